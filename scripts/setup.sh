@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Installs everything Dongelek needs on a Debian 12 machine, idempotently:
+# Debian packages, ImGui 1.90.1 sources, SDL2 built for the web, npm test deps.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE="${DONGELEK_CACHE:-$HOME/.cache/dongelek}"
+SDL_VERSION=2.26.5
+IMGUI_VERSION=1.90.1
+mkdir -p "$CACHE"
+
+log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+
+# ---------------------------------------------------------------------------
+# [SECTION] Debian packages
+# ---------------------------------------------------------------------------
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  emscripten
+  libsdl2-dev libgl-dev libgl1-mesa-dri
+  librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
+  libsqlite3-dev nlohmann-json3-dev libstb-dev catch2 libcpp-httplib-dev
+  zlib1g-dev
+  fonts-noto-core
+  chromium xvfb imagemagick wrk
+)
+missing=()
+# Node.js may come from elsewhere (its own npm included); add Debian's only when absent.
+command -v node >/dev/null || PACKAGES+=(nodejs)
+command -v npm >/dev/null || PACKAGES+=(npm)
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+SRC_LIST=/etc/apt/sources.list.d/dongelek-src.sources
+need_update=0
+if [ ! -f "$SRC_LIST" ]; then
+  log "adding deb-src entries (bookworm for SDL2, trixie for ImGui 1.90.1)"
+  $SUDO tee "$SRC_LIST" >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: trixie
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  need_update=1
+fi
+if [ ${#missing[@]} -gt 0 ] || [ $need_update = 1 ]; then
+  log "apt-get update"
+  $SUDO apt-get update -qq
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing: ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# ---------------------------------------------------------------------------
+# [SECTION] Source packages (fetched into the cache, never into the tree)
+# ---------------------------------------------------------------------------
+fetch_source() { # name/suite  dir-glob  target
+  local spec=$1 target=$2
+  [ -d "$target" ] && return 0
+  local tmp; tmp=$(mktemp -d)
+  log "apt-get source $spec"
+  (cd "$tmp" && apt-get source --download-only -qq "$spec" 2>&1 | grep -v '_apt' || true)
+  local orig; orig=$(ls "$tmp"/*.orig.tar.* | head -1)
+  mkdir -p "$tmp/x" && tar xf "$orig" -C "$tmp/x"
+  mv "$tmp/x/"* "$target"
+  rm -rf "$tmp"
+}
+
+IMGUI_DIR="$CACHE/imgui-$IMGUI_VERSION"
+fetch_source "imgui/trixie" "$IMGUI_DIR"
+test -f "$IMGUI_DIR/backends/imgui_impl_sdl2.cpp"
+
+SDL_SRC="$CACHE/SDL2-$SDL_VERSION-src"
+EMCC_VERSION=$(NODE_PATH=/usr/share/nodejs emcc --version 2>/dev/null | head -1 | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -1)
+SDL_WEB="$CACHE/sdl2-web-$SDL_VERSION-em$EMCC_VERSION"
+if [ ! -f "$SDL_WEB/lib/libSDL2.a" ]; then
+  fetch_source "libsdl2=$SDL_VERSION+dfsg-1" "$SDL_SRC" 2>/dev/null || fetch_source "libsdl2" "$SDL_SRC"
+  log "building SDL2 $SDL_VERSION for the web (once, ~2.5 min)"
+  export NODE_PATH=/usr/share/nodejs
+  rm -rf "$CACHE/sdl2-web-build"
+  emcmake cmake -S "$SDL_SRC" -B "$CACHE/sdl2-web-build" -G Ninja \
+    -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_INSTALL_PREFIX="$SDL_WEB.tmp" >/dev/null
+  cmake --build "$CACHE/sdl2-web-build" -j2 >/dev/null
+  cmake --install "$CACHE/sdl2-web-build" >/dev/null
+  rm -rf "$SDL_WEB" && mv "$SDL_WEB.tmp" "$SDL_WEB"
+  rm -rf "$CACHE/sdl2-web-build"
+fi
+
+# ---------------------------------------------------------------------------
+# [SECTION] npm packages for the browser tests and benchmarks
+# ---------------------------------------------------------------------------
+if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+  log "npm ci (playwright-core)"
+  (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --silent)
+fi
+
+# Paths for the build scripts.
+cat > "$CACHE/paths.env" <<ENV
+IMGUI_DIR=$IMGUI_DIR
+SDL2_WEB_PREFIX=$SDL_WEB
+ENV
+log "setup complete (cache: $CACHE)"

@@ -1,0 +1,176 @@
+// JSON mapping of the domain types. Field names are snake_case on the wire.
+// Readers are strict about types and tolerant of missing optional fields.
+
+#include "json_mapping.hpp"
+
+#include <stdexcept>
+
+namespace dongelek {
+
+using nlohmann::json;
+
+namespace {
+template <typename E> void putEnum(json& j, const char* key, E v) { j[key] = std::string(toString(v)); }
+template <typename E> E getEnum(const json& j, const char* key)
+{
+    const auto s = j.at(key).get<std::string>();
+    if (auto v = parseEnum<E>(s)) return *v;
+    throw std::invalid_argument(std::string("unknown value '") + s + "' for " + key);
+}
+template <typename T> void getOptional(const json& j, const char* key, T& out)
+{
+    if (auto it = j.find(key); it != j.end() && !it->is_null()) it->get_to(out);
+}
+} // namespace
+
+void to_json(json& j, const Money& v)
+{
+    j = json{{"amount_minor", v.amountMinor}, {"currency", std::string(toString(v.currency))}};
+}
+void from_json(const json& j, Money& v)
+{
+    j.at("amount_minor").get_to(v.amountMinor);
+    v.currency = getEnum<Currency>(j, "currency");
+}
+
+void to_json(json& j, const ModelInfo& v) { j = json{{"id", v.id}, {"name", v.name}, {"count", v.count}}; }
+void from_json(const json& j, ModelInfo& v)
+{
+    j.at("id").get_to(v.id);
+    j.at("name").get_to(v.name);
+    getOptional(j, "count", v.count);
+}
+
+void to_json(json& j, const MakeInfo& v)
+{
+    j = json{{"id", v.id}, {"name", v.name}, {"count", v.count}, {"models", v.models}};
+}
+void from_json(const json& j, MakeInfo& v)
+{
+    j.at("id").get_to(v.id);
+    j.at("name").get_to(v.name);
+    getOptional(j, "count", v.count);
+    getOptional(j, "models", v.models);
+}
+
+void to_json(json& j, const City& v)
+{
+    j = json{{"id", v.id}, {"name", v.name}, {"country", std::string(toString(v.country))}, {"count", v.count}};
+}
+void from_json(const json& j, City& v)
+{
+    j.at("id").get_to(v.id);
+    j.at("name").get_to(v.name);
+    v.country = getEnum<Country>(j, "country");
+    getOptional(j, "count", v.count);
+}
+
+void to_json(json& j, const Photo& v) { j = json{{"thumb_url", v.thumbUrl}, {"large_url", v.largeUrl}}; }
+void from_json(const json& j, Photo& v)
+{
+    j.at("thumb_url").get_to(v.thumbUrl);
+    j.at("large_url").get_to(v.largeUrl);
+}
+
+void to_json(json& j, const Seller& v)
+{
+    j = json{{"id", v.id},       {"name", v.name},   {"kind", std::string(toString(v.kind))},
+             {"city", v.city},   {"phone", v.phone}, {"member_since", v.memberSince}};
+}
+void from_json(const json& j, Seller& v)
+{
+    j.at("id").get_to(v.id);
+    j.at("name").get_to(v.name);
+    v.kind = getEnum<SellerKind>(j, "kind");
+    getOptional(j, "city", v.city);
+    getOptional(j, "phone", v.phone);
+    getOptional(j, "member_since", v.memberSince);
+}
+
+void to_json(json& j, const ListingSummary& v)
+{
+    j = json{{"id", v.id},
+             {"title", v.title},
+             {"make", v.make},
+             {"model", v.model},
+             {"year", v.year},
+             {"price", v.price},
+             {"mileage_km", v.mileageKm},
+             {"city", v.city},
+             {"country", std::string(toString(v.country))},
+             {"body", std::string(toString(v.body))},
+             {"fuel", std::string(toString(v.fuel))},
+             {"transmission", std::string(toString(v.transmission))},
+             {"thumb_url", v.thumbUrl},
+             {"created_at", v.createdAt}};
+}
+void from_json(const json& j, ListingSummary& v)
+{
+    j.at("id").get_to(v.id);
+    j.at("title").get_to(v.title);
+    j.at("make").get_to(v.make);
+    j.at("model").get_to(v.model);
+    j.at("year").get_to(v.year);
+    j.at("price").get_to(v.price);
+    j.at("mileage_km").get_to(v.mileageKm);
+    j.at("city").get_to(v.city);
+    v.country = getEnum<Country>(j, "country");
+    v.body = getEnum<Body>(j, "body");
+    v.fuel = getEnum<Fuel>(j, "fuel");
+    v.transmission = getEnum<Transmission>(j, "transmission");
+    getOptional(j, "thumb_url", v.thumbUrl);
+    getOptional(j, "created_at", v.createdAt);
+}
+
+void to_json(json& j, const ListingDetails& v)
+{
+    to_json(j, v.summary);
+    j["drive"] = std::string(toString(v.drive));
+    j["engine_litres"] = v.engineLitres;
+    j["power_hp"] = v.powerHp;
+    j["color"] = v.color;
+    j["vin"] = v.vin;
+    j["description"] = v.description;
+    j["photos"] = v.photos;
+    j["seller"] = v.seller;
+}
+void from_json(const json& j, ListingDetails& v)
+{
+    from_json(j, v.summary);
+    v.drive = getEnum<Drive>(j, "drive");
+    getOptional(j, "engine_litres", v.engineLitres);
+    getOptional(j, "power_hp", v.powerHp);
+    getOptional(j, "color", v.color);
+    getOptional(j, "vin", v.vin);
+    getOptional(j, "description", v.description);
+    getOptional(j, "photos", v.photos);
+    j.at("seller").get_to(v.seller);
+}
+
+void to_json(json& j, const ListingPage& v)
+{
+    j = json{{"items", v.items}, {"total", v.total}, {"page", v.page}, {"page_size", v.pageSize}};
+}
+void from_json(const json& j, ListingPage& v)
+{
+    j.at("items").get_to(v.items);
+    j.at("total").get_to(v.total);
+    j.at("page").get_to(v.page);
+    j.at("page_size").get_to(v.pageSize);
+}
+
+void to_json(json& j, const ApiError& v)
+{
+    json e{{"code", v.code}, {"message", v.message}};
+    if (!v.field.empty()) e["field"] = v.field;
+    j = json{{"error", e}};
+}
+void from_json(const json& j, ApiError& v)
+{
+    const json& e = j.at("error");
+    e.at("code").get_to(v.code);
+    getOptional(e, "field", v.field);
+    getOptional(e, "message", v.message);
+}
+
+} // namespace dongelek

@@ -1,0 +1,45 @@
+// JSON mapping of the domain types (nlohmann_json). The API's wire format is defined
+// here once and used by the server to write, by the clients to read, and by the tests.
+#pragma once
+
+#include "model.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace dongelek {
+
+void to_json(nlohmann::json& j, const Money& v);
+void from_json(const nlohmann::json& j, Money& v);
+void to_json(nlohmann::json& j, const ModelInfo& v);
+void from_json(const nlohmann::json& j, ModelInfo& v);
+void to_json(nlohmann::json& j, const MakeInfo& v);
+void from_json(const nlohmann::json& j, MakeInfo& v);
+void to_json(nlohmann::json& j, const City& v);
+void from_json(const nlohmann::json& j, City& v);
+void to_json(nlohmann::json& j, const Photo& v);
+void from_json(const nlohmann::json& j, Photo& v);
+void to_json(nlohmann::json& j, const Seller& v);
+void from_json(const nlohmann::json& j, Seller& v);
+void to_json(nlohmann::json& j, const ListingSummary& v);
+void from_json(const nlohmann::json& j, ListingSummary& v);
+void to_json(nlohmann::json& j, const ListingDetails& v);
+void from_json(const nlohmann::json& j, ListingDetails& v);
+void to_json(nlohmann::json& j, const ListingPage& v);
+void from_json(const nlohmann::json& j, ListingPage& v);
+void to_json(nlohmann::json& j, const ApiError& v);   // {"error": {...}}
+void from_json(const nlohmann::json& j, ApiError& v); // accepts the same shape
+
+// Parses `body` as T. Returns false (and leaves `out` unspecified) on malformed JSON or
+// a missing/mistyped field, so a client never throws across a frame.
+template <typename T> bool parseJson(std::string_view body, T& out, std::string* error = nullptr)
+{
+    try {
+        nlohmann::json::parse(body.begin(), body.end()).get_to(out);
+        return true;
+    } catch (const std::exception& e) {
+        if (error) *error = e.what();
+        return false;
+    }
+}
+
+} // namespace dongelek

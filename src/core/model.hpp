@@ -1,0 +1,161 @@
+// Domain types shared by the web app, the native app, the server and the tests.
+// One contract: the JSON mapping for these lives in json_mapping.cpp, nowhere else.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dongelek {
+
+// [SECTION] Enumerations (wire names are lowercase snake_case, see enums.cpp)
+
+enum class Currency { KZT, BHD };
+enum class Country { KZ, BH };
+enum class Body { Sedan, Hatchback, Suv, Crossover, Wagon, Coupe, Minivan, Pickup };
+enum class Fuel { Petrol, Diesel, Hybrid, Electric, Gas };
+enum class Transmission { Automatic, Manual, Cvt, Robot };
+enum class Drive { Fwd, Rwd, Awd };
+enum class SellerKind { Private, Dealer };
+enum class Sort { Newest, PriceAsc, PriceDesc, MileageAsc, YearDesc };
+
+template <typename E> struct EnumInfo; // specialised in enums.cpp for each enum above
+
+// Wire name of an enum value ("sedan", "price_asc", "KZT").
+std::string_view toString(Currency v);
+std::string_view toString(Country v);
+std::string_view toString(Body v);
+std::string_view toString(Fuel v);
+std::string_view toString(Transmission v);
+std::string_view toString(Drive v);
+std::string_view toString(SellerKind v);
+std::string_view toString(Sort v);
+
+// Parse a wire name; std::nullopt when unknown.
+template <typename E> std::optional<E> parseEnum(std::string_view s);
+// Every value of an enum in declaration order (for filter combos and validation messages).
+template <typename E> const std::vector<E>& allValues();
+
+// [SECTION] Money
+
+// Amounts are integers in minor units: KZT has 2 decimals (tiyn), BHD has 3 (fils).
+struct Money {
+    std::int64_t amountMinor = 0;
+    Currency currency = Currency::KZT;
+    bool operator==(const Money& o) const { return amountMinor == o.amountMinor && currency == o.currency; }
+};
+int minorDigits(Currency c);
+
+// [SECTION] Catalog
+
+struct ModelInfo {
+    std::int64_t id = 0;
+    std::string name;
+    std::int64_t count = 0; // active listings
+};
+struct MakeInfo {
+    std::int64_t id = 0;
+    std::string name;
+    std::int64_t count = 0;
+    std::vector<ModelInfo> models;
+};
+struct City {
+    std::int64_t id = 0;
+    std::string name;
+    Country country = Country::KZ;
+    std::int64_t count = 0;
+};
+
+// [SECTION] Listings
+
+struct Photo {
+    std::string thumbUrl; // ~320x240 JPEG
+    std::string largeUrl; // ~1280x960 JPEG
+};
+
+struct Seller {
+    std::int64_t id = 0;
+    std::string name;
+    SellerKind kind = SellerKind::Private;
+    std::string city;
+    std::string phone;
+    std::string memberSince; // ISO date
+};
+
+struct ListingSummary {
+    std::int64_t id = 0;
+    std::string title; // "Toyota Camry 2.5"
+    std::string make;
+    std::string model;
+    int year = 0;
+    Money price;
+    int mileageKm = 0;
+    std::string city;
+    Country country = Country::KZ;
+    Body body = Body::Sedan;
+    Fuel fuel = Fuel::Petrol;
+    Transmission transmission = Transmission::Automatic;
+    std::string thumbUrl;
+    std::string createdAt; // ISO 8601 UTC
+};
+
+struct ListingDetails {
+    ListingSummary summary;
+    Drive drive = Drive::Fwd;
+    double engineLitres = 0; // 0 for electric
+    int powerHp = 0;
+    std::string color;
+    std::string vin;
+    std::string description;
+    std::vector<Photo> photos;
+    Seller seller;
+};
+
+// [SECTION] Search
+
+// Every field is optional; an unset field does not filter. Shared by the URL of the
+// browse screen, the API query string and the server's SQL builder.
+struct ListingFilter {
+    std::string query; // free text, matched against make, model, title, description
+    std::optional<std::int64_t> makeId;
+    std::optional<std::int64_t> modelId;
+    std::optional<int> yearFrom;
+    std::optional<int> yearTo;
+    // Price bounds in whole units of `currency` (tenge or dinars); compared against
+    // every listing's price converted at the reference rate, see money.hpp.
+    std::optional<std::int64_t> priceFrom;
+    std::optional<std::int64_t> priceTo;
+    Currency currency = Currency::KZT;
+    std::optional<int> mileageMax;
+    std::optional<Body> body;
+    std::optional<Fuel> fuel;
+    std::optional<Transmission> transmission;
+    std::optional<std::int64_t> cityId;
+    std::optional<Country> country;
+    Sort sort = Sort::Newest;
+    int page = 1;
+    int pageSize = 20;
+
+    bool operator==(const ListingFilter& o) const;
+    bool operator!=(const ListingFilter& o) const { return !(*this == o); }
+};
+
+struct ListingPage {
+    std::vector<ListingSummary> items;
+    std::int64_t total = 0;
+    int page = 1;
+    int pageSize = 20;
+};
+
+// [SECTION] Errors
+
+// The API's error body: {"error": {"code": "...", "field": "...", "message": "..."}}.
+struct ApiError {
+    std::string code;    // invalid_parameter, not_found, uri_too_long, method_not_allowed, internal
+    std::string field;   // the offending parameter, empty when none
+    std::string message; // English, for developers and logs; the UI shows a localized text
+};
+
+} // namespace dongelek
