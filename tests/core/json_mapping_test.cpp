@@ -1,0 +1,93 @@
+// The API wire format: what the server writes, the clients read back unchanged, and
+// malformed replies are reported instead of thrown into a frame.
+#include "core/json_mapping.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace dongelek;
+using nlohmann::json;
+
+namespace {
+ListingDetails sampleDetails()
+{
+    ListingDetails d;
+    d.summary.id = 42;
+    d.summary.title = "Toyota Land Cruiser 200 4.5";
+    d.summary.make = "Toyota";
+    d.summary.model = "Land Cruiser 200";
+    d.summary.year = 2019;
+    d.summary.price = {3'450'000'000, Currency::KZT};
+    d.summary.mileageKm = 87'000;
+    d.summary.city = "Алматы";
+    d.summary.country = Country::KZ;
+    d.summary.body = Body::Suv;
+    d.summary.fuel = Fuel::Diesel;
+    d.summary.transmission = Transmission::Automatic;
+    d.summary.thumbUrl = "/media/photos/1-thumb.jpg";
+    d.summary.createdAt = "2026-11-01T10:00:00Z";
+    d.drive = Drive::Awd;
+    d.engineLitres = 4.5;
+    d.powerHp = 249;
+    d.color = "white";
+    d.vin = "JTMHV05J604123456";
+    d.description = "Один владелец.";
+    d.photos = {{"/media/photos/1-thumb.jpg", "/media/photos/1-large.jpg"}};
+    d.seller = {7, "Ерлан Сапаров", SellerKind::Private, "Алматы", "+7 701 000 0000", "2021-03-04"};
+    return d;
+}
+} // namespace
+
+TEST_CASE("listing details survive a round trip through JSON", "[core][json]")
+{
+    const ListingDetails d = sampleDetails();
+    const json j = d;
+    CHECK(j.at("price").at("currency") == "KZT");
+    CHECK(j.at("mileage_km") == 87'000);
+    CHECK(j.at("seller").at("kind") == "private");
+    ListingDetails back;
+    REQUIRE(parseJson(j.dump(), back));
+    CHECK(back.summary.title == d.summary.title);
+    CHECK(back.summary.price == d.summary.price);
+    CHECK(back.seller.name == d.seller.name);
+    CHECK(back.photos.size() == 1);
+    CHECK(back.drive == Drive::Awd);
+}
+
+TEST_CASE("a listing page carries items and the total", "[core][json]")
+{
+    ListingPage p;
+    p.items = {sampleDetails().summary};
+    p.total = 1234;
+    p.page = 2;
+    p.pageSize = 20;
+    ListingPage back;
+    REQUIRE(parseJson(json(p).dump(), back));
+    CHECK(back.total == 1234);
+    CHECK(back.page == 2);
+    REQUIRE(back.items.size() == 1);
+    CHECK(back.items[0].city == "Алматы");
+}
+
+TEST_CASE("API errors name the field", "[core][json]")
+{
+    const json j = ApiError{"invalid_parameter", "year_from", "year_from must be a whole number"};
+    CHECK(j.at("error").at("field") == "year_from");
+    ApiError back;
+    REQUIRE(parseJson(j.dump(), back));
+    CHECK(back.code == "invalid_parameter");
+    CHECK(json(ApiError{"not_found", "", "x"}).at("error").count("field") == 0);
+}
+
+TEST_CASE("malformed or mistyped replies are reported, not thrown", "[core][json]")
+{
+    ListingPage p;
+    std::string error;
+    CHECK_FALSE(parseJson("{not json", p, &error));
+    CHECK_FALSE(error.empty());
+    CHECK_FALSE(parseJson(R"({"items": [], "total": "many", "page": 1, "page_size": 20})", p));
+    CHECK_FALSE(parseJson(R"({"items": [{"id": 1}], "total": 1, "page": 1, "page_size": 20})", p));
+    ListingSummary s;
+    json bad = sampleDetails().summary;
+    bad["body"] = "spaceship";
+    CHECK_FALSE(parseJson(bad.dump(), s));
+}

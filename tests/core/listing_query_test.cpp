@@ -1,0 +1,130 @@
+// The filter <-> query string codec: what the browse URL and the API accept, and the
+// field-named errors a client gets for each kind of bad input.
+#include "core/limits.hpp"
+#include "core/listing_query.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace dongelek;
+
+namespace {
+FieldError rejectionOf(const std::string& qs)
+{
+    ListingFilter f;
+    FieldError e;
+    REQUIRE_FALSE(parseListingQuery(qs, f, e));
+    return e;
+}
+ListingFilter accepted(const std::string& qs)
+{
+    ListingFilter f;
+    FieldError e;
+    INFO(qs << " -> " << e.field << ": " << e.message);
+    REQUIRE(parseListingQuery(qs, f, e));
+    return f;
+}
+} // namespace
+
+TEST_CASE("an empty query is the default search", "[core][query]")
+{
+    CHECK(accepted("") == ListingFilter{});
+    CHECK(toQueryString(ListingFilter{}).empty());
+}
+
+TEST_CASE("every filter round-trips through the query string", "[core][query]")
+{
+    ListingFilter f;
+    f.query = "Land Cruiser & Қазақ 100%";
+    f.makeId = 3;
+    f.modelId = 17;
+    f.yearFrom = 2012;
+    f.yearTo = 2020;
+    f.priceFrom = 5'000'000;
+    f.priceTo = 20'000'000;
+    f.currency = Currency::BHD;
+    f.mileageMax = 150'000;
+    f.body = Body::Suv;
+    f.fuel = Fuel::Diesel;
+    f.transmission = Transmission::Automatic;
+    f.cityId = 4;
+    f.country = Country::BH;
+    f.sort = Sort::PriceDesc;
+    f.page = 7;
+    f.pageSize = 50;
+    const std::string qs = toQueryString(f);
+    CHECK(qs.find(' ') == std::string::npos);
+    CHECK(accepted(qs) == f);
+}
+
+TEST_CASE("empty values, unknown parameters and '+' spaces are tolerated", "[core][query]")
+{
+    const auto f = accepted("make=&utm_source=x&q=land+cruiser&&year_from=2015");
+    CHECK_FALSE(f.makeId.has_value());
+    CHECK(f.query == "land cruiser");
+    CHECK(f.yearFrom == 2015);
+}
+
+TEST_CASE("malformed numbers name their field", "[core][query]")
+{
+    CHECK(rejectionOf("year_from=20x5").field == "year_from");
+    CHECK(rejectionOf("price_to=1e9").field == "price_to");
+    CHECK(rejectionOf("make=-3").field == "make");
+    CHECK(rejectionOf("mileage_max= 5").field == "mileage_max");
+}
+
+TEST_CASE("pages outside 1..max are refused, including huge ones", "[core][query]")
+{
+    CHECK(rejectionOf("page=-1").field == "page");
+    CHECK(rejectionOf("page=0").field == "page");
+    const auto e = rejectionOf("page=1000000000000");
+    CHECK(e.field == "page");
+    CHECK(e.message.find("between 1 and") != std::string::npos);
+    CHECK(rejectionOf("page_size=1000").field == "page_size");
+    CHECK(accepted("page_size=" + std::to_string(limits::kPageSizeMax)).pageSize == limits::kPageSizeMax);
+}
+
+TEST_CASE("unknown enum values list what is allowed", "[core][query]")
+{
+    const auto e = rejectionOf("sort=cheapest");
+    CHECK(e.field == "sort");
+    CHECK(e.message.find("price_asc") != std::string::npos);
+    CHECK(rejectionOf("body=spaceship").field == "body");
+    CHECK(rejectionOf("currency=USD").field == "currency");
+}
+
+TEST_CASE("text must be valid UTF-8 and bounded", "[core][query]")
+{
+    CHECK(rejectionOf("q=%FF%FE").field == "q");
+    CHECK(rejectionOf("q=" + std::string(limits::kQueryMaxChars + 1, 'a')).field == "q");
+    CHECK(accepted("q=" + std::string(limits::kQueryMaxChars, 'a')).query.size() == limits::kQueryMaxChars);
+    CHECK(rejectionOf("q=%ZZ").field == "q");
+}
+
+TEST_CASE("a 10 MB query string is refused naming the oversized field", "[core][query]")
+{
+    CHECK(rejectionOf("q=" + std::string(10 * 1024 * 1024, 'a')).field == "q");
+    CHECK(rejectionOf("make=" + std::string(10 * 1024 * 1024, '1')).field == "make");
+    CHECK(rejectionOf("junk=" + std::string(10 * 1024 * 1024, 'x')).field == "junk");
+}
+
+TEST_CASE("inverted ranges are refused on the upper bound", "[core][query]")
+{
+    CHECK(rejectionOf("year_from=2020&year_to=2010").field == "year_to");
+    CHECK(rejectionOf("price_from=10&price_to=5").field == "price_to");
+    CHECK(accepted("year_from=2020&year_to=2020").yearTo == 2020);
+}
+
+TEST_CASE("the last of repeated parameters wins", "[core][query]")
+{
+    CHECK(accepted("sort=price_asc&sort=year_desc").sort == Sort::YearDesc);
+}
+
+TEST_CASE("percent decoding", "[core][query]")
+{
+    std::string out;
+    CHECK(urlDecode("%D0%90%20b+c", out));
+    CHECK(out == "А b c");
+    CHECK_FALSE(urlDecode("%4", out));
+    CHECK_FALSE(urlDecode("%", out));
+    CHECK(urlEncode("a b/Ә") == "a%20b%2F%D3%98");
+}
