@@ -17,7 +17,7 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 # [SECTION] Debian packages
 # ---------------------------------------------------------------------------
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config git ca-certificates
+  build-essential cmake ninja-build pkg-config git ca-certificates curl python3
   emscripten
   libsdl2-dev libgl-dev libgl1-mesa-dri
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev

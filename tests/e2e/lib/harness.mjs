@@ -1,0 +1,107 @@
+// Test harness for the browser tests and the page-load benchmark: starts the real
+// dongelek-server on a temporary SQLite file, launches Debian's headless Chromium with
+// playwright-core, and talks to the app through its window.dongelek test hook.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const here = new URL('.', import.meta.url).pathname;
+export const repoRoot = join(here, '..', '..', '..');
+export const serverBin = process.env.DONGELEK_SERVER_BIN ?? join(repoRoot, 'build/native/src/server/dongelek-server');
+export const webDir = process.env.DONGELEK_WEB_DIR ?? join(repoRoot, 'build/web/dist');
+export const artifacts = process.env.DONGELEK_ARTIFACTS ?? join(repoRoot, 'build/e2e');
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+// Starts a real server process on a fresh database; resolves once /api/v1/health answers.
+export async function startServer({ demoSize = 300, extraArgs = [] } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'dongelek-e2e-'));
+  const port = await freePort();
+  const proc = spawn(serverBin, [
+    '--listen', '127.0.0.1', '--port', String(port),
+    '--db', join(dir, 'test.sqlite'), '--media-dir', join(dir, 'media'),
+    '--demo-size', String(demoSize), '--web-dir', webDir, ...extraArgs,
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  proc.stderr.on('data', (d) => { log += d; });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited early (${proc.exitCode}):\n${log}`);
+    try {
+      const r = await fetch(`${url}/api/v1/health`);
+      if (r.ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${log}`);
+    await sleep(100);
+  }
+  return {
+    url,
+    port,
+    log: () => log,
+    async stop() {
+      proc.kill('SIGTERM');
+      await new Promise((r) => (proc.exitCode !== null ? r() : proc.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--use-gl=angle', '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader'],
+  });
+}
+
+// A page with helpers bound to the app's test hook (see docs/testing.md).
+export function appDriver(page, name) {
+  mkdirSync(artifacts, { recursive: true });
+  const d = {
+    page,
+    state: () => page.evaluate(() => (window.dongelek ? window.dongelek.state() : null)),
+    items: () => page.evaluate(() => (window.dongelek ? window.dongelek.items() : [])),
+    async waitFor(pred, what, timeout = 30_000) {
+      const deadline = Date.now() + timeout;
+      let last;
+      for (;;) {
+        last = await d.state();
+        const items = last ? await d.items() : [];
+        if (last && pred(last, items)) return { state: last, items };
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last)}`);
+        await sleep(50);
+      }
+    },
+    async item(id, timeout = 10_000) {
+      const { items } = await d.waitFor((_, its) => its.some((i) => i.id === id), `item ${id}`, timeout);
+      return items.find((i) => i.id === id);
+    },
+    async click(id) {
+      const it = await d.item(id);
+      await page.mouse.click(it.rect.x + it.rect.w / 2, it.rect.y + it.rect.h / 2);
+      return it;
+    },
+    async shot(step) {
+      const path = join(artifacts, `${name}-${step}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+  };
+  return d;
+}

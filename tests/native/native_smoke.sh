@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Starts Xvfb and a real server, runs the desktop app until it has drawn the first
+# listings, and checks it exited cleanly with a non-blank screenshot and listing cards.
+set -euo pipefail
+APP=$1 SERVER=$2 OUT=$3
+mkdir -p "$OUT"
+TMP=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$TMP"; }
+trap cleanup EXIT
+
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$TMP/display" 2>/dev/null &
+pids+=($!)
+for _ in $(seq 1 100); do [ -s "$TMP/display" ] && break; sleep 0.1; done
+export DISPLAY=":$(head -1 "$TMP/display")"
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$SERVER" --listen 127.0.0.1 --port "$PORT" --db "$TMP/db.sqlite" --media-dir "$TMP/media" --demo-size 200 \
+  --web-dir "$TMP/no-web" 2>"$TMP/server.log" &
+pids+=($!)
+for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done
+
+"$APP" --server "http://127.0.0.1:$PORT" --size 1280x800 --frames 60 --screenshot "$OUT/native.png" \
+  --dump-state "$OUT/native-state.json"
+echo "app exited cleanly"
+
+test -s "$OUT/native.png" || { echo "no screenshot"; exit 1; }
+python3 - "$OUT/native-state.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["screen"] == "browse", s
+assert s["status"] == "ready", s
+assert s["cards"] > 0, s
+print(f"native app drew {s['cards']} listing cards of {s['total']}")
+PY
+# A blank or single-colour frame has no spread of pixel values.
+SPREAD=$(convert "$OUT/native.png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
+awk -v s="$SPREAD" 'BEGIN { if (s < 0.05) { print "screenshot looks blank (stddev " s ")"; exit 1 } }'
+echo "screenshot: $OUT/native.png"
