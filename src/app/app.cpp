@@ -1,0 +1,206 @@
+// App wiring and the frame sequence. Order matters: results are applied right after
+// ImGui::NewFrame() (one main-thread queue), before anything is drawn.
+
+#include "app/app.hpp"
+
+#include "platform/platform.hpp"
+#include "ui/style.hpp"
+#include "ui/widgets.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace dongelek {
+
+namespace {
+
+std::string readFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+// locales/manifest.json lists the languages; each has locales/<code>.json.
+LocaleBundle loadLocales(const std::string& dir)
+{
+    LocaleBundle bundle;
+    const std::string manifest = readFile(dir + "/locales/manifest.json");
+    const auto doc = nlohmann::json::parse(manifest, nullptr, false);
+    if (!doc.is_discarded() && doc.contains("languages") && doc["languages"].is_array()) {
+        for (const auto& l : doc["languages"]) {
+            LanguageInfo info;
+            const auto text = [&l](const char* key, const std::string& otherwise) {
+                const auto it = l.find(key);
+                return it != l.end() && it->is_string() ? it->get<std::string>() : otherwise;
+            };
+            info.code = text("code", "");
+            info.name = text("name", info.code);
+            info.short_ = text("short", info.code);
+            info.fallback = text("fallback", "");
+            if (info.code.empty()) continue;
+            bundle.json[info.code] = readFile(dir + "/locales/" + info.code + ".json");
+            bundle.languages.push_back(std::move(info));
+        }
+    }
+    if (bundle.json.find("en") == bundle.json.end()) {
+        std::fprintf(stderr, "dongelek: no locales in %s/locales; showing keys\n", dir.c_str());
+        bundle.json["en"] = "{}";
+        bundle.languages.push_back({"en", "English", "EN", ""});
+    }
+    return bundle;
+}
+
+HttpGetFn platformHttp()
+{
+    return [](const std::string& url, std::function<void(HttpReply)> done) {
+        platform::httpGet(url, [done = std::move(done)](platform::HttpResponse r) {
+            done(HttpReply{r.status, std::move(r.body), std::move(r.error)});
+        });
+    };
+}
+
+ui::ImageCodec platformCodec()
+{
+    ui::ImageCodec codec;
+    codec.decode = platform::decodeImage;
+    codec.upload = platform::uploadImage;
+    codec.discard = platform::discardImage;
+    return codec;
+}
+
+Navigator platformNavigator()
+{
+    Navigator nav;
+    nav.push = platform::pushUrl;
+    nav.replace = platform::replaceUrl;
+    nav.back = platform::historyBack;
+    nav.setTitle = platform::setWindowTitle;
+    return nav;
+}
+
+} // namespace
+
+App::App(AppOptions options)
+    : m_options(std::move(options)),
+      m_api(platformHttp(), m_queue),
+      m_controller(m_state, m_api, platformNavigator(), loadLocales(platform::assetDir())),
+      m_textures(platformHttp(), platformCodec(), m_queue, ui::TextureCache::Options{}),
+      m_ui{m_controller, m_textures, m_topBar},
+      m_browse(m_ui),
+      m_listing(m_ui)
+{
+    m_start = platform::nowMs();
+    ui::setupDpiScale(platform::devicePixelRatio(), platform::assetDir());
+
+    // The browser's Back/Forward arrive between frames; handle them with everything else.
+    platform::onPopState([this](const std::string& url) { m_queue.post([this, url] { m_controller.onPopState(url); }); });
+    platform::exposeTestHook([this] { return m_hook.itemsJson(); },
+                             [this] { return m_hook.stateJson(platform::currentUrl()); });
+
+    std::string url = platform::currentUrl();
+    if (url == "/" && m_options.initialUrl != "/") {
+        url = m_options.initialUrl; // native --url
+        platform::replaceUrl(url);
+    }
+    m_controller.start(url, m_options.lang);
+}
+
+bool App::finished(double now) const
+{
+    if (m_options.minFrames <= 0 || m_frames < m_options.minFrames) return false;
+    if (now - m_start >= m_options.timeoutMs) {
+        std::fprintf(stderr, "dongelek: timed out after %.0f ms waiting for content\n", now - m_start);
+        return true;
+    }
+    const Status status = m_state.currentStatus();
+    const bool contentShown = status == Status::Ready || status == Status::Empty || status == Status::Error;
+    const bool catalogDone = m_state.catalog.makesStatus != Status::Loading && m_state.catalog.citiesStatus != Status::Loading;
+    return contentShown && catalogDone && m_textures.settled() && m_queue.empty();
+}
+
+ui::HookState App::hookState() const
+{
+    ui::HookState s;
+    const bool listing = m_state.screen == Screen::Listing;
+    s.screen = listing ? "listing" : "browse";
+    const Status status = m_state.currentStatus();
+    s.status = status == Status::Idle ? "loading" : toString(status);
+    s.total = m_state.browse.hasPage ? m_state.browse.page.total : 0;
+    s.page = m_state.browse.hasPage ? m_state.browse.page.page : m_state.browse.filter.page;
+    s.listingId = listing ? m_state.listing.id : 0;
+    if (status == Status::Error) s.error = ui::errorMessage(m_state.strings, m_state.currentError(), listing);
+    s.dpr = platform::devicePixelRatio();
+    const platform::Size fb = platform::framebufferSize();
+    const platform::Size css = platform::logicalSize();
+    s.canvasW = fb.w;
+    s.canvasH = fb.h;
+    s.cssW = css.w;
+    s.cssH = css.h;
+    s.frameLast = m_lastFrameMs;
+    const auto n = static_cast<std::size_t>(std::min<long long>(m_frames, static_cast<long long>(m_frameMs.size())));
+    double sum = 0, mx = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        sum += m_frameMs[i];
+        mx = std::max(mx, m_frameMs[i]);
+    }
+    s.frameMax = mx;
+    s.frameAvg = n ? sum / static_cast<double>(n) : 0.0;
+    s.firstListingsAt = m_firstListingsAt;
+    s.lang = m_state.lang;
+    return s;
+}
+
+bool App::frame()
+{
+    const double t0 = platform::nowMs();
+    if (!platform::pollEvents()) return false;
+    // Zoom or a move to another monitor changes the pixel density: fonts are rebuilt for it.
+    const float dpr = platform::devicePixelRatio();
+    if (std::fabs(dpr - ui::currentDpiScale()) > 0.01f) ui::setupDpiScale(dpr, platform::assetDir());
+
+    const double tA = platform::nowMs();
+    platform::newFrame();
+    ImGui::NewFrame();
+    const double tB = platform::nowMs();
+    m_queue.drain();
+    m_controller.update(t0);
+    m_textures.update();
+    const double tC = platform::nowMs();
+
+    ui::TestHook::setCurrent(&m_hook);
+    ui::Screen& screen = m_state.screen == Screen::Listing ? static_cast<ui::Screen&>(m_listing) : m_browse;
+    m_hook.beginFrame(screen.hookName());
+    screen.draw(m_state);
+    const double tD = platform::nowMs();
+    ImGui::Render();
+    ui::TestHook::setCurrent(nullptr);
+    const double tE = platform::nowMs();
+
+    ++m_frames;
+    const bool last = finished(t0);
+    float clear[4];
+    ui::clearColor(clear);
+    platform::present(clear, last && !m_options.screenshotPng.empty() ? m_options.screenshotPng.c_str() : nullptr);
+
+    const double t1 = platform::nowMs();
+    if (t1 - t0 > 8) std::fprintf(stderr, "slow frame %lld: %.1f ms (poll %.1f newframe %.1f update %.1f draw %.1f render %.1f present %.1f)\n", m_frames, t1 - t0, tA-t0, tB-tA, tC-tB, tD-tC, tE-tD, t1-tE);
+    m_lastFrameMs = t1 - t0;
+    m_frameMs[static_cast<std::size_t>((m_frames - 1) % static_cast<long long>(m_frameMs.size()))] = m_lastFrameMs;
+    if (!m_firstListingsAt && m_hook.cardsThisFrame() > 0) m_firstListingsAt = t1;
+    m_hook.endFrame(hookState());
+    if (m_frames == 1) platform::notifyFirstFrame();
+    if (last) {
+        if (m_options.dumpState) platform::printDebugJson();
+        return false;
+    }
+    return true;
+}
+
+} // namespace dongelek

@@ -1,0 +1,63 @@
+// The composition root's object graph: task queue, API client, state, controller, texture
+// cache, test hook and screens, wired once. frame() is the whole per-frame sequence.
+#pragma once
+
+#include "client/api_client.hpp"
+#include "client/app_state.hpp"
+#include "client/controller.hpp"
+#include "client/task_queue.hpp"
+#include "ui/browse_screen.hpp"
+#include "ui/listing_screen.hpp"
+#include "ui/test_hook.hpp"
+#include "ui/texture_cache.hpp"
+#include "ui/top_bar.hpp"
+
+#include <array>
+#include <optional>
+#include <string>
+
+namespace dongelek {
+
+struct AppOptions {
+    std::string initialUrl = "/"; // native only; the web reads the address bar
+    std::string lang;             // overrides ?lang=
+    int minFrames = 0;            // > 0: exit after this many frames once the first content is on screen
+    double timeoutMs = 30000;     // ...or after this long, whatever is on screen
+    std::string screenshotPng;    // written from the last frame (native)
+    bool dumpState = false;       // print the test hook's JSON at exit (native)
+};
+
+class App {
+public:
+    explicit App(AppOptions options);
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // One frame: input, DPI, NewFrame, drain results, draw, present, test-hook bookkeeping.
+    // Returns false when the app should exit (native --frames).
+    bool frame();
+
+private:
+    ui::HookState hookState() const;
+    bool finished(double now) const;
+
+    AppOptions m_options;
+    TaskQueue m_queue;
+    ApiClient m_api;
+    AppState m_state;
+    AppController m_controller;
+    ui::TextureCache m_textures;
+    ui::TestHook m_hook;
+    ui::TopBar m_topBar;
+    ui::UiContext m_ui;
+    ui::BrowseScreen m_browse;
+    ui::ListingScreen m_listing;
+
+    long long m_frames = 0;
+    double m_start = 0;
+    std::array<double, 120> m_frameMs{};
+    double m_lastFrameMs = 0;
+    std::optional<double> m_firstListingsAt;
+};
+
+} // namespace dongelek

@@ -1,0 +1,42 @@
+// Server settings from command-line flags and DONGELEK_* environment variables.
+// Flags win over the environment; every bad value is reported naming its flag or variable.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace dongelek::server {
+
+enum class DatabaseKind { Sqlite };
+
+struct ServerConfig {
+    std::string listenAddress = "127.0.0.1";
+    std::uint16_t port = 8080;
+    std::string databaseUrl = "data/dongelek.sqlite"; // as given, for messages
+    DatabaseKind databaseKind = DatabaseKind::Sqlite;
+    std::string databasePath; // resolved file path for SQLite
+    int demoSize = 5000;
+    std::uint64_t demoSeed = 42;
+    std::string webDir = "build/web/dist";
+    std::string mediaDir; // default: <database dir>/media
+    int threads = 0;      // 0 until parsed; then hardware concurrency unless set
+    bool cacheEnabled = true;
+};
+
+enum class ConfigOutcome { Run, Help, Error };
+
+// Reads `args` (argv without the program name) over the environment seen through
+// `getEnv` (returns nullptr when unset). On Error, `message` names the flag or variable.
+ConfigOutcome parseConfig(const std::vector<std::string>& args,
+                          const std::function<const char*(const char*)>& getEnv, ServerConfig& out,
+                          std::string& message);
+
+// Resolves a --db value: "sqlite:PATH", "sqlite://PATH" or a plain path. Returns false
+// with a message for other schemes (PostgreSQL is announced, not yet supported).
+bool parseDatabaseUrl(const std::string& url, DatabaseKind& kind, std::string& path, std::string& message);
+
+std::string helpText();
+
+} // namespace dongelek::server

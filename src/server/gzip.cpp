@@ -1,0 +1,72 @@
+// gzip via zlib's deflate with a gzip wrapper (windowBits 15 + 16).
+// The Accept-Encoding parser honours q=0 so a client can refuse gzip explicitly.
+
+#include "server/gzip.hpp"
+
+#include <zlib.h>
+
+#include <cctype>
+#include <stdexcept>
+
+namespace dongelek::server {
+
+std::string gzipCompress(std::string_view data, int level)
+{
+    z_stream zs{};
+    if (deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        throw std::runtime_error("deflateInit2 failed");
+    std::string out;
+    out.resize(deflateBound(&zs, static_cast<uLong>(data.size())) + 32);
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    zs.avail_in = static_cast<uInt>(data.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    const int rc = deflate(&zs, Z_FINISH);
+    const auto produced = zs.total_out;
+    deflateEnd(&zs);
+    if (rc != Z_STREAM_END) throw std::runtime_error("deflate did not finish");
+    out.resize(produced);
+    return out;
+}
+
+bool acceptsGzip(std::string_view header)
+{
+    const auto lower = [](std::string_view s) {
+        std::string r(s);
+        for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return r;
+    };
+    const auto trim = [](std::string_view s) {
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+        return s;
+    };
+    bool star = false, gzip = false, gzipRefused = false;
+    while (!header.empty()) {
+        const auto comma = header.find(',');
+        std::string_view item = trim(header.substr(0, comma));
+        header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
+        std::string_view coding = item, params;
+        if (const auto semi = item.find(';'); semi != std::string_view::npos) {
+            coding = trim(item.substr(0, semi));
+            params = item.substr(semi + 1);
+        }
+        bool refused = false;
+        const std::string p = lower(params);
+        if (const auto q = p.find("q="); q != std::string::npos) {
+            std::string_view qv = trim(std::string_view(p).substr(q + 2));
+            // q=0, q=0.0, q=0.000 mean "not acceptable"
+            refused = !qv.empty() && qv.find_first_not_of("0.") == std::string_view::npos;
+        }
+        const std::string c = lower(coding);
+        if (c == "gzip" || c == "x-gzip") {
+            if (refused) gzipRefused = true;
+            else gzip = true;
+        } else if (c == "*" && !refused) {
+            star = true;
+        }
+    }
+    return gzip || (star && !gzipRefused);
+}
+
+} // namespace dongelek::server

@@ -1,0 +1,119 @@
+// Request-target checks run before the router, so handlers (and RESTinio's own path
+// normalization, which throws on bad escapes) only ever see well-formed text.
+
+#include "server/http/request_target.hpp"
+
+#include "core/limits.hpp"
+#include "core/listing_query.hpp"
+#include "core/utf8.hpp"
+
+namespace dongelek::server {
+
+namespace {
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+HttpError badRequest(std::string field, std::string message)
+{
+    return HttpError{400, ApiError{"invalid_parameter", std::move(field), std::move(message)}};
+}
+} // namespace
+
+std::string excerpt(std::string_view text, std::size_t maxCodePoints)
+{
+    if (!utf8::isValid(text)) return "(invalid UTF-8)";
+    std::string out(utf8::truncate(text, maxCodePoints));
+    if (out.size() < text.size()) out += "...";
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+    return out;
+}
+
+bool decodePath(std::string_view raw, std::string& out)
+{
+    out.clear();
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] != '%') {
+            out.push_back(raw[i]);
+            continue;
+        }
+        if (i + 2 >= raw.size()) return false;
+        const int hi = hexValue(raw[i + 1]), lo = hexValue(raw[i + 2]);
+        if (hi < 0 || lo < 0) return false;
+        out.push_back(static_cast<char>(hi * 16 + lo));
+        i += 2;
+    }
+    return true;
+}
+
+std::optional<HttpError> checkRequestTarget(std::string_view rawPath, std::string_view rawQuery,
+                                            std::string& decodedPath)
+{
+    if (rawPath.size() > kPathMaxBytes)
+        return HttpError{414, ApiError{"uri_too_long", "path",
+                                       "the path is too long: at most " + std::to_string(kPathMaxBytes) + " bytes"}};
+    if (rawPath.empty() || rawPath.front() != '/') return badRequest("path", "the path must start with '/'");
+    if (!decodePath(rawPath, decodedPath)) return badRequest("path", "the path has a malformed percent-escape");
+    if (!utf8::isValid(decodedPath)) return badRequest("path", "the path must be valid UTF-8");
+    if (decodedPath.find('\0') != std::string::npos) return badRequest("path", "the path must not contain NUL");
+
+    // Walk the parameters once: find the longest (to name it if the whole is too long)
+    // and check every name and value decodes to valid UTF-8.
+    std::string key, value, longestKey = "query";
+    std::size_t longest = 0;
+    std::optional<HttpError> firstProblem;
+    std::string_view qs = rawQuery;
+    while (!qs.empty()) {
+        const auto amp = qs.find('&');
+        const std::string_view pair = qs.substr(0, amp);
+        qs = amp == std::string_view::npos ? std::string_view{} : qs.substr(amp + 1);
+        if (pair.empty()) continue;
+        const auto eq = pair.find('=');
+        const std::string_view rawKey = pair.substr(0, eq);
+        const std::string_view rawValue = eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
+        const bool keyOk = rawKey.size() <= 256 && urlDecode(rawKey, key) && utf8::isValid(key);
+        if (pair.size() > longest) {
+            longest = pair.size();
+            longestKey = keyOk ? std::string(utf8::truncate(key, 40)) : "query";
+        }
+        if (firstProblem) continue;
+        if (!keyOk) {
+            firstProblem = badRequest("query", "a parameter name is malformed, too long or not valid UTF-8");
+            continue;
+        }
+        if (rawValue.size() > limits::kQueryStringMaxBytes) continue; // reported as too long below
+        if (!urlDecode(rawValue, value)) firstProblem = badRequest(key, key + " has a malformed percent-escape");
+        else if (!utf8::isValid(value)) firstProblem = badRequest(key, key + " must be valid UTF-8 text");
+    }
+    if (rawQuery.size() > limits::kQueryStringMaxBytes) {
+        return HttpError{414, ApiError{"uri_too_long", longestKey,
+                                       "the query string is too long (" + std::to_string(rawQuery.size()) +
+                                           " bytes, at most " + std::to_string(limits::kQueryStringMaxBytes) +
+                                           "); the longest parameter is '" + longestKey + "'"}};
+    }
+    return firstProblem;
+}
+
+std::optional<HttpError> safePathSegments(std::string_view path, std::vector<std::string>& segments)
+{
+    segments.clear();
+    if (path.find('\\') != std::string_view::npos || path.find('\0') != std::string_view::npos)
+        return badRequest("path", "the path must not contain backslashes");
+    while (!path.empty()) {
+        const auto slash = path.find('/');
+        const std::string_view seg = path.substr(0, slash);
+        path = slash == std::string_view::npos ? std::string_view{} : path.substr(slash + 1);
+        if (seg.empty()) continue;
+        if (seg == "." || seg == "..") return badRequest("path", "the path must not contain '.' or '..' segments");
+        segments.emplace_back(seg);
+    }
+    return std::nullopt;
+}
+
+} // namespace dongelek::server

@@ -1,0 +1,60 @@
+// The staged web app served from --web-dir: content types, gzip kept in memory per
+// file version, immutable caching for content-hashed names, and the SPA fallback.
+#pragma once
+
+#include "server/http/request_target.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace dongelek::server {
+
+struct StaticResponse {
+    int status = 200;
+    std::shared_ptr<const std::string> body; // set when status == 200
+    std::string contentType;
+    std::string cacheControl;
+    bool gzipped = false;
+    ApiError error; // set when status != 200
+};
+
+class StaticFiles {
+public:
+    explicit StaticFiles(std::string webDir);
+
+    // True when the web dir has an index.html (checked on every call: the app may be
+    // built while the server runs).
+    bool available() const;
+    const std::string& webDir() const { return m_dir; }
+
+    // Answers GET `decodedPath` (already checked by checkRequestTarget). Existing files
+    // are served; extension-less paths fall back to index.html; the rest is 404.
+    StaticResponse serve(std::string_view decodedPath, bool acceptGzip);
+
+private:
+    struct Entry {
+        std::int64_t mtime = 0;
+        std::uintmax_t size = 0;
+        std::shared_ptr<const std::string> plain;
+        std::shared_ptr<const std::string> gzip; // null until first asked; empty = not worth it
+    };
+    StaticResponse fileResponse(const std::string& fullPath, const std::string& name, bool acceptGzip);
+
+    std::string m_dir;
+    std::mutex m_mutex;
+    std::unordered_map<std::string, Entry> m_cache; // key: full path
+};
+
+// "text/html; charset=utf-8" for "index.html" etc.; application/octet-stream when unknown.
+std::string_view contentTypeFor(std::string_view fileName);
+// True for names with a dot-separated segment of 8+ hex digits before the extension,
+// like "app.3f2a9c1b.wasm": their content never changes, so they are cached for a year.
+bool isContentHashed(std::string_view fileName);
+// Whether gzip helps for this kind of file (not for JPEG, PNG, WOFF2...).
+bool isCompressible(std::string_view fileName);
+
+} // namespace dongelek::server

@@ -1,0 +1,108 @@
+// dongelek-server: the composition root. Reads settings, opens storage, seeds demo
+// data when the database is empty, wires services to the HTTP adapter and serves.
+
+#include "server/config.hpp"
+#include "server/demo/generator.hpp"
+#include "server/demo/photo_painter.hpp"
+#include "server/http/router.hpp"
+#include "server/http/static_files.hpp"
+#include "server/media/media_store.hpp"
+#include "server/services/json_api.hpp"
+#include "server/services/listing_service.hpp"
+#include "server/services/response_cache.hpp"
+#include "server/storage/sqlite/sqlite_listing_repository.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <mutex>
+
+using namespace dongelek::server;
+
+namespace {
+std::mutex g_logMutex;
+
+void logLine(const std::string& line)
+{
+    std::lock_guard lock(g_logMutex);
+    std::cerr << "dongelek-server: " << line << std::endl;
+}
+
+std::string seconds(std::chrono::steady_clock::duration d)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f s", std::chrono::duration<double>(d).count());
+    return buf;
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    ServerConfig config;
+    std::string message;
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    switch (parseConfig(args, [](const char* name) { return std::getenv(name); }, config, message)) {
+    case ConfigOutcome::Help: std::cout << helpText(); return 0;
+    case ConfigOutcome::Error: std::cerr << "dongelek-server: " << message << "\n"; return 2;
+    case ConfigOutcome::Run: break;
+    }
+
+    logLine("version " DONGELEK_VERSION);
+    try {
+        sqlite::SqliteListingRepository repository(config.databasePath);
+        logLine("database: sqlite " + config.databasePath + " (schema version " +
+                std::to_string(repository.schemaVersion()) + ")");
+        ListingService service(repository);
+
+        const std::int64_t existing = repository.countAllListings();
+        if (existing > 0) {
+            logLine("demo data: skipped, the database has " + std::to_string(existing) + " listings");
+        } else if (config.demoSize == 0) {
+            logLine("demo data: none requested (--demo-size 0)");
+        } else {
+            const auto start = std::chrono::steady_clock::now();
+            auto writer = repository.beginBulkImport();
+            const demo::GeneratorStats stats = demo::generateDemoData(*writer, config.demoSeed, config.demoSize);
+            writer.reset();
+            const auto generated = std::chrono::steady_clock::now();
+            repository.optimize();
+            service.noteDataChanged();
+            logLine("demo data: generated " + std::to_string(stats.listings) + " listings, " +
+                    std::to_string(stats.sellers) + " sellers, " + std::to_string(stats.photos) +
+                    " photo specs (seed " + std::to_string(config.demoSeed) + ") in " +
+                    seconds(generated - start) + ", statistics in " +
+                    seconds(std::chrono::steady_clock::now() - generated));
+        }
+
+        std::unique_ptr<ResponseCache> cache;
+        if (config.cacheEnabled) cache = std::make_unique<ResponseCache>(2000);
+        logLine(cache ? "response cache: on (" + std::to_string(cache->capacity()) + " entries)"
+                      : std::string("response cache: off (--no-cache)"));
+        JsonApi api(service, cache.get());
+
+        MediaStore media(config.mediaDir, repository, demo::paintPhoto);
+        logLine("media: " + config.mediaDir + " (photos are drawn on first request)");
+
+        StaticFiles web(config.webDir);
+        logLine(web.available() ? "web app: " + config.webDir
+                                : "web app: not built (no index.html in " + config.webDir +
+                                      "); / answers 503, the API works");
+
+        HttpOptions http;
+        http.address = config.listenAddress;
+        http.port = config.port;
+        http.threads = config.threads;
+        http.renderThreads = std::max(1, std::min(4, config.threads));
+        logLine("threads: " + std::to_string(http.threads) + " HTTP, " + std::to_string(http.renderThreads) +
+                " photo rendering");
+        HttpServices services{api, media, web};
+        const int code = runHttpServer(http, services, logLine);
+        logLine("stopped");
+        return code;
+    } catch (const std::exception& e) {
+        logLine(std::string("startup failed: ") + e.what());
+        return 1;
+    }
+}

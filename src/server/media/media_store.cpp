@@ -1,0 +1,93 @@
+// Rendered photos on disk under <media>/photos/v<painter>/<id / 1000>/<id>-<size>.jpg:
+// the painter version in the path means a new painter never serves stale pictures,
+// and the id bucket keeps folders small at 100,000 listings.
+
+#include "server/media/media_store.hpp"
+
+#include "server/media/jpeg.hpp"
+
+#include <atomic>
+#include <charconv>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+namespace dongelek::server {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr int kPainterVersion = 1; // bump when the painter's output changes
+constexpr int kJpegQuality = 85;
+} // namespace
+
+PhotoDimensions dimensionsOf(PhotoSize size)
+{
+    return size == PhotoSize::Thumb ? PhotoDimensions{320, 240} : PhotoDimensions{960, 720};
+}
+
+std::string photoUrl(std::int64_t photoId, PhotoSize size)
+{
+    return "/media/photos/" + std::to_string(photoId) + (size == PhotoSize::Thumb ? "-thumb.jpg" : "-large.jpg");
+}
+
+bool parsePhotoFileName(std::string_view name, std::int64_t& photoId, PhotoSize& size)
+{
+    const auto dash = name.find('-');
+    if (dash == std::string_view::npos || dash == 0 || dash > 16) return false;
+    const std::string_view suffix = name.substr(dash);
+    if (suffix == "-thumb.jpg") size = PhotoSize::Thumb;
+    else if (suffix == "-large.jpg") size = PhotoSize::Large;
+    else return false;
+    const std::string_view digits = name.substr(0, dash);
+    if (digits[0] == '0') return false; // one spelling per photo: no leading zeros
+    std::int64_t id = 0;
+    const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+    if (ec != std::errc() || ptr != digits.data() + digits.size() || id <= 0) return false;
+    photoId = id;
+    return true;
+}
+
+MediaStore::MediaStore(std::string mediaDir, ListingRepository& repository, PhotoRenderer renderer)
+    : m_dir(std::move(mediaDir)), m_repository(repository), m_renderer(std::move(renderer))
+{
+}
+
+std::string MediaStore::pathFor(std::int64_t photoId, PhotoSize size) const
+{
+    const fs::path p = fs::path(m_dir) / "photos" / ("v" + std::to_string(kPainterVersion)) /
+                       std::to_string(photoId / 1000) /
+                       (std::to_string(photoId) + (size == PhotoSize::Thumb ? "-thumb.jpg" : "-large.jpg"));
+    return p.string();
+}
+
+std::optional<std::string> MediaStore::photoFile(std::int64_t photoId, PhotoSize size)
+{
+    const std::string path = pathFor(photoId, size);
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) return path;
+
+    const std::optional<PhotoSpec> spec = m_repository.findPhoto(photoId);
+    if (!spec) return std::nullopt;
+    const PhotoDimensions dim = dimensionsOf(size);
+    const std::string jpeg = encodeJpeg(m_renderer(*spec, dim.width, dim.height), dim.width, dim.height, kJpegQuality);
+
+    fs::create_directories(fs::path(path).parent_path());
+    // A unique temporary name per writer, then rename: readers never see half a file.
+    static std::atomic<std::uint64_t> counter{0};
+    const std::string tmp = path + ".tmp" + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id())) +
+                            "-" + std::to_string(counter++);
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out.write(jpeg.data(), static_cast<std::streamsize>(jpeg.size()));
+        if (!out) {
+            std::remove(tmp.c_str());
+            throw std::runtime_error("cannot write a rendered photo");
+        }
+    }
+    fs::rename(tmp, path);
+    return path;
+}
+
+} // namespace dongelek::server

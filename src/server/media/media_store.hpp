@@ -1,0 +1,50 @@
+// Photo files: the URL scheme, and JPEGs rendered on first request from the stored
+// photo spec, then kept in the media folder so later requests only read a file.
+#pragma once
+
+#include "server/storage/listing_repository.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dongelek::server {
+
+enum class PhotoSize { Thumb, Large };
+
+struct PhotoDimensions {
+    int width;
+    int height;
+};
+PhotoDimensions dimensionsOf(PhotoSize size); // thumb 320x240, large 960x720
+
+// Site-relative URL of a photo: "/media/photos/123-thumb.jpg", "/media/photos/123-large.jpg".
+std::string photoUrl(std::int64_t photoId, PhotoSize size);
+// Parses the file-name part of such a URL ("123-large.jpg"); false for anything else.
+bool parsePhotoFileName(std::string_view name, std::int64_t& photoId, PhotoSize& size);
+
+// Draws the picture for `spec` as width*height RGB8 pixels.
+using PhotoRenderer = std::function<std::vector<std::uint8_t>(const PhotoSpec& spec, int width, int height)>;
+
+class MediaStore {
+public:
+    MediaStore(std::string mediaDir, ListingRepository& repository, PhotoRenderer renderer);
+
+    // The JPEG file for a photo, rendering and storing it first when missing; nullopt
+    // for an unknown photo. Thread-safe: concurrent first requests may both render,
+    // and the atomic rename makes either result the final file.
+    std::optional<std::string> photoFile(std::int64_t photoId, PhotoSize size);
+
+    // Where the file of a photo lives (whether or not it exists yet).
+    std::string pathFor(std::int64_t photoId, PhotoSize size) const;
+
+private:
+    std::string m_dir;
+    ListingRepository& m_repository;
+    PhotoRenderer m_renderer;
+};
+
+} // namespace dongelek::server

@@ -1,0 +1,58 @@
+// Listing use cases. The repository returns photo ids; URLs are built here from the
+// media URL scheme so storage stays unaware of how media is served.
+
+#include "server/services/listing_service.hpp"
+
+#include "server/media/media_store.hpp"
+
+namespace dongelek::server {
+
+std::string normalizeSearchText(std::string_view text)
+{
+    std::string out;
+    bool pendingSpace = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            pendingSpace = !out.empty();
+            continue;
+        }
+        if (pendingSpace) out += ' ';
+        pendingSpace = false;
+        out += c;
+    }
+    return out;
+}
+
+ListingPage ListingService::search(const ListingFilter& filter)
+{
+    ListingFilter f = filter;
+    f.query = normalizeSearchText(filter.query);
+    SearchResult r = m_repository.search(f);
+    ListingPage page;
+    page.page = f.page;
+    page.pageSize = f.pageSize;
+    page.total = r.total;
+    page.items.reserve(r.rows.size());
+    for (SummaryRow& row : r.rows) {
+        if (row.coverPhotoId != 0) row.summary.thumbUrl = photoUrl(row.coverPhotoId, PhotoSize::Thumb);
+        page.items.push_back(std::move(row.summary));
+    }
+    return page;
+}
+
+std::optional<ListingDetails> ListingService::details(std::int64_t id)
+{
+    std::optional<DetailsRow> row = m_repository.findListing(id);
+    if (!row) return std::nullopt;
+    ListingDetails d = std::move(row->details);
+    for (std::int64_t photoId : row->photoIds)
+        d.photos.push_back(Photo{photoUrl(photoId, PhotoSize::Thumb), photoUrl(photoId, PhotoSize::Large)});
+    if (!row->photoIds.empty()) d.summary.thumbUrl = photoUrl(row->photoIds.front(), PhotoSize::Thumb);
+    return d;
+}
+
+std::vector<MakeInfo> ListingService::makes() { return m_repository.makesWithCounts(); }
+std::vector<City> ListingService::cities() { return m_repository.citiesWithCounts(); }
+std::int64_t ListingService::activeListingCount() { return m_repository.countActiveListings(); }
+
+} // namespace dongelek::server

@@ -1,0 +1,59 @@
+// Sharded LRU: a list per shard keeps recency, a hash map finds the list node.
+// Lookups move the node to the front with splice, so a hit allocates nothing.
+
+#include "server/services/response_cache.hpp"
+
+#include <algorithm>
+#include <functional>
+
+namespace dongelek::server {
+
+ResponseCache::ResponseCache(std::size_t capacity, std::size_t shards)
+    : m_capacityPerShard(std::max<std::size_t>(1, (capacity + shards - 1) / std::max<std::size_t>(1, shards)))
+{
+    for (std::size_t i = 0; i < std::max<std::size_t>(1, shards); ++i) m_shards.push_back(std::make_unique<Shard>());
+}
+
+ResponseCache::Shard& ResponseCache::shardFor(const std::string& key)
+{
+    return *m_shards[std::hash<std::string>{}(key) % m_shards.size()];
+}
+
+BodyPtr ResponseCache::find(const std::string& key)
+{
+    Shard& s = shardFor(key);
+    std::lock_guard lock(s.mutex);
+    auto it = s.index.find(key);
+    if (it == s.index.end()) return nullptr;
+    s.order.splice(s.order.begin(), s.order, it->second);
+    return it->second->second;
+}
+
+void ResponseCache::put(const std::string& key, BodyPtr body)
+{
+    Shard& s = shardFor(key);
+    std::lock_guard lock(s.mutex);
+    if (auto it = s.index.find(key); it != s.index.end()) {
+        it->second->second = std::move(body);
+        s.order.splice(s.order.begin(), s.order, it->second);
+        return;
+    }
+    s.order.emplace_front(key, std::move(body));
+    s.index.emplace(key, s.order.begin());
+    while (s.order.size() > m_capacityPerShard) {
+        s.index.erase(s.order.back().first);
+        s.order.pop_back();
+    }
+}
+
+std::size_t ResponseCache::size() const
+{
+    std::size_t n = 0;
+    for (const auto& s : m_shards) {
+        std::lock_guard lock(s->mutex);
+        n += s->order.size();
+    }
+    return n;
+}
+
+} // namespace dongelek::server

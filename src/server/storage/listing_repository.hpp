@@ -1,0 +1,153 @@
+// The storage interface of listings, the catalog and photo specs. Services see only
+// this header: SQLite today, PostgreSQL later, nothing engine-specific leaks upward.
+#pragma once
+
+#include "core/model.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace dongelek::server {
+
+// Any failure of the storage engine. The message is for the server log only: it may
+// contain SQL or file paths and must never reach a client.
+class StorageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// [SECTION] Photo specs (what the painter needs to draw a photo on first request)
+
+enum class PhotoKind { Side, SideMirrored, Interior, CloseFront, CloseWheel, SideDusk };
+enum class Backdrop { Showroom, Street, Steppe, Desert };
+
+std::string_view toString(PhotoKind k);
+std::string_view toString(Backdrop b);
+std::optional<PhotoKind> parsePhotoKind(std::string_view s);
+std::optional<Backdrop> parseBackdrop(std::string_view s);
+
+struct PhotoRecord {
+    std::int64_t id = 0;
+    int position = 0; // 0 is the cover (its thumbnail is the listing's thumb_url)
+    PhotoKind kind = PhotoKind::Side;
+    Backdrop backdrop = Backdrop::Street;
+    std::uint32_t seed = 0;
+};
+
+// A photo with the listing facts its picture depends on.
+struct PhotoSpec {
+    PhotoRecord photo;
+    std::int64_t listingId = 0;
+    Body body = Body::Sedan;
+    std::string color; // wire name, e.g. "white", see demo/catalog.hpp
+    int year = 0;
+};
+
+// [SECTION] Rows written by the demo generator (and later by the listing editor)
+
+struct MakeRecord {
+    std::int64_t id = 0;
+    std::string name;
+    std::string searchAliases; // other spellings the free-text search finds ("Тойота")
+};
+struct ModelRecord {
+    std::int64_t id = 0;
+    std::int64_t makeId = 0;
+    std::string name;
+    std::string searchAliases;
+};
+struct CityRecord {
+    std::int64_t id = 0;
+    std::string name;
+    Country country = Country::KZ;
+};
+struct SellerRecord {
+    std::int64_t id = 0;
+    std::string name;
+    SellerKind kind = SellerKind::Private;
+    std::int64_t cityId = 0;
+    std::string phone;
+    std::string createdAt; // ISO 8601 UTC
+};
+struct ListingRecord {
+    std::int64_t id = 0;
+    std::int64_t sellerId = 0;
+    std::int64_t makeId = 0;
+    std::int64_t modelId = 0;
+    int year = 0;
+    Money price;
+    int mileageKm = 0;
+    Body body = Body::Sedan;
+    Fuel fuel = Fuel::Petrol;
+    Transmission transmission = Transmission::Automatic;
+    Drive drive = Drive::Fwd;
+    double engineLitres = 0;
+    int powerHp = 0;
+    std::string color;
+    std::string vin;
+    std::int64_t cityId = 0;
+    Country country = Country::KZ;
+    std::string title;
+    std::string description;
+    std::string createdAt; // ISO 8601 UTC
+    std::vector<PhotoRecord> photos;
+};
+
+// A bulk import in one transaction: nothing is visible until commit(); destroying the
+// writer without commit() rolls back. Rows must reference ids written before them.
+class BulkWriter {
+public:
+    virtual ~BulkWriter() = default;
+    virtual void addMake(const MakeRecord& r) = 0;
+    virtual void addModel(const ModelRecord& r) = 0;
+    virtual void addCity(const CityRecord& r) = 0;
+    virtual void addSeller(const SellerRecord& r) = 0;
+    virtual void addListing(const ListingRecord& r) = 0;
+    virtual void commit() = 0;
+};
+
+// [SECTION] Read results (core types plus the ids the service turns into URLs)
+
+struct SummaryRow {
+    ListingSummary summary; // thumbUrl left empty
+    std::int64_t coverPhotoId = 0; // 0 when the listing has no photo
+};
+struct SearchResult {
+    std::vector<SummaryRow> rows;
+    std::int64_t total = 0;
+};
+struct DetailsRow {
+    ListingDetails details; // photo URLs left empty
+    std::vector<std::int64_t> photoIds; // in display order
+};
+
+// [SECTION] The repository
+
+// Thread-safe: every method may be called from any HTTP worker at the same time.
+// Failures throw StorageError.
+class ListingRepository {
+public:
+    virtual ~ListingRepository() = default;
+
+    // Active listings matching `filter` (free text in filter.query, as the user typed
+    // it), ordered by filter.sort with a deterministic tiebreak, one page of them, and
+    // the number of matches over all pages.
+    virtual SearchResult search(const ListingFilter& filter) = 0;
+    virtual std::optional<DetailsRow> findListing(std::int64_t id) = 0;
+    // Makes sorted by name, each with its models sorted by name; counts of active listings.
+    virtual std::vector<MakeInfo> makesWithCounts() = 0;
+    virtual std::vector<City> citiesWithCounts() = 0;
+    virtual std::int64_t countActiveListings() = 0;
+    virtual std::int64_t countAllListings() = 0;
+    virtual std::optional<PhotoSpec> findPhoto(std::int64_t photoId) = 0;
+
+    virtual std::unique_ptr<BulkWriter> beginBulkImport() = 0;
+    // Refreshes planner statistics after a large import.
+    virtual void optimize() = 0;
+};
+
+} // namespace dongelek::server

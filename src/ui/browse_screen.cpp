@@ -1,0 +1,275 @@
+// Browse screen layout and listing cards. The list keeps its scroll position across a
+// visit to a listing (same ImGui child id) and jumps to the top when a new page arrives.
+
+// [SECTION] Index
+// - Layout
+// - Header (count, sort, filters toggle)
+// - Results (states, cards, pager)
+// - Card
+
+#include "ui/browse_screen.hpp"
+
+#include "client/text_format.hpp"
+#include "core/limits.hpp"
+#include "core/money.hpp"
+#include "ui/test_hook.hpp"
+#include "ui/top_bar.hpp"
+#include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dongelek::ui {
+
+BrowseScreen::BrowseScreen(UiContext& ui) : Screen(ui, "title.browse_window", "screen.browse", "browse") {}
+
+// [SECTION] Layout
+
+void BrowseScreen::drawContent(AppState& state)
+{
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const PageLayout layout = PageLayout::compute(display.x);
+    const float top = ImGui::GetCursorScreenPos().y + em(1.5f);
+    const float bottom = display.y;
+    const float panelW = em(18);
+    const float gap = em(1.75f);
+    if (!layout.narrow) m_filtersOpen = false;
+
+    if (!layout.narrow) {
+        // Filter panel: a white card, as tall as its content up to the window's bottom.
+        const float availH = bottom - top - em(1.5f);
+        const float boxH = m_panelContentHeight > 0 ? std::min(availH, m_panelContentHeight + em(2.5f)) : availH;
+        const ImVec2 pmin(layout.left, top), pmax(layout.left + panelW, top + boxH);
+        surface(ImGui::GetWindowDrawList(), pmin, pmax, em(0.75f));
+        ImGui::SetCursorScreenPos(pmin);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.25f), em(1.25f)));
+        if (ImGui::BeginChild("##filters", ImVec2(panelW, boxH), ImGuiChildFlags_AlwaysUseWindowPadding)) {
+            m_panelContentHeight = m_filters.draw(state, m_ui.controller, panelW - em(2.5f));
+        }
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+
+        const float x = layout.left + panelW + gap;
+        const float width = layout.left + layout.width - x;
+        drawHeader(state, x, top, width, false);
+        const float listTop = top + em(3.5f);
+        // The list reaches the window's right edge so its scrollbar sits there, not mid-page.
+        ImGui::SetCursorScreenPos(ImVec2(x, listTop));
+        if (ImGui::BeginChild("##results", ImVec2(display.x - x, bottom - listTop), ImGuiChildFlags_None))
+            drawResults(state, width, false);
+        ImGui::EndChild();
+        return;
+    }
+
+    // Narrow: header with a Filters button; the panel, when open, replaces the list.
+    drawHeader(state, layout.left, top, layout.width, true);
+    const float listTop = top + em(6.25f);
+    ImGui::SetCursorScreenPos(ImVec2(layout.left, listTop));
+    if (m_filtersOpen) {
+        const float boxH = bottom - listTop - em(1.0f);
+        surface(ImGui::GetWindowDrawList(), ImVec2(layout.left, listTop), ImVec2(layout.left + layout.width, listTop + boxH),
+                em(0.75f));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.25f), em(1.25f)));
+        if (ImGui::BeginChild("##filters.narrow", ImVec2(layout.width, boxH), ImGuiChildFlags_AlwaysUseWindowPadding)) {
+            const float w = layout.width - em(2.5f);
+            m_filters.draw(state, m_ui.controller, w);
+            ImGui::Dummy(ImVec2(1, em(0.5f)));
+            ButtonOptions o;
+            o.kind = ButtonKind::Primary;
+            o.size = ImVec2(w, 0);
+            const std::string text =
+                state.browse.hasPage ? formatCount(state.strings, "browse.show_results", state.browse.page.total)
+                                     : std::string(state.strings.get("browse.show_results_plain"));
+            if (button("filters.apply", text, o)) m_filtersOpen = false;
+        }
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+        return;
+    }
+    if (ImGui::BeginChild("##results", ImVec2(display.x - layout.left, bottom - listTop), ImGuiChildFlags_None))
+        drawResults(state, layout.width, true);
+    ImGui::EndChild();
+}
+
+// [SECTION] Header (count, sort, filters toggle)
+
+void BrowseScreen::drawHeader(AppState& state, float x, float y, float width, bool narrow)
+{
+    const Strings& s = state.strings;
+    const BrowseState& b = state.browse;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float rowH = ImGui::GetFrameHeight();
+
+    // "5,000 cars" (or a placeholder before the first answer) and a small spinner while loading.
+    std::string total;
+    if (b.hasPage) total = formatCount(s, "browse.total", b.page.total);
+    else total = s.get(b.status == Status::Error ? "browse.total_unknown" : "common.loading");
+    const float totalW = textSize(Font::Large, total).x;
+    const float textY = y + (rowH - em(1.375f)) * 0.5f - 2;
+    drawText(dl, Font::Large, ImVec2(x, textY), color::kText, total);
+    hookRect("browse.total", total, ImVec2(x, textY), ImVec2(x + totalW, textY + em(1.375f)));
+    if (b.status == Status::Loading && b.hasPage)
+        spinner("spinner", ImVec2(x + totalW + em(1.25f), y + rowH * 0.5f), em(0.625f), state.nowMs);
+
+    // Sort on the right.
+    const float sortW = narrow ? std::min(em(13), width * 0.55f) : em(13);
+    const float sortY = narrow ? y + rowH + em(0.75f) : y;
+    const float sortX = x + width - sortW;
+    if (!narrow) {
+        const char* sortLabel = s.get("browse.sort.label");
+        const float lw = textSize(Font::Regular, sortLabel).x;
+        drawText(dl, Font::Regular, ImVec2(sortX - lw - em(0.625f), y + (rowH - em()) * 0.5f - 1), color::kTextMuted,
+                 sortLabel);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(sortX, sortY));
+    ListingFilter f = m_ui.controller.draftFilter();
+    if (beginCombo("sort", s.get("browse.sort.label"), label(s, f.sort), sortW)) {
+        for (Sort sort : allValues<Sort>())
+            if (comboOption("sort", std::string(toString(sort)), label(s, sort), f.sort == sort)) {
+                f.sort = sort;
+                m_ui.controller.editFilter(f, false);
+            }
+        endCombo();
+    }
+
+    if (narrow) {
+        const int active = FilterPanel::activeCount(f);
+        std::string text = s.get("browse.filters.toggle");
+        if (active > 0) text += " (" + std::to_string(active) + ")";
+        ButtonOptions o;
+        o.kind = m_filtersOpen ? ButtonKind::Primary : ButtonKind::Secondary;
+        o.hasIcon = true;
+        o.icon = m_filtersOpen ? Icon::Close : Icon::Filter;
+        ImGui::SetCursorScreenPos(ImVec2(x, sortY));
+        if (button("filters.toggle", text, o)) m_filtersOpen = !m_filtersOpen;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ImGui::Dummy(ImVec2(width, narrow ? rowH * 2 + em(0.75f) : rowH));
+}
+
+// [SECTION] Results (states, cards, pager)
+
+void BrowseScreen::drawResults(AppState& state, float width, bool narrow)
+{
+    const Strings& s = state.strings;
+    BrowseState& b = state.browse;
+    const ImVec2 avail(width, ImGui::GetContentRegionAvail().y);
+    if (b.pageGeneration != m_seenGeneration) {
+        m_seenGeneration = b.pageGeneration;
+        ImGui::SetScrollY(0); // a new page starts at its top
+    }
+
+    if (b.status == Status::Error) {
+        if (errorPanel(s, errorMessage(s, b.error, false), avail)) m_ui.controller.retry();
+        return;
+    }
+    if (b.status == Status::Loading && !b.hasPage) {
+        spinnerBlock("spinner", avail, state.nowMs);
+        return;
+    }
+    if (b.status == Status::Empty || (b.hasPage && b.page.items.empty())) {
+        if (b.status == Status::Loading) {
+            spinnerBlock("spinner", avail, state.nowMs);
+            return;
+        }
+        if (emptyPanel(s, avail)) m_ui.controller.resetFilters();
+        return;
+    }
+    if (!b.hasPage) return;
+
+    // Old results stay visible, faded, while the next page loads: no flash of emptiness.
+    const bool stale = b.status == Status::Loading;
+    if (stale) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.5f);
+    std::int64_t open = 0;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(em(0.5f), em(0.75f))); // the gap between cards
+    for (const ListingSummary& item : b.page.items) {
+        ImGui::PushID(static_cast<int>(item.id));
+        if (drawCard(state, item, width, narrow)) open = item.id;
+        ImGui::PopID();
+    }
+    ImGui::PopStyleVar();
+    if (stale) ImGui::PopStyleVar();
+
+    const int pageSize = std::max(1, b.page.pageSize);
+    const auto pages = static_cast<int>(std::min<std::int64_t>((b.page.total + pageSize - 1) / pageSize, limits::kPageMax));
+    ImGui::Dummy(ImVec2(1, em(0.75f)));
+    if (const int p = pager(s, b.page.page, pages, width)) m_ui.controller.setPage(p);
+    ImGui::Dummy(ImVec2(1, em(2.0f)));
+    if (open) m_ui.controller.openListing(open);
+}
+
+// [SECTION] Card
+
+bool BrowseScreen::drawCard(AppState& state, const ListingSummary& item, float width, bool narrow)
+{
+    const Strings& s = state.strings;
+    const float pad = narrow ? em(0.75f) : em(1.0f);
+    const float thumbW = narrow ? std::min(em(9), width * 0.36f) : em(12);
+    const float thumbH = std::round(thumbW * 0.75f);
+    const float h = thumbH + pad * 2;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 max(pos.x + width, pos.y + h);
+
+    // Cheap skip for cards far outside the view: keep layout, draw nothing.
+    if (!ImGui::IsRectVisible(pos, max)) {
+        ImGui::Dummy(ImVec2(width, h));
+        return false;
+    }
+    const bool clicked = ImGui::InvisibleButton("##card", ImVec2(width, h));
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    hookItem("card:" + std::to_string(item.id), item.title);
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float r = em(0.75f);
+    surface(dl, pos, max, r, hovered);
+    const ImVec2 tmin(pos.x + pad, pos.y + pad), tmax(pos.x + pad + thumbW, pos.y + pad + thumbH);
+    photo(dl, m_ui.textures, item.thumbUrl, tmin, tmax, em(0.5f), state.nowMs, s.get("common.no_photo"));
+
+    const float x = tmax.x + (narrow ? em(0.875f) : em(1.25f));
+    const float right = max.x - pad;
+    const float textW = right - x;
+    const std::string price = formatMoney(item.price);
+    float y = pos.y + pad - 2;
+
+    if (narrow) {
+        drawText(dl, Font::Bold, ImVec2(x, y), hovered ? color::kAccent : color::kText,
+                 ellipsize(Font::Bold, item.title, textW));
+        y += em(1.5f);
+        drawText(dl, Font::Large, ImVec2(x, y), color::kText, ellipsize(Font::Large, price, textW));
+        y += em(1.875f);
+        const std::string meta = std::to_string(item.year) + " \xC2\xB7 " + formatKm(s, item.mileageKm);
+        drawText(dl, Font::Small, ImVec2(x, y), color::kTextMuted, ellipsize(Font::Small, meta, textW));
+        y += em(1.375f);
+        drawText(dl, Font::Small, ImVec2(x, y), color::kTextMuted, ellipsize(Font::Small, item.city, textW));
+    } else {
+        // Title and price on the first line; the price never gets cut, the title yields.
+        const float priceW = textSize(Font::Large, price).x;
+        drawText(dl, Font::Large, ImVec2(right - priceW, y - 2), color::kText, price);
+        drawText(dl, Font::Heading, ImVec2(x, y), hovered ? color::kAccent : color::kText,
+                 ellipsize(Font::Heading, item.title, textW - priceW - em(1.5f)));
+        y += em(2.0f);
+        const std::string meta = std::to_string(item.year) + "  \xC2\xB7  " + formatKm(s, item.mileageKm) + "  \xC2\xB7  " + item.city;
+        drawText(dl, Font::Regular, ImVec2(x, y), color::kTextMuted, ellipsize(Font::Regular, meta, textW));
+        y += em(2.0f);
+        float cx = x;
+        for (const char* text : {label(s, item.transmission), label(s, item.fuel), label(s, item.body)}) {
+            if (cx + chipWidth(text) > right) break;
+            cx += chip(dl, ImVec2(cx, y), text) + em(0.5f);
+        }
+        // Bottom line: where and when.
+        const float by = max.y - pad - em(1.0f);
+        drawIcon(dl, Icon::Pin, ImVec2(x + em(0.4375f), by + em(0.5f)), em(0.875f), color::kTextSubtle);
+        const std::string where = std::string(label(s, item.country));
+        drawText(dl, Font::Small, ImVec2(x + em(1.125f), by), color::kTextSubtle, where);
+        const std::string when = formatDate(s, item.createdAt);
+        if (!when.empty()) {
+            const std::string posted = s.format("browse.card.posted", {{"date", when}});
+            const float ww = textSize(Font::Small, posted).x;
+            drawText(dl, Font::Small, ImVec2(right - ww, by), color::kTextSubtle, posted);
+        }
+    }
+    return clicked;
+}
+
+} // namespace dongelek::ui

@@ -1,0 +1,31 @@
+// The browse screen: filter panel on the left (behind a "Filters" button on narrow windows),
+// the result count, sort order, listing cards and the pager.
+#pragma once
+
+#include "ui/filter_panel.hpp"
+#include "ui/screen.hpp"
+
+#include <cstdint>
+
+namespace dongelek::ui {
+
+class BrowseScreen : public Screen {
+public:
+    explicit BrowseScreen(UiContext& ui);
+
+protected:
+    void drawContent(AppState& state) override;
+
+private:
+    void drawHeader(AppState& state, float x, float y, float width, bool narrow);
+    void drawResults(AppState& state, float width, bool narrow);
+    // One card; returns true when clicked.
+    bool drawCard(AppState& state, const ListingSummary& item, float width, bool narrow);
+
+    FilterPanel m_filters;
+    bool m_filtersOpen = false;          // narrow layout only
+    float m_panelContentHeight = 0;      // last frame's, to size the panel's box
+    std::uint64_t m_seenGeneration = 0;  // scroll to top when a new page arrives
+};
+
+} // namespace dongelek::ui

@@ -1,0 +1,30 @@
+// The browse screen's filter panel: make, model, year, price + currency, mileage, body,
+// fuel, transmission, city (grouped by country) and Reset. Owns only the text buffers.
+#pragma once
+
+#include "client/app_state.hpp"
+#include "client/controller.hpp"
+
+#include <optional>
+#include <string>
+
+namespace dongelek::ui {
+
+class FilterPanel {
+public:
+    // Draws the fields `width` wide at the cursor. Edits go to the controller (text fields
+    // debounced, combos at once). Returns the height used.
+    float draw(AppState& state, AppController& controller, float width);
+    // How many filters differ from the defaults (for the "Filters (3)" button).
+    static int activeCount(const ListingFilter& f);
+
+private:
+    // A number field's text, kept while the user types and re-synced from the filter otherwise.
+    struct NumberBuffer {
+        std::string text;
+        bool editing = false;
+    };
+    NumberBuffer m_yearFrom, m_yearTo, m_priceFrom, m_priceTo, m_mileage;
+};
+
+} // namespace dongelek::ui

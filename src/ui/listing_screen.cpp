@@ -1,0 +1,416 @@
+// Listing screen. Two columns on wide windows (gallery, specs, description | summary,
+// seller), one column on narrow ones. Left/Right switch photos, Esc goes back.
+
+// [SECTION] Index
+// - Layout and states
+// - Gallery
+// - Summary and seller
+// - Specifications and description
+
+#include "ui/listing_screen.hpp"
+
+#include "client/text_format.hpp"
+#include "core/money.hpp"
+#include "core/utf8.hpp"
+#include "ui/test_hook.hpp"
+#include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dongelek::ui {
+
+namespace {
+// A white card with a heading; returns the y where content starts.
+float cardHeading(ImDrawList* dl, ImVec2 pos, const char* heading)
+{
+    drawText(dl, Font::Heading, ImVec2(pos.x + em(1.25f), pos.y + em(1.125f)), color::kText, heading);
+    return pos.y + em(3.0f);
+}
+} // namespace
+
+ListingScreen::ListingScreen(UiContext& ui) : Screen(ui, "title.listing_window", "screen.listing", "listing") {}
+
+// [SECTION] Layout and states
+
+void ListingScreen::drawContent(AppState& state)
+{
+    const Strings& s = state.strings;
+    ListingState& l = state.listing;
+    AppController& c = m_ui.controller;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const PageLayout layout = PageLayout::compute(display.x);
+    const float top = ImGui::GetCursorScreenPos().y;
+
+    if (!ImGui::GetIO().WantTextInput) {
+        if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) c.back();
+        if (l.hasDetails && ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) c.showPhoto(l.photoIndex - 1);
+        if (l.hasDetails && ImGui::IsKeyPressed(ImGuiKey_RightArrow)) c.showPhoto(l.photoIndex + 1);
+    }
+
+    ImGui::SetCursorScreenPos(ImVec2(0, top));
+    if (!ImGui::BeginChild("##listing.scroll", ImVec2(display.x, display.y - top), ImGuiChildFlags_None)) {
+        ImGui::EndChild();
+        return;
+    }
+    if (m_scrolledFor != l.id) {
+        m_scrolledFor = l.id;
+        m_thumbScrolledTo = -1;
+        ImGui::SetScrollY(0);
+    }
+    const float x0 = layout.left;
+    const float y0 = ImGui::GetCursorScreenPos().y + em(1.0f);
+
+    ButtonOptions backOpt;
+    backOpt.kind = ButtonKind::Ghost;
+    backOpt.hasIcon = true;
+    backOpt.icon = Icon::ChevronLeft;
+    ImGui::SetCursorScreenPos(ImVec2(x0 - em(0.5f), y0));
+    if (button("back", s.get("listing.back"), backOpt)) c.back();
+    const float y = y0 + ImGui::GetFrameHeight() + em(1.0f);
+    ImGui::SetCursorScreenPos(ImVec2(x0, y));
+
+    const ImVec2 avail(layout.width, display.y - y);
+    if (l.status == Status::Error) {
+        if (errorPanel(s, errorMessage(s, l.error, true), avail)) c.retry();
+    } else if (!l.hasDetails) {
+        spinnerBlock("spinner", avail, state.nowMs);
+    } else if (layout.narrow) {
+        const float w = layout.width;
+        const float gap = em(1.0f);
+        float h = drawGallery(state, w) + gap;
+        ImGui::SetCursorScreenPos(ImVec2(x0, y + h));
+        h += drawSummary(state, w) + gap;
+        ImGui::SetCursorScreenPos(ImVec2(x0, y + h));
+        h += drawSeller(state, w) + gap;
+        ImGui::SetCursorScreenPos(ImVec2(x0, y + h));
+        h += drawSpecs(state, w, w > em(36)) + gap;
+        ImGui::SetCursorScreenPos(ImVec2(x0, y + h));
+        h += drawDescription(state, w);
+        ImGui::SetCursorScreenPos(ImVec2(x0, y));
+        ImGui::Dummy(ImVec2(w, h + em(2.0f)));
+    } else {
+        const float gap = em(1.5f);
+        const float rightW = em(24);
+        const float leftW = layout.width - rightW - gap;
+        float left = drawGallery(state, leftW) + gap;
+        ImGui::SetCursorScreenPos(ImVec2(x0, y + left));
+        left += drawSpecs(state, leftW, leftW > em(36)) + gap;
+        ImGui::SetCursorScreenPos(ImVec2(x0, y + left));
+        left += drawDescription(state, leftW);
+        const float rx = x0 + leftW + gap;
+        ImGui::SetCursorScreenPos(ImVec2(rx, y));
+        float right = drawSummary(state, rightW) + gap;
+        ImGui::SetCursorScreenPos(ImVec2(rx, y + right));
+        right += drawSeller(state, rightW);
+        ImGui::SetCursorScreenPos(ImVec2(x0, y));
+        ImGui::Dummy(ImVec2(layout.width, std::max(left, right) + em(2.0f)));
+    }
+    ImGui::EndChild();
+}
+
+// [SECTION] Gallery
+
+float ListingScreen::drawGallery(AppState& state, float width)
+{
+    const Strings& s = state.strings;
+    ListingState& l = state.listing;
+    AppController& c = m_ui.controller;
+    TextureCache& textures = m_ui.textures;
+    const auto& photos = l.details.photos;
+    const int count = static_cast<int>(photos.size());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float mainH = std::round(std::min(width * 0.75f, em(34)));
+    const ImVec2 mmax(pos.x + width, pos.y + mainH);
+    const float r = em(0.75f);
+
+    // Main photo, letter-boxed on a dark backdrop; the thumbnail stands in while the large one loads.
+    ImGui::SetNextItemAllowOverlap();
+    const bool mainClicked = ImGui::InvisibleButton("##photo.main", ImVec2(width, mainH));
+    if (count > 1 && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    hookItem("photo.main", count > 0 ? s.format("listing.photo_of", {{"index", std::to_string(l.photoIndex + 1)},
+                                                                      {"count", std::to_string(count)}})
+                                     : std::string(s.get("common.no_photo")));
+    dl->AddRectFilled(pos, mmax, col(color::kPhotoBackdrop), r);
+    if (count > 0) {
+        const Photo& p = photos[static_cast<std::size_t>(l.photoIndex)];
+        const Texture* large = textures.get(p.largeUrl);
+        const Texture* thumb = large ? nullptr : textures.get(p.thumbUrl);
+        dl->PushClipRect(pos, mmax, true);
+        if (large) imageContain(dl, *large, pos, mmax);
+        else if (thumb) imageContain(dl, *thumb, pos, mmax);
+        else if (textures.failed(p.largeUrl) && textures.failed(p.thumbUrl))
+            photo(dl, textures, "", pos, mmax, r, state.nowMs, s.get("common.no_photo"));
+        else shimmer(dl, pos, mmax, r, state.nowMs);
+        if (!large && !textures.failed(p.largeUrl))
+            spinner("photo.loading", ImVec2(mmax.x - em(1.5f), pos.y + em(1.5f)), em(0.625f), state.nowMs);
+        dl->PopClipRect();
+        // Preload the neighbours so next/prev feel instant.
+        if (count > 1) {
+            textures.get(photos[static_cast<std::size_t>((l.photoIndex + 1) % count)].largeUrl);
+            textures.get(photos[static_cast<std::size_t>((l.photoIndex + count - 1) % count)].largeUrl);
+        }
+    } else {
+        photo(dl, textures, "", pos, mmax, r, state.nowMs, s.get("common.no_photo"));
+    }
+
+    bool navClicked = false;
+    if (count > 1) {
+        // Counter pill.
+        const std::string counter = std::to_string(l.photoIndex + 1) + " / " + std::to_string(count);
+        const float cw = textSize(Font::Small, counter).x + em(1.25f);
+        const ImVec2 cmin(mmax.x - cw - em(0.75f), mmax.y - em(2.25f));
+        dl->AddRectFilled(cmin, ImVec2(cmin.x + cw, cmin.y + em(1.5f)), col(IM_COL32(17, 24, 39, 170)), em(0.75f));
+        drawText(dl, Font::Small, ImVec2(cmin.x + em(0.625f), cmin.y + em(0.25f) - 1), IM_COL32_WHITE, counter);
+        // Prev / next: round white buttons over the photo's edges.
+        const float d = em(2.75f);
+        for (int dir : {-1, 1}) {
+            const ImVec2 bmin(dir < 0 ? pos.x + em(0.75f) : mmax.x - em(0.75f) - d, pos.y + (mainH - d) * 0.5f);
+            ImGui::SetCursorScreenPos(bmin);
+            const char* id = dir < 0 ? "photo.prev" : "photo.next";
+            const bool clicked = ImGui::InvisibleButton(id, ImVec2(d, d));
+            const bool hovered = ImGui::IsItemHovered();
+            if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            hookItem(id, s.get(dir < 0 ? "listing.photo_prev" : "listing.photo_next"));
+            const ImVec2 cc(bmin.x + d * 0.5f, bmin.y + d * 0.5f);
+            dl->AddCircleFilled(ImVec2(cc.x, cc.y + 1), d * 0.5f, col(IM_COL32(0, 0, 0, 40)), 32);
+            dl->AddCircleFilled(cc, d * 0.5f, col(hovered ? IM_COL32_WHITE : IM_COL32(255, 255, 255, 225)), 32);
+            drawIcon(dl, dir < 0 ? Icon::ChevronLeft : Icon::ChevronRight, cc, em(1.125f), color::kText);
+            if (clicked) {
+                c.showPhoto(l.photoIndex + dir);
+                navClicked = true;
+            }
+        }
+    }
+    if (mainClicked && !navClicked && count > 1) c.showPhoto(l.photoIndex + 1); // a click on the photo: next
+
+    float h = mainH;
+    if (count > 1) {
+        // Thumbnail strip, scrolling sideways when it does not fit.
+        const float tw = em(6), th = em(4.5f), gap = em(0.5f);
+        const float stripW = count * tw + (count - 1) * gap;
+        const bool scrolls = stripW > width;
+        const float stripH = th + (scrolls ? em(1.0f) : 0.0f);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + mainH + em(0.75f)));
+        ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, em(0.5f));
+        if (ImGui::BeginChild("##thumbs", ImVec2(width, stripH), ImGuiChildFlags_None,
+                              ImGuiWindowFlags_HorizontalScrollbar)) {
+            ImDrawList* tdl = ImGui::GetWindowDrawList();
+            for (int i = 0; i < count; ++i) {
+                ImGui::PushID(i);
+                if (i > 0) ImGui::SameLine(0, gap);
+                const ImVec2 tp = ImGui::GetCursorScreenPos();
+                const bool clicked = ImGui::InvisibleButton("##thumb", ImVec2(tw, th));
+                const bool hovered = ImGui::IsItemHovered();
+                if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                hookItem("photo.thumb:" + std::to_string(i), std::to_string(i + 1));
+                if (i == l.photoIndex && m_thumbScrolledTo != i) {
+                    ImGui::SetScrollHereX(0.5f);
+                    m_thumbScrolledTo = i;
+                }
+                const ImVec2 tq(tp.x + tw, tp.y + th);
+                if (ImGui::IsRectVisible(tp, tq))
+                    photo(tdl, textures, photos[static_cast<std::size_t>(i)].thumbUrl, tp, tq, em(0.375f), state.nowMs,
+                          nullptr);
+                if (i == l.photoIndex) tdl->AddRect(tp, tq, col(color::kAccent), em(0.375f), 0, 2.5f);
+                else if (hovered) tdl->AddRect(tp, tq, col(color::kTextSubtle), em(0.375f), 0, 1.5f);
+                else tdl->AddRectFilled(tp, tq, col(IM_COL32(255, 255, 255, 70)), em(0.375f));
+                if (clicked) c.showPhoto(i);
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+        h += em(0.75f) + stripH;
+    }
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::Dummy(ImVec2(width, h));
+    return h;
+}
+
+// [SECTION] Summary and seller
+
+float ListingScreen::drawSummary(AppState& state, float width)
+{
+    const Strings& s = state.strings;
+    const ListingSummary& item = state.listing.details.summary;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = em(1.25f);
+    const float inner = width - pad * 2;
+    const ImVec2 titleSize = textSize(Font::Title, item.title, inner);
+    const float h = pad + titleSize.y + em(0.5f) + em(1.5f) + em(0.75f) + em(2.25f) + em(0.75f) + em(1.5f) + pad;
+    surface(dl, pos, ImVec2(pos.x + width, pos.y + h), em(0.75f));
+
+    float y = pos.y + pad;
+    drawText(dl, Font::Title, ImVec2(pos.x + pad, y), color::kText, item.title, pos.x + pad + inner);
+    hookRect("listing.title", item.title, ImVec2(pos.x + pad, y), ImVec2(pos.x + pad + titleSize.x, y + titleSize.y));
+    y += titleSize.y + em(0.5f);
+    const std::string meta = std::to_string(item.year) + "  \xC2\xB7  " + formatKm(s, item.mileageKm) + "  \xC2\xB7  " + item.city;
+    drawText(dl, Font::Regular, ImVec2(pos.x + pad, y), color::kTextMuted, ellipsize(Font::Regular, meta, inner));
+    y += em(1.5f) + em(0.75f);
+    const std::string price = formatMoney(item.price);
+    const ImVec2 priceSize = textSize(Font::Title, price);
+    drawText(dl, Font::Title, ImVec2(pos.x + pad, y), color::kAccent, price);
+    hookRect("listing.price", price, ImVec2(pos.x + pad, y), ImVec2(pos.x + pad + priceSize.x, y + priceSize.y));
+    y += em(2.25f) + em(0.75f);
+    float cx = pos.x + pad;
+    for (const char* text : {label(s, item.transmission), label(s, item.fuel), label(s, item.body)}) {
+        if (cx + chipWidth(text) > pos.x + pad + inner) break;
+        cx += chip(dl, ImVec2(cx, y), text) + em(0.5f);
+    }
+    ImGui::Dummy(ImVec2(width, h));
+    return h;
+}
+
+float ListingScreen::drawSeller(AppState& state, float width)
+{
+    const Strings& s = state.strings;
+    const Seller& seller = state.listing.details.seller;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = em(1.25f);
+    const float inner = width - pad * 2;
+    const float h = em(3.0f) + em(3.5f) + em(1.0f) + em(2.0f) * 3 + pad;
+    surface(dl, pos, ImVec2(pos.x + width, pos.y + h), em(0.75f));
+    float y = cardHeading(dl, pos, s.get("listing.seller.title"));
+
+    // Avatar with initials, name and kind.
+    std::string initials;
+    bool wordStart = true;
+    for (std::size_t i = 0; i < seller.name.size() && utf8::length(initials) < 2;) {
+        const unsigned char ch = static_cast<unsigned char>(seller.name[i]);
+        const std::size_t n = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4; // one whole UTF-8 letter
+        if (ch == ' ') wordStart = true;
+        else if (wordStart) {
+            initials += seller.name.substr(i, n);
+            wordStart = false;
+        }
+        i += n;
+    }
+    const float av = em(3.0f);
+    const ImVec2 ac(pos.x + pad + av * 0.5f, y + av * 0.5f);
+    dl->AddCircleFilled(ac, av * 0.5f, col(color::kAccentSoft), 40);
+    const float iw = textSize(Font::Bold, initials).x;
+    drawText(dl, Font::Bold, ImVec2(ac.x - iw * 0.5f, ac.y - em(0.5f) - 1), color::kAccent, initials);
+    const float nx = pos.x + pad + av + em(0.875f);
+    const std::string name = ellipsize(Font::Bold, seller.name, pos.x + pad + inner - nx);
+    drawText(dl, Font::Bold, ImVec2(nx, y + em(0.125f)), color::kText, name);
+    hookRect("seller.name", seller.name, ImVec2(nx, y), ImVec2(nx + textSize(Font::Bold, name).x, y + em(1.375f)));
+    const bool dealer = seller.kind == SellerKind::Dealer;
+    chip(dl, ImVec2(nx, y + em(1.625f)), label(s, seller.kind), dealer ? color::kAccentSoft : color::kChip,
+         dealer ? color::kAccent : color::kChipText);
+    y += em(3.5f) + em(1.0f);
+
+    // City, phone (with copy), member since.
+    const auto row = [&](Icon icon, const std::string& text) {
+        drawIcon(dl, icon, ImVec2(pos.x + pad + em(0.5f), y + em(0.625f)), em(1.0f), color::kTextMuted);
+        drawText(dl, Font::Regular, ImVec2(pos.x + pad + em(1.75f), y + em(0.125f)), color::kText,
+                 ellipsize(Font::Regular, text, inner - em(1.75f) - em(6)));
+    };
+    row(Icon::Pin, seller.city);
+    y += em(2.0f);
+    row(Icon::Phone, seller.phone);
+    {
+        ButtonOptions o;
+        o.kind = ButtonKind::Link;
+        o.font = Font::Small;
+        o.hasIcon = true;
+        o.icon = Icon::Copy;
+        const bool copied = state.nowMs - m_copiedAt < 2000.0;
+        const char* text = s.get(copied ? "listing.seller.copied" : "listing.seller.copy");
+        o.size = ImVec2(0, em(1.25f));
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + pad + inner - buttonWidth(text, o), y));
+        if (button("seller.copy_phone", text, o)) {
+            ImGui::SetClipboardText(seller.phone.c_str());
+            m_copiedAt = state.nowMs;
+        }
+    }
+    y += em(2.0f);
+    const std::string since = formatMonthYear(s, seller.memberSince);
+    row(Icon::Calendar, since.empty() ? std::string() : s.format("listing.seller.member_since", {{"date", since}}));
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::Dummy(ImVec2(width, h));
+    return h;
+}
+
+// [SECTION] Specifications and description
+
+float ListingScreen::drawSpecs(AppState& state, float width, bool twoColumns)
+{
+    const Strings& s = state.strings;
+    const ListingDetails& d = state.listing.details;
+    const ListingSummary& item = d.summary;
+    struct Spec {
+        const char* name;
+        std::string value;
+    };
+    const std::string engine = formatEngine(s, d.engineLitres);
+    const Spec specs[] = {
+        {"year", std::to_string(item.year)},
+        {"mileage", formatKm(s, item.mileageKm)},
+        {"body", label(s, item.body)},
+        {"fuel", label(s, item.fuel)},
+        {"transmission", label(s, item.transmission)},
+        {"drive", label(s, d.drive)},
+        {"engine", engine.empty() ? "\xE2\x80\x94" : engine},
+        {"power", d.powerHp > 0 ? s.format("format.hp", {{"count", std::to_string(d.powerHp)}}) : "\xE2\x80\x94"},
+        {"color", d.color.empty() ? "\xE2\x80\x94" : d.color},
+        {"vin", d.vin.empty() ? "\xE2\x80\x94" : d.vin},
+        {"city", item.city},
+    };
+    constexpr int kCount = static_cast<int>(sizeof(specs) / sizeof(specs[0]));
+    const int columns = twoColumns ? 2 : 1;
+    const int rows = (kCount + columns - 1) / columns;
+    const float rowH = em(2.5f);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = em(1.25f);
+    const float h = em(3.0f) + rows * rowH + pad * 0.75f;
+    surface(dl, pos, ImVec2(pos.x + width, pos.y + h), em(0.75f));
+    const float y0 = cardHeading(dl, pos, s.get("listing.specs.title"));
+    const float colGap = em(2.0f);
+    const float colW = (width - pad * 2 - colGap * (columns - 1)) / columns;
+    for (int i = 0; i < kCount; ++i) {
+        const int column = i / rows, rowIndex = i % rows;
+        const float x = pos.x + pad + column * (colW + colGap);
+        const float y = y0 + rowIndex * rowH;
+        const std::string key = std::string("listing.specs.") + specs[i].name;
+        const char* labelText = s.get(key);
+        if (rowIndex > 0) dl->AddLine(ImVec2(x, y), ImVec2(x + colW, y), col(color::kBorder));
+        drawText(dl, Font::Regular, ImVec2(x, y + (rowH - em()) * 0.5f - 1), color::kTextMuted, labelText);
+        const float lw = textSize(Font::Regular, labelText).x;
+        const std::string value = ellipsize(Font::Bold, specs[i].value, colW - lw - em(1.0f));
+        const float vw = textSize(Font::Bold, value).x;
+        drawText(dl, Font::Bold, ImVec2(x + colW - vw, y + (rowH - em()) * 0.5f - 1), color::kText, value);
+        hookRect(std::string("spec:") + specs[i].name, labelText, ImVec2(x, y), ImVec2(x + colW, y + rowH),
+                 specs[i].value.c_str());
+    }
+    ImGui::Dummy(ImVec2(width, h));
+    return h;
+}
+
+float ListingScreen::drawDescription(AppState& state, float width)
+{
+    const Strings& s = state.strings;
+    const std::string& text = state.listing.details.description;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = em(1.25f);
+    const float inner = width - pad * 2;
+    const std::string shown = text.empty() ? std::string(s.get("listing.description.none")) : text;
+    // Line height a bit above the font's for comfortable reading.
+    ImFont* f = font(Font::Regular);
+    const ImVec2 size = textSize(Font::Regular, shown, inner);
+    const float h = em(3.0f) + size.y + pad;
+    surface(dl, pos, ImVec2(pos.x + width, pos.y + h), em(0.75f));
+    const float y = cardHeading(dl, pos, s.get("listing.description.title"));
+    dl->AddText(f, f->FontSize, ImVec2(pos.x + pad, y), col(text.empty() ? color::kTextMuted : color::kText),
+                shown.c_str(), shown.c_str() + shown.size(), inner);
+    hookRect("listing.description", text, ImVec2(pos.x + pad, y), ImVec2(pos.x + pad + size.x, y + size.y));
+    ImGui::Dummy(ImVec2(width, h));
+    return h;
+}
+
+} // namespace dongelek::ui

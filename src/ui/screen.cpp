@@ -1,0 +1,46 @@
+// Screen base: the borderless full-window ImGui window with a localized title whose
+// ###stable id keeps ImGui state (scroll, focus) when the language changes.
+
+#include "ui/screen.hpp"
+
+#include "ui/style.hpp"
+#include "ui/top_bar.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dongelek::ui {
+
+PageLayout PageLayout::compute(float displayWidth)
+{
+    PageLayout l;
+    l.narrow = displayWidth < em(56);
+    const float margin = displayWidth < em(40) ? em(0.75f) : l.narrow ? em(1.25f) : em(2.0f);
+    l.width = std::max(em(10), std::min(displayWidth - margin * 2, em(76)));
+    l.left = std::max(margin, std::floor((displayWidth - l.width) * 0.5f));
+    return l;
+}
+
+Screen::Screen(UiContext& ui, const char* titleKey, const char* stableId, const char* hookName)
+    : m_ui(ui), m_titleKey(titleKey), m_stableId(stableId), m_hookName(hookName)
+{
+}
+
+void Screen::draw(AppState& state)
+{
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    const std::string title = std::string(state.strings.get(m_titleKey)) + "###" + m_stableId;
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                        ImGuiWindowFlags_NoScrollWithMouse;
+    if (ImGui::Begin(title.c_str(), nullptr, kFlags)) {
+        const float barHeight = m_ui.topBar.draw(state, m_ui);
+        ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x, vp->Pos.y + barHeight));
+        drawContent(state);
+    }
+    ImGui::End();
+}
+
+} // namespace dongelek::ui

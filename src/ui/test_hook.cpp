@@ -1,0 +1,119 @@
+// Test hook collection and JSON export. Rectangles are clipped to what the window shows,
+// so an item scrolled out of view is absent and a half-visible card reports its visible half.
+
+#include "ui/test_hook.hpp"
+
+#include <imgui_internal.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace dongelek::ui {
+
+namespace {
+TestHook* g_current = nullptr;
+
+bool clipToWindow(ImVec2& min, ImVec2& max)
+{
+    const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    if (!window) return false;
+    ImRect r(min, max);
+    r.ClipWithFull(window->ClipRect);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    r.ClipWithFull(ImRect(ImVec2(0, 0), display));
+    if (r.GetWidth() <= 0.5f || r.GetHeight() <= 0.5f) return false;
+    min = r.Min;
+    max = r.Max;
+    return true;
+}
+
+double round2(double v) { return std::round(v * 100.0) / 100.0; }
+} // namespace
+
+TestHook* TestHook::current() { return g_current; }
+void TestHook::setCurrent(TestHook* hook) { g_current = hook; }
+
+void TestHook::beginFrame(const char* screen)
+{
+    m_screen = screen;
+    m_building.clear();
+}
+
+void TestHook::endFrame(const HookState& state)
+{
+    m_lastCards = cardsThisFrame();
+    m_last.swap(m_building);
+    m_lastScreen = m_screen;
+    m_state = state;
+}
+
+int TestHook::cardsThisFrame() const
+{
+    int n = 0;
+    for (const auto& item : m_building)
+        if (item.id.compare(0, 5, "card:") == 0) ++n;
+    return n;
+}
+
+void TestHook::addRect(const std::string& id, const std::string& label, ImVec2 min, ImVec2 max, const char* value)
+{
+    if (!clipToWindow(min, max)) return;
+    HookItem item{id, label, min, max, std::nullopt};
+    if (value) item.value = std::string(value);
+    m_building.push_back(std::move(item));
+}
+
+void TestHook::addLastItem(const std::string& id, const std::string& label, const char* value)
+{
+    addRect(id, label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), value);
+}
+
+std::string TestHook::itemsJson() const
+{
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& item : m_last) {
+        nlohmann::json j{{"id", item.id},
+                         {"label", item.label},
+                         {"screen", m_lastScreen},
+                         {"rect",
+                          {{"x", round2(item.min.x)},
+                           {"y", round2(item.min.y)},
+                           {"w", round2(item.max.x - item.min.x)},
+                           {"h", round2(item.max.y - item.min.y)}}}};
+        if (item.value) j["value"] = *item.value;
+        out.push_back(std::move(j));
+    }
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string TestHook::stateJson(const std::string& url) const
+{
+    const HookState& s = m_state;
+    nlohmann::json j{{"screen", s.screen},
+                     {"url", url},
+                     {"status", s.status},
+                     {"total", s.total},
+                     {"page", s.page},
+                     {"listingId", s.listingId},
+                     {"cards", m_lastCards},
+                     {"error", s.error},
+                     {"dpr", s.dpr},
+                     {"canvas", {{"w", s.canvasW}, {"h", s.canvasH}}},
+                     {"css", {{"w", s.cssW}, {"h", s.cssH}}},
+                     {"frameMs", {{"last", round2(s.frameLast)}, {"max", round2(s.frameMax)}, {"avg", round2(s.frameAvg)}}},
+                     {"firstListingsAt", s.firstListingsAt ? nlohmann::json(round2(*s.firstListingsAt)) : nlohmann::json()},
+                     {"lang", s.lang}};
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void hookItem(const std::string& id, const std::string& label, const char* value)
+{
+    if (TestHook* h = TestHook::current()) h->addLastItem(id, label, value);
+}
+
+void hookRect(const std::string& id, const std::string& label, ImVec2 min, ImVec2 max, const char* value)
+{
+    if (TestHook* h = TestHook::current()) h->addRect(id, label, min, max, value);
+}
+
+} // namespace dongelek::ui

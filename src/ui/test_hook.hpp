@@ -1,0 +1,71 @@
+// What the last completed frame showed, for browser tests and benchmarks: every visible
+// interactive item with a stable id and its rectangle, plus a state summary. Collected the
+// same way on both platforms; platform code only decides how it is exported.
+#pragma once
+
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dongelek::ui {
+
+struct HookItem {
+    std::string id;
+    std::string label;
+    ImVec2 min, max; // visible (clipped) part, in CSS pixels / points
+    std::optional<std::string> value;
+};
+
+// Filled by the app once per frame.
+struct HookState {
+    std::string screen;  // "browse" | "listing"
+    std::string status;  // "loading" | "ready" | "error" | "empty"
+    long long total = 0;
+    int page = 1;
+    long long listingId = 0;
+    std::string error;   // the localized message on screen, "" when none
+    float dpr = 1;
+    int canvasW = 0, canvasH = 0;
+    int cssW = 0, cssH = 0;
+    double frameLast = 0, frameMax = 0, frameAvg = 0;
+    std::optional<double> firstListingsAt;
+    std::string lang;
+};
+
+class TestHook {
+public:
+    // Widgets record into the hook of the frame being drawn (like ImGui's current context).
+    static TestHook* current();
+    static void setCurrent(TestHook* hook);
+
+    void beginFrame(const char* screen);
+    void endFrame(const HookState& state);
+
+    // The last ImGui item (GetItemRect), if any part of it is visible.
+    void addLastItem(const std::string& id, const std::string& label, const char* value = nullptr);
+    // An arbitrary rectangle, clipped by the current window.
+    void addRect(const std::string& id, const std::string& label, ImVec2 min, ImVec2 max,
+                 const char* value = nullptr);
+
+    int cardsInLastFrame() const { return m_lastCards; }
+    int cardsThisFrame() const;
+    std::string itemsJson() const;
+    // The state object without "url" (added by whoever exports it).
+    std::string stateJson(const std::string& url) const;
+
+private:
+    std::string m_screen;
+    std::vector<HookItem> m_building;
+    std::vector<HookItem> m_last;
+    std::string m_lastScreen;
+    HookState m_state;
+    int m_lastCards = 0;
+};
+
+// Shorthands for widgets: record into the current hook when there is one.
+void hookItem(const std::string& id, const std::string& label, const char* value = nullptr);
+void hookRect(const std::string& id, const std::string& label, ImVec2 min, ImVec2 max, const char* value = nullptr);
+
+} // namespace dongelek::ui

@@ -1,0 +1,202 @@
+// Texture cache: fetch (HTTP, off the main thread natively), decode (platform: stb_image on
+// a worker natively, the browser's decoder on the web), upload (GL, main thread, one per
+// frame), evict (LRU over a byte budget), remember failures.
+
+#include "ui/texture_cache.hpp"
+
+#include <SDL_opengl.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace dongelek::ui {
+
+// [SECTION] Texture
+
+Texture Texture::adopt(unsigned id, int width, int height)
+{
+    Texture t;
+    t.m_id = id;
+    t.m_width = width;
+    t.m_height = height;
+    return t;
+}
+Texture::~Texture() { release(); }
+
+Texture::Texture(Texture&& other) noexcept : m_id(other.m_id), m_width(other.m_width), m_height(other.m_height)
+{
+    other.m_id = 0;
+}
+
+Texture& Texture::operator=(Texture&& other) noexcept
+{
+    if (this != &other) {
+        release();
+        m_id = other.m_id;
+        m_width = other.m_width;
+        m_height = other.m_height;
+        other.m_id = 0;
+    }
+    return *this;
+}
+
+void Texture::release()
+{
+    if (m_id) {
+        GLuint id = m_id;
+        glDeleteTextures(1, &id);
+        m_id = 0;
+    }
+}
+
+// [SECTION] Cache
+
+TextureCache::TextureCache(HttpGetFn http, ImageCodec codec, TaskQueue& queue, Options options)
+    : m_http(std::move(http)), m_codec(std::move(codec)), m_queue(queue), m_options(options)
+{
+}
+
+TextureCache::~TextureCache()
+{
+    for (auto& [url, e] : m_entries)
+        if (e.state == State::Decoded) m_codec.discard(e.image);
+}
+
+const Texture* TextureCache::get(const std::string& url)
+{
+    if (url.empty()) return nullptr;
+    Entry& e = m_entries[url];
+    e.lastUsed = m_frame;
+    return e.state == State::Ready ? &e.texture : nullptr;
+}
+
+bool TextureCache::failed(const std::string& url) const
+{
+    const auto it = m_entries.find(url);
+    return it != m_entries.end() && it->second.state == State::Failed;
+}
+
+bool TextureCache::settled() const
+{
+    for (const auto& [url, e] : m_entries)
+        if (e.lastUsed + 1 >= m_frame && e.state != State::Ready && e.state != State::Failed) return false;
+    return true;
+}
+
+void TextureCache::update()
+{
+    startFetches();
+    uploadOne();
+    evict();
+    ++m_frame;
+}
+
+void TextureCache::startFetches()
+{
+    // Forget images nobody asked for in ~2 s that never started: scrolled past.
+    for (auto it = m_entries.begin(); it != m_entries.end();) {
+        Entry& e = it->second;
+        const bool stale = e.lastUsed + 120 < m_frame;
+        if (stale && e.state == State::Wanted) {
+            it = m_entries.erase(it);
+        } else if (stale && e.state == State::Decoded && e.lastUsed + 600 < m_frame) {
+            m_codec.discard(e.image); // decoded but scrolled away for ~10 s: let it go
+            it = m_entries.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (m_inFlight >= m_options.maxInFlight) return;
+    std::vector<std::pair<std::uint64_t, const std::string*>> wanted;
+    for (const auto& [url, e] : m_entries)
+        if (e.state == State::Wanted && e.notBefore <= m_frame) wanted.emplace_back(e.lastUsed, &url);
+    // Most recently wanted first: what is on screen now beats what was on screen before.
+    std::sort(wanted.begin(), wanted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& [used, urlPtr] : wanted) {
+        if (m_inFlight >= m_options.maxInFlight) break;
+        const std::string url = *urlPtr;
+        m_entries[url].state = State::Fetching;
+        ++m_inFlight;
+        std::weak_ptr<int> alive = m_alive;
+        TaskQueue* queue = &m_queue;
+        m_http(url, [this, alive, queue, url](HttpReply reply) {
+            queue->post([this, alive, url, reply = std::move(reply)]() mutable {
+                if (alive.expired()) return;
+                onFetched(url, std::move(reply));
+            });
+        });
+    }
+}
+
+void TextureCache::onFetched(const std::string& url, HttpReply reply)
+{
+    --m_inFlight;
+    const auto it = m_entries.find(url);
+    if (it == m_entries.end()) return;
+    Entry& e = it->second;
+    if (reply.status == 200 && !reply.body.empty()) {
+        e.state = State::Decoding;
+        std::weak_ptr<int> alive = m_alive;
+        TaskQueue* queue = &m_queue;
+        m_codec.decode(std::move(reply.body), [this, alive, queue, url](platform::DecodedImage image, bool ok) {
+            queue->post([this, alive, url, image = std::move(image), ok]() mutable {
+                if (alive.expired()) return;
+                onDecoded(url, std::move(image), ok);
+            });
+        });
+    } else if (reply.status == 0) {
+        e.state = State::Wanted; // transient (server restarting): try again in ~2 s if still wanted
+        e.notBefore = m_frame + 120;
+    } else {
+        e.state = State::Failed; // 404 and friends: remembered, drawn as "no photo"
+    }
+}
+
+void TextureCache::onDecoded(const std::string& url, platform::DecodedImage image, bool ok)
+{
+    const auto it = m_entries.find(url);
+    if (it == m_entries.end()) {
+        m_codec.discard(image);
+        return;
+    }
+    Entry& e = it->second;
+    if (!ok) {
+        e.state = State::Failed;
+        return;
+    }
+    e.image = std::move(image);
+    e.state = State::Decoded;
+}
+
+void TextureCache::uploadOne()
+{
+    Entry* best = nullptr;
+    for (auto& [url, e] : m_entries)
+        if (e.state == State::Decoded && (!best || e.lastUsed > best->lastUsed)) best = &e;
+    if (!best) return;
+    const int w = best->image.width, h = best->image.height;
+    const unsigned id = m_codec.upload(best->image);
+    if (!id) {
+        best->state = State::Failed;
+        return;
+    }
+    best->texture = Texture::adopt(id, w, h);
+    best->state = State::Ready;
+    m_gpuBytes += best->texture.bytes();
+}
+
+void TextureCache::evict()
+{
+    while (m_gpuBytes > m_options.budgetBytes) {
+        auto victim = m_entries.end();
+        for (auto it = m_entries.begin(); it != m_entries.end(); ++it)
+            if (it->second.state == State::Ready && it->second.lastUsed < m_frame &&
+                (victim == m_entries.end() || it->second.lastUsed < victim->second.lastUsed))
+                victim = it;
+        if (victim == m_entries.end()) return; // everything is on screen right now
+        m_gpuBytes -= victim->second.texture.bytes();
+        m_entries.erase(victim);
+    }
+}
+
+} // namespace dongelek::ui

@@ -1,0 +1,101 @@
+// Photos as GL textures: a move-only Texture and a URL-keyed cache that fetches JPEGs, has
+// them decoded off the main thread, uploads at most one per frame (frames stay short), evicts
+// least-recently-used ones over a memory budget, and remembers failures.
+#pragma once
+
+#include "client/api_client.hpp"
+#include "client/task_queue.hpp"
+#include "platform/platform.hpp"
+
+#include <imgui.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace dongelek::ui {
+
+class Texture {
+public:
+    Texture() = default;
+    // Takes ownership of a GL texture name (deleted with the Texture; main thread only).
+    static Texture adopt(unsigned id, int width, int height);
+    ~Texture();
+    Texture(Texture&& other) noexcept;
+    Texture& operator=(Texture&& other) noexcept;
+    Texture(const Texture&) = delete;
+    Texture& operator=(const Texture&) = delete;
+
+    ImTextureID id() const { return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(m_id)); }
+    int width() const { return m_width; }
+    int height() const { return m_height; }
+    std::size_t bytes() const { return static_cast<std::size_t>(m_width) * m_height * 4; }
+    explicit operator bool() const { return m_id != 0; }
+
+private:
+    void release();
+    unsigned m_id = 0;
+    int m_width = 0;
+    int m_height = 0;
+};
+
+// How images become textures; platform::decodeImage/uploadImage/discardImage in the app,
+// fakes in tests.
+struct ImageCodec {
+    std::function<void(std::string bytes, std::function<void(platform::DecodedImage, bool ok)> done)> decode;
+    std::function<unsigned(platform::DecodedImage&)> upload;
+    std::function<void(platform::DecodedImage&)> discard;
+};
+
+class TextureCache {
+public:
+    struct Options {
+        std::size_t budgetBytes = 64u << 20; // decoded RGBA kept on the GPU
+        int maxInFlight = 6;                 // what a browser allows per host anyway
+    };
+
+    TextureCache(HttpGetFn http, ImageCodec codec, TaskQueue& queue, Options options);
+    ~TextureCache();
+
+    // The texture for `url` once it is decoded; nullptr while loading or after a failure.
+    // Every call marks the image as wanted this frame (fetch priority and LRU).
+    const Texture* get(const std::string& url);
+    bool failed(const std::string& url) const;
+
+    // Once per frame, after the task queue is drained and before drawing.
+    void update();
+    // True when no image used in the last frame is still on its way.
+    bool settled() const;
+    std::size_t gpuBytes() const { return m_gpuBytes; }
+    std::size_t size() const { return m_entries.size(); }
+
+private:
+    enum class State { Wanted, Fetching, Decoding, Decoded, Ready, Failed };
+    struct Entry {
+        State state = State::Wanted;
+        platform::DecodedImage image; // between decode and upload
+        Texture texture;
+        std::uint64_t lastUsed = 0;
+        std::uint64_t notBefore = 0; // frame of the next try after a network error
+    };
+
+    void startFetches();
+    void uploadOne();
+    void evict();
+    void onFetched(const std::string& url, HttpReply reply);
+    void onDecoded(const std::string& url, platform::DecodedImage image, bool ok);
+
+    HttpGetFn m_http;
+    ImageCodec m_codec;
+    TaskQueue& m_queue;
+    Options m_options;
+    std::unordered_map<std::string, Entry> m_entries;
+    std::uint64_t m_frame = 1;
+    int m_inFlight = 0;
+    std::size_t m_gpuBytes = 0;
+    std::shared_ptr<int> m_alive = std::make_shared<int>(0); // replies after destruction are dropped
+};
+
+} // namespace dongelek::ui

@@ -1,0 +1,88 @@
+// Top bar: wordmark, search (debounced like every text filter, Enter applies at once and
+// returns to the results from a listing) and the EN / RU / KZ language switcher.
+
+#include "ui/top_bar.hpp"
+
+#include "core/limits.hpp"
+#include "ui/screen.hpp"
+#include "ui/test_hook.hpp"
+#include "ui/widgets.hpp"
+
+#include <algorithm>
+
+namespace dongelek::ui {
+
+float TopBar::height() { return em(4.0f); }
+
+float TopBar::draw(AppState& state, UiContext& ui)
+{
+    const Strings& s = state.strings;
+    AppController& c = ui.controller;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetIO().DisplaySize.x;
+    const float h = height();
+    const PageLayout layout = PageLayout::compute(w);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(origin, ImVec2(origin.x + w, origin.y + h), col(color::kSurface));
+    dl->AddLine(ImVec2(origin.x, origin.y + h - 0.5f), ImVec2(origin.x + w, origin.y + h - 0.5f), col(color::kBorder));
+    const float cy = origin.y + h * 0.5f;
+
+    // Wordmark (also "home": back to the results).
+    const bool tiny = w < em(30);
+    const char* brand = s.get("app.name");
+    const float brandW = em(2.375f) + (tiny ? 0.0f : textSize(Font::Large, brand).x);
+    ImGui::SetCursorScreenPos(ImVec2(layout.left, cy - em(1.25f)));
+    if (ImGui::InvisibleButton("home", ImVec2(brandW, em(2.5f))) && state.screen == dongelek::Screen::Listing) c.back();
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    hookItem("home", brand);
+    drawIcon(dl, Icon::Wheel, ImVec2(layout.left + em(0.875f), cy), em(1.75f), color::kAccent);
+    if (!tiny) drawText(dl, Font::Large, ImVec2(layout.left + em(2.375f), cy - em(0.9375f)), color::kText, brand);
+
+    // Language switcher on the right.
+    const float langBtn = em(2.5f);
+    const float langW = langBtn * static_cast<float>(state.languages.size());
+    const float right = layout.left + layout.width;
+    float x = right - langW;
+    for (const LanguageInfo& lang : state.languages) {
+        ButtonOptions o;
+        o.kind = ButtonKind::Ghost;
+        o.selected = lang.code == state.lang;
+        o.font = o.selected ? Font::Bold : Font::Regular;
+        o.size = ImVec2(langBtn, em(2.0f));
+        ImGui::SetCursorScreenPos(ImVec2(x, cy - em(1.0f)));
+        const std::string id = "lang." + lang.code;
+        if (button(id.c_str(), lang.short_, o)) c.setLanguage(lang.code);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", lang.name.c_str());
+        x += langBtn;
+    }
+
+    // Search in between.
+    const float searchX = layout.left + brandW + (layout.narrow ? em(1.0f) : em(2.5f));
+    const float searchW = std::min(em(36), right - langW - em(1.0f) - searchX);
+    const ListingFilter& draft = c.draftFilter();
+    if (!m_editing && m_query != draft.query) m_query = draft.query;
+    if (searchW > em(6)) {
+        ImGui::SetCursorScreenPos(ImVec2(searchX, cy - em(1.25f)));
+        FieldOptions fo;
+        fo.hasIcon = true;
+        fo.icon = Icon::Search;
+        fo.height = em(2.5f);
+        fo.maxChars = limits::kQueryMaxChars;
+        const bool changed = textField("search.query", s.get("search.placeholder"), m_query, searchW, fo);
+        m_editing = ImGui::IsItemActive();
+        const bool committed = ImGui::IsItemDeactivatedAfterEdit() || (m_editing && ImGui::IsKeyPressed(ImGuiKey_Enter));
+        if (changed || committed) {
+            ListingFilter f = draft;
+            f.query = m_query;
+            c.editFilter(f, !committed);
+        }
+        // Searching from a listing takes you to the results.
+        if (committed && state.screen == dongelek::Screen::Listing) c.back();
+    }
+
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(w, h));
+    return h;
+}
+
+} // namespace dongelek::ui

@@ -1,0 +1,24 @@
+// The bar across the top of every screen: the Dongelek wordmark (home), the search field
+// and the language switcher. Owns only UI state: the search text being typed.
+#pragma once
+
+#include "client/app_state.hpp"
+
+#include <string>
+
+namespace dongelek::ui {
+
+struct UiContext;
+
+class TopBar {
+public:
+    // Draws at the top of the current window; returns the bar's height.
+    float draw(AppState& state, UiContext& ui);
+    static float height();
+
+private:
+    std::string m_query;
+    bool m_editing = false;
+};
+
+} // namespace dongelek::ui

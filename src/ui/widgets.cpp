@@ -1,0 +1,587 @@
+// Widgets shared by the screens. Shapes are drawn with ImDrawList on top of invisible
+// ImGui items, so hit-testing, focus and the test hook use ImGui's own item rectangles.
+
+// [SECTION] Index
+// - Text and colour
+// - Icons
+// - Buttons
+// - Inputs (combo, text field)
+// - Status (spinner, error, empty)
+// - Photos, chips, surfaces
+// - Pager
+
+#include "ui/widgets.hpp"
+
+#include "client/text_format.hpp"
+#include "core/utf8.hpp"
+#include "ui/test_hook.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace dongelek::ui {
+
+// [SECTION] Text and colour
+
+ImU32 col(ImU32 c) { return ImGui::GetColorU32(c); }
+
+ImVec2 textSize(Font f, std::string_view text, float wrapWidth)
+{
+    ImFont* fnt = font(f);
+    return fnt->CalcTextSizeA(fnt->FontSize, FLT_MAX, wrapWidth, text.data(), text.data() + text.size());
+}
+
+void drawText(ImDrawList* dl, Font f, ImVec2 pos, ImU32 color, std::string_view text, float wrapWidth)
+{
+    ImFont* fnt = font(f);
+    dl->AddText(fnt, fnt->FontSize, ImVec2(std::round(pos.x), std::round(pos.y)), col(color), text.data(),
+                text.data() + text.size(), wrapWidth);
+}
+
+std::string ellipsize(Font f, std::string_view text, float maxWidth)
+{
+    if (textSize(f, text).x <= maxWidth) return std::string(text);
+    static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+    const float ellipsisW = textSize(f, kEllipsis).x;
+    ImFont* fnt = font(f);
+    const char* end = nullptr;
+    fnt->CalcTextSizeA(fnt->FontSize, std::max(0.0f, maxWidth - ellipsisW), 0.0f, text.data(),
+                       text.data() + text.size(), &end);
+    std::string out(text.data(), end ? static_cast<std::size_t>(end - text.data()) : 0);
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + std::string(kEllipsis);
+}
+
+// [SECTION] Icons
+
+void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 color)
+{
+    const ImU32 k = col(color);
+    const float t = std::max(1.5f, s * 0.1f);
+    constexpr float kPi = 3.14159265f;
+    switch (icon) {
+    case Icon::Search:
+        dl->AddCircle(ImVec2(c.x - s * 0.08f, c.y - s * 0.08f), s * 0.3f, k, 24, t);
+        dl->AddLine(ImVec2(c.x + s * 0.14f, c.y + s * 0.14f), ImVec2(c.x + s * 0.38f, c.y + s * 0.38f), k, t * 1.2f);
+        break;
+    case Icon::ChevronLeft:
+    case Icon::ChevronRight: {
+        const float d = icon == Icon::ChevronLeft ? 1.0f : -1.0f;
+        const ImVec2 pts[] = {ImVec2(c.x + d * s * 0.14f, c.y - s * 0.3f), ImVec2(c.x - d * s * 0.16f, c.y),
+                              ImVec2(c.x + d * s * 0.14f, c.y + s * 0.3f)};
+        dl->AddPolyline(pts, 3, k, 0, t);
+        break;
+    }
+    case Icon::ChevronDown: {
+        const ImVec2 pts[] = {ImVec2(c.x - s * 0.28f, c.y - s * 0.12f), ImVec2(c.x, c.y + s * 0.16f),
+                              ImVec2(c.x + s * 0.28f, c.y - s * 0.12f)};
+        dl->AddPolyline(pts, 3, k, 0, t);
+        break;
+    }
+    case Icon::Check: {
+        const ImVec2 pts[] = {ImVec2(c.x - s * 0.3f, c.y + s * 0.02f), ImVec2(c.x - s * 0.08f, c.y + s * 0.24f),
+                              ImVec2(c.x + s * 0.32f, c.y - s * 0.22f)};
+        dl->AddPolyline(pts, 3, k, 0, t * 1.1f);
+        break;
+    }
+    case Icon::Pin:
+        dl->PathArcTo(ImVec2(c.x, c.y - s * 0.1f), s * 0.28f, kPi * 0.8f, kPi * 2.2f, 20);
+        dl->PathLineTo(ImVec2(c.x, c.y + s * 0.42f));
+        dl->PathStroke(k, ImDrawFlags_Closed, t);
+        dl->AddCircleFilled(ImVec2(c.x, c.y - s * 0.1f), s * 0.09f, k, 12);
+        break;
+    case Icon::Calendar:
+        dl->AddRect(ImVec2(c.x - s * 0.36f, c.y - s * 0.3f), ImVec2(c.x + s * 0.36f, c.y + s * 0.38f), k, s * 0.08f,
+                    0, t);
+        dl->AddLine(ImVec2(c.x - s * 0.36f, c.y - s * 0.08f), ImVec2(c.x + s * 0.36f, c.y - s * 0.08f), k, t);
+        dl->AddLine(ImVec2(c.x - s * 0.16f, c.y - s * 0.42f), ImVec2(c.x - s * 0.16f, c.y - s * 0.22f), k, t);
+        dl->AddLine(ImVec2(c.x + s * 0.16f, c.y - s * 0.42f), ImVec2(c.x + s * 0.16f, c.y - s * 0.22f), k, t);
+        break;
+    case Icon::Phone:
+        dl->AddRect(ImVec2(c.x - s * 0.22f, c.y - s * 0.4f), ImVec2(c.x + s * 0.22f, c.y + s * 0.4f), k, s * 0.1f, 0,
+                    t);
+        dl->AddLine(ImVec2(c.x - s * 0.06f, c.y + s * 0.26f), ImVec2(c.x + s * 0.06f, c.y + s * 0.26f), k, t);
+        break;
+    case Icon::User:
+        dl->AddCircle(ImVec2(c.x, c.y - s * 0.14f), s * 0.17f, k, 16, t);
+        dl->PathArcTo(ImVec2(c.x, c.y + s * 0.46f), s * 0.34f, kPi * 1.12f, kPi * 1.88f, 16);
+        dl->PathStroke(k, 0, t);
+        break;
+    case Icon::Camera:
+        dl->AddRect(ImVec2(c.x - s * 0.4f, c.y - s * 0.22f), ImVec2(c.x + s * 0.4f, c.y + s * 0.32f), k, s * 0.08f, 0,
+                    t);
+        dl->AddLine(ImVec2(c.x - s * 0.14f, c.y - s * 0.3f), ImVec2(c.x + s * 0.14f, c.y - s * 0.3f), k, t);
+        dl->AddCircle(ImVec2(c.x, c.y + s * 0.05f), s * 0.14f, k, 16, t);
+        break;
+    case Icon::Alert:
+        dl->AddCircle(c, s * 0.42f, k, 24, t);
+        dl->AddLine(ImVec2(c.x, c.y - s * 0.2f), ImVec2(c.x, c.y + s * 0.06f), k, t * 1.2f);
+        dl->AddCircleFilled(ImVec2(c.x, c.y + s * 0.2f), t * 0.8f, k, 8);
+        break;
+    case Icon::Filter:
+        for (int i = -1; i <= 1; ++i) {
+            const float y = c.y + i * s * 0.26f;
+            dl->AddLine(ImVec2(c.x - s * 0.38f, y), ImVec2(c.x + s * 0.38f, y), k, t);
+            const float kx = c.x + (i == 0 ? 0.16f : -0.16f) * s;
+            dl->AddCircleFilled(ImVec2(kx, y), s * 0.1f, k, 12);
+        }
+        break;
+    case Icon::Copy:
+        dl->AddRect(ImVec2(c.x - s * 0.3f, c.y - s * 0.36f), ImVec2(c.x + s * 0.16f, c.y + s * 0.16f), k, s * 0.06f,
+                    0, t);
+        dl->AddRect(ImVec2(c.x - s * 0.14f, c.y - s * 0.18f), ImVec2(c.x + s * 0.32f, c.y + s * 0.36f), k, s * 0.06f,
+                    0, t);
+        break;
+    case Icon::Close:
+        dl->AddLine(ImVec2(c.x - s * 0.28f, c.y - s * 0.28f), ImVec2(c.x + s * 0.28f, c.y + s * 0.28f), k, t);
+        dl->AddLine(ImVec2(c.x + s * 0.28f, c.y - s * 0.28f), ImVec2(c.x - s * 0.28f, c.y + s * 0.28f), k, t);
+        break;
+    case Icon::Wheel: {
+        // The logo: a tyre, a hub and five spokes ("dongelek" is Kazakh for wheel).
+        dl->AddCircle(c, s * 0.42f, k, 40, s * 0.13f);
+        dl->AddCircleFilled(c, s * 0.12f, k, 20);
+        for (int i = 0; i < 5; ++i) {
+            const float a = -kPi / 2 + i * 2 * kPi / 5;
+            dl->AddLine(ImVec2(c.x + std::cos(a) * s * 0.1f, c.y + std::sin(a) * s * 0.1f),
+                        ImVec2(c.x + std::cos(a) * s * 0.38f, c.y + std::sin(a) * s * 0.38f), k, s * 0.07f);
+        }
+        break;
+    }
+    }
+}
+
+// [SECTION] Buttons
+
+namespace {
+constexpr float kButtonPadX = 1.0f; // em
+constexpr float kIconEm = 1.0f;
+} // namespace
+
+float buttonWidth(std::string_view text, const ButtonOptions& o)
+{
+    if (o.size.x > 0) return o.size.x;
+    if (text.empty() && o.hasIcon && o.kind != ButtonKind::Link) return ImGui::GetFrameHeight(); // square icon button
+    const float textW = text.empty() ? 0.0f : textSize(o.font, text).x;
+    const float iconW = o.hasIcon ? em(kIconEm) + (text.empty() ? 0.0f : em(0.375f)) : 0.0f;
+    const float pad = o.kind == ButtonKind::Link ? 0.0f : em(kButtonPadX) * 2;
+    return textW + iconW + pad;
+}
+
+bool button(const char* hookId, std::string_view text, const ButtonOptions& o)
+{
+    ImGui::PushID(hookId);
+    const ImVec2 size(buttonWidth(text, o), o.size.y > 0 ? o.size.y : ImGui::GetFrameHeight());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    if (!o.enabled) ImGui::BeginDisabled();
+    const bool clicked = ImGui::InvisibleButton("##button", size);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool held = ImGui::IsItemActive();
+    hookItem(hookId, std::string(text));
+    if (hovered && o.enabled) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    const float r = ImGui::GetStyle().FrameRounding;
+    ImU32 fg = color::kText;
+    switch (o.kind) {
+    case ButtonKind::Primary:
+        dl->AddRectFilled(pos, max, col(hovered || held ? color::kAccentHover : color::kAccent), r);
+        fg = IM_COL32_WHITE;
+        break;
+    case ButtonKind::Secondary:
+        if (o.selected) {
+            dl->AddRectFilled(pos, max, col(color::kAccent), r);
+            fg = IM_COL32_WHITE;
+        } else {
+            dl->AddRectFilled(pos, max, col(held ? color::kBorder : hovered ? color::kChip : color::kSurface), r);
+            dl->AddRect(pos, max, col(hovered ? color::kTextSubtle : color::kBorderStrong), r);
+        }
+        break;
+    case ButtonKind::Ghost:
+        if (o.selected) dl->AddRectFilled(pos, max, col(color::kAccentSoft), r);
+        else if (hovered) dl->AddRectFilled(pos, max, col(color::kChip), r);
+        fg = o.selected ? color::kAccent : color::kText;
+        break;
+    case ButtonKind::Link:
+        fg = hovered ? color::kAccentHover : color::kAccent;
+        break;
+    }
+    const float textW = text.empty() ? 0.0f : textSize(o.font, text).x;
+    const float iconW = o.hasIcon ? em(kIconEm) + (text.empty() ? 0.0f : em(0.375f)) : 0.0f;
+    float x = pos.x + (size.x - textW - iconW) * 0.5f;
+    const float cy = pos.y + size.y * 0.5f;
+    if (o.hasIcon) {
+        drawIcon(dl, o.icon, ImVec2(x + em(kIconEm) * 0.5f, cy), em(kIconEm), fg);
+        x += iconW;
+    }
+    if (!text.empty()) {
+        drawText(dl, o.font, ImVec2(x, cy - font(o.font)->FontSize * 0.5f - 1), fg, text);
+        if (o.kind == ButtonKind::Link && hovered)
+            dl->AddLine(ImVec2(x, cy + font(o.font)->FontSize * 0.5f), ImVec2(x + textW, cy + font(o.font)->FontSize * 0.5f),
+                        col(fg), 1.0f);
+    }
+    if (!o.enabled) ImGui::EndDisabled();
+    ImGui::PopID();
+    return clicked && o.enabled;
+}
+
+// [SECTION] Inputs (combo, text field)
+
+bool beginCombo(const char* hookId, const char* label, const char* preview, float width, bool enabled)
+{
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetFrameHeight();
+    const ImVec2 max(pos.x + width, pos.y + h);
+    hookRect(hookId, label, pos, max, preview);
+
+    ImGui::PushID(hookId);
+    if (!enabled) ImGui::BeginDisabled();
+    ImGui::SetNextItemWidth(width);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(std::max(width, em(18)), em(24)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.375f), em(0.375f)));
+    const bool open = ImGui::BeginCombo("##combo", "", ImGuiComboFlags_NoArrowButton | ImGuiComboFlags_HeightLargest);
+    ImGui::PopStyleVar();
+    if (open) ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, em(0.125f)));
+
+    // Our own preview (ellipsized, never under the chevron) on the parent window's draw list.
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    const std::string shown = ellipsize(Font::Regular, preview, width - pad * 2 - em(1.25f));
+    const float alpha = enabled ? 1.0f : ImGui::GetStyle().DisabledAlpha;
+    const auto fade = [alpha](ImU32 c) {
+        ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+        v.w *= alpha;
+        return ImGui::ColorConvertFloat4ToU32(v);
+    };
+    drawText(dl, Font::Regular, ImVec2(pos.x + pad, pos.y + (h - em()) * 0.5f - 1), fade(color::kText), shown);
+    drawIcon(dl, Icon::ChevronDown, ImVec2(max.x - pad - em(0.4f), pos.y + h * 0.5f), em(0.9f),
+             fade(color::kTextMuted));
+    if (!enabled) ImGui::EndDisabled();
+    if (!open) ImGui::PopID();
+    return open;
+}
+
+void endCombo()
+{
+    ImGui::PopStyleVar();
+    ImGui::EndCombo();
+    ImGui::PopID();
+}
+
+bool comboOption(const char* comboId, const std::string& value, const char* text, bool selected, const char* detail,
+                 float indent)
+{
+    const std::string id = std::string(comboId) + ".option:" + value;
+    ImGui::PushID(id.c_str());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float h = em(2.0f);
+    const bool clicked = ImGui::Selectable("##option", selected, 0, ImVec2(0, h));
+    hookItem(id, text);
+    if (selected && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY(0.5f);
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float right = ImGui::GetItemRectMax().x;
+    const float textY = pos.y + (h - em()) * 0.5f - 1;
+    float detailW = 0;
+    if (detail && *detail) {
+        detailW = textSize(Font::Small, detail).x;
+        drawText(dl, Font::Small, ImVec2(right - em(2.0f) - detailW, pos.y + (h - em(0.875f)) * 0.5f - 1),
+                 color::kTextSubtle, detail);
+    }
+    const float maxText = right - pos.x - em(0.625f) - indent - em(2.5f) - detailW;
+    drawText(dl, selected ? Font::Bold : Font::Regular, ImVec2(pos.x + em(0.625f) + indent, textY),
+             selected ? color::kAccent : color::kText, ellipsize(selected ? Font::Bold : Font::Regular, text, maxText));
+    if (selected) drawIcon(dl, Icon::Check, ImVec2(right - em(1.0f), pos.y + h * 0.5f), em(0.9f), color::kAccent);
+    ImGui::PopID();
+    return clicked;
+}
+
+void comboHeader(const char* text)
+{
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, em(1.75f)));
+    drawText(ImGui::GetWindowDrawList(), Font::Small, ImVec2(pos.x + em(0.625f), pos.y + em(0.6f)), color::kTextMuted,
+             text);
+}
+
+namespace {
+int digitsOnlyFilter(ImGuiInputTextCallbackData* data)
+{
+    return (data->EventChar >= '0' && data->EventChar <= '9') ? 0 : 1;
+}
+} // namespace
+
+bool textField(const char* hookId, const char* hint, std::string& text, float width, const FieldOptions& o)
+{
+    ImGui::PushID(hookId);
+    const float padX = ImGui::GetStyle().FramePadding.x;
+    const float left = o.hasIcon ? em(2.25f) : padX;
+    float padY = ImGui::GetStyle().FramePadding.y;
+    if (o.height > 0) padY = (o.height - ImGui::GetFontSize()) * 0.5f;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(left, padY));
+    if (o.invalid) ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(color::kDanger));
+    ImGui::SetNextItemWidth(width);
+    ImGuiInputTextFlags flags = o.flags;
+    if (o.digitsOnly) flags |= ImGuiInputTextFlags_CallbackCharFilter;
+    bool changed = ImGui::InputTextWithHint("##field", hint, &text, flags, o.digitsOnly ? digitsOnlyFilter : nullptr);
+    if (o.invalid) ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    if (changed && utf8::length(text) > o.maxChars) text = std::string(utf8::truncate(text, o.maxChars));
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const bool active = ImGui::IsItemActive();
+    hookItem(hookId, hint, text.c_str());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (active) dl->AddRect(min, max, col(color::kAccent), ImGui::GetStyle().FrameRounding, 0, 1.5f);
+    if (o.hasIcon)
+        drawIcon(dl, o.icon, ImVec2(min.x + em(1.125f), (min.y + max.y) * 0.5f), em(1.0f), color::kTextMuted);
+    if (o.suffix && !text.empty()) {
+        const float w = textSize(Font::Regular, o.suffix).x;
+        drawText(dl, Font::Regular, ImVec2(max.x - padX - w, (min.y + max.y - em()) * 0.5f - 1), color::kTextSubtle,
+                 o.suffix);
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+// [SECTION] Status (spinner, error, empty)
+
+void spinner(const char* hookId, ImVec2 c, float r, double timeMs)
+{
+    hookRect(hookId, "", ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float t = std::max(2.0f, r * 0.2f);
+    dl->AddCircle(c, r - t * 0.5f, col(color::kBorder), 32, t);
+    const float a0 = static_cast<float>(std::fmod(timeMs / 1000.0 * 5.0, 6.2831853));
+    dl->PathArcTo(c, r - t * 0.5f, a0, a0 + 1.6f, 20);
+    dl->PathStroke(col(color::kAccent), 0, t);
+}
+
+void spinnerBlock(const char* hookId, ImVec2 size, double timeMs)
+{
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(size);
+    spinner(hookId, ImVec2(pos.x + size.x * 0.5f, pos.y + std::min(size.y * 0.5f, em(8))), em(1.25f), timeMs);
+}
+
+std::string errorMessage(const Strings& s, const RequestError& e, bool listing)
+{
+    switch (e.kind) {
+    case ErrorKind::Network: return s.get("errors.network");
+    case ErrorKind::NotFound: return s.get(listing ? "errors.listing_not_found" : "errors.not_found");
+    case ErrorKind::BadRequest: return s.get("errors.bad_request");
+    case ErrorKind::Server: return s.get("errors.server");
+    case ErrorKind::BadResponse: return s.get("errors.bad_response");
+    case ErrorKind::None: break;
+    }
+    return {};
+}
+
+namespace {
+// A centred column: round badge with an icon, a heading, a hint and one button.
+bool statusPanel(const char* panelId, Icon icon, ImU32 iconColor, ImU32 badge, const std::string& heading,
+                 const char* hint, const char* buttonId, const char* buttonText, ButtonKind kind, ImVec2 size)
+{
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float wrap = std::min(size.x - em(2), em(26));
+    const ImVec2 headSize = textSize(Font::Heading, heading, wrap);
+    const ImVec2 hintSize = textSize(Font::Regular, hint, wrap);
+    const float contentH = em(4) + em(1.25f) + headSize.y + em(0.5f) + hintSize.y + em(1.5f) + ImGui::GetFrameHeight();
+    const float top = start.y + std::max(em(1.5f), std::min((size.y - contentH) * 0.5f, em(6)));
+    const float cx = start.x + size.x * 0.5f;
+    dl->AddCircleFilled(ImVec2(cx, top + em(2)), em(2), col(badge), 40);
+    drawIcon(dl, icon, ImVec2(cx, top + em(2)), em(1.75f), iconColor);
+    float y = top + em(4) + em(1.25f);
+    // Wrapped lines centred one by one.
+    const auto centred = [&](Font f, const std::string& text, ImU32 c) {
+        ImFont* fnt = font(f);
+        const char* p = text.c_str();
+        const char* end = p + text.size();
+        while (p < end) {
+            const char* lineEnd = fnt->CalcWordWrapPositionA(1.0f, p, end, wrap);
+            if (lineEnd == p) ++lineEnd;
+            const std::string_view line(p, static_cast<std::size_t>(lineEnd - p));
+            drawText(dl, f, ImVec2(cx - textSize(f, line).x * 0.5f, y), c, line);
+            y += fnt->FontSize * 1.35f;
+            p = lineEnd;
+            while (p < end && *p == ' ') ++p;
+        }
+    };
+    const float headTop = y;
+    centred(Font::Heading, heading, color::kText);
+    hookRect(panelId, heading, ImVec2(cx - headSize.x * 0.5f, headTop), ImVec2(cx + headSize.x * 0.5f, y));
+    y += em(0.25f);
+    centred(Font::Regular, hint, color::kTextMuted);
+    y += em(1.25f);
+    ButtonOptions bo;
+    bo.kind = kind;
+    const float bw = buttonWidth(buttonText, bo);
+    ImGui::SetCursorScreenPos(ImVec2(cx - bw * 0.5f, y));
+    const bool clicked = button(buttonId, buttonText, bo);
+    ImGui::SetCursorScreenPos(start);
+    ImGui::Dummy(ImVec2(size.x, std::max(size.y, y + ImGui::GetFrameHeight() - start.y + em(1))));
+    return clicked;
+}
+} // namespace
+
+bool errorPanel(const Strings& s, const std::string& message, ImVec2 size)
+{
+    return statusPanel("error", Icon::Alert, color::kDanger, color::kDangerSoft, message, s.get("errors.hint"), "retry",
+                       s.get("common.retry"), ButtonKind::Primary, size);
+}
+
+bool emptyPanel(const Strings& s, ImVec2 size)
+{
+    return statusPanel("empty", Icon::Search, color::kAccent, color::kAccentSoft, s.get("browse.empty.title"),
+                       s.get("browse.empty.hint"), "empty.reset", s.get("browse.empty.reset"), ButtonKind::Primary,
+                       size);
+}
+
+// [SECTION] Photos, chips, surfaces
+
+void shimmer(ImDrawList* dl, ImVec2 min, ImVec2 max, float rounding, double timeMs)
+{
+    const float k = 0.5f + 0.5f * static_cast<float>(std::sin(timeMs / 1000.0 * 3.5));
+    const ImVec4 a = ImGui::ColorConvertU32ToFloat4(color::kPlaceholder);
+    const ImVec4 b = ImGui::ColorConvertU32ToFloat4(color::kPlaceholderHi);
+    const ImVec4 m(a.x + (b.x - a.x) * k, a.y + (b.y - a.y) * k, a.z + (b.z - a.z) * k, 1.0f);
+    dl->AddRectFilled(min, max, col(ImGui::ColorConvertFloat4ToU32(m)), rounding);
+}
+
+void imageCover(ImDrawList* dl, const Texture& tex, ImVec2 min, ImVec2 max, float rounding)
+{
+    const float w = max.x - min.x, h = max.y - min.y;
+    if (w <= 0 || h <= 0 || tex.width() <= 0 || tex.height() <= 0) return;
+    const float target = w / h;
+    const float image = static_cast<float>(tex.width()) / static_cast<float>(tex.height());
+    ImVec2 uv0(0, 0), uv1(1, 1);
+    if (image > target) {
+        const float keep = target / image;
+        uv0.x = (1 - keep) * 0.5f;
+        uv1.x = 1 - uv0.x;
+    } else {
+        const float keep = image / target;
+        uv0.y = (1 - keep) * 0.5f;
+        uv1.y = 1 - uv0.y;
+    }
+    dl->AddImageRounded(tex.id(), min, max, uv0, uv1, col(IM_COL32_WHITE), rounding);
+}
+
+void imageContain(ImDrawList* dl, const Texture& tex, ImVec2 min, ImVec2 max)
+{
+    const float w = max.x - min.x, h = max.y - min.y;
+    if (w <= 0 || h <= 0 || tex.width() <= 0 || tex.height() <= 0) return;
+    const float scale = std::min(w / tex.width(), h / tex.height());
+    const float dw = tex.width() * scale, dh = tex.height() * scale;
+    const ImVec2 p(std::round(min.x + (w - dw) * 0.5f), std::round(min.y + (h - dh) * 0.5f));
+    dl->AddImage(tex.id(), p, ImVec2(p.x + dw, p.y + dh), ImVec2(0, 0), ImVec2(1, 1), col(IM_COL32_WHITE));
+}
+
+void photo(ImDrawList* dl, TextureCache& cache, const std::string& url, ImVec2 min, ImVec2 max, float rounding,
+           double timeMs, const char* noPhotoText)
+{
+    if (const Texture* tex = cache.get(url)) {
+        imageCover(dl, *tex, min, max, rounding);
+        return;
+    }
+    if (url.empty() || cache.failed(url)) {
+        dl->AddRectFilled(min, max, col(color::kChip), rounding);
+        const ImVec2 c((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
+        const float size = std::min(em(2), (max.y - min.y) * 0.3f);
+        drawIcon(dl, Icon::Camera, ImVec2(c.x, c.y - em(0.5f)), size, color::kTextSubtle);
+        if (noPhotoText && max.y - min.y > em(5)) {
+            const float w = textSize(Font::Small, noPhotoText).x;
+            drawText(dl, Font::Small, ImVec2(c.x - w * 0.5f, c.y + size * 0.5f), color::kTextSubtle, noPhotoText);
+        }
+        return;
+    }
+    shimmer(dl, min, max, rounding, timeMs);
+}
+
+float chipWidth(std::string_view text) { return textSize(Font::Small, text).x + em(1.25f); }
+
+float chip(ImDrawList* dl, ImVec2 pos, std::string_view text, ImU32 bg, ImU32 fg)
+{
+    const float w = chipWidth(text);
+    const float h = em(1.5f);
+    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), col(bg), h * 0.5f);
+    drawText(dl, Font::Small, ImVec2(pos.x + em(0.625f), pos.y + (h - em(0.875f)) * 0.5f - 1), fg, text);
+    return w;
+}
+
+void surface(ImDrawList* dl, ImVec2 min, ImVec2 max, float rounding, bool raised)
+{
+    if (raised) {
+        dl->AddRectFilled(ImVec2(min.x - 1, min.y + 2), ImVec2(max.x + 1, max.y + 6), col(IM_COL32(17, 24, 39, 8)),
+                          rounding + 4);
+        dl->AddRectFilled(ImVec2(min.x, min.y + 1), ImVec2(max.x, max.y + 3), col(IM_COL32(17, 24, 39, 14)),
+                          rounding + 2);
+    } else {
+        dl->AddRectFilled(ImVec2(min.x, min.y + 1), ImVec2(max.x, max.y + 1), col(color::kShadow), rounding);
+    }
+    dl->AddRectFilled(min, max, col(color::kSurface), rounding);
+    dl->AddRect(min, max, col(raised ? color::kBorderStrong : color::kBorder), rounding);
+}
+
+// [SECTION] Pager
+
+int pager(const Strings& s, int page, int pageCount, float width)
+{
+    if (pageCount <= 1) return 0;
+    const bool compact = width < em(34);
+    const int around = compact ? 1 : 2;
+    std::vector<int> pages; // 0 marks an ellipsis
+    for (int p = 1; p <= pageCount; ++p) {
+        if (p == 1 || p == pageCount || std::abs(p - page) <= around) pages.push_back(p);
+        else if (!pages.empty() && pages.back() != 0) pages.push_back(0);
+    }
+    const float cell = ImGui::GetFrameHeight();
+    const float gap = em(0.375f);
+    ButtonOptions prevOpt;
+    prevOpt.hasIcon = true;
+    prevOpt.icon = Icon::ChevronLeft;
+    prevOpt.enabled = page > 1;
+    prevOpt.font = Font::Regular;
+    ButtonOptions nextOpt = prevOpt;
+    nextOpt.icon = Icon::ChevronRight;
+    nextOpt.enabled = page < pageCount;
+    const std::string prevText = compact ? "" : s.get("browse.pager.prev");
+    const std::string nextText = compact ? "" : s.get("browse.pager.next");
+    float numbersW = 0;
+    for (int p : pages) numbersW += (p == 0 ? em(1.25f) : std::max(cell, buttonWidth(std::to_string(p)))) + gap;
+    const float total = buttonWidth(prevText, prevOpt) + gap + numbersW + buttonWidth(nextText, nextOpt);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    float x = start.x + std::max(0.0f, (width - total) * 0.5f);
+    int clicked = 0;
+    ImGui::SetCursorScreenPos(ImVec2(x, start.y));
+    if (button("page.prev", prevText, prevOpt)) clicked = page - 1;
+    x += buttonWidth(prevText, prevOpt) + gap;
+    for (int p : pages) {
+        if (p == 0) {
+            drawText(ImGui::GetWindowDrawList(), Font::Regular, ImVec2(x + em(0.2f), start.y + (cell - em()) * 0.5f - 1),
+                     color::kTextMuted, "\xE2\x80\xA6");
+            x += em(1.25f) + gap;
+            continue;
+        }
+        ButtonOptions o;
+        o.kind = ButtonKind::Secondary;
+        o.selected = p == page;
+        o.font = p == page ? Font::Bold : Font::Regular;
+        const std::string label = std::to_string(p);
+        o.size = ImVec2(std::max(cell, buttonWidth(label)), cell);
+        ImGui::SetCursorScreenPos(ImVec2(x, start.y));
+        const std::string id = "page." + label;
+        if (button(id.c_str(), label, o) && p != page) clicked = p;
+        x += o.size.x + gap;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x, start.y));
+    if (button("page.next", nextText, nextOpt)) clicked = page + 1;
+    ImGui::SetCursorScreenPos(start);
+    ImGui::Dummy(ImVec2(width, cell));
+    return clicked;
+}
+
+} // namespace dongelek::ui

@@ -1,0 +1,106 @@
+// Reusable pieces every screen draws with: text helpers, vector icons, buttons, combos,
+// text fields, spinner, photo placeholders, chips, error / empty panels and the pager.
+// Each interactive widget takes a stable hook id that is also its ImGui ID.
+#pragma once
+
+#include "client/api_client.hpp"
+#include "core/i18n.hpp"
+#include "ui/style.hpp"
+#include "ui/texture_cache.hpp"
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+
+namespace dongelek::ui {
+
+// [SECTION] Text and colour
+
+// A colour with ImGui's current style alpha applied, so dimmed sections fade drawn shapes too.
+ImU32 col(ImU32 c);
+ImVec2 textSize(Font f, std::string_view text, float wrapWidth = 0.0f);
+void drawText(ImDrawList* dl, Font f, ImVec2 pos, ImU32 color, std::string_view text, float wrapWidth = 0.0f);
+// `text` cut to `maxWidth` with an ellipsis.
+std::string ellipsize(Font f, std::string_view text, float maxWidth);
+
+// [SECTION] Icons (drawn with lines so no icon font is needed)
+
+enum class Icon { Search, ChevronLeft, ChevronRight, ChevronDown, Check, Pin, Calendar, Phone, User, Camera, Alert,
+                  Filter, Copy, Close, Wheel };
+void drawIcon(ImDrawList* dl, Icon icon, ImVec2 center, float size, ImU32 color);
+
+// [SECTION] Buttons
+
+enum class ButtonKind { Primary, Secondary, Ghost, Link };
+struct ButtonOptions {
+    ButtonKind kind = ButtonKind::Secondary;
+    ImVec2 size{0, 0};     // 0 = fit the text
+    bool hasIcon = false;
+    Icon icon = Icon::ChevronLeft;
+    bool enabled = true;
+    bool selected = false; // pager's current page, language switcher
+    Font font = Font::Bold;
+};
+bool button(const char* hookId, std::string_view text, const ButtonOptions& options = {});
+float buttonWidth(std::string_view text, const ButtonOptions& options = {});
+
+// [SECTION] Inputs
+
+// A combo with its own preview and chevron. Items inside use comboOption/comboHeader.
+bool beginCombo(const char* hookId, const char* label, const char* preview, float width, bool enabled = true);
+void endCombo();
+// One option: its hook id is "<comboId>.option:<value>". `detail` is drawn muted on the right.
+bool comboOption(const char* comboId, const std::string& value, const char* text, bool selected,
+                 const char* detail = nullptr, float indent = 0.0f);
+void comboHeader(const char* text);
+
+// Single-line text field. `leading` draws an icon inside on the left; `suffix` muted on the
+// right ("km"). Returns true when the text changed this frame.
+struct FieldOptions {
+    ImGuiInputTextFlags flags = 0;
+    bool digitsOnly = false;
+    std::size_t maxChars = 100; // code points
+    bool hasIcon = false;
+    Icon icon = Icon::Search;
+    const char* suffix = nullptr;
+    float height = 0.0f;        // 0 = the default frame height
+    bool invalid = false;       // red border
+};
+bool textField(const char* hookId, const char* hint, std::string& text, float width, const FieldOptions& options = {});
+
+// [SECTION] Status
+
+void spinner(const char* hookId, ImVec2 center, float radius, double timeMs);
+// Centred spinner filling `size` (an item is submitted so layout advances).
+void spinnerBlock(const char* hookId, ImVec2 size, double timeMs);
+
+// The localized explanation of a failed request. `listing` picks "Listing not found" for 404s.
+std::string errorMessage(const Strings& s, const RequestError& error, bool listing);
+// Icon, message, detail and a Retry button (hook id "retry"); returns true on Retry.
+bool errorPanel(const Strings& s, const std::string& message, ImVec2 size);
+// "No cars match these filters" + "Reset filters" (hook ids "empty", "empty.reset").
+bool emptyPanel(const Strings& s, ImVec2 size);
+
+// [SECTION] Photos, chips, cards
+
+void shimmer(ImDrawList* dl, ImVec2 min, ImVec2 max, float rounding, double timeMs);
+// Cropped to fill (cover) or letter-boxed to fit (contain).
+void imageCover(ImDrawList* dl, const Texture& tex, ImVec2 min, ImVec2 max, float rounding);
+void imageContain(ImDrawList* dl, const Texture& tex, ImVec2 min, ImVec2 max);
+// A texture, else a shimmer while loading, else a "no photo" box after a failure.
+void photo(ImDrawList* dl, TextureCache& cache, const std::string& url, ImVec2 min, ImVec2 max, float rounding,
+           double timeMs, const char* noPhotoText);
+// Returns the chip's width.
+float chip(ImDrawList* dl, ImVec2 pos, std::string_view text, ImU32 bg = color::kChip, ImU32 fg = color::kChipText);
+float chipWidth(std::string_view text);
+// White rounded panel with a hairline border and a soft shadow.
+void surface(ImDrawList* dl, ImVec2 min, ImVec2 max, float rounding, bool raised = false);
+
+// [SECTION] Pager
+
+// Prev, numbers (first, last and a window around the current page) and Next, centred in
+// `width`. Hook ids "page.prev", "page.next", "page.<n>". Returns the page clicked, else 0.
+int pager(const Strings& s, int page, int pageCount, float width);
+
+} // namespace dongelek::ui

@@ -1,0 +1,503 @@
+// The API against the real dongelek-server process: filters narrow correctly, sorts
+// and paging hold, details, catalog counts, photos, the static web app, and every bad
+// input gets a JSON 4xx naming the field while the server stays up.
+//
+// [SECTION] Helpers
+// [SECTION] Listings
+// [SECTION] Details, catalog, photos
+// [SECTION] Static web app
+// [SECTION] Bad input
+
+#include "server_process.hpp"
+
+#include "core/json_mapping.hpp"
+#include "core/listing_query.hpp"
+#include "core/money.hpp"
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <zlib.h>
+
+#include <map>
+#include <set>
+
+using namespace dongelek;
+using dongelek::test::ServerOptions;
+using dongelek::test::ServerProcess;
+
+// [SECTION] Helpers
+
+namespace {
+
+std::string lower(std::string s)
+{
+    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+}
+
+std::unique_ptr<httplib::Client> clientFor(const ServerProcess& s)
+{
+    auto c = std::make_unique<httplib::Client>("127.0.0.1", s.port());
+    c->set_url_encode(false); // the tests send exact bytes, escapes included
+    c->set_decompress(false); // and look at the raw encoding
+    c->set_read_timeout(20, 0);
+    c->set_write_timeout(20, 0);
+    return c;
+}
+
+std::string gunzip(const std::string& in)
+{
+    z_stream zs{};
+    inflateInit2(&zs, 15 + 16);
+    std::string out;
+    char buf[16384];
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    zs.avail_in = static_cast<uInt>(in.size());
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        zs.next_out = reinterpret_cast<Bytef*>(buf);
+        zs.avail_out = sizeof buf;
+        rc = inflate(&zs, Z_NO_FLUSH);
+        out.append(buf, sizeof buf - zs.avail_out);
+    }
+    inflateEnd(&zs);
+    return rc == Z_STREAM_END ? out : "(corrupt gzip)";
+}
+
+template <typename T> T getJson(httplib::Client& c, const std::string& path)
+{
+    auto r = c.Get(path.c_str());
+    INFO("GET " << path.substr(0, 200));
+    REQUIRE(r);
+    INFO(r->body.substr(0, 500));
+    REQUIRE(r->status == 200);
+    CHECK(r->get_header_value("Content-Type") == "application/json; charset=utf-8");
+    T out;
+    REQUIRE(parseJson(r->body, out));
+    return out;
+}
+
+// Every page of a search, to check totals against the items themselves.
+std::vector<ListingSummary> allPages(httplib::Client& c, const std::string& query, std::int64_t& total)
+{
+    std::vector<ListingSummary> items;
+    for (int page = 1; page <= 10; ++page) {
+        const auto p = getJson<ListingPage>(c, "/api/v1/listings?" + query + (query.empty() ? "" : "&") +
+                                                   "page_size=100&page=" + std::to_string(page));
+        total = p.total;
+        items.insert(items.end(), p.items.begin(), p.items.end());
+        if (p.items.size() < 100) break;
+    }
+    return items;
+}
+
+void expectError(httplib::Client& c, const std::string& method, const std::string& path, int status,
+                 const std::string& code, const std::string& field)
+{
+    INFO(method << " " << path.substr(0, 120) << (path.size() > 120 ? "..." : ""));
+    httplib::Result r = method == "POST" ? c.Post(path.c_str(), "{}", "application/json")
+                        : method == "DELETE" ? c.Delete(path.c_str())
+                                             : c.Get(path.c_str());
+    REQUIRE(r);
+    INFO(r->body.substr(0, 300));
+    CHECK(r->status == status);
+    CHECK(r->get_header_value("Content-Type") == "application/json; charset=utf-8");
+    ApiError e;
+    REQUIRE(parseJson(r->body, e));
+    CHECK(e.code == code);
+    CHECK(e.field == field);
+    CHECK_FALSE(e.message.empty());
+}
+
+void expectAlive(httplib::Client& c, const ServerProcess& s)
+{
+    auto r = c.Get("/api/v1/health");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(s.alive());
+}
+
+} // namespace
+
+// [SECTION] Listings
+
+TEST_CASE("api: health reports the listing count and version", "[server][api]")
+{
+    ServerProcess server;
+    auto c = clientFor(server);
+    auto r = c->Get("/api/v1/health");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    const auto j = nlohmann::json::parse(r->body);
+    CHECK(j.at("status") == "ok");
+    CHECK(j.at("listings") == 400);
+    CHECK(j.at("version") == "0.1.0");
+    CHECK(server.log().find("demo data: generated 400 listings") != std::string::npos);
+
+    auto head = c->Head("/api/v1/health");
+    REQUIRE(head);
+    CHECK(head->status == 200);
+    CHECK(head->body.empty());
+}
+
+TEST_CASE("api: the default search is the newest listings with thumbnails", "[server][api]")
+{
+    ServerProcess server;
+    auto c = clientFor(server);
+    const auto page = getJson<ListingPage>(*c, "/api/v1/listings");
+    CHECK(page.total == 400);
+    CHECK(page.page == 1);
+    CHECK(page.pageSize == 20);
+    REQUIRE(page.items.size() == 20);
+    for (std::size_t i = 0; i < page.items.size(); ++i) {
+        const auto& it = page.items[i];
+        CHECK(it.thumbUrl.rfind("/media/photos/", 0) == 0);
+        CHECK(it.thumbUrl.find("-thumb.jpg") != std::string::npos);
+        if (i > 0) {
+            const auto& prev = page.items[i - 1];
+            CHECK((prev.createdAt > it.createdAt || (prev.createdAt == it.createdAt && prev.id > it.id)));
+        }
+    }
+}
+
+TEST_CASE("api: every filter narrows the result and every item matches it", "[server][api]")
+{
+    ServerProcess server;
+    auto c = clientFor(server);
+    const auto makes = getJson<std::vector<MakeInfo>>(*c, "/api/v1/makes");
+    const auto cities = getJson<std::vector<City>>(*c, "/api/v1/cities");
+    const MakeInfo& toyota = *std::find_if(makes.begin(), makes.end(), [](const MakeInfo& m) { return m.name == "Toyota"; });
+    const ModelInfo& camry = *std::find_if(toyota.models.begin(), toyota.models.end(), [](const ModelInfo& m) { return m.name == "Camry"; });
+    const City& almaty = *std::find_if(cities.begin(), cities.end(), [](const City& x) { return x.name == "Almaty"; });
+
+    struct Case {
+        std::string query;
+        std::function<bool(const ListingSummary&)> ok;
+    };
+    const std::vector<Case> cases = {
+        {"make=" + std::to_string(toyota.id), [](const ListingSummary& s) { return s.make == "Toyota"; }},
+        {"model=" + std::to_string(camry.id), [](const ListingSummary& s) { return s.model == "Camry"; }},
+        {"year_from=2018", [](const ListingSummary& s) { return s.year >= 2018; }},
+        {"year_to=2012", [](const ListingSummary& s) { return s.year <= 2012; }},
+        {"price_from=5000000&price_to=12000000",
+         [](const ListingSummary& s) { return toKztWhole(s.price) >= 5'000'000 && toKztWhole(s.price) <= 12'000'000; }},
+        {"price_to=5000&currency=BHD", [](const ListingSummary& s) { return toKztWhole(s.price) <= 5000 * kKztPerBhd; }},
+        {"mileage_max=30000", [](const ListingSummary& s) { return s.mileageKm <= 30'000; }},
+        {"body=suv", [](const ListingSummary& s) { return s.body == Body::Suv; }},
+        {"fuel=diesel", [](const ListingSummary& s) { return s.fuel == Fuel::Diesel; }},
+        {"transmission=manual", [](const ListingSummary& s) { return s.transmission == Transmission::Manual; }},
+        {"city=" + std::to_string(almaty.id), [](const ListingSummary& s) { return s.city == "Almaty"; }},
+        {"country=BH", [](const ListingSummary& s) { return s.country == Country::BH && s.price.currency == Currency::BHD; }},
+        {"q=camry", [](const ListingSummary& s) { return s.model == "Camry"; }},
+        {"q=%D0%BA%D0%B0%D0%BC%D1%80%D0%B8", [](const ListingSummary& s) { return s.model == "Camry"; }}, // камри
+        {"make=" + std::to_string(toyota.id) + "&year_from=2015&body=sedan",
+         [](const ListingSummary& s) { return s.make == "Toyota" && s.year >= 2015 && s.body == Body::Sedan; }},
+    };
+    for (const Case& k : cases) {
+        INFO(k.query);
+        std::int64_t total = 0;
+        const auto items = allPages(*c, k.query, total);
+        CHECK(total > 0);
+        CHECK(total < 400);
+        CHECK(static_cast<std::int64_t>(items.size()) == total);
+        for (const auto& s : items) CHECK(k.ok(s));
+    }
+    // Counts from the catalog agree with the filters.
+    std::int64_t total = 0;
+    allPages(*c, "make=" + std::to_string(toyota.id), total);
+    CHECK(total == toyota.count);
+    allPages(*c, "city=" + std::to_string(almaty.id), total);
+    CHECK(total == almaty.count);
+}
+
+TEST_CASE("api: sorts are ordered with a deterministic tiebreak", "[server][api]")
+{
+    ServerProcess server;
+    auto c = clientFor(server);
+    const auto check = [&](const std::string& sort, auto before) {
+        INFO(sort);
+        std::int64_t total = 0;
+        const auto items = allPages(*c, "sort=" + sort, total);
+        REQUIRE(items.size() == 400);
+        for (std::size_t i = 1; i < items.size(); ++i) CHECK(before(items[i - 1], items[i]));
+    };
+    check("price_asc", [](const ListingSummary& a, const ListingSummary& b) {
+        return toKztWhole(a.price) < toKztWhole(b.price) || (toKztWhole(a.price) == toKztWhole(b.price) && a.id < b.id);
+    });
+    check("price_desc", [](const ListingSummary& a, const ListingSummary& b) {
+        return toKztWhole(a.price) > toKztWhole(b.price) || (toKztWhole(a.price) == toKztWhole(b.price) && a.id > b.id);
+    });
+    check("mileage_asc", [](const ListingSummary& a, const ListingSummary& b) {
+        return a.mileageKm < b.mileageKm || (a.mileageKm == b.mileageKm && a.id < b.id);
+    });
+    check("year_desc", [](const ListingSummary& a, const ListingSummary& b) {
+        return a.year > b.year || (a.year == b.year && a.id > b.id);
+    });
+    check("newest", [](const ListingSummary& a, const ListingSummary& b) {
+        return a.createdAt > b.createdAt || (a.createdAt == b.createdAt && a.id > b.id);
+    });
+}
+
+TEST_CASE("api: paging covers every listing once, and past the end is empty with the total", "[server][api]")
+{
+    ServerProcess server;
+    auto c = clientFor(server);
+    std::set<std::int64_t> seen;
+    for (int page = 1; page <= 14; ++page) {
+        const auto p = getJson<ListingPage>(*c, "/api/v1/listings?sort=price_asc&page_size=30&page=" + std::to_string(page));
+        CHECK(p.total == 400);
+        CHECK(p.page == page);
+        for (const auto& it : p.items) CHECK(seen.insert(it.id).second);
+    }
+    CHECK(seen.size() == 400);
+    const auto beyond = getJson<ListingPage>(*c, "/api/v1/listings?page=500");
+    CHECK(beyond.items.empty());
+    CHECK(beyond.total == 400);
+    CHECK(beyond.page == 500);
+}
+
+TEST_CASE("api: large JSON is gzipped for clients that accept it", "[server][api]")
+{
+    ServerProcess server;
+    auto c = clientFor(server);
+    auto plain = c->Get("/api/v1/listings");
+    REQUIRE(plain);
+    CHECK(plain->get_header_value("Content-Encoding").empty());
+    auto gz = c->Get("/api/v1/listings", {{"Accept-Encoding", "gzip, deflate"}});
+    REQUIRE(gz);
+    CHECK(gz->get_header_value("Content-Encoding") == "gzip");
+    CHECK(gz->get_header_value("Vary") == "Accept-Encoding");
+    CHECK(gz->body.size() < plain->body.size());
+    CHECK(gunzip(gz->body) == plain->body);
+    // Small bodies stay plain even when gzip is accepted.
+    auto health = c->Get("/api/v1/health", {{"Accept-Encoding", "gzip"}});
+    REQUIRE(health);
+    CHECK(health->get_header_value("Content-Encoding").empty());
+}
+
+TEST_CASE("api: the same results without the response cache", "[server][api]")
+{
+    ServerProcess cached;
+    ServerProcess uncached(ServerOptions{400, false, false, {}});
+    auto a = clientFor(cached);
+    auto b = clientFor(uncached);
+    for (const char* q : {"/api/v1/listings?make=1&year_from=2015&sort=price_asc", "/api/v1/makes", "/api/v1/listings/7"}) {
+        INFO(q);
+        auto ra = a->Get(q), rb = b->Get(q), ra2 = a->Get(q);
+        REQUIRE(ra);
+        REQUIRE(rb);
+        REQUIRE(ra2);
+        CHECK(ra->body == rb->body);
+        CHECK(ra->body == ra2->body);
+    }
+    CHECK(uncached.log().find("response cache: off") != std::string::npos);
+}
+
+// [SECTION] Details, catalog, photos
+
+TEST_CASE("api: details carry photos, seller and all specs", "[server][api]")
+{
+    ServerProcess server;
+    auto c = clientFor(server);
+    const auto page = getJson<ListingPage>(*c, "/api/v1/listings?page_size=5");
+    for (const auto& s : page.items) {
+        const auto d = getJson<ListingDetails>(*c, "/api/v1/listings/" + std::to_string(s.id));
+        CHECK(d.summary.id == s.id);
+        CHECK(d.summary.title == s.title);
+        CHECK(d.summary.price == s.price);
+        CHECK(d.photos.size() >= 3);
+        CHECK(d.photos.size() <= 6);
+        CHECK(d.photos.front().thumbUrl == s.thumbUrl);
+        CHECK(d.vin.size() == 17);
+        CHECK_FALSE(d.description.empty());
+        CHECK_FALSE(d.color.empty());
+        CHECK(d.powerHp > 0);
+        CHECK_FALSE(d.seller.name.empty());
+        CHECK_FALSE(d.seller.phone.empty());
+        CHECK(d.seller.city == s.city);
+        CHECK(d.seller.memberSince.size() == 10);
+    }
+}
+
+TEST_CASE("api: makes and cities list counts that add up", "[server][api]")
+{
+    ServerProcess server;
+    auto c = clientFor(server);
+    const auto makes = getJson<std::vector<MakeInfo>>(*c, "/api/v1/makes");
+    std::int64_t sum = 0;
+    for (std::size_t i = 0; i < makes.size(); ++i) {
+        std::int64_t models = 0;
+        for (const auto& m : makes[i].models) models += m.count;
+        CHECK(models == makes[i].count);
+        CHECK_FALSE(makes[i].models.empty());
+        sum += makes[i].count;
+        if (i > 0) CHECK(lower(makes[i - 1].name) < lower(makes[i].name)); // case-insensitive order
+    }
+    CHECK(sum == 400);
+    const auto cities = getJson<std::vector<City>>(*c, "/api/v1/cities");
+    CHECK(cities.size() == 16);
+    sum = 0;
+    for (const auto& city : cities) sum += city.count;
+    CHECK(sum == 400);
+}
+
+TEST_CASE("api: photos are JPEGs drawn once and cached for a year", "[server][api]")
+{
+    ServerProcess server;
+    auto c = clientFor(server);
+    const auto d = getJson<ListingDetails>(*c, "/api/v1/listings/3");
+    for (const std::string& url : {d.photos[0].thumbUrl, d.photos[1].largeUrl}) {
+        INFO(url);
+        auto r = c->Get(url.c_str());
+        REQUIRE(r);
+        REQUIRE(r->status == 200);
+        CHECK(r->get_header_value("Content-Type") == "image/jpeg");
+        CHECK(r->get_header_value("Cache-Control") == "public, max-age=31536000, immutable");
+        REQUIRE(r->body.size() > 2000);
+        CHECK(static_cast<unsigned char>(r->body[0]) == 0xFF);
+        CHECK(static_cast<unsigned char>(r->body[1]) == 0xD8);
+        auto again = c->Get(url.c_str());
+        REQUIRE(again);
+        CHECK(again->body == r->body);
+    }
+    expectError(*c, "GET", "/media/photos/99999999-thumb.jpg", 404, "not_found", "path");
+    expectError(*c, "GET", "/media/photos/1-huge.jpg", 404, "not_found", "path");
+    expectError(*c, "GET", "/media/other/x.jpg", 404, "not_found", "path");
+    expectAlive(*c, server);
+}
+
+TEST_CASE("api: a restart keeps the data and does not generate it again", "[server][api]")
+{
+    ServerProcess server(ServerOptions{50, false, true, {}});
+    auto before = clientFor(server)->Get("/api/v1/listings/50");
+    REQUIRE(before);
+    server.restart();
+    auto c = clientFor(server);
+    auto after = c->Get("/api/v1/listings/50");
+    REQUIRE(after);
+    CHECK(after->body == before->body);
+    CHECK(server.log().find("demo data: skipped, the database has 50 listings") != std::string::npos);
+}
+
+// [SECTION] Static web app
+
+TEST_CASE("api: the web app is served with types, caching, gzip and the SPA fallback", "[server][api]")
+{
+    ServerProcess server;
+    auto c = clientFor(server);
+    auto index = c->Get("/");
+    REQUIRE(index);
+    CHECK(index->status == 200);
+    CHECK(index->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    CHECK(index->get_header_value("Cache-Control") == "no-cache");
+    CHECK(index->body.find("<canvas id=\"canvas\">") != std::string::npos);
+
+    for (const char* route : {"/listing/123", "/listing/123/", "/search"}) {
+        INFO(route);
+        auto r = c->Get(route);
+        REQUIRE(r);
+        CHECK(r->status == 200);
+        CHECK(r->body == index->body);
+    }
+
+    const std::map<std::string, std::string> types = {
+        {"/app.3f2a9c1b.js", "application/javascript"},     {"/app.3f2a9c1b.wasm", "application/wasm"},
+        {"/app.3f2a9c1b.data", "application/octet-stream"}, {"/fonts/NotoSans.ttf", "font/ttf"},
+        {"/icon.svg", "image/svg+xml"},                     {"/locales/en.json", "application/json"}};
+    for (const auto& [path, type] : types) {
+        INFO(path);
+        auto r = c->Get(path.c_str());
+        REQUIRE(r);
+        CHECK(r->status == 200);
+        CHECK(r->get_header_value("Content-Type") == type);
+        const bool hashed = path.find("3f2a9c1b") != std::string::npos;
+        CHECK(r->get_header_value("Cache-Control") == (hashed ? "public, max-age=31536000, immutable" : "no-cache"));
+    }
+
+    auto plain = c->Get("/app.3f2a9c1b.js");
+    auto gz = c->Get("/app.3f2a9c1b.js", {{"Accept-Encoding", "gzip"}});
+    REQUIRE(plain);
+    REQUIRE(gz);
+    CHECK(gz->get_header_value("Content-Encoding") == "gzip");
+    CHECK(gz->get_header_value("Vary") == "Accept-Encoding");
+    CHECK(gz->body.size() < plain->body.size() / 2);
+    CHECK(gunzip(gz->body) == plain->body);
+
+    expectError(*c, "GET", "/missing.js", 404, "not_found", "path");
+    expectError(*c, "POST", "/", 405, "method_not_allowed", "");
+    auto etc = c->Get("//etc/passwd");
+    REQUIRE(etc);
+    CHECK(etc->body.find("root:") == std::string::npos); // only ever the web dir
+    expectAlive(*c, server);
+}
+
+TEST_CASE("api: without a built web app, / answers 503 and the API still works", "[server][api]")
+{
+    ServerProcess server(ServerOptions{20, false, true, {}});
+    auto c = clientFor(server);
+    expectError(*c, "GET", "/", 503, "web_app_not_built", "");
+    expectError(*c, "GET", "/listing/1", 503, "web_app_not_built", "");
+    expectAlive(*c, server);
+}
+
+// [SECTION] Bad input
+
+TEST_CASE("api: every bad input is a JSON 4xx naming the field, and the server survives", "[server][api]")
+{
+    ServerProcess server;
+    auto c = clientFor(server);
+    const std::string L = "/api/v1/listings";
+    expectError(*c, "GET", L + "?year_from=abc", 400, "invalid_parameter", "year_from");
+    expectError(*c, "GET", L + "?year_from=2020&year_to=2010", 400, "invalid_parameter", "year_to");
+    expectError(*c, "GET", L + "?make=1.5", 400, "invalid_parameter", "make");
+    expectError(*c, "GET", L + "?price_from=99999999999999999999999", 400, "invalid_parameter", "price_from");
+    expectError(*c, "GET", L + "?sort=cheapest", 400, "invalid_parameter", "sort");
+    expectError(*c, "GET", L + "?body=limousine", 400, "invalid_parameter", "body");
+    expectError(*c, "GET", L + "?page=-1", 400, "invalid_parameter", "page");
+    expectError(*c, "GET", L + "?page=1000000000000", 400, "invalid_parameter", "page");
+    expectError(*c, "GET", L + "?page_size=0", 400, "invalid_parameter", "page_size");
+    expectError(*c, "GET", L + "?page_size=101", 400, "invalid_parameter", "page_size");
+    expectError(*c, "GET", L + "?q=%FF%FE", 400, "invalid_parameter", "q");
+    expectError(*c, "GET", L + "?q=" + std::string(101, 'a'), 400, "invalid_parameter", "q");
+    expectError(*c, "GET", L + "?make=1%ZZ", 400, "invalid_parameter", "make");
+    expectError(*c, "GET", L + "?utm_source=%C0%AF", 400, "invalid_parameter", "utm_source");
+    expectError(*c, "GET", L + "?make=1&q=" + std::string(10 << 20, 'a'), 414, "uri_too_long", "q");
+    expectError(*c, "GET", "/" + std::string(3000, 'a'), 414, "uri_too_long", "path");
+    expectError(*c, "GET", L + "/abc", 400, "invalid_parameter", "id");
+    expectError(*c, "GET", L + "/-5", 400, "invalid_parameter", "id");
+    expectError(*c, "GET", L + "/0", 400, "invalid_parameter", "id");
+    expectError(*c, "GET", L + "/99999999999999999999999", 400, "invalid_parameter", "id");
+    expectError(*c, "GET", L + "/9007199254740992", 400, "invalid_parameter", "id");
+    expectError(*c, "GET", L + "/123456", 404, "not_found", "id");
+    expectError(*c, "GET", "/api/v1/nope", 404, "not_found", "path");
+    expectError(*c, "GET", "/api/v2/listings", 404, "not_found", "path");
+    expectError(*c, "GET", "/api", 404, "not_found", "path");
+    expectError(*c, "POST", L, 405, "method_not_allowed", "");
+    expectError(*c, "DELETE", L + "/1", 405, "method_not_allowed", "");
+    expectError(*c, "POST", "/api/v1/makes", 405, "method_not_allowed", "");
+    expectError(*c, "GET", "/../../etc/passwd", 400, "invalid_parameter", "path");
+    expectError(*c, "GET", "/%2e%2e/%2e%2e/etc/passwd", 400, "invalid_parameter", "path");
+    expectError(*c, "GET", "/assets/..%2f..%2fetc%2fpasswd", 400, "invalid_parameter", "path");
+    expectError(*c, "GET", "/%2e%2e%5c%2e%2e%5cwindows", 400, "invalid_parameter", "path");
+    expectError(*c, "GET", "/media/photos/..%2f..%2fdb.sqlite", 404, "not_found", "path");
+    expectError(*c, "GET", "/%FF%FE", 400, "invalid_parameter", "path");
+    expectError(*c, "GET", "/x%0", 400, "invalid_parameter", "path");
+
+    auto post = c->Post(L.c_str(), "{}", "application/json");
+    REQUIRE(post);
+    CHECK(post->get_header_value("Allow") == "GET, HEAD");
+
+    // FTS syntax and SQL in the free text: a normal (maybe empty) result, never a 500.
+    for (const char* q : {"%22", "NEAR(", "*", "a%20OR%20b", "-camry", "title:x", "%27%3B%20DROP%20TABLE%20listings%3B--",
+                          "%5E", "(((", "%22%22%22"}) {
+        INFO(q);
+        auto r = c->Get((L + "?q=" + q).c_str());
+        REQUIRE(r);
+        CHECK(r->status == 200);
+    }
+    expectAlive(*c, server);
+    const auto health = nlohmann::json::parse(c->Get("/api/v1/health")->body);
+    CHECK(health.at("listings") == 400);
+    // Nothing the clients sent made it into a 500.
+    CHECK(server.log().find("request failed") == std::string::npos);
+}

@@ -1,0 +1,178 @@
+// HTTP helpers without a network: request-target checks, path traversal refusal, static
+// file content types, immutable caching of hashed names, the SPA fallback and gzip.
+
+#include "server/gzip.hpp"
+#include "server/http/request_target.hpp"
+#include "server/http/static_files.hpp"
+
+#include <catch2/catch.hpp>
+#include <zlib.h>
+
+#include <filesystem>
+#include <unistd.h>
+#include <fstream>
+
+using namespace dongelek::server;
+namespace fs = std::filesystem;
+
+namespace {
+std::string gunzip(const std::string& in)
+{
+    z_stream zs{};
+    inflateInit2(&zs, 15 + 16);
+    std::string out;
+    char buf[16384];
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    zs.avail_in = static_cast<uInt>(in.size());
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        zs.next_out = reinterpret_cast<Bytef*>(buf);
+        zs.avail_out = sizeof buf;
+        rc = inflate(&zs, Z_NO_FLUSH);
+        out.append(buf, sizeof buf - zs.avail_out);
+    }
+    inflateEnd(&zs);
+    return rc == Z_STREAM_END ? out : std::string("(corrupt)");
+}
+
+struct TempWeb {
+    fs::path dir;
+    TempWeb()
+    {
+        dir = fs::temp_directory_path() / ("dk-web-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
+        fs::create_directories(dir / "assets");
+        write("index.html", "<!doctype html><html><body>" + std::string(600, 'x') + "</body></html>");
+        write("app.3f2a9c1b.js", "console.log('hello');" + std::string(2000, ' '));
+        write("app.3f2a9c1b.wasm", std::string(4000, '\0'));
+        write("assets/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'></svg>");
+        write(".env", "SECRET=1");
+    }
+    ~TempWeb() { fs::remove_all(dir); }
+    void write(const std::string& name, const std::string& body) { std::ofstream(dir / name, std::ios::binary) << body; }
+};
+} // namespace
+
+TEST_CASE("request target: sizes, escapes and UTF-8 are checked, naming the field", "[server][http]")
+{
+    std::string decoded;
+    CHECK_FALSE(checkRequestTarget("/api/v1/listings", "make=1&q=camry", decoded));
+    CHECK(decoded == "/api/v1/listings");
+
+    auto e = checkRequestTarget("/api/v1/listings", "q=%FF%FE", decoded);
+    REQUIRE(e);
+    CHECK(e->status == 400);
+    CHECK(e->error.field == "q");
+
+    e = checkRequestTarget("/%2e%2e/%FF", "", decoded);
+    REQUIRE(e);
+    CHECK(e->error.field == "path");
+
+    e = checkRequestTarget("/x%G1", "", decoded);
+    REQUIRE(e);
+    CHECK(e->error.field == "path");
+
+    const std::string huge = "make=1&q=" + std::string(10 << 20, 'a');
+    e = checkRequestTarget("/api/v1/listings", huge, decoded);
+    REQUIRE(e);
+    CHECK(e->status == 414);
+    CHECK(e->error.code == "uri_too_long");
+    CHECK(e->error.field == "q");
+
+    e = checkRequestTarget(std::string(5000, '/'), "", decoded);
+    REQUIRE(e);
+    CHECK(e->status == 414);
+    CHECK(e->error.field == "path");
+}
+
+TEST_CASE("path segments refuse traversal", "[server][http]")
+{
+    std::vector<std::string> segs;
+    CHECK_FALSE(safePathSegments("//assets///logo.svg", segs));
+    CHECK(segs == std::vector<std::string>{"assets", "logo.svg"});
+    for (const char* bad : {"/../etc/passwd", "/a/../../b", "/./x", "/a\\..\\b", "/.."}) {
+        INFO(bad);
+        auto e = safePathSegments(bad, segs);
+        REQUIRE(e);
+        CHECK(e->status == 400);
+        CHECK(e->error.field == "path");
+    }
+}
+
+TEST_CASE("content types and hashed names", "[server][http]")
+{
+    CHECK(contentTypeFor("index.html") == "text/html; charset=utf-8");
+    CHECK(contentTypeFor("app.js") == "application/javascript");
+    CHECK(contentTypeFor("app.wasm") == "application/wasm");
+    CHECK(contentTypeFor("app.data") == "application/octet-stream");
+    CHECK(contentTypeFor("logo.svg") == "image/svg+xml");
+    CHECK(contentTypeFor("NotoSans.ttf") == "font/ttf");
+    CHECK(contentTypeFor("en.json") == "application/json");
+    CHECK(contentTypeFor("icon.PNG") == "image/png");
+    CHECK(contentTypeFor("README") == "application/octet-stream");
+    CHECK(isContentHashed("app.3f2a9c1b.wasm"));
+    CHECK(isContentHashed("app.3f2a9c1b0d.min.js"));
+    CHECK_FALSE(isContentHashed("app.wasm"));
+    CHECK_FALSE(isContentHashed("app.3f2a9c1.wasm")); // 7 hex digits
+    CHECK_FALSE(isContentHashed("3f2a9c1b3f2a9c1b.js")); // the hash must be a middle segment
+    CHECK_FALSE(isContentHashed("app.release.js"));
+}
+
+TEST_CASE("static files: caching, gzip, SPA fallback, hidden files", "[server][http]")
+{
+    TempWeb web;
+    StaticFiles files(web.dir.string());
+    REQUIRE(files.available());
+
+    auto r = files.serve("/app.3f2a9c1b.js", false);
+    REQUIRE(r.status == 200);
+    CHECK(r.contentType == "application/javascript");
+    CHECK(r.cacheControl == "public, max-age=31536000, immutable");
+    CHECK_FALSE(r.gzipped);
+    const std::string plain = *r.body;
+
+    r = files.serve("/app.3f2a9c1b.js", true);
+    REQUIRE(r.gzipped);
+    CHECK(r.body->size() < plain.size());
+    CHECK(gunzip(*r.body) == plain);
+    auto again = files.serve("/app.3f2a9c1b.js", true);
+    CHECK(again.body.get() == r.body.get()); // compressed once, kept in memory
+
+    r = files.serve("/", true);
+    REQUIRE(r.status == 200);
+    CHECK(r.contentType == "text/html; charset=utf-8");
+    CHECK(r.cacheControl == "no-cache");
+    CHECK(gunzip(*r.body).find("<!doctype html>") == 0);
+
+    r = files.serve("/listing/123", false);
+    REQUIRE(r.status == 200);
+    CHECK(r.body->find("<!doctype html>") == 0);
+
+    CHECK(files.serve("/missing.png", false).status == 404);
+    CHECK(files.serve("/.env", false).status == 404);
+    CHECK(files.serve("/assets/../../etc/passwd", false).status == 400);
+    CHECK(files.serve("/assets/logo.svg", false).contentType == "image/svg+xml");
+
+    // A rebuilt file is picked up (the cache keys on mtime and size).
+    web.write("app.3f2a9c1b.js", "changed");
+    CHECK(*files.serve("/app.3f2a9c1b.js", false).body == "changed");
+
+    StaticFiles missing((web.dir / "nope").string());
+    CHECK_FALSE(missing.available());
+    const auto m = missing.serve("/", false);
+    CHECK(m.status == 503);
+    CHECK(m.error.code == "web_app_not_built");
+}
+
+TEST_CASE("gzip round-trips and Accept-Encoding is parsed with q-values", "[server][http]")
+{
+    const std::string text(5000, 'a');
+    CHECK(gunzip(gzipCompress(text)) == text);
+    CHECK(acceptsGzip("gzip"));
+    CHECK(acceptsGzip("deflate, gzip;q=1.0, br"));
+    CHECK(acceptsGzip("*"));
+    CHECK(acceptsGzip("GZIP"));
+    CHECK_FALSE(acceptsGzip(""));
+    CHECK_FALSE(acceptsGzip("br"));
+    CHECK_FALSE(acceptsGzip("gzip;q=0"));
+    CHECK_FALSE(acceptsGzip("*, gzip;q=0"));
+}

@@ -1,0 +1,95 @@
+// Browser glue linked with --pre-js: the test hook (window.dongelek), paste from the browser
+// clipboard, and Back/Forward. Runs inside the Emscripten module scope, before main().
+
+// [SECTION] WebGL state shadow
+// ImGui's GL3 backend saves and restores GL state around every frame. Chrome answers
+// getParameter(SCISSOR_BOX / BLEND_*) with a synchronous round trip to the GPU process, which
+// waits for the GPU to catch up (tens of ms per frame on software GL). Only this app draws on
+// its canvas, so those values are tracked here as they are set and answered from the copy.
+(function () {
+  var getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, attrs) {
+    var gl = getContext.call(this, type, attrs);
+    if (gl && type === 'webgl2' && this.id === 'canvas' && !gl.dongelekShadow) shadowState(gl);
+    return gl;
+  };
+  function shadowState(gl) {
+    gl.dongelekShadow = true;
+    var get = gl.getParameter.bind(gl);
+    var P = { scissor: gl.SCISSOR_BOX, viewport: gl.VIEWPORT, srcRgb: gl.BLEND_SRC_RGB, dstRgb: gl.BLEND_DST_RGB,
+              srcA: gl.BLEND_SRC_ALPHA, dstA: gl.BLEND_DST_ALPHA, eqRgb: gl.BLEND_EQUATION_RGB, eqA: gl.BLEND_EQUATION_ALPHA };
+    var shadow = {};
+    Object.keys(P).forEach(function (k) { shadow[P[k]] = get(P[k]); });
+    function after(name, update) {
+      var call = gl[name].bind(gl);
+      gl[name] = function () { call.apply(null, arguments); update.apply(null, arguments); };
+    }
+    after('scissor', function (x, y, w, h) { shadow[P.scissor] = new Int32Array([x, y, w, h]); });
+    after('viewport', function (x, y, w, h) { shadow[P.viewport] = new Int32Array([x, y, w, h]); });
+    after('blendFunc', function (s, d) { shadow[P.srcRgb] = shadow[P.srcA] = s; shadow[P.dstRgb] = shadow[P.dstA] = d; });
+    after('blendFuncSeparate', function (sr, dr, sa, da) {
+      shadow[P.srcRgb] = sr; shadow[P.dstRgb] = dr; shadow[P.srcA] = sa; shadow[P.dstA] = da;
+    });
+    after('blendEquation', function (m) { shadow[P.eqRgb] = shadow[P.eqA] = m; });
+    after('blendEquationSeparate', function (r, a) { shadow[P.eqRgb] = r; shadow[P.eqA] = a; });
+    gl.getParameter = function (p) {
+      if (!(p in shadow)) return get(p);
+      var v = shadow[p];
+      return v instanceof Int32Array ? new Int32Array(v) : v;
+    };
+    gl.canvas.addEventListener('webglcontextrestored', function () {
+      Object.keys(P).forEach(function (k) { shadow[P[k]] = get(P[k]); });
+    });
+  }
+})();
+
+// [SECTION] Test hook: window.dongelek.items() / state() read the last completed frame.
+// Until the app has started (Module.dongelekHookReady), items() is [] and state().status "booting".
+window.dongelek = {
+  items: function () {
+    if (!Module['dongelekHookReady']) return [];
+    return JSON.parse(UTF8ToString(Module['_dongelek_hook_items']()));
+  },
+  state: function () {
+    if (!Module['dongelekHookReady']) return { status: 'booting', screen: '', cards: 0 };
+    return JSON.parse(UTF8ToString(Module['_dongelek_hook_state']()));
+  },
+};
+
+// [SECTION] Paste
+// SDL cancels Ctrl/Cmd+V's keydown (a "navigation key" to it), which would also cancel the
+// browser's paste event. So the keydown is kept from SDL (and ImGui) and the browser pastes:
+// the text arrives in the paste event and is typed into the focused field. Where no paste
+// event comes (some embedders), navigator.clipboard.readText() is the fallback.
+(function () {
+  var fallbackTimer = 0;
+  function deliver(text) {
+    if (!text || !Module['dongelekHookReady']) return;
+    var size = lengthBytesUTF8(text) + 1;
+    var ptr = Module['_malloc'](size);
+    stringToUTF8(text, ptr, size);
+    Module['_dongelek_on_paste'](ptr);
+    Module['_free'](ptr);
+  }
+  window.addEventListener('keydown', function (e) {
+    var isV = e.code === 'KeyV' || e.key === 'v' || e.key === 'V';
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || !isV) return;
+    e.stopImmediatePropagation(); // not preventDefault: the browser must go on to paste
+    clearTimeout(fallbackTimer);
+    fallbackTimer = setTimeout(function () {
+      if (navigator.clipboard && navigator.clipboard.readText)
+        navigator.clipboard.readText().then(deliver, function () {});
+    }, 250);
+  }, true);
+  document.addEventListener('paste', function (e) {
+    clearTimeout(fallbackTimer);
+    var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    e.preventDefault();
+    deliver(text);
+  });
+})();
+
+// [SECTION] History: Back/Forward re-route the app (handled between frames).
+window.addEventListener('popstate', function () {
+  if (Module['dongelekHookReady']) Module['_dongelek_on_popstate']();
+});
