@@ -1,5 +1,5 @@
-// Browser glue linked with --pre-js: the test hook (window.dongelek), paste from the browser
-// clipboard, and Back/Forward. Runs inside the Emscripten module scope, before main().
+// Browser glue linked with --pre-js: the WebGL state shadow, the test hook (window.dongelek),
+// text input and paste through a hidden textarea, and Back/Forward. Runs inside the Emscripten module scope, before main().
 
 // [SECTION] WebGL state shadow
 // ImGui's GL3 backend saves and restores GL state around every frame. Chrome answers
@@ -56,30 +56,75 @@ window.dongelek = {
   },
 };
 
-// [SECTION] Paste
-// SDL cancels Ctrl/Cmd+V's keydown (a "navigation key" to it), which would also cancel the
-// browser's paste event. So the keydown is kept from SDL (and ImGui) and the browser pastes:
-// the text arrives in the paste event and is typed into the focused field. Where no paste
-// event comes (some embedders), navigator.clipboard.readText() is the fallback.
+// [SECTION] Text input and paste
+// Typed text reaches the app through a hidden <textarea> that holds the keyboard focus, as
+// the browser delivers it: plain keys, IME compositions, on-screen keyboards, dead keys and
+// automation's insertText alike. Printable keys are kept from SDL (which would type them a
+// second time and cancel the textarea's input); every other key (Backspace, arrows, Enter,
+// Ctrl/Cmd shortcuts) still goes to SDL and ImGui. Ctrl/Cmd+V is kept from SDL as well
+// (SDL cancels it, and with it the browser's paste event) and the pasted text is typed in.
+// On touch screens the textarea is focused only while a field is being edited, so the
+// on-screen keyboard shows exactly then.
 (function () {
-  var fallbackTimer = 0;
+  var sink = document.createElement('textarea');
+  sink.id = 'dongelek-text';
+  sink.setAttribute('aria-hidden', 'true');
+  sink.setAttribute('autocomplete', 'off');
+  sink.setAttribute('autocapitalize', 'off');
+  sink.setAttribute('spellcheck', 'false');
+  sink.tabIndex = -1;
+  sink.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;border:0;padding:0;margin:0;' +
+                       'resize:none;overflow:hidden;pointer-events:none;z-index:-1;';
+  document.body.appendChild(sink);
+  var coarse = !!(window.matchMedia && window.matchMedia('(pointer: coarse)').matches);
+  var wantText = false;
+  function focusSink() {
+    if ((wantText || !coarse) && document.activeElement !== sink) sink.focus({ preventScroll: true });
+  }
+  Module['dongelekSetTextInput'] = function (want) {
+    wantText = !!want;
+    if (wantText || !coarse) focusSink();
+    else if (document.activeElement === sink) sink.blur();
+  };
+  sink.addEventListener('blur', function () { setTimeout(focusSink, 0); });
+  window.addEventListener('focus', focusSink);
+  focusSink();
+
   function deliver(text) {
     if (!text || !Module['dongelekHookReady']) return;
     var size = lengthBytesUTF8(text) + 1;
     var ptr = Module['_malloc'](size);
     stringToUTF8(text, ptr, size);
-    Module['_dongelek_on_paste'](ptr);
+    Module['_dongelek_on_text'](ptr);
     Module['_free'](ptr);
   }
+  function takeTyped() {
+    var text = sink.value.replace(/[\r\n]+/g, ''); // Enter is a key for ImGui, not text
+    sink.value = '';
+    deliver(text);
+  }
+  sink.addEventListener('input', function (e) { if (!e.isComposing) takeTyped(); });
+  sink.addEventListener('compositionend', takeTyped);
+
+  var fallbackTimer = 0;
   window.addEventListener('keydown', function (e) {
     var isV = e.code === 'KeyV' || e.key === 'v' || e.key === 'V';
-    if (!(e.ctrlKey || e.metaKey) || e.altKey || !isV) return;
-    e.stopImmediatePropagation(); // not preventDefault: the browser must go on to paste
-    clearTimeout(fallbackTimer);
-    fallbackTimer = setTimeout(function () {
-      if (navigator.clipboard && navigator.clipboard.readText)
-        navigator.clipboard.readText().then(deliver, function () {});
-    }, 250);
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && isV) {
+      e.stopImmediatePropagation(); // not preventDefault: the browser must go on to paste
+      clearTimeout(fallbackTimer);
+      fallbackTimer = setTimeout(function () {
+        if (navigator.clipboard && navigator.clipboard.readText)
+          navigator.clipboard.readText().then(deliver, function () {});
+      }, 250);
+      return;
+    }
+    if (document.activeElement !== sink) return;
+    var altGr = !!(e.getModifierState && e.getModifierState('AltGraph'));
+    var printable = !!e.key && e.key.length === 1 && (altGr || !(e.ctrlKey || e.metaKey || e.altKey));
+    if (printable || e.isComposing || e.keyCode === 229) e.stopImmediatePropagation();
+  }, true);
+  window.addEventListener('keypress', function (e) {
+    if (document.activeElement === sink) e.stopImmediatePropagation();
   }, true);
   document.addEventListener('paste', function (e) {
     clearTimeout(fallbackTimer);

@@ -143,6 +143,7 @@ ui::HookState App::hookState() const
     s.canvasH = fb.h;
     s.cssW = css.w;
     s.cssH = css.h;
+    s.frames = m_frames;
     s.frameLast = m_lastFrameMs;
     const auto n = static_cast<std::size_t>(std::min<long long>(m_frames, static_cast<long long>(m_frameMs.size())));
     double sum = 0, mx = 0;
@@ -165,23 +166,18 @@ bool App::frame()
     const float dpr = platform::devicePixelRatio();
     if (std::fabs(dpr - ui::currentDpiScale()) > 0.01f) ui::setupDpiScale(dpr, platform::assetDir());
 
-    const double tA = platform::nowMs();
     platform::newFrame();
     ImGui::NewFrame();
-    const double tB = platform::nowMs();
     m_queue.drain();
     m_controller.update(t0);
     m_textures.update();
-    const double tC = platform::nowMs();
 
     ui::TestHook::setCurrent(&m_hook);
     ui::Screen& screen = m_state.screen == Screen::Listing ? static_cast<ui::Screen&>(m_listing) : m_browse;
     m_hook.beginFrame(screen.hookName());
     screen.draw(m_state);
-    const double tD = platform::nowMs();
     ImGui::Render();
     ui::TestHook::setCurrent(nullptr);
-    const double tE = platform::nowMs();
 
     ++m_frames;
     const bool last = finished(t0);
@@ -190,14 +186,13 @@ bool App::frame()
     platform::present(clear, last && !m_options.screenshotPng.empty() ? m_options.screenshotPng.c_str() : nullptr);
 
     const double t1 = platform::nowMs();
-    if (t1 - t0 > 8) std::fprintf(stderr, "slow frame %lld: %.1f ms (poll %.1f newframe %.1f update %.1f draw %.1f render %.1f present %.1f)\n", m_frames, t1 - t0, tA-t0, tB-tA, tC-tB, tD-tC, tE-tD, t1-tE);
     m_lastFrameMs = t1 - t0;
     m_frameMs[static_cast<std::size_t>((m_frames - 1) % static_cast<long long>(m_frameMs.size()))] = m_lastFrameMs;
     if (!m_firstListingsAt && m_hook.cardsThisFrame() > 0) m_firstListingsAt = t1;
     m_hook.endFrame(hookState());
     if (m_frames == 1) platform::notifyFirstFrame();
     if (last) {
-        if (m_options.dumpState) platform::printDebugJson();
+        if (!m_options.dumpStatePath.empty()) platform::writeDebugJson(m_options.dumpStatePath);
         return false;
     }
     return true;

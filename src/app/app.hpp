@@ -24,7 +24,7 @@ struct AppOptions {
     int minFrames = 0;            // > 0: exit after this many frames once the first content is on screen
     double timeoutMs = 30000;     // ...or after this long, whatever is on screen
     std::string screenshotPng;    // written from the last frame (native)
-    bool dumpState = false;       // print the test hook's JSON at exit (native)
+    std::string dumpStatePath;    // write state() + "items" as JSON here at exit, "-" = stdout (native)
 };
 
 class App {

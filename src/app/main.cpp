@@ -29,7 +29,7 @@ void usage()
         "  --frames N         exit after N frames once content (and its photos) is shown, or at the timeout\n"
         "  --timeout SECONDS  give up waiting for content after this long (default 30)\n"
         "  --screenshot PNG   write the last frame as PNG before exiting (with --frames)\n"
-        "  --dump-state       print the test hook's {state, items} JSON before exiting\n"
+        "  --dump-state FILE  write the test hook's state (plus \"items\") as JSON before exiting; - = stdout\n"
         "  --assets DIR       fonts and locales (default: the build's asset folder)\n");
 }
 
@@ -62,7 +62,7 @@ int main(int argc, char** argv)
         else if (arg == "--frames" && hasValue) options.minFrames = std::atoi(argv[++i]);
         else if (arg == "--timeout" && hasValue) options.timeoutMs = std::atof(argv[++i]) * 1000.0;
         else if (arg == "--screenshot" && hasValue) options.screenshotPng = argv[++i];
-        else if (arg == "--dump-state") options.dumpState = true;
+        else if (arg == "--dump-state" && hasValue) options.dumpStatePath = argv[++i];
         else if (arg == "--assets" && hasValue) assets = argv[++i];
         else {
             std::fprintf(stderr, "dongelek: unknown or incomplete option %s\n", arg.c_str());

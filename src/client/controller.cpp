@@ -201,6 +201,14 @@ void AppController::loadBrowse()
             b.error = std::move(r.error);
             return;
         }
+        if (r.value.items.empty() && r.value.total > 0 && b.filter.page > 1) {
+            // A page past the end (an old link, fewer cars now): show the last page instead.
+            const auto size = std::max(1, r.value.pageSize);
+            b.filter.page = static_cast<int>(std::clamp<std::int64_t>((r.value.total + size - 1) / size, 1, limits::kPageMax));
+            if (m_nav.replace && m_state.screen == Screen::Browse) m_nav.replace(urlFor(currentRoute()));
+            loadBrowse();
+            return;
+        }
         b.page = std::move(r.value);
         b.hasPage = true;
         ++b.pageGeneration;
@@ -294,12 +302,24 @@ void AppController::back()
 
 void AppController::onPopState(const std::string& url)
 {
+    // The language stays what the user chose unless the address names one.
     const std::string lang = queryParam(url, "lang");
-    loadStrings(lang.empty() ? std::string("en") : lang);
+    if (!lang.empty()) loadStrings(lang);
+    bool rewrite = lang.empty() && m_state.lang != "en";
     const Route route = parseRoute(url);
     if (route.screen == Screen::Browse) {
+        ListingFilter filter = route.filter;
+        if (m_state.screen == Screen::Listing && m_browseBehindListing) {
+            // Back from a listing where the search was edited (top bar): the newer search wins.
+            const ListingFilter latest = m_pending ? *m_pending : m_state.browse.filter;
+            if (latest != filter) {
+                filter = latest;
+                rewrite = true;
+            }
+        }
         m_browseBehindListing = false;
-        showBrowse(route.filter);
+        showBrowse(filter);
+        if (rewrite && m_nav.replace) m_nav.replace(urlFor(currentRoute()));
         return;
     }
     // Forward into a listing: the entry behind it is the browse screen we are on.
@@ -307,6 +327,7 @@ void AppController::onPopState(const std::string& url)
     m_state.screen = Screen::Listing;
     m_state.listing.id = route.listingId;
     loadListing();
+    if (rewrite && m_nav.replace) m_nav.replace(urlFor(currentRoute()));
 }
 
 Route AppController::currentRoute() const

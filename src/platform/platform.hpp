@@ -100,8 +100,9 @@ std::string assetDir();
 void setAssetDir(const std::string& dir);
 
 // Exposes the UI's test hook: window.dongelek.items()/state() on the web. Natively the
-// functions are kept for printDebugJson.
+// functions are kept for writeDebugJson.
 void exposeTestHook(std::function<std::string()> itemsJson, std::function<std::string()> stateJson);
-void printDebugJson(); // native: prints {"state":..., "items":...} to stdout
+// Native: writes the state object with the items added as "items" to `path` ("-" = stdout).
+void writeDebugJson(const std::string& path);
 
 } // namespace dongelek::platform

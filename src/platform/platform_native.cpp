@@ -371,12 +371,26 @@ void exposeTestHook(std::function<std::string()> itemsJson, std::function<std::s
     st().stateJson = std::move(stateJson);
 }
 
-void printDebugJson()
+void writeDebugJson(const std::string& path)
 {
     NativeState& s = st();
     if (!s.itemsJson || !s.stateJson) return;
-    std::printf("{\"state\":%s,\"items\":%s}\n", s.stateJson().c_str(), s.itemsJson().c_str());
-    std::fflush(stdout);
+    // {"screen": ..., ..., "items": [...]}: the state object with one more member.
+    std::string state = s.stateJson();
+    if (state.size() < 2 || state.back() != '}') return;
+    state.pop_back();
+    state += ",\"items\":" + s.itemsJson() + "}\n";
+    if (path == "-") {
+        std::fputs(state.c_str(), stdout);
+        std::fflush(stdout);
+        return;
+    }
+    if (FILE* f = std::fopen(path.c_str(), "wb")) {
+        std::fputs(state.c_str(), f);
+        std::fclose(f);
+    } else {
+        std::fprintf(stderr, "dongelek: cannot write %s\n", path.c_str());
+    }
 }
 
 } // namespace dongelek::platform

@@ -45,6 +45,9 @@ EM_JS(void, js_replace_url, (const char* url), { window.history.replaceState(nul
 EM_JS(void, js_history_back, (), { window.history.back(); });
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 EM_JS(void, js_hook_ready, (), { Module.dongelekHookReady = true; });
+EM_JS(void, js_set_text_input, (int want), {
+    if (Module.dongelekSetTextInput) Module.dongelekSetTextInput(want);
+});
 EM_JS(void, js_first_frame, (), {
     if (Module.dongelekReady) Module.dongelekReady();
 });
@@ -102,7 +105,8 @@ struct WebState {
     std::function<bool()> frame;
     bool popPending = false;
     std::function<void(const std::string&)> popHandler;
-    std::string pendingPaste;
+    std::string pendingText;
+    bool wantText = false;
     std::string clipboard;
     std::function<std::string()> itemsJson;
     std::function<std::string()> stateJson;
@@ -148,10 +152,10 @@ void syncCanvasSize()
 
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void dongelek_on_popstate() { st().popPending = true; }
-// Text from the browser's paste event (or clipboard.readText), typed into the focused field.
-EMSCRIPTEN_KEEPALIVE void dongelek_on_paste(const char* text)
+// Text typed into the page's hidden textarea or pasted (web/dongelek_glue.js), for the focused field.
+EMSCRIPTEN_KEEPALIVE void dongelek_on_text(const char* text)
 {
-    if (text) st().pendingPaste += text;
+    if (text) st().pendingText += text;
 }
 EMSCRIPTEN_KEEPALIVE void dongelek_on_image(int request, int handle, int width, int height)
 {
@@ -216,7 +220,7 @@ bool init(const InitOptions& options, std::string* error)
     ImGui_ImplSDL2_InitForOpenGL(s.window, s.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     // SDL 2.26 has no browser clipboard; route ImGui's copy to navigator.clipboard. Paste
-    // arrives as text through dongelek_on_paste (the glue intercepts Ctrl/Cmd+V).
+    // arrives as text through dongelek_on_text (the glue intercepts Ctrl/Cmd+V).
     ImGuiIO& io = ImGui::GetIO();
     io.SetClipboardTextFn = setClipboard;
     io.GetClipboardTextFn = getClipboard;
@@ -241,9 +245,15 @@ bool pollEvents()
     syncCanvasSize();
     SDL_Event event;
     while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
-    if (!s.pendingPaste.empty()) {
+    // Keyboard focus follows ImGui: the textarea is focused while a field is edited (touch).
+    const bool wantText = ImGui::GetIO().WantTextInput;
+    if (wantText != s.wantText) {
+        s.wantText = wantText;
+        js_set_text_input(wantText ? 1 : 0);
+    }
+    if (!s.pendingText.empty()) {
         std::string text;
-        text.swap(s.pendingPaste);
+        text.swap(s.pendingText);
         for (char& c : text)
             if (c == '\r' || c == '\n' || c == '\t') c = ' '; // our fields are single-line
         ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
@@ -370,6 +380,6 @@ void exposeTestHook(std::function<std::string()> itemsJson, std::function<std::s
     js_hook_ready();
 }
 
-void printDebugJson() {}
+void writeDebugJson(const std::string&) {}
 
 } // namespace dongelek::platform

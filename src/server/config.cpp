@@ -25,9 +25,9 @@ template <typename Int> std::string parseIntIn(const std::string& text, Int lo, 
 }
 
 struct Option {
-    const char* flag;   // "--port"
-    const char* env;    // "DONGELEK_PORT", nullptr when the option has no variable
-    const char* value;  // value placeholder for --help, nullptr for a switch
+    const char* flag;  // "--port"
+    const char* env;   // "DONGELEK_PORT", nullptr when the option has no variable
+    const char* value; // value placeholder for --help, nullptr for a switch
     const char* help;
     std::function<std::string(const std::string& value, ServerConfig&)> apply;
 };
@@ -42,9 +42,7 @@ const std::vector<Option>& options()
              return {};
          }},
         {"--port", "DONGELEK_PORT", "PORT", "TCP port (default 8080)",
-         [](const std::string& v, ServerConfig& c) {
-             return parseIntIn<std::uint16_t>(v, 1, 65535, c.port);
-         }},
+         [](const std::string& v, ServerConfig& c) { return parseIntIn<std::uint16_t>(v, 1, 65535, c.port); }},
         {"--db", "DONGELEK_DB", "URL",
          "database: sqlite:PATH or a file path (default data/dongelek.sqlite; parent folders are created)",
          [](const std::string& v, ServerConfig& c) -> std::string {
@@ -57,9 +55,7 @@ const std::vector<Option>& options()
          "demo listings generated when the database has none (default 5000; 0 = none)",
          [](const std::string& v, ServerConfig& c) { return parseIntIn(v, 0, 1'000'000, c.demoSize); }},
         {"--demo-seed", "DONGELEK_DEMO_SEED", "N", "seed of the demo data generator (default 42)",
-         [](const std::string& v, ServerConfig& c) {
-             return parseIntIn<std::uint64_t>(v, 0, UINT64_MAX, c.demoSeed);
-         }},
+         [](const std::string& v, ServerConfig& c) { return parseIntIn<std::uint64_t>(v, 0, UINT64_MAX, c.demoSeed); }},
         {"--web-dir", "DONGELEK_WEB_DIR", "DIR",
          "staged web app (index.html + hashed files) served at / (default build/web/dist)",
          [](const std::string& v, ServerConfig& c) -> std::string {
@@ -78,9 +74,12 @@ const std::vector<Option>& options()
         {"--no-cache", "DONGELEK_NO_CACHE", nullptr,
          "turn off the in-memory response cache (for benchmarks); the variable takes 1 or 0",
          [](const std::string& v, ServerConfig& c) -> std::string {
-             if (v == "1" || v == "true") c.cacheEnabled = false;
-             else if (v == "0" || v == "false") c.cacheEnabled = true;
-             else return "must be 1 or 0";
+             if (v == "1" || v == "true")
+                 c.cacheEnabled = false;
+             else if (v == "0" || v == "false")
+                 c.cacheEnabled = true;
+             else
+                 return "must be 1 or 0";
              return {};
          }},
     };
@@ -124,9 +123,8 @@ bool parseDatabaseUrl(const std::string& url, DatabaseKind& kind, std::string& p
 
 // [SECTION] Parsing
 
-ConfigOutcome parseConfig(const std::vector<std::string>& args,
-                          const std::function<const char*(const char*)>& getEnv, ServerConfig& out,
-                          std::string& message)
+ConfigOutcome parseConfig(const std::vector<std::string>& args, const std::function<const char*(const char*)>& getEnv,
+                          ServerConfig& out, std::string& message)
 {
     out = ServerConfig{};
     parseDatabaseUrl(out.databaseUrl, out.databaseKind, out.databasePath, message);
@@ -197,8 +195,10 @@ std::string helpText()
         s += left + " " + o.help + "\n";
         if (o.env) s += std::string(23, ' ') + "env: " + o.env + "\n";
     }
-    s += "  --help                 show this text\n\n"
-         "Exit codes: 0 stopped normally, 1 startup failure, 2 bad settings.\n";
+    std::string help = "  --help";
+    help.resize(22, ' ');
+    s += help + " show this text\n\n"
+                "Exit codes: 0 stopped normally, 1 startup failure, 2 bad settings.\n";
     return s;
 }
 

@@ -29,9 +29,8 @@ enum class ConfigOutcome { Run, Help, Error };
 
 // Reads `args` (argv without the program name) over the environment seen through
 // `getEnv` (returns nullptr when unset). On Error, `message` names the flag or variable.
-ConfigOutcome parseConfig(const std::vector<std::string>& args,
-                          const std::function<const char*(const char*)>& getEnv, ServerConfig& out,
-                          std::string& message);
+ConfigOutcome parseConfig(const std::vector<std::string>& args, const std::function<const char*(const char*)>& getEnv,
+                          ServerConfig& out, std::string& message);
 
 // Resolves a --db value: "sqlite:PATH", "sqlite://PATH" or a plain path. Returns false
 // with a message for other schemes (PostgreSQL is announced, not yet supported).

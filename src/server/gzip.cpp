@@ -1,11 +1,12 @@
-// gzip via zlib's deflate with a gzip wrapper (windowBits 15 + 16).
-// The Accept-Encoding parser honours q=0 so a client can refuse gzip explicitly.
+// gzip via zlib's deflate with a gzip wrapper (windowBits 15 + 16); the Accept-Encoding
+// parser honours q=0 so a client can refuse gzip explicitly. ETags are FNV-1a hashes.
 
 #include "server/gzip.hpp"
 
 #include <zlib.h>
 
 #include <cctype>
+#include <cstdint>
 #include <stdexcept>
 
 namespace dongelek::server {
@@ -33,12 +34,15 @@ bool acceptsGzip(std::string_view header)
 {
     const auto lower = [](std::string_view s) {
         std::string r(s);
-        for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (char& c : r)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         return r;
     };
     const auto trim = [](std::string_view s) {
-        while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-        while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+            s.remove_prefix(1);
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+            s.remove_suffix(1);
         return s;
     };
     bool star = false, gzip = false, gzipRefused = false;
@@ -60,13 +64,45 @@ bool acceptsGzip(std::string_view header)
         }
         const std::string c = lower(coding);
         if (c == "gzip" || c == "x-gzip") {
-            if (refused) gzipRefused = true;
-            else gzip = true;
+            if (refused)
+                gzipRefused = true;
+            else
+                gzip = true;
         } else if (c == "*" && !refused) {
             star = true;
         }
     }
     return gzip || (star && !gzipRefused);
+}
+
+std::string contentHash(std::string_view data)
+{
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (unsigned char c : data) {
+        h ^= c;
+        h *= 0x100000001b3ull;
+    }
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i, h >>= 4)
+        out[static_cast<std::size_t>(i)] = kHex[h & 15];
+    return out;
+}
+
+bool etagMatches(std::string_view header, std::string_view etag)
+{
+    while (!header.empty()) {
+        const auto comma = header.find(',');
+        std::string_view item = header.substr(0, comma);
+        header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
+        while (!item.empty() && (item.front() == ' ' || item.front() == '\t'))
+            item.remove_prefix(1);
+        while (!item.empty() && (item.back() == ' ' || item.back() == '\t'))
+            item.remove_suffix(1);
+        if (item.substr(0, 2) == "W/") item.remove_prefix(2); // weak comparison is what GET uses
+        if (item == "*" || item == etag) return true;
+    }
+    return false;
 }
 
 } // namespace dongelek::server

@@ -43,10 +43,16 @@ int main(int argc, char** argv)
     ServerConfig config;
     std::string message;
     const std::vector<std::string> args(argv + 1, argv + argc);
-    switch (parseConfig(args, [](const char* name) { return std::getenv(name); }, config, message)) {
-    case ConfigOutcome::Help: std::cout << helpText(); return 0;
-    case ConfigOutcome::Error: std::cerr << "dongelek-server: " << message << "\n"; return 2;
-    case ConfigOutcome::Run: break;
+    switch (parseConfig(
+        args, [](const char* name) { return std::getenv(name); }, config, message)) {
+    case ConfigOutcome::Help:
+        std::cout << helpText();
+        return 0;
+    case ConfigOutcome::Error:
+        std::cerr << "dongelek-server: " << message << "\n";
+        return 2;
+    case ConfigOutcome::Run:
+        break;
     }
 
     logLine("version " DONGELEK_VERSION);
@@ -71,14 +77,13 @@ int main(int argc, char** argv)
             service.noteDataChanged();
             logLine("demo data: generated " + std::to_string(stats.listings) + " listings, " +
                     std::to_string(stats.sellers) + " sellers, " + std::to_string(stats.photos) +
-                    " photo specs (seed " + std::to_string(config.demoSeed) + ") in " +
-                    seconds(generated - start) + ", statistics in " +
-                    seconds(std::chrono::steady_clock::now() - generated));
+                    " photo specs (seed " + std::to_string(config.demoSeed) + ") in " + seconds(generated - start) +
+                    ", statistics in " + seconds(std::chrono::steady_clock::now() - generated));
         }
 
-        std::unique_ptr<ResponseCache> cache;
-        if (config.cacheEnabled) cache = std::make_unique<ResponseCache>(2000);
-        logLine(cache ? "response cache: on (" + std::to_string(cache->capacity()) + " entries)"
+        std::unique_ptr<LruResponseCache> cache;
+        if (config.cacheEnabled) cache = std::make_unique<LruResponseCache>(2000, 8, 64u << 20);
+        logLine(cache ? "response cache: on (" + std::to_string(cache->capacity()) + " entries, 64 MiB)"
                       : std::string("response cache: off (--no-cache)"));
         JsonApi api(service, cache.get());
 
@@ -86,9 +91,9 @@ int main(int argc, char** argv)
         logLine("media: " + config.mediaDir + " (photos are drawn on first request)");
 
         StaticFiles web(config.webDir);
-        logLine(web.available() ? "web app: " + config.webDir
-                                : "web app: not built (no index.html in " + config.webDir +
-                                      "); / answers 503, the API works");
+        logLine(web.available()
+                    ? "web app: " + config.webDir
+                    : "web app: not built (no index.html in " + config.webDir + "); / answers 503, the API works");
 
         HttpOptions http;
         http.address = config.listenAddress;

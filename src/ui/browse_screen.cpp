@@ -56,38 +56,40 @@ void BrowseScreen::drawContent(AppState& state)
         // The list reaches the window's right edge so its scrollbar sits there, not mid-page.
         ImGui::SetCursorScreenPos(ImVec2(x, listTop));
         if (ImGui::BeginChild("##results", ImVec2(display.x - x, bottom - listTop), ImGuiChildFlags_None))
-            drawResults(state, width, false);
+            drawResults(state, width);
         ImGui::EndChild();
         return;
     }
 
-    // Narrow: header with a Filters button; the panel, when open, replaces the list.
+    // Narrow: header with a Filters button; the panel, when open, replaces the list and keeps
+    // its "Show N cars" button in view below the scrolling fields.
     drawHeader(state, layout.left, top, layout.width, true);
-    const float listTop = top + em(6.25f);
+    const float listTop = top + (layout.width < em(36) ? em(6.25f) : em(3.5f));
     ImGui::SetCursorScreenPos(ImVec2(layout.left, listTop));
     if (m_filtersOpen) {
         const float boxH = bottom - listTop - em(1.0f);
-        surface(ImGui::GetWindowDrawList(), ImVec2(layout.left, listTop), ImVec2(layout.left + layout.width, listTop + boxH),
-                em(0.75f));
+        const float footH = ImGui::GetFrameHeight() + em(2.0f);
+        const ImVec2 bmin(layout.left, listTop), bmax(layout.left + layout.width, listTop + boxH);
+        surface(ImGui::GetWindowDrawList(), bmin, bmax, em(0.75f));
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.25f), em(1.25f)));
-        if (ImGui::BeginChild("##filters.narrow", ImVec2(layout.width, boxH), ImGuiChildFlags_AlwaysUseWindowPadding)) {
-            const float w = layout.width - em(2.5f);
-            m_filters.draw(state, m_ui.controller, w);
-            ImGui::Dummy(ImVec2(1, em(0.5f)));
-            ButtonOptions o;
-            o.kind = ButtonKind::Primary;
-            o.size = ImVec2(w, 0);
-            const std::string text =
-                state.browse.hasPage ? formatCount(state.strings, "browse.show_results", state.browse.page.total)
-                                     : std::string(state.strings.get("browse.show_results_plain"));
-            if (button("filters.apply", text, o)) m_filtersOpen = false;
-        }
+        if (ImGui::BeginChild("##filters.narrow", ImVec2(layout.width, boxH - footH), ImGuiChildFlags_AlwaysUseWindowPadding))
+            m_filters.draw(state, m_ui.controller, layout.width - em(2.5f));
         ImGui::EndChild();
         ImGui::PopStyleVar();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddLine(ImVec2(bmin.x, bmax.y - footH), ImVec2(bmax.x, bmax.y - footH), col(color::kBorder));
+        ButtonOptions o;
+        o.kind = ButtonKind::Primary;
+        o.size = ImVec2(layout.width - em(2.5f), 0);
+        const std::string text =
+            state.browse.hasPage ? formatCount(state.strings, "browse.show_results", state.browse.page.total)
+                                 : std::string(state.strings.get("browse.show_results_plain"));
+        ImGui::SetCursorScreenPos(ImVec2(bmin.x + em(1.25f), bmax.y - footH + em(1.0f)));
+        if (button("filters.apply", text, o)) m_filtersOpen = false;
         return;
     }
     if (ImGui::BeginChild("##results", ImVec2(display.x - layout.left, bottom - listTop), ImGuiChildFlags_None))
-        drawResults(state, layout.width, true);
+        drawResults(state, layout.width);
     ImGui::EndChild();
 }
 
@@ -99,6 +101,7 @@ void BrowseScreen::drawHeader(AppState& state, float x, float y, float width, bo
     const BrowseState& b = state.browse;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rowH = ImGui::GetFrameHeight();
+    const bool twoRows = narrow && width < em(36); // phones: count above, buttons below
 
     // "5,000 cars" (or a placeholder before the first answer) and a small spinner while loading.
     std::string total;
@@ -111,18 +114,19 @@ void BrowseScreen::drawHeader(AppState& state, float x, float y, float width, bo
     if (b.status == Status::Loading && b.hasPage)
         spinner("spinner", ImVec2(x + totalW + em(1.25f), y + rowH * 0.5f), em(0.625f), state.nowMs);
 
-    // Sort on the right.
-    const float sortW = narrow ? std::min(em(13), width * 0.55f) : em(13);
-    const float sortY = narrow ? y + rowH + em(0.75f) : y;
+    // Sort on the right (with its label when there is room).
+    const float rowY = twoRows ? y + rowH + em(0.75f) : y;
+    const float sortW = twoRows ? std::min(em(13), width * 0.55f) : em(13);
     const float sortX = x + width - sortW;
+    ListingFilter f = m_ui.controller.draftFilter();
+    float leftOfSort = sortX;
     if (!narrow) {
         const char* sortLabel = s.get("browse.sort.label");
         const float lw = textSize(Font::Regular, sortLabel).x;
         drawText(dl, Font::Regular, ImVec2(sortX - lw - em(0.625f), y + (rowH - em()) * 0.5f - 1), color::kTextMuted,
                  sortLabel);
     }
-    ImGui::SetCursorScreenPos(ImVec2(sortX, sortY));
-    ListingFilter f = m_ui.controller.draftFilter();
+    ImGui::SetCursorScreenPos(ImVec2(sortX, rowY));
     if (beginCombo("sort", s.get("browse.sort.label"), label(s, f.sort), sortW)) {
         for (Sort sort : allValues<Sort>())
             if (comboOption("sort", std::string(toString(sort)), label(s, sort), f.sort == sort)) {
@@ -140,16 +144,17 @@ void BrowseScreen::drawHeader(AppState& state, float x, float y, float width, bo
         o.kind = m_filtersOpen ? ButtonKind::Primary : ButtonKind::Secondary;
         o.hasIcon = true;
         o.icon = m_filtersOpen ? Icon::Close : Icon::Filter;
-        ImGui::SetCursorScreenPos(ImVec2(x, sortY));
+        const float bx = twoRows ? x : leftOfSort - em(0.75f) - buttonWidth(text, o);
+        ImGui::SetCursorScreenPos(ImVec2(bx, rowY));
         if (button("filters.toggle", text, o)) m_filtersOpen = !m_filtersOpen;
     }
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    ImGui::Dummy(ImVec2(width, narrow ? rowH * 2 + em(0.75f) : rowH));
+    ImGui::Dummy(ImVec2(width, twoRows ? rowH * 2 + em(0.75f) : rowH));
 }
 
 // [SECTION] Results (states, cards, pager)
 
-void BrowseScreen::drawResults(AppState& state, float width, bool narrow)
+void BrowseScreen::drawResults(AppState& state, float width)
 {
     const Strings& s = state.strings;
     BrowseState& b = state.browse;
@@ -160,7 +165,7 @@ void BrowseScreen::drawResults(AppState& state, float width, bool narrow)
     }
 
     if (b.status == Status::Error) {
-        if (errorPanel(s, errorMessage(s, b.error, false), avail)) m_ui.controller.retry();
+        if (errorPanel(s, errorMessage(s, b.error, false), errorHint(s, b.error), avail)) m_ui.controller.retry();
         return;
     }
     if (b.status == Status::Loading && !b.hasPage) {
@@ -184,7 +189,7 @@ void BrowseScreen::drawResults(AppState& state, float width, bool narrow)
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(em(0.5f), em(0.75f))); // the gap between cards
     for (const ListingSummary& item : b.page.items) {
         ImGui::PushID(static_cast<int>(item.id));
-        if (drawCard(state, item, width, narrow)) open = item.id;
+        if (drawCard(state, item, width, width < em(36))) open = item.id;
         ImGui::PopID();
     }
     ImGui::PopStyleVar();
@@ -200,11 +205,12 @@ void BrowseScreen::drawResults(AppState& state, float width, bool narrow)
 
 // [SECTION] Card
 
-bool BrowseScreen::drawCard(AppState& state, const ListingSummary& item, float width, bool narrow)
+bool BrowseScreen::drawCard(AppState& state, const ListingSummary& item, float width, bool compact)
 {
     const Strings& s = state.strings;
+    const bool narrow = compact; // phone-sized: stacked text, smaller photo
     const float pad = narrow ? em(0.75f) : em(1.0f);
-    const float thumbW = narrow ? std::min(em(9), width * 0.36f) : em(12);
+    const float thumbW = narrow ? std::min(em(9), width * 0.36f) : (width < em(46) ? em(10) : em(12));
     const float thumbH = std::round(thumbW * 0.75f);
     const float h = thumbH + pad * 2;
     const ImVec2 pos = ImGui::GetCursorScreenPos();

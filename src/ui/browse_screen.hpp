@@ -18,9 +18,9 @@ protected:
 
 private:
     void drawHeader(AppState& state, float x, float y, float width, bool narrow);
-    void drawResults(AppState& state, float width, bool narrow);
+    void drawResults(AppState& state, float width);
     // One card; returns true when clicked.
-    bool drawCard(AppState& state, const ListingSummary& item, float width, bool narrow);
+    bool drawCard(AppState& state, const ListingSummary& item, float width, bool compact);
 
     FilterPanel m_filters;
     bool m_filtersOpen = false;          // narrow layout only

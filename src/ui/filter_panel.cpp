@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <vector>
 
 namespace dongelek::ui {
 
@@ -91,12 +92,25 @@ float FilterPanel::draw(AppState& state, AppController& c, float width)
     bool debounce = false;
     const float gap = em(0.5f);
     const float half = (width - gap) * 0.5f;
-    const float section = em(0.75f);
+    const float section = em(0.625f);
 
-    // Header.
+    // Header: title and a Reset link, always in view.
     drawText(ImGui::GetWindowDrawList(), Font::Heading, start, color::kText, s.get("browse.filters.title"));
+    {
+        ButtonOptions reset;
+        reset.kind = ButtonKind::Link;
+        reset.font = Font::Regular;
+        reset.size = ImVec2(0, em(1.5f));
+        reset.enabled = activeCount(f) > 0 || !f.query.empty();
+        const char* text = s.get("browse.filters.reset");
+        ImGui::SetCursorScreenPos(ImVec2(start.x + width - buttonWidth(text, reset), start.y - em(0.125f)));
+        if (button("filter.reset", text, reset)) {
+            c.resetFilters();
+            f = c.draftFilter();
+        }
+        ImGui::SetCursorScreenPos(start);
+    }
     ImGui::Dummy(ImVec2(width, em(1.5f)));
-    ImGui::Dummy(ImVec2(1, em(0.25f)));
 
     // Make.
     fieldLabel(s.get("browse.filters.make"));
@@ -113,14 +127,33 @@ float FilterPanel::draw(AppState& state, AppController& c, float width)
                 f.modelId.reset();
                 changed = true;
             }
-            for (const MakeInfo& m : catalog.makes) {
+            const auto option = [&](const MakeInfo& m) {
                 const std::string count = formatNumber(s, m.count);
                 if (comboOption("filter.make", std::to_string(m.id), m.name.c_str(), f.makeId == m.id, count.c_str())) {
                     if (f.makeId != m.id) f.modelId.reset();
                     f.makeId = m.id;
                     changed = true;
                 }
+            };
+            // The most listed makes first (what most buyers look for), then all of them A-Z.
+            if (catalog.makes.size() > 10) {
+                std::vector<const MakeInfo*> popular;
+                for (const MakeInfo& m : catalog.makes)
+                    if (m.count > 0) popular.push_back(&m);
+                const auto top = std::min<std::size_t>(popular.size(), 5);
+                std::partial_sort(popular.begin(), popular.begin() + static_cast<std::ptrdiff_t>(top), popular.end(),
+                                  [](const MakeInfo* a, const MakeInfo* b) { return a->count > b->count; });
+                popular.resize(top);
+                comboHeader(s.get("browse.filters.popular_makes"));
+                ImGui::PushID("popular");
+                for (const MakeInfo* m : popular) option(*m);
+                ImGui::PopID();
+                comboHeader(s.get("browse.filters.all_makes"));
             }
+            std::vector<const MakeInfo*> sorted;
+            for (const MakeInfo& m : catalog.makes) sorted.push_back(&m);
+            std::stable_sort(sorted.begin(), sorted.end(), [](const MakeInfo* a, const MakeInfo* b) { return a->name < b->name; });
+            for (const MakeInfo* m : sorted) option(*m);
             endCombo();
         }
         if (catalog.makesStatus == Status::Error || catalog.citiesStatus == Status::Error) {
@@ -266,17 +299,23 @@ float FilterPanel::draw(AppState& state, AppController& c, float width)
                     return ok;
                 });
 
-    // Body, fuel, transmission.
+    // Body; fuel and transmission side by side (short values).
     ImGui::Dummy(ImVec2(1, section - ImGui::GetStyle().ItemSpacing.y));
     fieldLabel(s.get("browse.filters.body"));
     changed |= enumCombo("filter.body", s.get("browse.filters.body"), s, "browse.filters.any", f.body, width);
     ImGui::Dummy(ImVec2(1, section - ImGui::GetStyle().ItemSpacing.y));
-    fieldLabel(s.get("browse.filters.fuel"));
-    changed |= enumCombo("filter.fuel", s.get("browse.filters.fuel"), s, "browse.filters.any", f.fuel, width);
-    ImGui::Dummy(ImVec2(1, section - ImGui::GetStyle().ItemSpacing.y));
-    fieldLabel(s.get("browse.filters.transmission"));
+    {
+        const ImVec2 row = ImGui::GetCursorScreenPos();
+        drawText(ImGui::GetWindowDrawList(), Font::Small, row, color::kTextMuted,
+                 ellipsize(Font::Small, s.get("browse.filters.fuel"), half));
+        drawText(ImGui::GetWindowDrawList(), Font::Small, ImVec2(row.x + half + gap, row.y), color::kTextMuted,
+                 ellipsize(Font::Small, s.get("browse.filters.transmission"), half));
+        fieldLabel("");
+    }
+    changed |= enumCombo("filter.fuel", s.get("browse.filters.fuel"), s, "browse.filters.any", f.fuel, half);
+    ImGui::SameLine(0, gap);
     changed |= enumCombo("filter.transmission", s.get("browse.filters.transmission"), s, "browse.filters.any",
-                         f.transmission, width);
+                         f.transmission, half);
 
     // City, grouped by country; a country row filters the whole country.
     ImGui::Dummy(ImVec2(1, section - ImGui::GetStyle().ItemSpacing.y));
@@ -314,17 +353,6 @@ float FilterPanel::draw(AppState& state, AppController& c, float width)
             }
             endCombo();
         }
-    }
-
-    // Reset.
-    ImGui::Dummy(ImVec2(1, em(1.0f) - ImGui::GetStyle().ItemSpacing.y));
-    ButtonOptions reset;
-    reset.kind = ButtonKind::Secondary;
-    reset.size = ImVec2(width, 0);
-    reset.enabled = activeCount(f) > 0 || !f.query.empty();
-    if (button("filter.reset", s.get("browse.filters.reset"), reset)) {
-        c.resetFilters();
-        changed = false;
     }
 
     if (changed) c.editFilter(f, debounce);

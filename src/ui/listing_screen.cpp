@@ -72,7 +72,7 @@ void ListingScreen::drawContent(AppState& state)
 
     const ImVec2 avail(layout.width, display.y - y);
     if (l.status == Status::Error) {
-        if (errorPanel(s, errorMessage(s, l.error, true), avail)) c.retry();
+        if (errorPanel(s, errorMessage(s, l.error, true), errorHint(s, l.error), avail)) c.retry();
     } else if (!l.hasDetails) {
         spinnerBlock("spinner", avail, state.nowMs);
     } else if (layout.narrow) {
@@ -121,7 +121,9 @@ float ListingScreen::drawGallery(AppState& state, float width)
     const int count = static_cast<int>(photos.size());
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float mainH = std::round(std::min(width * 0.75f, em(34)));
+    // 4:3 like the photos, but never so tall that the title drops far below the fold.
+    const float displayH = ImGui::GetIO().DisplaySize.y;
+    const float mainH = std::round(std::min({width * 0.75f, em(34), std::max(em(14), displayH * 0.62f)}));
     const ImVec2 mmax(pos.x + width, pos.y + mainH);
     const float r = em(0.75f);
 

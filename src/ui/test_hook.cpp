@@ -16,7 +16,10 @@ TestHook* g_current = nullptr;
 bool clipToWindow(ImVec2& min, ImVec2& max)
 {
     const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
-    if (!window) return false;
+    // A popup's first frame is laid out off screen while ImGui measures it: not visible yet.
+    if (!window || window->Hidden || window->SkipItems) return false;
+    for (const ImGuiWindow* w = window; w; w = w->ParentWindow)
+        if (w->Hidden) return false;
     ImRect r(min, max);
     r.ClipWithFull(window->ClipRect);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -58,6 +61,9 @@ int TestHook::cardsThisFrame() const
 void TestHook::addRect(const std::string& id, const std::string& label, ImVec2 min, ImVec2 max, const char* value)
 {
     if (!clipToWindow(min, max)) return;
+    // Ids stay unique: when an option is listed twice (popular makes), the first visible one counts.
+    for (const auto& item : m_building)
+        if (item.id == id) return;
     HookItem item{id, label, min, max, std::nullopt};
     if (value) item.value = std::string(value);
     m_building.push_back(std::move(item));
@@ -98,6 +104,7 @@ std::string TestHook::stateJson(const std::string& url) const
                      {"cards", m_lastCards},
                      {"error", s.error},
                      {"dpr", s.dpr},
+                     {"frames", s.frames},
                      {"canvas", {{"w", s.canvasW}, {"h", s.canvasH}}},
                      {"css", {{"w", s.cssW}, {"h", s.cssH}}},
                      {"frameMs", {{"last", round2(s.frameLast)}, {"max", round2(s.frameMax)}, {"avg", round2(s.frameAvg)}}},

@@ -29,6 +29,7 @@ struct HookState {
     float dpr = 1;
     int canvasW = 0, canvasH = 0;
     int cssW = 0, cssH = 0;
+    long long frames = 0; // frames drawn since start
     double frameLast = 0, frameMax = 0, frameAvg = 0;
     std::optional<double> firstListingsAt;
     std::string lang;

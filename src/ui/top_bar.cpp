@@ -52,7 +52,7 @@ float TopBar::draw(AppState& state, UiContext& ui)
         ImGui::SetCursorScreenPos(ImVec2(x, cy - em(1.0f)));
         const std::string id = "lang." + lang.code;
         if (button(id.c_str(), lang.short_, o)) c.setLanguage(lang.code);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", lang.name.c_str());
+        tooltip(lang.name.c_str());
         x += langBtn;
     }
 

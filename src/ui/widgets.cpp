@@ -275,12 +275,17 @@ bool comboOption(const char* comboId, const std::string& value, const char* text
                  float indent)
 {
     const std::string id = std::string(comboId) + ".option:" + value;
+    // When the popup opens, scroll to the first selected row only (an option can be listed twice).
+    constexpr ImGuiID scrolledKey = 0x5C2011EDu; // in the popup window's own storage
+    const bool scrollHere = selected && ImGui::IsWindowAppearing() &&
+                            ImGui::GetStateStorage()->GetInt(scrolledKey, -1) != ImGui::GetFrameCount();
+    if (scrollHere) ImGui::GetStateStorage()->SetInt(scrolledKey, ImGui::GetFrameCount());
     ImGui::PushID(id.c_str());
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = em(2.0f);
     const bool clicked = ImGui::Selectable("##option", selected, 0, ImVec2(0, h));
     hookItem(id, text);
-    if (selected && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY(0.5f);
+    if (scrollHere) ImGui::SetScrollHereY(0.5f);
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float right = ImGui::GetItemRectMax().x;
@@ -379,10 +384,29 @@ std::string errorMessage(const Strings& s, const RequestError& e, bool listing)
     return {};
 }
 
+std::string errorHint(const Strings& s, const RequestError& e)
+{
+    switch (e.kind) {
+    case ErrorKind::NotFound: return s.get("errors.hint.not_found");
+    case ErrorKind::BadRequest: return s.get("errors.hint.bad_request");
+    case ErrorKind::Network: return s.get("errors.hint.network");
+    default: return s.get("errors.hint.other");
+    }
+}
+
+void tooltip(const char* text)
+{
+    if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) return;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.625f), em(0.375f)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, em(0.375f));
+    ImGui::SetTooltip("%s", text);
+    ImGui::PopStyleVar(2);
+}
+
 namespace {
 // A centred column: round badge with an icon, a heading, a hint and one button.
 bool statusPanel(const char* panelId, Icon icon, ImU32 iconColor, ImU32 badge, const std::string& heading,
-                 const char* hint, const char* buttonId, const char* buttonText, ButtonKind kind, ImVec2 size)
+                 const std::string& hint, const char* buttonId, const char* buttonText, ButtonKind kind, ImVec2 size)
 {
     const ImVec2 start = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -427,9 +451,9 @@ bool statusPanel(const char* panelId, Icon icon, ImU32 iconColor, ImU32 badge, c
 }
 } // namespace
 
-bool errorPanel(const Strings& s, const std::string& message, ImVec2 size)
+bool errorPanel(const Strings& s, const std::string& message, const std::string& hint, ImVec2 size)
 {
-    return statusPanel("error", Icon::Alert, color::kDanger, color::kDangerSoft, message, s.get("errors.hint"), "retry",
+    return statusPanel("error", Icon::Alert, color::kDanger, color::kDangerSoft, message, hint, "retry",
                        s.get("common.retry"), ButtonKind::Primary, size);
 }
 

@@ -77,8 +77,13 @@ void spinnerBlock(const char* hookId, ImVec2 size, double timeMs);
 
 // The localized explanation of a failed request. `listing` picks "Listing not found" for 404s.
 std::string errorMessage(const Strings& s, const RequestError& error, bool listing);
-// Icon, message, detail and a Retry button (hook id "retry"); returns true on Retry.
-bool errorPanel(const Strings& s, const std::string& message, ImVec2 size);
+// What the user can do about it ("Check your connection…", "It may have been sold…").
+std::string errorHint(const Strings& s, const RequestError& error);
+// Icon, message, hint and a Retry button (hook id "retry"); returns true on Retry.
+bool errorPanel(const Strings& s, const std::string& message, const std::string& hint, ImVec2 size);
+
+// A tooltip for the last item, padded like the rest of the app.
+void tooltip(const char* text);
 // "No cars match these filters" + "Reset filters" (hook ids "empty", "empty.reset").
 bool emptyPanel(const Strings& s, ImVec2 size);
 

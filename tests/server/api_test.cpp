@@ -31,7 +31,8 @@ namespace {
 
 std::string lower(std::string s)
 {
-    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (char& ch : s)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return s;
 }
 
@@ -95,7 +96,7 @@ void expectError(httplib::Client& c, const std::string& method, const std::strin
                  const std::string& code, const std::string& field)
 {
     INFO(method << " " << path.substr(0, 120) << (path.size() > 120 ? "..." : ""));
-    httplib::Result r = method == "POST" ? c.Post(path.c_str(), "{}", "application/json")
+    httplib::Result r = method == "POST"     ? c.Post(path.c_str(), "{}", "application/json")
                         : method == "DELETE" ? c.Delete(path.c_str())
                                              : c.Get(path.c_str());
     REQUIRE(r);
@@ -166,8 +167,10 @@ TEST_CASE("api: every filter narrows the result and every item matches it", "[se
     auto c = clientFor(server);
     const auto makes = getJson<std::vector<MakeInfo>>(*c, "/api/v1/makes");
     const auto cities = getJson<std::vector<City>>(*c, "/api/v1/cities");
-    const MakeInfo& toyota = *std::find_if(makes.begin(), makes.end(), [](const MakeInfo& m) { return m.name == "Toyota"; });
-    const ModelInfo& camry = *std::find_if(toyota.models.begin(), toyota.models.end(), [](const ModelInfo& m) { return m.name == "Camry"; });
+    const MakeInfo& toyota =
+        *std::find_if(makes.begin(), makes.end(), [](const MakeInfo& m) { return m.name == "Toyota"; });
+    const ModelInfo& camry =
+        *std::find_if(toyota.models.begin(), toyota.models.end(), [](const ModelInfo& m) { return m.name == "Camry"; });
     const City& almaty = *std::find_if(cities.begin(), cities.end(), [](const City& x) { return x.name == "Almaty"; });
 
     struct Case {
@@ -181,13 +184,15 @@ TEST_CASE("api: every filter narrows the result and every item matches it", "[se
         {"year_to=2012", [](const ListingSummary& s) { return s.year <= 2012; }},
         {"price_from=5000000&price_to=12000000",
          [](const ListingSummary& s) { return toKztWhole(s.price) >= 5'000'000 && toKztWhole(s.price) <= 12'000'000; }},
-        {"price_to=5000&currency=BHD", [](const ListingSummary& s) { return toKztWhole(s.price) <= 5000 * kKztPerBhd; }},
+        {"price_to=5000&currency=BHD",
+         [](const ListingSummary& s) { return toKztWhole(s.price) <= 5000 * kKztPerBhd; }},
         {"mileage_max=30000", [](const ListingSummary& s) { return s.mileageKm <= 30'000; }},
         {"body=suv", [](const ListingSummary& s) { return s.body == Body::Suv; }},
         {"fuel=diesel", [](const ListingSummary& s) { return s.fuel == Fuel::Diesel; }},
         {"transmission=manual", [](const ListingSummary& s) { return s.transmission == Transmission::Manual; }},
         {"city=" + std::to_string(almaty.id), [](const ListingSummary& s) { return s.city == "Almaty"; }},
-        {"country=BH", [](const ListingSummary& s) { return s.country == Country::BH && s.price.currency == Currency::BHD; }},
+        {"country=BH",
+         [](const ListingSummary& s) { return s.country == Country::BH && s.price.currency == Currency::BHD; }},
         {"q=camry", [](const ListingSummary& s) { return s.model == "Camry"; }},
         {"q=%D0%BA%D0%B0%D0%BC%D1%80%D0%B8", [](const ListingSummary& s) { return s.model == "Camry"; }}, // камри
         {"make=" + std::to_string(toyota.id) + "&year_from=2015&body=sedan",
@@ -200,7 +205,8 @@ TEST_CASE("api: every filter narrows the result and every item matches it", "[se
         CHECK(total > 0);
         CHECK(total < 400);
         CHECK(static_cast<std::int64_t>(items.size()) == total);
-        for (const auto& s : items) CHECK(k.ok(s));
+        for (const auto& s : items)
+            CHECK(k.ok(s));
     }
     // Counts from the catalog agree with the filters.
     std::int64_t total = 0;
@@ -219,7 +225,8 @@ TEST_CASE("api: sorts are ordered with a deterministic tiebreak", "[server][api]
         std::int64_t total = 0;
         const auto items = allPages(*c, "sort=" + sort, total);
         REQUIRE(items.size() == 400);
-        for (std::size_t i = 1; i < items.size(); ++i) CHECK(before(items[i - 1], items[i]));
+        for (std::size_t i = 1; i < items.size(); ++i)
+            CHECK(before(items[i - 1], items[i]));
     };
     check("price_asc", [](const ListingSummary& a, const ListingSummary& b) {
         return toKztWhole(a.price) < toKztWhole(b.price) || (toKztWhole(a.price) == toKztWhole(b.price) && a.id < b.id);
@@ -244,10 +251,12 @@ TEST_CASE("api: paging covers every listing once, and past the end is empty with
     auto c = clientFor(server);
     std::set<std::int64_t> seen;
     for (int page = 1; page <= 14; ++page) {
-        const auto p = getJson<ListingPage>(*c, "/api/v1/listings?sort=price_asc&page_size=30&page=" + std::to_string(page));
+        const auto p =
+            getJson<ListingPage>(*c, "/api/v1/listings?sort=price_asc&page_size=30&page=" + std::to_string(page));
         CHECK(p.total == 400);
         CHECK(p.page == page);
-        for (const auto& it : p.items) CHECK(seen.insert(it.id).second);
+        for (const auto& it : p.items)
+            CHECK(seen.insert(it.id).second);
     }
     CHECK(seen.size() == 400);
     const auto beyond = getJson<ListingPage>(*c, "/api/v1/listings?page=500");
@@ -275,13 +284,36 @@ TEST_CASE("api: large JSON is gzipped for clients that accept it", "[server][api
     CHECK(health->get_header_value("Content-Encoding").empty());
 }
 
+TEST_CASE("api: ETags let clients revalidate JSON and web files with a 304", "[server][api]")
+{
+    ServerProcess server;
+    auto c = clientFor(server);
+    for (const char* path : {"/api/v1/listings?make=1", "/api/v1/makes", "/", "/app.3f2a9c1b.js"}) {
+        INFO(path);
+        auto first = c->Get(path);
+        REQUIRE(first);
+        REQUIRE(first->status == 200);
+        const std::string tag = first->get_header_value("ETag");
+        REQUIRE(tag.size() > 2);
+        auto again = c->Get(path, {{"If-None-Match", tag}});
+        REQUIRE(again);
+        CHECK(again->status == 304);
+        CHECK(again->body.empty());
+        auto gz = c->Get(path, {{"Accept-Encoding", "gzip"}, {"If-None-Match", tag}});
+        REQUIRE(gz);
+        CHECK(gz->status == 200); // another representation, another tag
+        CHECK(gz->get_header_value("ETag") != tag);
+    }
+}
+
 TEST_CASE("api: the same results without the response cache", "[server][api]")
 {
     ServerProcess cached;
     ServerProcess uncached(ServerOptions{400, false, false, {}});
     auto a = clientFor(cached);
     auto b = clientFor(uncached);
-    for (const char* q : {"/api/v1/listings?make=1&year_from=2015&sort=price_asc", "/api/v1/makes", "/api/v1/listings/7"}) {
+    for (const char* q :
+         {"/api/v1/listings?make=1&year_from=2015&sort=price_asc", "/api/v1/makes", "/api/v1/listings/7"}) {
         INFO(q);
         auto ra = a->Get(q), rb = b->Get(q), ra2 = a->Get(q);
         REQUIRE(ra);
@@ -327,7 +359,8 @@ TEST_CASE("api: makes and cities list counts that add up", "[server][api]")
     std::int64_t sum = 0;
     for (std::size_t i = 0; i < makes.size(); ++i) {
         std::int64_t models = 0;
-        for (const auto& m : makes[i].models) models += m.count;
+        for (const auto& m : makes[i].models)
+            models += m.count;
         CHECK(models == makes[i].count);
         CHECK_FALSE(makes[i].models.empty());
         sum += makes[i].count;
@@ -337,7 +370,8 @@ TEST_CASE("api: makes and cities list counts that add up", "[server][api]")
     const auto cities = getJson<std::vector<City>>(*c, "/api/v1/cities");
     CHECK(cities.size() == 16);
     sum = 0;
-    for (const auto& city : cities) sum += city.count;
+    for (const auto& city : cities)
+        sum += city.count;
     CHECK(sum == 400);
 }
 
@@ -400,10 +434,12 @@ TEST_CASE("api: the web app is served with types, caching, gzip and the SPA fall
         CHECK(r->body == index->body);
     }
 
-    const std::map<std::string, std::string> types = {
-        {"/app.3f2a9c1b.js", "application/javascript"},     {"/app.3f2a9c1b.wasm", "application/wasm"},
-        {"/app.3f2a9c1b.data", "application/octet-stream"}, {"/fonts/NotoSans.ttf", "font/ttf"},
-        {"/icon.svg", "image/svg+xml"},                     {"/locales/en.json", "application/json"}};
+    const std::map<std::string, std::string> types = {{"/app.3f2a9c1b.js", "application/javascript"},
+                                                      {"/app.3f2a9c1b.wasm", "application/wasm"},
+                                                      {"/app.3f2a9c1b.data", "application/octet-stream"},
+                                                      {"/fonts/NotoSans.ttf", "font/ttf"},
+                                                      {"/icon.svg", "image/svg+xml"},
+                                                      {"/locales/en.json", "application/json"}};
     for (const auto& [path, type] : types) {
         INFO(path);
         auto r = c->Get(path.c_str());
@@ -488,8 +524,8 @@ TEST_CASE("api: every bad input is a JSON 4xx naming the field, and the server s
     CHECK(post->get_header_value("Allow") == "GET, HEAD");
 
     // FTS syntax and SQL in the free text: a normal (maybe empty) result, never a 500.
-    for (const char* q : {"%22", "NEAR(", "*", "a%20OR%20b", "-camry", "title:x", "%27%3B%20DROP%20TABLE%20listings%3B--",
-                          "%5E", "(((", "%22%22%22"}) {
+    for (const char* q : {"%22", "NEAR(", "*", "a%20OR%20b", "-camry", "title:x",
+                          "%27%3B%20DROP%20TABLE%20listings%3B--", "%5E", "(((", "%22%22%22"}) {
         INFO(q);
         auto r = c->Get((L + "?q=" + q).c_str());
         REQUIRE(r);

@@ -95,8 +95,9 @@ TEST_CASE("--help documents every flag and variable", "[server][config]")
     std::string msg;
     CHECK(parse({"--help"}, Env{}, c, msg) == ConfigOutcome::Help);
     const std::string help = helpText();
-    for (const char* s : {"--listen", "DONGELEK_LISTEN", "--port", "DONGELEK_PORT", "--db", "DONGELEK_DB", "--demo-size",
-                          "DONGELEK_DEMO_SIZE", "--demo-seed", "DONGELEK_DEMO_SEED", "--web-dir", "DONGELEK_WEB_DIR",
-                          "--media-dir", "DONGELEK_MEDIA_DIR", "--threads", "DONGELEK_THREADS", "--no-cache", "--help"})
+    for (const char* s :
+         {"--listen", "DONGELEK_LISTEN", "--port", "DONGELEK_PORT", "--db", "DONGELEK_DB", "--demo-size",
+          "DONGELEK_DEMO_SIZE", "--demo-seed", "DONGELEK_DEMO_SEED", "--web-dir", "DONGELEK_WEB_DIR", "--media-dir",
+          "DONGELEK_MEDIA_DIR", "--threads", "DONGELEK_THREADS", "--no-cache", "--help"})
         CHECK(help.find(s) != std::string::npos);
 }

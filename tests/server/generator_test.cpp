@@ -36,12 +36,14 @@ public:
     std::string fingerprint() const
     {
         std::ostringstream s;
-        for (const auto& r : sellers) s << r.id << r.name << r.phone << r.createdAt << r.cityId << '\n';
+        for (const auto& r : sellers)
+            s << r.id << r.name << r.phone << r.createdAt << r.cityId << '\n';
         for (const auto& r : listings) {
             s << r.id << '|' << r.sellerId << '|' << r.modelId << '|' << r.year << '|' << r.price.amountMinor << '|'
               << r.mileageKm << '|' << r.color << '|' << r.vin << '|' << r.title << '|' << r.description << '|'
               << r.createdAt << '|' << r.engineLitres << '|' << r.powerHp;
-            for (const auto& p : r.photos) s << '/' << p.id << ':' << p.seed << ':' << static_cast<int>(p.kind);
+            for (const auto& p : r.photos)
+                s << '/' << p.id << ':' << p.seed << ':' << static_cast<int>(p.kind);
             s << '\n';
         }
         return s.str();
@@ -73,8 +75,10 @@ TEST_CASE("distributions are plausible for Kazakhstan and Bahrain", "[server][ge
 
     std::map<std::int64_t, Country> sellerCountry;
     std::map<std::int64_t, Country> cityCountry;
-    for (const auto& c : w.cities) cityCountry[c.id] = c.country;
-    for (const auto& s : w.sellers) sellerCountry[s.id] = cityCountry.at(s.cityId);
+    for (const auto& c : w.cities)
+        cityCountry[c.id] = c.country;
+    for (const auto& s : w.sellers)
+        sellerCountry[s.id] = cityCountry.at(s.cityId);
     CHECK(w.sellers.size() > 200);
     CHECK(w.sellers.size() < 1000);
 
@@ -131,7 +135,8 @@ TEST_CASE("dealers have their catalog names and KZ descriptions are mostly Russi
     RecordingWriter w;
     demo::generateDemoData(w, 42, 400);
     int dealers = 0;
-    for (const auto& s : w.sellers) dealers += s.kind == SellerKind::Dealer;
+    for (const auto& s : w.sellers)
+        dealers += s.kind == SellerKind::Dealer;
     CHECK(dealers == static_cast<int>(demo::dealerSpecs().size()));
     int cyrillic = 0, kz = 0;
     for (const auto& r : w.listings) {
@@ -163,5 +168,6 @@ TEST_CASE("the PRNG is fixed: these values must never change", "[server][generat
     CHECK(rng.next() == 13679457532755275413ull);
     CHECK(rng.range(1, 6) >= 1);
     demo::Rng a(5), b(5);
-    for (int i = 0; i < 100; ++i) CHECK(a.range(-3, 3) == b.range(-3, 3));
+    for (int i = 0; i < 100; ++i)
+        CHECK(a.range(-3, 3) == b.range(-3, 3));
 }

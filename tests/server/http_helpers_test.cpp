@@ -9,8 +9,8 @@
 #include <zlib.h>
 
 #include <filesystem>
-#include <unistd.h>
 #include <fstream>
+#include <unistd.h>
 
 using namespace dongelek::server;
 namespace fs = std::filesystem;
@@ -48,7 +48,10 @@ struct TempWeb {
         write(".env", "SECRET=1");
     }
     ~TempWeb() { fs::remove_all(dir); }
-    void write(const std::string& name, const std::string& body) { std::ofstream(dir / name, std::ios::binary) << body; }
+    void write(const std::string& name, const std::string& body)
+    {
+        std::ofstream(dir / name, std::ios::binary) << body;
+    }
 };
 } // namespace
 
@@ -112,7 +115,7 @@ TEST_CASE("content types and hashed names", "[server][http]")
     CHECK(isContentHashed("app.3f2a9c1b.wasm"));
     CHECK(isContentHashed("app.3f2a9c1b0d.min.js"));
     CHECK_FALSE(isContentHashed("app.wasm"));
-    CHECK_FALSE(isContentHashed("app.3f2a9c1.wasm")); // 7 hex digits
+    CHECK_FALSE(isContentHashed("app.3f2a9c1.wasm"));    // 7 hex digits
     CHECK_FALSE(isContentHashed("3f2a9c1b3f2a9c1b.js")); // the hash must be a middle segment
     CHECK_FALSE(isContentHashed("app.release.js"));
 }
@@ -175,4 +178,16 @@ TEST_CASE("gzip round-trips and Accept-Encoding is parsed with q-values", "[serv
     CHECK_FALSE(acceptsGzip("br"));
     CHECK_FALSE(acceptsGzip("gzip;q=0"));
     CHECK_FALSE(acceptsGzip("*, gzip;q=0"));
+}
+
+TEST_CASE("ETags: content fingerprints and If-None-Match lists", "[server][http]")
+{
+    CHECK(contentHash("") == "cbf29ce484222325"); // FNV-1a offset basis
+    CHECK(contentHash("a") != contentHash("b"));
+    CHECK(contentHash("abc").size() == 16);
+    CHECK(etagMatches("\"x1\"", "\"x1\""));
+    CHECK(etagMatches("\"a\", W/\"x1\"", "\"x1\""));
+    CHECK(etagMatches("*", "\"x1\""));
+    CHECK_FALSE(etagMatches("\"x1-gz\"", "\"x1\""));
+    CHECK_FALSE(etagMatches("", "\"x1\""));
 }

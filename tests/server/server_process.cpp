@@ -50,10 +50,12 @@ ServerProcess::ServerProcess(ServerOptions options) : m_options(std::move(option
     fs::create_directories(m_dir);
     if (m_options.withWebApp) {
         std::string filler;
-        for (int i = 0; i < 200; ++i) filler += "function f" + std::to_string(i) + "() { return " + std::to_string(i) + "; }\n";
+        for (int i = 0; i < 200; ++i)
+            filler += "function f" + std::to_string(i) + "() { return " + std::to_string(i) + "; }\n";
         writeFile(m_dir / "web/index.html",
                   "<!doctype html><html><head><title>Dongelek</title></head><body><canvas id=\"canvas\"></canvas>"
-                  "<script src=\"app.3f2a9c1b.js\"></script></body></html>\n" + std::string(400, ' '));
+                  "<script src=\"app.3f2a9c1b.js\"></script></body></html>\n" +
+                      std::string(400, ' '));
         writeFile(m_dir / "web/app.3f2a9c1b.js", filler);
         writeFile(m_dir / "web/app.3f2a9c1b.wasm", std::string("\0asm\1\0\0\0", 8) + std::string(3000, '\0'));
         writeFile(m_dir / "web/app.3f2a9c1b.data", std::string(2000, 'd'));
@@ -76,14 +78,21 @@ void ServerProcess::start()
     for (int attempt = 0; attempt < 3; ++attempt) {
         m_port = freePort();
         std::vector<std::string> args = {DONGELEK_SERVER_BINARY,
-                                         "--port", std::to_string(m_port),
-                                         "--db", "sqlite:" + (m_dir / "db.sqlite").string(),
-                                         "--demo-size", std::to_string(m_options.demoSize),
-                                         "--media-dir", (m_dir / "media").string(),
-                                         "--web-dir", (m_dir / (m_options.withWebApp ? "web" : "no-web")).string(),
-                                         "--threads", "2"};
+                                         "--port",
+                                         std::to_string(m_port),
+                                         "--db",
+                                         "sqlite:" + (m_dir / "db.sqlite").string(),
+                                         "--demo-size",
+                                         std::to_string(m_options.demoSize),
+                                         "--media-dir",
+                                         (m_dir / "media").string(),
+                                         "--web-dir",
+                                         (m_dir / (m_options.withWebApp ? "web" : "no-web")).string(),
+                                         "--threads",
+                                         "2"};
         if (!m_options.cache) args.push_back("--no-cache");
-        for (const auto& a : m_options.extraArgs) args.push_back(a);
+        for (const auto& a : m_options.extraArgs)
+            args.push_back(a);
         const std::string logPath = (m_dir / "server.log").string();
 
         m_pid = ::fork();
@@ -91,7 +100,8 @@ void ServerProcess::start()
             const int fd = ::open(logPath.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
             ::dup2(fd, 2);
             std::vector<char*> argv;
-            for (auto& a : args) argv.push_back(a.data());
+            for (auto& a : args)
+                argv.push_back(a.data());
             argv.push_back(nullptr);
             ::execv(argv[0], argv.data());
             ::_exit(127);

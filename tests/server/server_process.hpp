@@ -12,7 +12,7 @@ namespace dongelek::test {
 
 struct ServerOptions {
     int demoSize = 400;
-    bool withWebApp = true;  // a temporary web dir with index.html and hashed files
+    bool withWebApp = true; // a temporary web dir with index.html and hashed files
     bool cache = true;
     std::vector<std::string> extraArgs;
 };
@@ -26,7 +26,7 @@ public:
 
     int port() const { return m_port; }
     const std::filesystem::path& dir() const { return m_dir; }
-    bool alive() const; // the process still runs
+    bool alive() const;      // the process still runs
     std::string log() const; // everything it wrote to stderr
 
     // Stops with SIGTERM and waits; returns the exit status (or -1).

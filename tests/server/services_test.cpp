@@ -76,7 +76,7 @@ TEST_CASE("the JSON API caches by canonical query and drops entries on a data ch
 {
     FakeRepository repo;
     ListingService service(repo);
-    ResponseCache cache(100);
+    LruResponseCache cache(100);
     JsonApi api(service, &cache);
 
     ListingFilter a, b;
@@ -120,8 +120,8 @@ TEST_CASE("JSON bodies are gzipped only when asked and large enough", "[server][
 
 TEST_CASE("the response cache is a bounded LRU", "[server][services]")
 {
-    ResponseCache cache(4, 1);
-    const auto body = [](const char* s) { return std::make_shared<const CachedBody>(CachedBody{s, false}); };
+    LruResponseCache cache(4, 1);
+    const auto body = [](const char* s) { return std::make_shared<const CachedBody>(CachedBody{s, false, ""}); };
     cache.put("a", body("1"));
     cache.put("b", body("2"));
     cache.put("c", body("3"));
@@ -133,8 +133,18 @@ TEST_CASE("the response cache is a bounded LRU", "[server][services]")
     CHECK(cache.find("a")->bytes == "1");
     CHECK(cache.find("e")->bytes == "5");
 
-    ResponseCache sharded(2000, 8);
-    for (int i = 0; i < 5000; ++i) sharded.put("k" + std::to_string(i), body("x"));
+    LruResponseCache small(100, 1, 10);
+    small.put("big", body("0123456789abc")); // larger than the whole budget: not kept
+    CHECK_FALSE(small.find("big"));
+    small.put("x", body("12345"));
+    small.put("y", body("12345"));
+    small.put("z", body("12345")); // over 10 bytes: the oldest goes
+    CHECK_FALSE(small.find("x"));
+    CHECK(small.bytes() == 10);
+
+    LruResponseCache sharded(2000, 8);
+    for (int i = 0; i < 5000; ++i)
+        sharded.put("k" + std::to_string(i), body("x"));
     CHECK(sharded.size() <= sharded.capacity());
     CHECK(sharded.find("k4999"));
 }

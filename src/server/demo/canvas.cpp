@@ -1,6 +1,11 @@
 // Scanline rasterizer: for each pixel row, kSubRows sub-scanlines find the spans inside
 // the path (non-zero winding); each span adds its exact horizontal coverage, so edges
 // are smooth in both directions without a supersampled frame buffer.
+//
+// [SECTION] Colors and transforms
+// [SECTION] Paint
+// [SECTION] Paths
+// [SECTION] Canvas
 
 #include "server/demo/canvas.hpp"
 
@@ -16,13 +21,19 @@ constexpr float kPi = 3.14159265358979f;
 
 // [SECTION] Colors and transforms
 
-Color mix(Color a, Color b, float t) { return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t}; }
+Color mix(Color a, Color b, float t)
+{
+    return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
+}
 Color scale(Color c, float k)
 {
     if (k <= 1) return {c.r * k, c.g * k, c.b * k};
     return mix(c, {1, 1, 1}, std::min(1.0f, k - 1));
 }
-Color rgb(int r, int g, int b) { return {r / 255.0f, g / 255.0f, b / 255.0f}; }
+Color rgb(int r, int g, int b)
+{
+    return {r / 255.0f, g / 255.0f, b / 255.0f};
+}
 
 Affine Affine::then(const Affine& n) const
 {
@@ -163,13 +174,17 @@ Path& Path::cubicTo(Vec2 c1, Vec2 c2, Vec2 p)
     return *this;
 }
 
-Path& Path::close() { return *this; } // contours are always filled as closed
+Path& Path::close()
+{
+    return *this;
+} // contours are always filled as closed
 
 Path& Path::polygon(const std::vector<Vec2>& pts)
 {
     if (pts.empty()) return *this;
     moveTo(pts[0]);
-    for (std::size_t i = 1; i < pts.size(); ++i) lineTo(pts[i]);
+    for (std::size_t i = 1; i < pts.size(); ++i)
+        lineTo(pts[i]);
     return *this;
 }
 
@@ -266,8 +281,10 @@ void Canvas::fill(const Path& path, const Paint& paintIn)
             if (a.y == b.y) continue;
             minY = std::min({minY, a.y, b.y});
             maxY = std::max({maxY, a.y, b.y});
-            if (a.y < b.y) edges.push_back({a.x, a.y, b.x, b.y, 1});
-            else edges.push_back({b.x, b.y, a.x, a.y, -1});
+            if (a.y < b.y)
+                edges.push_back({a.x, a.y, b.x, b.y, 1});
+            else
+                edges.push_back({b.x, b.y, a.x, a.y, -1});
         }
     }
     if (edges.empty()) return;
@@ -290,7 +307,8 @@ void Canvas::fill(const Path& path, const Paint& paintIn)
         bool any = false;
         for (int s = 0; s < kSubRows; ++s) {
             const float y = static_cast<float>(row) + (static_cast<float>(s) + 0.5f) * w;
-            while (nextEdge < edges.size() && edges[nextEdge].y0 <= y) active.push_back(&edges[nextEdge++]);
+            while (nextEdge < edges.size() && edges[nextEdge].y0 <= y)
+                active.push_back(&edges[nextEdge++]);
             active.erase(std::remove_if(active.begin(), active.end(), [&](const Edge* e) { return e->y1 <= y; }),
                          active.end());
             crossings.clear();
@@ -314,7 +332,8 @@ void Canvas::fill(const Path& path, const Paint& paintIn)
                     cov[ia] += (xb - xa) * w;
                 } else {
                     cov[ia] += (static_cast<float>(ia + 1) - xa) * w;
-                    for (int x = ia + 1; x < ib; ++x) cov[x] += w;
+                    for (int x = ia + 1; x < ib; ++x)
+                        cov[x] += w;
                     if (ib <= col1) cov[ib] += (xb - static_cast<float>(ib)) * w;
                 }
             }

@@ -10,9 +10,18 @@ namespace dongelek::server::demo {
 struct Vec2 {
     float x = 0, y = 0;
 };
-inline Vec2 operator+(Vec2 a, Vec2 b) { return {a.x + b.x, a.y + b.y}; }
-inline Vec2 operator-(Vec2 a, Vec2 b) { return {a.x - b.x, a.y - b.y}; }
-inline Vec2 operator*(Vec2 a, float s) { return {a.x * s, a.y * s}; }
+inline Vec2 operator+(Vec2 a, Vec2 b)
+{
+    return {a.x + b.x, a.y + b.y};
+}
+inline Vec2 operator-(Vec2 a, Vec2 b)
+{
+    return {a.x - b.x, a.y - b.y};
+}
+inline Vec2 operator*(Vec2 a, float s)
+{
+    return {a.x * s, a.y * s};
+}
 
 struct Color {
     float r = 0, g = 0, b = 0; // 0..1, sRGB
@@ -51,8 +60,8 @@ public:
 
 private:
     enum class Kind { Solid, Linear, Radial } m_kind = Kind::Solid;
-    Vec2 m_p0, m_p1;         // linear: from/to; radial: center and radii
-    Vec2 m_axisX, m_axisY;   // radial: ellipse axes in pixel space (after transform)
+    Vec2 m_p0, m_p1;       // linear: from/to; radial: center and radii
+    Vec2 m_axisX, m_axisY; // radial: ellipse axes in pixel space (after transform)
     std::vector<GradientStop> m_stops;
     Color m_color;
     float m_alpha = 1;

@@ -8,7 +8,6 @@ namespace dongelek::server::demo {
 
 namespace {
 using B = Body;
-using F = Fuel;
 using T = Transmission;
 using D = Drive;
 constexpr auto P = Fuel::Petrol;
@@ -21,11 +20,13 @@ const std::vector<T> kManualAuto{T::Manual, T::Automatic};
 const std::vector<T> kCvt{T::Cvt};
 const std::vector<T> kCvtManual{T::Cvt, T::Manual};
 const std::vector<T> kRobot{T::Robot};
-const std::vector<T> kRobotManual{T::Robot, T::Manual};
 } // namespace
 
 const std::vector<MakeSpec>& makeSpecs()
 {
+    // One model per line: name, aliases, body, years, price, engines, gearboxes, drive,
+    // AWD share, weight in Kazakhstan, weight in Bahrain.
+    // clang-format off
     static const std::vector<MakeSpec> makes = {
         {"Toyota", "Тойота", "JTD", 0.955,
          {
@@ -190,17 +191,18 @@ const std::vector<MakeSpec>& makeSpecs()
              {"CX-9", "СХ-9", B::Crossover, 2016, 2023, 24'000'000, {{2.5, 231, P}}, kAuto, D::Awd, 0, 1, 4},
          }},
     };
+    // clang-format on
     return makes;
 }
 
 const std::vector<CitySpec>& citySpecs()
 {
     static const std::vector<CitySpec> cities = {
-        {"Almaty", Country::KZ, 30},      {"Astana", Country::KZ, 22},     {"Shymkent", Country::KZ, 12},
-        {"Karaganda", Country::KZ, 8},    {"Aktobe", Country::KZ, 6},      {"Atyrau", Country::KZ, 5},
-        {"Pavlodar", Country::KZ, 5},     {"Ust-Kamenogorsk", Country::KZ, 5}, {"Kostanay", Country::KZ, 4},
-        {"Taraz", Country::KZ, 4},        {"Manama", Country::BH, 35},     {"Muharraq", Country::BH, 15},
-        {"Riffa", Country::BH, 18},       {"Isa Town", Country::BH, 10},   {"Hamad Town", Country::BH, 12},
+        {"Almaty", Country::KZ, 30},   {"Astana", Country::KZ, 22},         {"Shymkent", Country::KZ, 12},
+        {"Karaganda", Country::KZ, 8}, {"Aktobe", Country::KZ, 6},          {"Atyrau", Country::KZ, 5},
+        {"Pavlodar", Country::KZ, 5},  {"Ust-Kamenogorsk", Country::KZ, 5}, {"Kostanay", Country::KZ, 4},
+        {"Taraz", Country::KZ, 4},     {"Manama", Country::BH, 35},         {"Muharraq", Country::BH, 15},
+        {"Riffa", Country::BH, 18},    {"Isa Town", Country::BH, 10},       {"Hamad Town", Country::BH, 12},
         {"Sitra", Country::BH, 10},
     };
     return cities;
@@ -209,9 +211,9 @@ const std::vector<CitySpec>& citySpecs()
 const std::vector<ColorSpec>& colorSpecs()
 {
     static const std::vector<ColorSpec> colors = {
-        {"white", 238, 239, 240, 25, 38}, {"black", 22, 23, 26, 20, 14},  {"silver", 178, 183, 189, 15, 14},
-        {"grey", 96, 101, 108, 12, 9},    {"blue", 28, 64, 132, 6, 5},    {"red", 164, 22, 30, 5, 4},
-        {"cherry", 96, 16, 32, 4, 1},     {"brown", 92, 62, 44, 3, 2},    {"beige", 196, 180, 148, 3, 6},
+        {"white", 238, 239, 240, 25, 38}, {"black", 22, 23, 26, 20, 14}, {"silver", 178, 183, 189, 15, 14},
+        {"grey", 96, 101, 108, 12, 9},    {"blue", 28, 64, 132, 6, 5},   {"red", 164, 22, 30, 5, 4},
+        {"cherry", 96, 16, 32, 4, 1},     {"brown", 92, 62, 44, 3, 2},   {"beige", 196, 180, 148, 3, 6},
         {"green", 36, 84, 58, 2, 1},      {"gold", 176, 146, 88, 1, 3},
     };
     return colors;
@@ -227,20 +229,34 @@ const ColorSpec& colorByName(std::string_view name)
 const std::vector<DealerSpec>& dealerSpecs()
 {
     static const std::vector<DealerSpec> dealers = {
-        {"Toyota Center Almaty", "Almaty"},     {"Toyota Center Astana", "Astana"},
-        {"Astana Motors", "Astana"},            {"Astana Motors Almaty", "Almaty"},
-        {"Mercur Auto", "Almaty"},              {"Orbis Auto", "Almaty"},
-        {"Allur Trade-in", "Astana"},           {"Hyundai Shymkent", "Shymkent"},
-        {"Автоцентр Караганда", "Karaganda"},   {"Lada Center Aktobe", "Aktobe"},
-        {"Atyrau Motors", "Atyrau"},            {"Pavlodar Auto", "Pavlodar"},
-        {"Вираж Авто", "Ust-Kamenogorsk"},      {"Костанай Моторс", "Kostanay"},
-        {"Taraz Auto Trade", "Taraz"},          {"Chery Center Almaty", "Almaty"},
-        {"Haval Astana", "Astana"},             {"Автосалон Car City", "Almaty"},
-        {"Shymkent Auto Plaza", "Shymkent"},    {"Kia Qazaqstan Astana", "Astana"},
-        {"Al Zayani Motors", "Manama"},         {"Ebrahim K. Kanoo", "Manama"},
-        {"Y.K. Almoayyed & Sons", "Manama"},    {"Behbehani Brothers", "Manama"},
-        {"Euro Motors", "Sitra"},               {"National Motor Company", "Riffa"},
-        {"Al Haddad Motors", "Muharraq"},       {"Isa Town Auto Gallery", "Isa Town"},
+        {"Toyota Center Almaty", "Almaty"},
+        {"Toyota Center Astana", "Astana"},
+        {"Astana Motors", "Astana"},
+        {"Astana Motors Almaty", "Almaty"},
+        {"Mercur Auto", "Almaty"},
+        {"Orbis Auto", "Almaty"},
+        {"Allur Trade-in", "Astana"},
+        {"Hyundai Shymkent", "Shymkent"},
+        {"Автоцентр Караганда", "Karaganda"},
+        {"Lada Center Aktobe", "Aktobe"},
+        {"Atyrau Motors", "Atyrau"},
+        {"Pavlodar Auto", "Pavlodar"},
+        {"Вираж Авто", "Ust-Kamenogorsk"},
+        {"Костанай Моторс", "Kostanay"},
+        {"Taraz Auto Trade", "Taraz"},
+        {"Chery Center Almaty", "Almaty"},
+        {"Haval Astana", "Astana"},
+        {"Автосалон Car City", "Almaty"},
+        {"Shymkent Auto Plaza", "Shymkent"},
+        {"Kia Qazaqstan Astana", "Astana"},
+        {"Al Zayani Motors", "Manama"},
+        {"Ebrahim K. Kanoo", "Manama"},
+        {"Y.K. Almoayyed & Sons", "Manama"},
+        {"Behbehani Brothers", "Manama"},
+        {"Euro Motors", "Sitra"},
+        {"National Motor Company", "Riffa"},
+        {"Al Haddad Motors", "Muharraq"},
+        {"Isa Town Auto Gallery", "Isa Town"},
         {"Hamad Town Cars", "Hamad Town"},
     };
     return dealers;
@@ -249,8 +265,8 @@ const std::vector<DealerSpec>& dealerSpecs()
 const NameParts& kazakhNames()
 {
     static const NameParts n = {
-        {"Ерлан", "Нурлан", "Асхат", "Даурен", "Бауыржан", "Ержан", "Айдос", "Канат", "Серик", "Марат", "Азамат",
-         "Арман", "Жандос", "Тимур", "Руслан", "Алмас", "Нұрсұлтан", "Ақылбек", "Дәулет", "Ғалым"},
+        {"Ерлан",  "Нурлан", "Асхат",  "Даурен", "Бауыржан", "Ержан", "Айдос",     "Канат",   "Серик",  "Марат",
+         "Азамат", "Арман",  "Жандос", "Тимур",  "Руслан",   "Алмас", "Нұрсұлтан", "Ақылбек", "Дәулет", "Ғалым"},
         {"Айгерим", "Динара", "Жанар", "Гульнара", "Салтанат", "Асель", "Мадина", "Айжан", "Алия", "Камила", "Әсем",
          "Ұлжан", "Гүлнұр", "Жұлдыз"},
         {"Сапаров", "Нурланов", "Ахметов", "Жумабаев", "Омаров", "Серикбаев", "Исмаилов", "Касымов", "Тулегенов",

@@ -69,7 +69,7 @@ const std::vector<DealerSpec>& dealerSpecs();
 struct NameParts {
     std::vector<const char*> maleFirst;
     std::vector<const char*> femaleFirst;
-    std::vector<const char*> maleLast; // feminine form: see generator (Russian-style "+а")
+    std::vector<const char*> maleLast;    // feminine form: see generator (Russian-style "+а")
     std::vector<const char*> neutralLast; // surnames the same for both genders (Ким, Al-Sayed)
 };
 const NameParts& kazakhNames();

@@ -41,8 +41,10 @@ public:
         std::size_t lo = 0, hi = m_cumulative.size() - 1;
         while (lo < hi) { // first entry whose running total reaches r
             const std::size_t mid = (lo + hi) / 2;
-            if (m_cumulative[mid].first < r) lo = mid + 1;
-            else hi = mid;
+            if (m_cumulative[mid].first < r)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
         return m_cumulative[lo].second;
     }
@@ -52,7 +54,10 @@ private:
     std::vector<std::pair<std::int64_t, std::size_t>> m_cumulative;
 };
 
-std::string twoDigits(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+std::string twoDigits(int v)
+{
+    return (v < 10 ? "0" : "") + std::to_string(v);
+}
 
 // "2.5" from 2.5 litres, without locale-dependent printf.
 std::string litresText(double litres)
@@ -64,11 +69,15 @@ std::string litresText(double litres)
 std::string digits(Rng& rng, int n)
 {
     std::string s;
-    for (int i = 0; i < n; ++i) s += static_cast<char>('0' + rng.range(0, 9));
+    for (int i = 0; i < n; ++i)
+        s += static_cast<char>('0' + rng.range(0, 9));
     return s;
 }
 
-std::int64_t roundTo(std::int64_t v, std::int64_t step) { return (v + step / 2) / step * step; }
+std::int64_t roundTo(std::int64_t v, std::int64_t step)
+{
+    return (v + step / 2) / step * step;
+}
 
 } // namespace
 
@@ -90,8 +99,9 @@ std::string isoTimestamp(std::int64_t t)
     const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
     const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
     if (m <= 2) ++y;
-    return std::to_string(y) + "-" + twoDigits(m) + "-" + twoDigits(d) + "T" + twoDigits(static_cast<int>(secs / 3600)) +
-           ":" + twoDigits(static_cast<int>(secs / 60 % 60)) + ":" + twoDigits(static_cast<int>(secs % 60)) + "Z";
+    return std::to_string(y) + "-" + twoDigits(m) + "-" + twoDigits(d) + "T" +
+           twoDigits(static_cast<int>(secs / 3600)) + ":" + twoDigits(static_cast<int>(secs / 60 % 60)) + ":" +
+           twoDigits(static_cast<int>(secs % 60)) + "Z";
 }
 
 // [SECTION] VIN
@@ -112,7 +122,8 @@ char vinCheckDigit(const std::string& vin)
 {
     static constexpr int weights[17] = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
     int sum = 0;
-    for (int i = 0; i < 17; ++i) sum += vinValue(vin[static_cast<std::size_t>(i)]) * weights[i];
+    for (int i = 0; i < 17; ++i)
+        sum += vinValue(vin[static_cast<std::size_t>(i)]) * weights[i];
     const int r = sum % 11;
     return r == 10 ? 'X' : static_cast<char>('0' + r);
 }
@@ -120,7 +131,8 @@ char vinCheckDigit(const std::string& vin)
 char vinYearCode(int year)
 {
     static constexpr std::string_view codes = "ABCDEFGHJKLMNPRSTVWXY"; // 2010..2030
-    if (year >= 2010 && year < 2010 + static_cast<int>(codes.size())) return codes[static_cast<std::size_t>(year - 2010)];
+    if (year >= 2010 && year < 2010 + static_cast<int>(codes.size()))
+        return codes[static_cast<std::size_t>(year - 2010)];
     if (year >= 2001 && year <= 2009) return static_cast<char>('0' + (year - 2000));
     return 'Y';
 }
@@ -129,7 +141,8 @@ char vinYearCode(int year)
 std::string makeVin(Rng& rng, const char* wmi, int year)
 {
     std::string vin = wmi;
-    for (int i = 0; i < 5; ++i) vin += kVinChars[static_cast<std::size_t>(rng.range(0, kVinChars.size() - 1))];
+    for (int i = 0; i < 5; ++i)
+        vin += kVinChars[static_cast<std::size_t>(rng.range(0, kVinChars.size() - 1))];
     vin += '0'; // check digit placeholder (weight 0 for position 9)
     vin += vinYearCode(year);
     vin += kVinChars[static_cast<std::size_t>(rng.range(0, 22))]; // plant: a letter
@@ -219,8 +232,8 @@ std::string russianDescription(Rng& rng, const TextFacts& f)
         static const std::vector<const char*> intro = {"В наличии ", "Предлагаем ", "Продаётся "};
         add(rng.pick(intro) + car + " " + std::to_string(f.year) + " года.");
         static const std::vector<const char*> dealer = {
-            "Автомобиль прошёл проверку по 120 пунктам.", "Гарантия на двигатель и коробку до 1 года.",
-            "Кредит от 5 банков, рассрочка, трейд-ин.", "Юридическая чистота подтверждена.",
+            "Автомобиль прошёл проверку по 120 пунктам.",   "Гарантия на двигатель и коробку до 1 года.",
+            "Кредит от 5 банков, рассрочка, трейд-ин.",     "Юридическая чистота подтверждена.",
             "Полный пакет документов, быстрое оформление.", "Возможна доставка в другой город."};
         add(rng.pick(dealer));
         add(rng.pick(dealer));
@@ -230,25 +243,36 @@ std::string russianDescription(Rng& rng, const TextFacts& f)
     static const std::vector<const char*> intro = {"Продаю ", "Продам свой ", "Срочно продаю "};
     add(rng.pick(intro) + car + ", " + std::to_string(f.year) + " г.в.");
     static const std::vector<const char*> condition = {
-        "Машина в отличном состоянии.", "Состояние хорошее, вложений не требует.", "Ухоженный автомобиль, всё работает.",
-        "Есть мелкие царапины по кузову, на фото видно.", "Салон чистый, не прокуренный."};
+        "Машина в отличном состоянии.", "Состояние хорошее, вложений не требует.",
+        "Ухоженный автомобиль, всё работает.", "Есть мелкие царапины по кузову, на фото видно.",
+        "Салон чистый, не прокуренный."};
     add(rng.pick(condition));
-    if (f.mileageKm < 1000) add("Новая машина, без пробега.");
-    else add("Пробег " + groupDigits(f.mileageKm, " ") + " км, родной.");
-    static const std::vector<const char*> history = {"Один хозяин.", "Два владельца по техпаспорту.",
-                                                     "Не бита, не крашена.", "Обслуживалась у официального дилера."};
-    add(rng.pick(history));
-    static const std::vector<const char*> extra = {
-        "Зимняя резина в подарок.", "Комплект летней резины на дисках.", "Растаможена, на учёте в РК.",
-        "Подходит под кредит.", "Обмен не предлагать.", "Возможен обмен на машину дешевле.", "Торг у капота.",
-        "Звоните в любое время.", "Кондиционер, подогрев сидений, камера заднего вида."};
+    if (f.mileageKm < 1000)
+        add("Новая машина, без пробега.");
+    else
+        add("Пробег " + groupDigits(f.mileageKm, " ") + " км, родной.");
+    static const std::vector<const char*> history = {"Один хозяин.", "Не бита, не крашена.",
+                                                     "Обслуживалась у официального дилера.",
+                                                     "Два владельца по техпаспорту."};
+    // A car from this or last year has had one owner: leave out "two owners".
+    const bool nearlyNew = f.year >= kReferenceYear - 1;
+    add(history[static_cast<std::size_t>(rng.range(0, nearlyNew ? 2 : 3))]);
+    static const std::vector<const char*> extra = {"Зимняя резина в подарок.",
+                                                   "Комплект летней резины на дисках.",
+                                                   "Растаможена, на учёте в РК.",
+                                                   "Подходит под кредит.",
+                                                   "Обмен не предлагать.",
+                                                   "Возможен обмен на машину дешевле.",
+                                                   "Торг у капота.",
+                                                   "Звоните в любое время.",
+                                                   "Кондиционер, подогрев сидений, камера заднего вида."};
     add(rng.pick(extra));
     if (rng.chance(0.5)) add(rng.pick(extra));
     if (rng.chance(0.15)) {
         // Many Kazakhstani ads are bilingual; this also puts Kazakh letters into the UI.
-        static const std::vector<const char*> kazakh = {
-            "Көлік жақсы күйде, бір иесі болған.", "Қосымша сұрақтар бойынша хабарласыңыз.", "Бағасы келісімді.",
-            "Қысқы дөңгелектер сыйлыққа беріледі."};
+        static const std::vector<const char*> kazakh = {"Көлік жақсы күйде, бір иесі болған.",
+                                                        "Қосымша сұрақтар бойынша хабарласыңыз.", "Бағасы келісімді.",
+                                                        "Қысқы дөңгелектер сыйлыққа беріледі."};
         add(rng.pick(kazakh));
     }
     return s;
@@ -273,11 +297,15 @@ std::string englishDescription(Rng& rng, const TextFacts& f)
         add(rng.pick(dealer));
         return s;
     }
-    if (f.mileageKm < 1000) add("Brand new, zero kilometres.");
-    else add("Only " + groupDigits(f.mileageKm, ",") + " km driven.");
+    if (f.mileageKm < 1000)
+        add("Brand new, zero kilometres.");
+    else
+        add("Only " + groupDigits(f.mileageKm, ",") + " km driven.");
     static const std::vector<const char*> history = {"Single owner.", "Accident free, original paint.",
-                                                     "Lady driven, garage kept.", "Second owner, all receipts available."};
-    add(rng.pick(history));
+                                                     "Lady driven, garage kept.",
+                                                     "Second owner, all receipts available."};
+    const bool nearlyNew = f.year >= kReferenceYear - 1;
+    add(history[static_cast<std::size_t>(rng.range(0, nearlyNew ? 2 : 3))]);
     static const std::vector<const char*> months = {"January", "March", "May", "June", "September", "December"};
     add(std::string("Insurance and registration valid until ") + rng.pick(months) + " " +
         std::to_string(kReferenceYear + 1) + ".");
@@ -348,10 +376,12 @@ GeneratorStats generateDemoData(BulkWriter& writer, std::uint64_t seed, int list
         (dealer ? dealers : privates)[c].push_back({r.id, r.cityId, city.country, dealer, city.name});
         ++stats.sellers;
     };
-    for (const DealerSpec& d : dealerSpecs()) addSeller(d.name, true, static_cast<std::size_t>(cityIds.at(d.city) - 1));
+    for (const DealerSpec& d : dealerSpecs())
+        addSeller(d.name, true, static_cast<std::size_t>(cityIds.at(d.city) - 1));
     for (int i = 0; i < 240; ++i)
         addSeller(personName(rng, rng.chance(0.6) ? kazakhNames() : russianNames()), false, cityPicker[0].pick(rng));
-    for (int i = 0; i < 60; ++i) addSeller(personName(rng, bahrainiNames()), false, cityPicker[1].pick(rng));
+    for (int i = 0; i < 60; ++i)
+        addSeller(personName(rng, bahrainiNames()), false, cityPicker[1].pick(rng));
 
     WeightedPicker colorPicker[2];
     for (std::size_t i = 0; i < colorSpecs().size(); ++i) {
@@ -372,11 +402,12 @@ GeneratorStats generateDemoData(BulkWriter& writer, std::uint64_t seed, int list
         const bool dealer = rng.chance(kz ? 0.35 : 0.45);
         const SellerInfo& seller = dealer ? rng.pick(dealers[c]) : rng.pick(privates[c]);
 
-        // Age skewed to recent years: u^1.5 puts about half the cars under 8 years old.
+        // Age skewed to recent years: (u + u^1.5) / 2 puts about half the cars under
+        // 9 years old and one in twenty in this model year.
         int year = 0;
         for (int attempt = 0; attempt < 3; ++attempt) {
             const double u = rng.uniform();
-            const int age = std::min(21, static_cast<int>(22.0 * u * std::sqrt(u)));
+            const int age = std::min(21, static_cast<int>(22.0 * (u + u * std::sqrt(u)) / 2.0));
             year = kReferenceYear - age;
             if (year >= model.firstYear && year <= model.lastYear) break;
         }
@@ -395,11 +426,13 @@ GeneratorStats generateDemoData(BulkWriter& writer, std::uint64_t seed, int list
 
         Transmission transmission = model.transmissions.front();
         if (model.transmissions.size() > 1) {
-            const bool hasManual =
-                std::find(model.transmissions.begin(), model.transmissions.end(), Transmission::Manual) !=
-                model.transmissions.end();
-            if (hasManual && year < 2015 && rng.chance(0.5)) transmission = Transmission::Manual;
-            else if (rng.chance(0.35)) transmission = model.transmissions[static_cast<std::size_t>(rng.range(1, model.transmissions.size() - 1))];
+            const bool hasManual = std::find(model.transmissions.begin(), model.transmissions.end(),
+                                             Transmission::Manual) != model.transmissions.end();
+            if (hasManual && year < 2015 && rng.chance(0.5))
+                transmission = Transmission::Manual;
+            else if (rng.chance(0.35))
+                transmission =
+                    model.transmissions[static_cast<std::size_t>(rng.range(1, model.transmissions.size() - 1))];
         }
         Drive drive = model.drive;
         if (drive != Drive::Awd && model.awdPercent > 0 && rng.range(1, 100) <= model.awdPercent) drive = Drive::Awd;
@@ -416,7 +449,8 @@ GeneratorStats generateDemoData(BulkWriter& writer, std::uint64_t seed, int list
 
         // Price: new price, kept value per year, a mileage adjustment and market noise.
         double value = static_cast<double>(model.newPriceKzt);
-        for (int i = 0; i < age; ++i) value *= make.yearlyRetention;
+        for (int i = 0; i < age; ++i)
+            value *= make.yearlyRetention;
         const double expected = 17'000.0 * age;
         double mileageFactor = 1.0 - 0.06 * (mileage - expected) / 50'000.0;
         mileageFactor = std::min(1.08, std::max(0.8, mileageFactor));
@@ -448,8 +482,10 @@ GeneratorStats generateDemoData(BulkWriter& writer, std::uint64_t seed, int list
         r.cityId = seller.cityId;
         r.country = seller.country;
         r.title = makeName + " " + model.name;
-        if (engine.fuel == Fuel::Electric) r.title += " EV";
-        else r.title += " " + litresText(engine.litres) + (engine.fuel == Fuel::Hybrid ? " Hybrid" : "");
+        if (engine.fuel == Fuel::Electric)
+            r.title += " EV";
+        else
+            r.title += " " + litresText(engine.litres) + (engine.fuel == Fuel::Hybrid ? " Hybrid" : "");
         const std::string modelName = model.name;
         const TextFacts facts{makeName, modelName, year, mileage, seller.cityName, dealer};
         r.description = kz ? russianDescription(rng, facts) : englishDescription(rng, facts);
@@ -458,8 +494,10 @@ GeneratorStats generateDemoData(BulkWriter& writer, std::uint64_t seed, int list
         const int photoCount = static_cast<int>(rng.range(3, 6));
         Backdrop backdrop = Backdrop::Showroom;
         if (!dealer) {
-            if (kz) backdrop = rng.chance(0.55) ? Backdrop::Street : Backdrop::Steppe;
-            else backdrop = rng.chance(0.45) ? Backdrop::Street : Backdrop::Desert;
+            if (kz)
+                backdrop = rng.chance(0.55) ? Backdrop::Street : Backdrop::Steppe;
+            else
+                backdrop = rng.chance(0.45) ? Backdrop::Street : Backdrop::Desert;
         }
         for (int p = 0; p < photoCount; ++p) {
             PhotoRecord photo;

@@ -30,11 +30,15 @@ public:
         // Rejection sampling: drop the few values that would make the modulo biased.
         const std::uint64_t threshold = (0 - span) % span;
         std::uint64_t r = next();
-        while (r < threshold) r = next();
+        while (r < threshold)
+            r = next();
         return lo + static_cast<std::int64_t>(r % span);
     }
     bool chance(double p) { return uniform() < p; }
-    template <typename T> const T& pick(const std::vector<T>& v) { return v[static_cast<std::size_t>(range(0, static_cast<std::int64_t>(v.size()) - 1))]; }
+    template <typename T> const T& pick(const std::vector<T>& v)
+    {
+        return v[static_cast<std::size_t>(range(0, static_cast<std::int64_t>(v.size()) - 1))];
+    }
 
 private:
     std::uint64_t m_state;

@@ -3,13 +3,13 @@
 //
 // [SECTION] Body designs (one side-view design per body type)
 // [SECTION] Per-listing look (jitter, wheels, trim) from the listing id
-// [SECTION] Backdrops: showroom, street, steppe, desert (day and dusk)
 // [SECTION] The car
 // [SECTION] Interior
 // [SECTION] Photo kinds
 
 #include "server/demo/photo_painter.hpp"
 
+#include "server/demo/backdrops.hpp"
 #include "server/demo/canvas.hpp"
 #include "server/demo/catalog.hpp"
 #include "server/demo/generator.hpp"
@@ -21,24 +21,13 @@ namespace dongelek::server::demo {
 
 namespace {
 
-constexpr float kPi = 3.14159265358979f;
-
-// Small deterministic float helpers over the generator's PRNG.
-struct Dice {
-    Rng rng;
-    explicit Dice(std::uint64_t seed) : rng(seed) {}
-    float uniform(float lo, float hi) { return lo + (hi - lo) * static_cast<float>(rng.uniform()); }
-    int integer(int lo, int hi) { return static_cast<int>(rng.range(lo, hi)); }
-    bool chance(float p) { return rng.uniform() < p; }
-};
-
 // [SECTION] Body designs
 
 struct BodyDesign {
     float length;
     float rearAxle, frontAxle, wheelRadius, sill;
-    std::vector<Vec2> upper; // rear bottom -> over the roof -> front bottom; ends are corners
-    std::vector<Vec2> glass; // side windows: top chain from rear to front, both ends on the belt
+    std::vector<Vec2> upper;                      // rear bottom -> over the roof -> front bottom; ends are corners
+    std::vector<Vec2> glass;                      // side windows: top chain from rear to front, both ends on the belt
     std::vector<std::pair<float, float>> pillars; // x and width of pillars splitting the glass
     std::vector<float> doorCuts;
     std::vector<float> handles;
@@ -51,6 +40,7 @@ struct BodyDesign {
 
 const BodyDesign& designFor(Body body)
 {
+    // clang-format off
     static const BodyDesign sedan{
         4.80f, 1.00f, 3.78f, 0.33f, 0.30f,
         {{0.06f, 0.40f}, {0.00f, 0.60f}, {0.03f, 0.84f}, {0.40f, 0.98f}, {1.00f, 1.02f}, {1.55f, 1.32f}, {2.10f, 1.44f},
@@ -123,15 +113,24 @@ const BodyDesign& designFor(Body body)
         {{4.85f, 1.22f}, {5.18f, 1.16f}, {5.27f, 1.04f}, {4.92f, 1.10f}},
         {{0.00f, 1.25f}, {0.07f, 1.25f}, {0.07f, 0.92f}, {0.00f, 0.92f}},
         true, false, 1.86f};
+    // clang-format on
     switch (body) {
-    case Body::Sedan: return sedan;
-    case Body::Hatchback: return hatchback;
-    case Body::Wagon: return wagon;
-    case Body::Coupe: return coupe;
-    case Body::Suv: return suv;
-    case Body::Crossover: return crossover;
-    case Body::Minivan: return minivan;
-    case Body::Pickup: return pickup;
+    case Body::Sedan:
+        return sedan;
+    case Body::Hatchback:
+        return hatchback;
+    case Body::Wagon:
+        return wagon;
+    case Body::Coupe:
+        return coupe;
+    case Body::Suv:
+        return suv;
+    case Body::Crossover:
+        return crossover;
+    case Body::Minivan:
+        return minivan;
+    case Body::Pickup:
+        return pickup;
     }
     return sedan;
 }
@@ -177,6 +176,7 @@ struct CarLook {
     bool redCalipers;
     Color interior; // seat leather
     bool digitalCluster;
+    bool coverFacesLeft; // some sellers shoot from the other side: variety in the grid
 };
 
 CarLook lookFor(const PhotoSpec& spec)
@@ -188,7 +188,8 @@ CarLook lookFor(const PhotoSpec& spec)
     BodyDesign& b = look.design;
     const float sx = d.uniform(0.97f, 1.03f), sy = d.uniform(0.97f, 1.03f);
     const auto jitter = [&](std::vector<Vec2>& v) {
-        for (Vec2& p : v) p = {p.x * sx, p.y * sy};
+        for (Vec2& p : v)
+            p = {p.x * sx, p.y * sy};
     };
     jitter(b.upper);
     jitter(b.glass);
@@ -198,9 +199,12 @@ CarLook lookFor(const PhotoSpec& spec)
     b.rearAxle *= sx;
     b.frontAxle *= sx;
     b.bedEnd *= sx;
-    for (auto& p : b.pillars) p.first *= sx;
-    for (float& x : b.doorCuts) x *= sx;
-    for (float& x : b.handles) x *= sx;
+    for (auto& p : b.pillars)
+        p.first *= sx;
+    for (float& x : b.doorCuts)
+        x *= sx;
+    for (float& x : b.handles)
+        x *= sx;
     b.handleY *= sy;
     b.sill *= sy;
     if (spec.year < 2012) b.wheelRadius *= 0.94f; // older cars sit on smaller wheels
@@ -211,333 +215,19 @@ CarLook lookFor(const PhotoSpec& spec)
     static const Color rims[] = {rgb(200, 204, 210), rgb(170, 174, 180), rgb(70, 72, 76), rgb(30, 30, 33)};
     look.rimColor = rims[d.integer(0, 3)];
     look.rim = static_cast<RimStyle>(d.integer(0, 3));
-    look.spokes = look.rim == RimStyle::FiveSpoke ? 5 : look.rim == RimStyle::TwinSpoke ? 5 : look.rim == RimStyle::MultiSpoke ? 10 : 14;
+    look.spokes = look.rim == RimStyle::FiveSpoke    ? 5
+                  : look.rim == RimStyle::TwinSpoke  ? 5
+                  : look.rim == RimStyle::MultiSpoke ? 10
+                                                     : 14;
     look.chromeTrim = d.chance(0.5);
-    look.blackRoof = (spec.body == Body::Crossover || spec.body == Body::Hatchback) && d.chance(0.3) && c.r + c.g + c.b > 200;
+    look.blackRoof =
+        (spec.body == Body::Crossover || spec.body == Body::Hatchback) && d.chance(0.3) && c.r + c.g + c.b > 200;
     look.redCalipers = d.chance(0.2);
     static const Color leathers[] = {rgb(28, 28, 30), rgb(196, 176, 146), rgb(104, 62, 38), rgb(60, 60, 64)};
     look.interior = leathers[d.integer(0, 3)];
     look.digitalCluster = spec.year >= 2019;
+    look.coverFacesLeft = d.chance(0.4);
     return look;
-}
-
-// [SECTION] Backdrops
-
-struct Scene {
-    int width, height;
-    float horizon; // pixel row of the horizon
-    float ground;  // pixel row where the tyres touch the ground
-    bool dusk;
-};
-
-void fillRect(Canvas& cv, float x0, float y0, float x1, float y1, const Paint& p)
-{
-    Path path;
-    path.rect(x0, y0, x1, y1);
-    cv.fill(path, p);
-}
-
-Paint vertical(float y0, float y1, Color top, Color bottom, float a0 = 1, float a1 = 1)
-{
-    return Paint::linear({0, y0}, {0, y1}, {{0, top, a0}, {1, bottom, a1}});
-}
-
-void drawClouds(Canvas& cv, Dice& d, const Scene& s, Color tint)
-{
-    const int count = d.integer(2, 5);
-    for (int i = 0; i < count; ++i) {
-        const float cx = d.uniform(0, static_cast<float>(s.width));
-        const float cy = d.uniform(s.height * 0.08f, s.horizon * 0.55f);
-        const float size = d.uniform(0.05f, 0.11f) * s.width;
-        const int puffs = d.integer(4, 7);
-        for (int k = 0; k < puffs; ++k) {
-            const float px = cx + d.uniform(-1.6f, 1.6f) * size;
-            const float py = cy + d.uniform(-0.35f, 0.2f) * size;
-            const float r = size * d.uniform(0.45f, 0.9f);
-            Path p;
-            p.ellipse({px, py}, r, r * 0.62f, 48);
-            cv.fill(p, Paint::radial({px, py - r * 0.2f}, r, r * 0.62f,
-                                     {{0, tint, 0.85f}, {0.7f, mix(tint, {0.75f, 0.78f, 0.84f}, 0.3f), 0.55f}, {1, tint, 0}}));
-        }
-    }
-}
-
-Color skyTop(bool dusk) { return dusk ? rgb(40, 44, 92) : rgb(74, 128, 204); }
-Color skyHorizon(bool dusk) { return dusk ? rgb(246, 150, 92) : rgb(204, 224, 240); }
-
-void drawSky(Canvas& cv, Dice& d, const Scene& s)
-{
-    fillRect(cv, 0, 0, static_cast<float>(s.width), s.horizon + 2, vertical(0, s.horizon, skyTop(s.dusk), skyHorizon(s.dusk)));
-    if (s.dusk) {
-        // The sun just under the horizon: a warm glow.
-        const float sx = d.uniform(0.15f, 0.85f) * s.width;
-        Path glow;
-        glow.ellipse({sx, s.horizon}, s.width * 0.45f, s.height * 0.35f, 64);
-        cv.fill(glow, Paint::radial({sx, s.horizon}, s.width * 0.45f, s.height * 0.35f,
-                                    {{0, rgb(255, 214, 140), 0.9f}, {0.4f, rgb(250, 160, 100), 0.35f}, {1, rgb(250, 160, 100), 0}}));
-    }
-    drawClouds(cv, d, s, s.dusk ? rgb(236, 170, 150) : rgb(250, 250, 252));
-}
-
-void drawShowroom(Canvas& cv, Dice& d, const Scene& s)
-{
-    const float W = static_cast<float>(s.width), H = static_cast<float>(s.height);
-    fillRect(cv, 0, 0, W, s.horizon + 1, vertical(0, s.horizon, rgb(216, 220, 226), rgb(168, 172, 180)));
-    // A glazed front with mullions: the street outside, softly over-exposed.
-    const float gy0 = s.horizon * 0.16f, gy1 = s.horizon * 0.86f;
-    fillRect(cv, 0, gy0, W, gy1, vertical(gy0, gy1, rgb(196, 214, 232), rgb(222, 226, 224)));
-    const int panes = d.integer(4, 6);
-    const float offset = d.uniform(0, W / panes);
-    for (int i = -1; i <= panes; ++i) {
-        const float x = offset + i * W / panes;
-        fillRect(cv, x - W * 0.006f, gy0, x + W * 0.006f, gy1, Paint::solid(rgb(120, 124, 132)));
-    }
-    fillRect(cv, 0, gy0 - H * 0.012f, W, gy0, Paint::solid(rgb(120, 124, 132)));
-    fillRect(cv, 0, gy1, W, gy1 + H * 0.012f, Paint::solid(rgb(120, 124, 132)));
-    // Ceiling lights as soft glows.
-    for (int i = 0; i < 4; ++i) {
-        const float x = W * (0.12f + 0.25f * i) + d.uniform(-0.03f, 0.03f) * W;
-        Path p;
-        p.ellipse({x, 0}, W * 0.16f, H * 0.08f, 48);
-        cv.fill(p, Paint::radial({x, 0}, W * 0.16f, H * 0.08f, {{0, rgb(255, 255, 250), 0.9f}, {1, rgb(255, 255, 250), 0}}));
-    }
-    // Skirting, then a polished floor that darkens towards the wall.
-    fillRect(cv, 0, s.horizon - H * 0.015f, W, s.horizon, Paint::solid(rgb(70, 72, 78)));
-    fillRect(cv, 0, s.horizon, W, H, vertical(s.horizon, H, rgb(120, 122, 128), rgb(206, 208, 212)));
-    // Tile joints converging to a vanishing point above the car.
-    const float vx = W * d.uniform(0.4f, 0.6f), vy = s.horizon - H * 0.5f;
-    for (int i = -8; i <= 8; ++i) {
-        const float xb = vx + i * W * 0.16f;
-        const float t0 = (s.horizon - vy) / (H - vy);
-        const float xa = vx + (xb - vx) * t0;
-        Path p;
-        p.polygon({{xa - 0.6f, s.horizon}, {xa + 0.6f, s.horizon}, {xb + 1.5f, H}, {xb - 1.5f, H}});
-        cv.fill(p, Paint::solid(rgb(90, 92, 98), 0.12f));
-    }
-    for (int i = 1; i <= 5; ++i) {
-        const float y = s.horizon + (H - s.horizon) * (static_cast<float>(i * i) / 30.0f);
-        fillRect(cv, 0, y, W, y + 1.2f, Paint::solid(rgb(90, 92, 98), 0.10f));
-    }
-}
-
-void drawBuildings(Canvas& cv, Dice& d, const Scene& s)
-{
-    const float W = static_cast<float>(s.width), H = static_cast<float>(s.height);
-    // Far layer: pale, hazy blocks.
-    for (float x = -d.uniform(0, 40); x < W;) {
-        const float w = d.uniform(0.06f, 0.14f) * W;
-        const float h = d.uniform(0.25f, 0.55f) * s.horizon;
-        const Color c = mix(s.dusk ? rgb(70, 60, 100) : rgb(150, 164, 184), skyHorizon(s.dusk), 0.45f);
-        fillRect(cv, x, s.horizon - h, x + w, s.horizon, Paint::solid(c));
-        x += w + d.uniform(0, 0.02f) * W;
-    }
-    // Near layer: facades with window grids.
-    static const Color facades[] = {rgb(214, 200, 176), rgb(186, 190, 196), rgb(200, 180, 160), rgb(170, 186, 200), rgb(226, 218, 204)};
-    for (float x = -d.uniform(0, 60); x < W;) {
-        const float w = d.uniform(0.12f, 0.24f) * W;
-        const float h = d.uniform(0.35f, 0.75f) * s.horizon;
-        Color c = facades[d.integer(0, 4)];
-        if (s.dusk) c = scale(mix(c, rgb(80, 60, 100), 0.5f), 0.55f);
-        const float top = s.horizon - h;
-        fillRect(cv, x, top, x + w, s.horizon, vertical(top, s.horizon, scale(c, 1.05f), scale(c, 0.88f)));
-        const float cell = H * 0.045f;
-        const int cols = std::max(2, static_cast<int>(w / (cell * 1.3f)));
-        const int rows = std::max(2, static_cast<int>(h / (cell * 1.5f)) - 1);
-        const float gx = w / cols;
-        for (int r = 0; r < rows; ++r) {
-            for (int k = 0; k < cols; ++k) {
-                const float wx = x + k * gx + gx * 0.22f, wy = top + cell * 0.6f + r * cell * 1.5f;
-                Color glass = s.dusk ? (d.chance(0.45f) ? rgb(255, 214, 140) : rgb(40, 40, 60)) : rgb(96, 116, 140);
-                Path p;
-                p.rect(wx, wy, wx + gx * 0.56f, wy + cell * 0.85f);
-                cv.fill(p, vertical(wy, wy + cell * 0.85f, scale(glass, 1.15f), glass));
-            }
-        }
-        x += w + d.uniform(0.01f, 0.05f) * W;
-    }
-}
-
-void drawTree(Canvas& cv, Dice& d, float x, float base, float size, bool dusk)
-{
-    Path trunk;
-    trunk.polygon({{x - size * 0.06f, base}, {x + size * 0.06f, base}, {x + size * 0.035f, base - size * 0.9f},
-                   {x - size * 0.035f, base - size * 0.9f}});
-    cv.fill(trunk, Paint::solid(dusk ? rgb(40, 30, 30) : rgb(86, 66, 50)));
-    const Color leaf = dusk ? rgb(34, 44, 40) : rgb(62, 112, 58);
-    for (int i = 0; i < 7; ++i) {
-        const float px = x + d.uniform(-0.45f, 0.45f) * size;
-        const float py = base - size * d.uniform(0.9f, 1.5f);
-        const float r = size * d.uniform(0.3f, 0.5f);
-        Path p;
-        p.circle({px, py}, r, 40);
-        cv.fill(p, Paint::radial({px - r * 0.3f, py - r * 0.4f}, r * 1.4f, r * 1.4f,
-                                 {{0, scale(leaf, 1.3f)}, {1, scale(leaf, 0.7f)}}));
-    }
-}
-
-void drawStreet(Canvas& cv, Dice& d, const Scene& s)
-{
-    const float W = static_cast<float>(s.width), H = static_cast<float>(s.height);
-    drawSky(cv, d, s);
-    drawBuildings(cv, d, s);
-    const int trees = d.integer(1, 3);
-    for (int i = 0; i < trees; ++i)
-        drawTree(cv, d, d.uniform(0.05f, 0.95f) * W, s.horizon + H * 0.01f, H * d.uniform(0.18f, 0.26f), s.dusk);
-    // Sidewalk and curb, then asphalt.
-    const float curb = s.horizon + (s.ground - s.horizon) * 0.35f;
-    fillRect(cv, 0, s.horizon, W, curb, vertical(s.horizon, curb, rgb(170, 168, 162), rgb(150, 148, 144)));
-    fillRect(cv, 0, curb, W, curb + H * 0.012f, Paint::solid(rgb(206, 204, 198)));
-    const Color asphaltTop = s.dusk ? rgb(58, 56, 64) : rgb(92, 94, 98);
-    const Color asphaltBottom = s.dusk ? rgb(36, 34, 40) : rgb(62, 64, 68);
-    fillRect(cv, 0, curb + H * 0.012f, W, H, vertical(curb, H, asphaltTop, asphaltBottom));
-    // Lane marking in front of the car.
-    const float lane = s.ground + (H - s.ground) * 0.55f;
-    for (float x = -d.uniform(0, 0.2f) * W; x < W; x += W * 0.24f)
-        fillRect(cv, x, lane, x + W * 0.12f, lane + H * 0.012f, Paint::solid(rgb(230, 230, 224), 0.8f));
-    if (s.dusk) {
-        for (int i = 0; i < 2; ++i) {
-            const float x = d.uniform(0.1f, 0.9f) * W;
-            fillRect(cv, x - 2, s.horizon - H * 0.30f, x + 2, curb, Paint::solid(rgb(40, 40, 46)));
-            Path glow;
-            glow.circle({x, s.horizon - H * 0.30f}, H * 0.08f);
-            cv.fill(glow, Paint::radial({x, s.horizon - H * 0.30f}, H * 0.08f, H * 0.08f,
-                                        {{0, rgb(255, 236, 180), 1}, {0.15f, rgb(255, 220, 150), 0.8f}, {1, rgb(255, 200, 120), 0}}));
-        }
-    }
-}
-
-// A ridge line by midpoint displacement: jagged mountains.
-std::vector<Vec2> ridge(Dice& d, float W, float base, float height, float roughness)
-{
-    std::vector<float> h(65, 0.0f);
-    h[0] = d.uniform(0.2f, 0.8f);
-    h[64] = d.uniform(0.2f, 0.8f);
-    for (int step = 32; step >= 1; step /= 2) {
-        const float amp = roughness * static_cast<float>(step) / 32.0f;
-        for (int i = step; i < 64; i += step * 2)
-            h[static_cast<std::size_t>(i)] = (h[static_cast<std::size_t>(i - step)] + h[static_cast<std::size_t>(i + step)]) / 2 + d.uniform(-amp, amp);
-    }
-    std::vector<Vec2> pts;
-    for (int i = 0; i <= 64; ++i)
-        pts.push_back({W * static_cast<float>(i) / 64.0f, base - height * std::clamp(h[static_cast<std::size_t>(i)], 0.05f, 1.0f)});
-    return pts;
-}
-
-void drawSteppe(Canvas& cv, Dice& d, const Scene& s)
-{
-    const float W = static_cast<float>(s.width), H = static_cast<float>(s.height);
-    drawSky(cv, d, s);
-    // Snow-capped mountains far away (the Alatau behind Almaty), then brown foothills.
-    std::vector<Vec2> far = ridge(d, W, s.horizon, s.horizon * d.uniform(0.45f, 0.65f), 0.55f);
-    std::vector<Vec2> poly = far;
-    poly.push_back({W, s.horizon + 1});
-    poly.push_back({0, s.horizon + 1});
-    Path m;
-    m.polygon(poly);
-    const Color rock = s.dusk ? rgb(96, 80, 120) : rgb(120, 138, 168);
-    cv.fill(m, vertical(s.horizon * 0.3f, s.horizon, scale(rock, 1.1f), mix(rock, skyHorizon(s.dusk), 0.5f)));
-    // Snow above a snow line that wavers a little, following the ridge exactly.
-    float peak = s.horizon;
-    for (const Vec2& p : far) peak = std::min(peak, p.y);
-    const float snowLine = peak + (s.horizon - peak) * 0.4f;
-    std::vector<Vec2> snow;
-    for (const Vec2& p : far) snow.push_back(p);
-    for (auto it = far.rbegin(); it != far.rend(); ++it) {
-        const float wobble = d.uniform(-0.03f, 0.03f) * (s.horizon - peak);
-        snow.push_back({it->x, std::max(it->y, snowLine + wobble)});
-    }
-    Path sp;
-    sp.polygon(snow);
-    cv.fill(sp, vertical(snowLine - s.horizon * 0.3f, snowLine + s.horizon * 0.05f,
-                         s.dusk ? rgb(250, 210, 200) : rgb(250, 252, 255), s.dusk ? rgb(200, 160, 170) : rgb(206, 216, 232)));
-    std::vector<Vec2> hills = ridge(d, W, s.horizon + 2, s.horizon * 0.14f, 0.3f);
-    hills.push_back({W, s.horizon + 4});
-    hills.push_back({0, s.horizon + 4});
-    Path hp;
-    hp.polygon(hills);
-    cv.fill(hp, Paint::solid(s.dusk ? rgb(90, 70, 60) : rgb(150, 140, 100)));
-    // Golden grass, lighter far away, with streaks.
-    fillRect(cv, 0, s.horizon, W, H, vertical(s.horizon, H, s.dusk ? rgb(170, 120, 80) : rgb(214, 194, 130),
-                                                 s.dusk ? rgb(110, 80, 50) : rgb(168, 146, 84)));
-    for (int i = 0; i < 140; ++i) {
-        const float y = d.uniform(s.horizon, H);
-        const float x = d.uniform(0, W);
-        const float len = (y - s.horizon) / (H - s.horizon) * W * 0.06f + 4;
-        fillRect(cv, x, y, x + len, y + 1.2f, Paint::solid(d.chance(0.5f) ? rgb(120, 104, 60) : rgb(232, 214, 150), 0.35f));
-    }
-    // A dirt road under the car.
-    const float r0 = s.ground - (s.ground - s.horizon) * 0.25f;
-    fillRect(cv, 0, r0, W, s.ground + (H - s.ground) * 0.45f, vertical(r0, H, rgb(176, 150, 118), rgb(140, 116, 90)));
-}
-
-void drawPalm(Canvas& cv, Dice& d, float x, float base, float height, bool dusk)
-{
-    const float lean = d.uniform(-0.15f, 0.15f) * height;
-    const Vec2 top{x + lean, base - height};
-    const Color bark = dusk ? rgb(60, 44, 40) : rgb(128, 100, 70);
-    Path trunk;
-    trunk.moveTo({x - height * 0.035f, base})
-        .quadTo({x + lean * 0.2f - height * 0.03f, base - height * 0.5f}, {top.x - height * 0.018f, top.y})
-        .lineTo({top.x + height * 0.018f, top.y})
-        .quadTo({x + lean * 0.2f + height * 0.03f, base - height * 0.5f}, {x + height * 0.035f, base});
-    cv.fill(trunk, Paint::solid(bark));
-    const Color frond = dusk ? rgb(30, 44, 34) : rgb(56, 106, 50);
-    const int leaves = d.integer(7, 10);
-    for (int i = 0; i < leaves; ++i) {
-        const float a = kPi * (static_cast<float>(i) / (leaves - 1)) + d.uniform(-0.15f, 0.15f);
-        const float len = height * d.uniform(0.32f, 0.45f);
-        const Vec2 tip{top.x - std::cos(a) * len, top.y + len * 0.35f - std::sin(a) * len * 0.45f};
-        const Vec2 mid{top.x - std::cos(a) * len * 0.55f, top.y - std::sin(a) * len * 0.5f};
-        const float w = len * 0.09f;
-        Path leaf;
-        leaf.moveTo(top).quadTo({mid.x, mid.y - w}, tip).quadTo({mid.x, mid.y + w}, top);
-        cv.fill(leaf, Paint::solid(i % 2 ? frond : scale(frond, 1.2f)));
-    }
-}
-
-void drawDesert(Canvas& cv, Dice& d, const Scene& s)
-{
-    const float W = static_cast<float>(s.width), H = static_cast<float>(s.height);
-    Scene hazy = s;
-    drawSky(cv, d, hazy);
-    // Dune layers: sums of sines, each nearer layer warmer and darker.
-    static const Color dunes[] = {rgb(232, 206, 160), rgb(222, 186, 134), rgb(210, 170, 118)};
-    for (int layer = 0; layer < 3; ++layer) {
-        const float base = s.horizon - s.horizon * (0.18f - 0.06f * layer);
-        const float amp = s.horizon * (0.06f + 0.03f * layer);
-        const float f1 = d.uniform(1.5f, 3.0f), f2 = d.uniform(4.0f, 7.0f), ph = d.uniform(0, 6.28f);
-        std::vector<Vec2> pts;
-        for (int i = 0; i <= 80; ++i) {
-            const float t = static_cast<float>(i) / 80;
-            pts.push_back({t * W, base - amp * (0.6f * std::sin(t * f1 * kPi + ph) + 0.4f * std::sin(t * f2 * kPi + ph * 2))});
-        }
-        pts.push_back({W, s.horizon + 2});
-        pts.push_back({0, s.horizon + 2});
-        Path p;
-        p.polygon(pts);
-        Color c = dunes[layer];
-        if (s.dusk) c = scale(mix(c, rgb(200, 110, 90), 0.4f), 0.8f);
-        cv.fill(p, vertical(base - amp, s.horizon, scale(c, 1.08f), scale(c, 0.92f)));
-    }
-    fillRect(cv, 0, s.horizon, W, H, vertical(s.horizon, H, s.dusk ? rgb(190, 130, 100) : rgb(226, 200, 156),
-                                                 s.dusk ? rgb(140, 96, 74) : rgb(200, 170, 124)));
-    const int palms = d.integer(2, 4);
-    for (int i = 0; i < palms; ++i)
-        drawPalm(cv, d, d.uniform(0.03f, 0.97f) * W, s.horizon + H * d.uniform(0.0f, 0.04f), H * d.uniform(0.30f, 0.45f), s.dusk);
-    // A paved road with a sandy edge.
-    const float r0 = s.ground - (s.ground - s.horizon) * 0.3f;
-    fillRect(cv, 0, r0, W, H, vertical(r0, H, s.dusk ? rgb(96, 84, 88) : rgb(150, 146, 140), s.dusk ? rgb(60, 52, 56) : rgb(108, 106, 104)));
-    fillRect(cv, 0, r0, W, r0 + H * 0.01f, Paint::solid(rgb(236, 226, 200), 0.8f));
-}
-
-void drawBackdrop(Canvas& cv, Backdrop backdrop, Dice& d, const Scene& s)
-{
-    switch (backdrop) {
-    case Backdrop::Showroom: drawShowroom(cv, d, s); break;
-    case Backdrop::Street: drawStreet(cv, d, s); break;
-    case Backdrop::Steppe: drawSteppe(cv, d, s); break;
-    case Backdrop::Desert: drawDesert(cv, d, s); break;
-    }
 }
 
 // [SECTION] The car
@@ -565,13 +255,16 @@ void drawWheel(Canvas& cv, const CarLook& look, float axle, bool dusk)
     const Vec2 c{axle, R};
     Path tyre;
     tyre.circle(c, R);
-    cv.fill(tyre, Paint::radial(c, R, R, {{0, rgb(20, 20, 22)}, {0.72f, rgb(16, 16, 18)}, {0.9f, rgb(44, 44, 48)}, {1, rgb(18, 18, 20)}}));
+    cv.fill(tyre, Paint::radial(
+                      c, R, R,
+                      {{0, rgb(20, 20, 22)}, {0.72f, rgb(16, 16, 18)}, {0.9f, rgb(44, 44, 48)}, {1, rgb(18, 18, 20)}}));
 
     // Brake disc and caliper, visible between the spokes.
     const float rimR = R * 0.66f;
     Path disc;
     disc.circle(c, rimR * 0.9f);
-    cv.fill(disc, Paint::radial(c, rimR, rimR, {{0, rgb(60, 60, 64)}, {0.6f, rgb(110, 110, 112)}, {1, rgb(50, 50, 54)}}));
+    cv.fill(disc,
+            Paint::radial(c, rimR, rimR, {{0, rgb(60, 60, 64)}, {0.6f, rgb(110, 110, 112)}, {1, rgb(50, 50, 54)}}));
     Path caliper;
     caliper.sector(c, rimR * 0.55f, rimR * 0.86f, 0.35f, 1.05f, 12);
     cv.fill(caliper, Paint::solid(look.redCalipers ? rgb(190, 30, 30) : rgb(70, 70, 74)));
@@ -592,13 +285,19 @@ void drawWheel(Canvas& cv, const CarLook& look, float axle, bool dusk)
                             c + dir * (rimR * 0.9f) - nrm * wRim, c + dir * (rimR * 0.25f) - nrm * wHub});
         };
         switch (look.rim) {
-        case RimStyle::FiveSpoke: spoke(a, rimR * 0.09f, rimR * 0.16f); break;
+        case RimStyle::FiveSpoke:
+            spoke(a, rimR * 0.09f, rimR * 0.16f);
+            break;
         case RimStyle::TwinSpoke:
             spoke(a - 0.13f, rimR * 0.05f, rimR * 0.07f);
             spoke(a + 0.13f, rimR * 0.05f, rimR * 0.07f);
             break;
-        case RimStyle::MultiSpoke: spoke(a, rimR * 0.05f, rimR * 0.08f); break;
-        case RimStyle::Turbine: spoke(a, rimR * 0.02f, rimR * 0.09f); break;
+        case RimStyle::MultiSpoke:
+            spoke(a, rimR * 0.05f, rimR * 0.08f);
+            break;
+        case RimStyle::Turbine:
+            spoke(a, rimR * 0.02f, rimR * 0.09f);
+            break;
         }
     }
     cv.fill(spokes, metalPaint);
@@ -634,7 +333,8 @@ void drawCar(Canvas& cv, const CarLook& look, bool dusk, bool reflection)
 {
     const BodyDesign& b = look.design;
     float roof = 0;
-    for (const Vec2& p : b.upper) roof = std::max(roof, p.y);
+    for (const Vec2& p : b.upper)
+        roof = std::max(roof, p.y);
     const float belt = b.glass.front().y;
 
     if (!reflection) {
@@ -677,11 +377,16 @@ void drawCar(Canvas& cv, const CarLook& look, bool dusk, bool reflection)
     body.polygon(outline);
     cv.fill(body, bodyPaint);
     // Volume: the ends turn away from the light, and a soft band reflects the sky.
-    cv.fill(body, Paint::linear({0, 0}, {b.length, 0},
-                                {{0, rgb(0, 0, 0), 0.30f}, {0.07f, rgb(0, 0, 0), 0}, {0.92f, rgb(0, 0, 0), 0}, {1, rgb(0, 0, 0), 0.32f}}));
+    cv.fill(
+        body,
+        Paint::linear(
+            {0, 0}, {b.length, 0},
+            {{0, rgb(0, 0, 0), 0.30f}, {0.07f, rgb(0, 0, 0), 0}, {0.92f, rgb(0, 0, 0), 0}, {1, rgb(0, 0, 0), 0.32f}}));
     cv.fill(body, Paint::linear({b.length * 0.30f, roof}, {b.length * 0.55f, b.sill * 0.3f},
-                                {{0, rgb(255, 255, 255), 0}, {0.42f, rgb(255, 255, 255), 0.10f},
-                                 {0.58f, rgb(255, 255, 255), 0.10f}, {1, rgb(255, 255, 255), 0}}));
+                                {{0, rgb(255, 255, 255), 0},
+                                 {0.42f, rgb(255, 255, 255), 0.10f},
+                                 {0.58f, rgb(255, 255, 255), 0.10f},
+                                 {1, rgb(255, 255, 255), 0}}));
 
     if (b.bedEnd > 0) {
         // Pickup bed: the top rail and the cab's back edge.
@@ -720,11 +425,15 @@ void drawCar(Canvas& cv, const CarLook& look, bool dusk, bool reflection)
     // A crisp character line along the flank.
     Path crease;
     const float cy = b.sill + (belt - b.sill) * 0.62f;
-    crease.polygon({{b.length * 0.04f, cy + 0.02f}, {b.length * 0.93f, cy + 0.05f}, {b.length * 0.93f, cy + 0.035f},
+    crease.polygon({{b.length * 0.04f, cy + 0.02f},
+                    {b.length * 0.93f, cy + 0.05f},
+                    {b.length * 0.93f, cy + 0.035f},
                     {b.length * 0.04f, cy + 0.005f}});
     cv.fill(crease, Paint::solid(rgb(255, 255, 255), look.lightPaint ? 0.35f : 0.18f));
     Path creaseShadow;
-    creaseShadow.polygon({{b.length * 0.04f, cy + 0.005f}, {b.length * 0.93f, cy + 0.035f}, {b.length * 0.93f, cy + 0.02f},
+    creaseShadow.polygon({{b.length * 0.04f, cy + 0.005f},
+                          {b.length * 0.93f, cy + 0.035f},
+                          {b.length * 0.93f, cy + 0.02f},
                           {b.length * 0.04f, cy - 0.01f}});
     cv.fill(creaseShadow, Paint::solid(rgb(0, 0, 0), 0.12f));
 
@@ -735,7 +444,8 @@ void drawCar(Canvas& cv, const CarLook& look, bool dusk, bool reflection)
         std::vector<Vec2> band;
         for (const Vec2& p : smoothOpen(b.upper))
             if (p.x >= b.glass.front().x && p.x <= b.glass.back().x) band.push_back(p);
-        for (auto it = glassLine.rbegin(); it != glassLine.rend(); ++it) band.push_back(*it);
+        for (auto it = glassLine.rbegin(); it != glassLine.rend(); ++it)
+            band.push_back(*it);
         Path r;
         r.polygon(band);
         cv.fill(r, Paint::solid(rgb(22, 22, 24)));
@@ -743,13 +453,19 @@ void drawCar(Canvas& cv, const CarLook& look, bool dusk, bool reflection)
     Path glass;
     glass.polygon(glassLine);
     const float gTop = roof, gBottom = belt;
-    cv.fill(glass, Paint::linear({0, gTop}, {0, gBottom},
-                                 {{0, dusk ? rgb(120, 90, 110) : rgb(150, 172, 196)}, {0.45f, rgb(46, 54, 64)}, {1, rgb(18, 20, 24)}}));
+    cv.fill(glass,
+            Paint::linear(
+                {0, gTop}, {0, gBottom},
+                {{0, dusk ? rgb(120, 90, 110) : rgb(150, 172, 196)}, {0.45f, rgb(46, 54, 64)}, {1, rgb(18, 20, 24)}}));
     cv.fill(glass, Paint::linear({b.glass.front().x, belt}, {b.glass.back().x, roof},
-                                 {{0.30f, rgb(255, 255, 255), 0}, {0.36f, rgb(255, 255, 255), 0.16f},
-                                  {0.46f, rgb(255, 255, 255), 0.16f}, {0.50f, rgb(255, 255, 255), 0},
-                                  {0.62f, rgb(255, 255, 255), 0}, {0.65f, rgb(255, 255, 255), 0.09f},
-                                  {0.70f, rgb(255, 255, 255), 0.09f}, {0.72f, rgb(255, 255, 255), 0}}));
+                                 {{0.30f, rgb(255, 255, 255), 0},
+                                  {0.36f, rgb(255, 255, 255), 0.16f},
+                                  {0.46f, rgb(255, 255, 255), 0.16f},
+                                  {0.50f, rgb(255, 255, 255), 0},
+                                  {0.62f, rgb(255, 255, 255), 0},
+                                  {0.65f, rgb(255, 255, 255), 0.09f},
+                                  {0.70f, rgb(255, 255, 255), 0.09f},
+                                  {0.72f, rgb(255, 255, 255), 0}}));
     const auto glassTopAt = [&](float x) {
         for (std::size_t i = 1; i < glassLine.size(); ++i) {
             const Vec2 a = glassLine[i - 1], c = glassLine[i];
@@ -762,7 +478,9 @@ void drawCar(Canvas& cv, const CarLook& look, bool dusk, bool reflection)
     };
     for (const auto& [x, w] : b.pillars) {
         Path pillar;
-        pillar.polygon({{x - w / 2, belt - 0.01f}, {x + w / 2, belt - 0.01f}, {x + w / 2, glassTopAt(x + w / 2) + 0.01f},
+        pillar.polygon({{x - w / 2, belt - 0.01f},
+                        {x + w / 2, belt - 0.01f},
+                        {x + w / 2, glassTopAt(x + w / 2) + 0.01f},
                         {x - w / 2, glassTopAt(x - w / 2) + 0.01f}});
         cv.fill(pillar, Paint::solid(rgb(20, 20, 22)));
     }
@@ -775,7 +493,8 @@ void drawCar(Canvas& cv, const CarLook& look, bool dusk, bool reflection)
     const Vec2 m = b.glass.back();
     Path mirror;
     mirror.roundedRect(m.x - 0.20f, m.y - 0.02f, m.x - 0.04f, m.y + 0.12f, 0.04f);
-    cv.fill(mirror, Paint::linear({0, m.y + 0.12f}, {0, m.y - 0.02f}, {{0, scale(base, 1.2f)}, {1, scale(base, 0.7f)}}));
+    cv.fill(mirror,
+            Paint::linear({0, m.y + 0.12f}, {0, m.y - 0.02f}, {{0, scale(base, 1.2f)}, {1, scale(base, 0.7f)}}));
 
     if (b.roofRails) {
         Path rails;
@@ -792,20 +511,25 @@ void drawCar(Canvas& cv, const CarLook& look, bool dusk, bool reflection)
     const float hy0 = b.headlight[0].y, hy1 = b.headlight[3].y;
     cv.fill(head, Paint::linear({0, hy0}, {0, hy1}, {{0, rgb(250, 252, 255)}, {1, rgb(140, 150, 165)}}));
     Path drlStrip;
-    drlStrip.polygon({b.headlight[0], b.headlight[1], {b.headlight[1].x, b.headlight[1].y - 0.02f},
+    drlStrip.polygon({b.headlight[0],
+                      b.headlight[1],
+                      {b.headlight[1].x, b.headlight[1].y - 0.02f},
                       {b.headlight[0].x, b.headlight[0].y - 0.02f}});
     cv.fill(drlStrip, Paint::solid(rgb(255, 255, 255), 0.95f));
     Path tail;
     tail.polygon(b.taillight);
-    cv.fill(tail, Paint::linear({0, b.taillight[1].y}, {0, b.taillight[3].y}, {{0, rgb(220, 40, 40)}, {1, rgb(110, 10, 14)}}));
+    cv.fill(tail, Paint::linear({0, b.taillight[1].y}, {0, b.taillight[3].y},
+                                {{0, rgb(220, 40, 40)}, {1, rgb(110, 10, 14)}}));
 
     // The front and rear bumper shadows (grille side).
     Path nose;
     const Vec2 f0 = b.upper[b.upper.size() - 2], f1 = b.upper.back();
-    nose.polygon({{f0.x - 0.04f, f0.y - 0.04f}, {f0.x, f0.y - 0.04f}, {f1.x, f1.y + 0.02f}, {f1.x - 0.12f, f1.y + 0.02f}});
+    nose.polygon(
+        {{f0.x - 0.04f, f0.y - 0.04f}, {f0.x, f0.y - 0.04f}, {f1.x, f1.y + 0.02f}, {f1.x - 0.12f, f1.y + 0.02f}});
     cv.fill(nose, Paint::solid(rgb(20, 20, 22), 0.7f));
 
-    for (float axle : {b.rearAxle, b.frontAxle}) drawWheel(cv, look, axle, dusk);
+    for (float axle : {b.rearAxle, b.frontAxle})
+        drawWheel(cv, look, axle, dusk);
 
     if (dusk && !reflection) {
         const Vec2 hl = b.headlight[2];
@@ -831,7 +555,8 @@ void drawInterior(Canvas& cv, const CarLook& look, Dice& d, Backdrop backdrop)
     if (backdrop == Backdrop::Showroom) outsideTop = rgb(220, 222, 226), outsideBottom = rgb(190, 192, 196);
     Path sky;
     sky.rect(0, 0, 1, 0.75f);
-    cv.fill(sky, Paint::linear({0, 0.04f}, {0, 0.36f}, {{0, outsideTop}, {0.75f, mix(outsideTop, outsideBottom, 0.6f)}, {1, outsideBottom}}));
+    cv.fill(sky, Paint::linear({0, 0.04f}, {0, 0.36f},
+                               {{0, outsideTop}, {0.75f, mix(outsideTop, outsideBottom, 0.6f)}, {1, outsideBottom}}));
     // Headliner and A-pillars framing the windscreen.
     Path headliner;
     headliner.moveTo({0, 0}).lineTo({1, 0}).lineTo({1, 0.07f}).quadTo({0.5f, 0.02f}, {0, 0.07f});
@@ -849,12 +574,14 @@ void drawInterior(Canvas& cv, const CarLook& look, Dice& d, Backdrop backdrop)
     // The car's own bonnet through the windscreen, in its paint.
     Path bonnet;
     bonnet.moveTo({0, 0.41f}).quadTo({0.5f, 0.21f}, {1, 0.41f}).lineTo({1, 0.45f}).lineTo({0, 0.45f});
-    cv.fill(bonnet, Paint::linear({0, 0.30f}, {0, 0.40f}, {{0, scale(look.paint, 1.3f)}, {1, scale(look.paint, 0.7f)}}));
+    cv.fill(bonnet,
+            Paint::linear({0, 0.30f}, {0, 0.40f}, {{0, scale(look.paint, 1.3f)}, {1, scale(look.paint, 0.7f)}}));
 
     // Dashboard: a wide curved slab with a soft highlight along its top edge.
     Path dashboard;
     dashboard.moveTo({0, 0.40f}).quadTo({0.5f, 0.30f}, {1, 0.40f}).lineTo({1, 0.75f}).lineTo({0, 0.75f});
-    cv.fill(dashboard, Paint::linear({0, 0.33f}, {0, 0.56f}, {{0, scale(dash, 1.9f)}, {0.15f, dash}, {1, scale(dash, 0.7f)}}));
+    cv.fill(dashboard,
+            Paint::linear({0, 0.33f}, {0, 0.56f}, {{0, scale(dash, 1.9f)}, {0.15f, dash}, {1, scale(dash, 0.7f)}}));
     // Trim strip across the dash in the leather color.
     Path strip;
     strip.moveTo({0, 0.47f}).quadTo({0.5f, 0.40f}, {1, 0.47f}).lineTo({1, 0.49f}).quadTo({0.5f, 0.42f}, {0, 0.49f});
@@ -871,7 +598,10 @@ void drawInterior(Canvas& cv, const CarLook& look, Dice& d, Backdrop backdrop)
     for (int i = 0; i < 5; ++i) { // a map: a few roads
         Path road;
         const float y = 0.375f + d.uniform(0, 0.07f);
-        road.polygon({{sx0 + 0.01f, y}, {sx1 - 0.01f, y + d.uniform(-0.02f, 0.02f)}, {sx1 - 0.01f, y + 0.003f + d.uniform(-0.02f, 0.02f)}, {sx0 + 0.01f, y + 0.003f}});
+        road.polygon({{sx0 + 0.01f, y},
+                      {sx1 - 0.01f, y + d.uniform(-0.02f, 0.02f)},
+                      {sx1 - 0.01f, y + 0.003f + d.uniform(-0.02f, 0.02f)},
+                      {sx0 + 0.01f, y + 0.003f}});
         cv.fill(road, Paint::solid(rgb(120, 180, 230), 0.6f));
     }
     Path pin;
@@ -891,47 +621,69 @@ void drawInterior(Canvas& cv, const CarLook& look, Dice& d, Backdrop backdrop)
     // Instrument cluster behind the wheel.
     const Vec2 wc{0.29f, 0.50f};
     Path hood;
-    hood.moveTo({wc.x - 0.14f, 0.40f}).quadTo({wc.x, 0.32f}, {wc.x + 0.14f, 0.40f}).lineTo({wc.x + 0.14f, 0.46f}).lineTo({wc.x - 0.14f, 0.46f});
+    hood.moveTo({wc.x - 0.14f, 0.40f})
+        .quadTo({wc.x, 0.32f}, {wc.x + 0.14f, 0.40f})
+        .lineTo({wc.x + 0.14f, 0.46f})
+        .lineTo({wc.x - 0.14f, 0.46f});
     cv.fill(hood, Paint::solid(scale(dash, 0.8f)));
     if (look.digitalCluster) {
         Path panel;
         panel.roundedRect(wc.x - 0.11f, 0.39f, wc.x + 0.11f, 0.45f, 0.008f);
-        cv.fill(panel, Paint::linear({wc.x - 0.11f, 0.39f}, {wc.x + 0.11f, 0.45f}, {{0, rgb(20, 40, 70)}, {1, rgb(8, 14, 26)}}));
+        cv.fill(panel, Paint::linear({wc.x - 0.11f, 0.39f}, {wc.x + 0.11f, 0.45f},
+                                     {{0, rgb(20, 40, 70)}, {1, rgb(8, 14, 26)}}));
     }
     for (float gx : {wc.x - 0.055f, wc.x + 0.055f}) {
         Path gauge;
         gauge.circle({gx, 0.425f}, 0.034f, 48);
-        cv.fill(gauge, Paint::radial({gx, 0.425f}, 0.034f, 0.034f, {{0, rgb(20, 24, 30)}, {0.85f, rgb(30, 34, 40)}, {1, rgb(160, 164, 170)}}));
+        cv.fill(gauge, Paint::radial({gx, 0.425f}, 0.034f, 0.034f,
+                                     {{0, rgb(20, 24, 30)}, {0.85f, rgb(30, 34, 40)}, {1, rgb(160, 164, 170)}}));
         Path ticks;
         for (int t = 0; t <= 10; ++t) {
             const float a = kPi * (0.8f + 1.4f * static_cast<float>(t) / 10);
             const Vec2 dir{std::cos(a), std::sin(a)};
             const Vec2 c{gx, 0.425f};
-            ticks.polygon({c + dir * 0.026f, c + dir * 0.031f, c + dir * 0.031f + Vec2{0.0012f, 0.0012f}, c + dir * 0.026f + Vec2{0.0012f, 0.0012f}});
+            ticks.polygon({c + dir * 0.026f, c + dir * 0.031f, c + dir * 0.031f + Vec2{0.0012f, 0.0012f},
+                           c + dir * 0.026f + Vec2{0.0012f, 0.0012f}});
         }
         cv.fill(ticks, Paint::solid(rgb(230, 236, 240)));
         const float na = kPi * (0.8f + 1.4f * d.uniform(0.1f, 0.4f));
         Path needle;
-        needle.polygon({{gx - 0.002f, 0.425f}, {gx + std::cos(na) * 0.028f, 0.425f + std::sin(na) * 0.028f}, {gx + 0.002f, 0.425f}});
+        needle.polygon({{gx - 0.002f, 0.425f},
+                        {gx + std::cos(na) * 0.028f, 0.425f + std::sin(na) * 0.028f},
+                        {gx + 0.002f, 0.425f}});
         cv.fill(needle, Paint::solid(rgb(255, 70, 40)));
     }
 
     // Steering wheel (seen slightly from above, so a little flattened): rim, spokes, hub.
     Path ring;
     ring.sector(wc, 0.105f, 0.128f, 0, 2 * kPi, 96);
-    cv.setTransform(Affine::translate(-wc.x, -wc.y).then(Affine::scaling(1, 0.9f)).then(Affine::translate(wc.x, wc.y)).then(Affine::scaling(W, W)));
-    cv.fill(ring, Paint::linear({wc.x, wc.y - 0.128f}, {wc.x, wc.y + 0.128f}, {{0, rgb(80, 80, 84)}, {0.3f, rgb(26, 26, 28)}, {1, rgb(12, 12, 14)}}));
+    cv.setTransform(Affine::translate(-wc.x, -wc.y)
+                        .then(Affine::scaling(1, 0.9f))
+                        .then(Affine::translate(wc.x, wc.y))
+                        .then(Affine::scaling(W, W)));
+    cv.fill(ring, Paint::linear({wc.x, wc.y - 0.128f}, {wc.x, wc.y + 0.128f},
+                                {{0, rgb(80, 80, 84)}, {0.3f, rgb(26, 26, 28)}, {1, rgb(12, 12, 14)}}));
     Path spokes;
-    spokes.polygon({{wc.x - 0.106f, wc.y - 0.01f}, {wc.x - 0.03f, wc.y - 0.02f}, {wc.x - 0.03f, wc.y + 0.03f}, {wc.x - 0.106f, wc.y + 0.025f}});
-    spokes.polygon({{wc.x + 0.106f, wc.y - 0.01f}, {wc.x + 0.03f, wc.y - 0.02f}, {wc.x + 0.03f, wc.y + 0.03f}, {wc.x + 0.106f, wc.y + 0.025f}});
-    spokes.polygon({{wc.x - 0.02f, wc.y + 0.03f}, {wc.x + 0.02f, wc.y + 0.03f}, {wc.x + 0.015f, wc.y + 0.107f}, {wc.x - 0.015f, wc.y + 0.107f}});
+    spokes.polygon({{wc.x - 0.106f, wc.y - 0.01f},
+                    {wc.x - 0.03f, wc.y - 0.02f},
+                    {wc.x - 0.03f, wc.y + 0.03f},
+                    {wc.x - 0.106f, wc.y + 0.025f}});
+    spokes.polygon({{wc.x + 0.106f, wc.y - 0.01f},
+                    {wc.x + 0.03f, wc.y - 0.02f},
+                    {wc.x + 0.03f, wc.y + 0.03f},
+                    {wc.x + 0.106f, wc.y + 0.025f}});
+    spokes.polygon({{wc.x - 0.02f, wc.y + 0.03f},
+                    {wc.x + 0.02f, wc.y + 0.03f},
+                    {wc.x + 0.015f, wc.y + 0.107f},
+                    {wc.x - 0.015f, wc.y + 0.107f}});
     cv.fill(spokes, Paint::linear({0, wc.y - 0.02f}, {0, wc.y + 0.1f}, {{0, rgb(64, 64, 68)}, {1, rgb(22, 22, 24)}}));
     Path hub;
     hub.roundedRect(wc.x - 0.045f, wc.y - 0.035f, wc.x + 0.045f, wc.y + 0.04f, 0.02f);
     cv.fill(hub, Paint::linear({0, wc.y - 0.035f}, {0, wc.y + 0.04f}, {{0, rgb(58, 58, 62)}, {1, rgb(20, 20, 22)}}));
     Path badge;
     badge.ellipse({wc.x, wc.y}, 0.014f, 0.01f, 32);
-    cv.fill(badge, Paint::linear({wc.x, wc.y - 0.01f}, {wc.x, wc.y + 0.01f}, {{0, rgb(230, 232, 236)}, {1, rgb(130, 134, 140)}}));
+    cv.fill(badge, Paint::linear({wc.x, wc.y - 0.01f}, {wc.x, wc.y + 0.01f},
+                                 {{0, rgb(230, 232, 236)}, {1, rgb(130, 134, 140)}}));
     cv.setTransform(Affine::scaling(W, W));
 
     // Centre console with the gear selector between the seats.
@@ -979,7 +731,8 @@ void drawInterior(Canvas& cv, const CarLook& look, Dice& d, Backdrop backdrop)
 std::vector<std::uint8_t> paintPhoto(const PhotoSpec& spec, int width, int height)
 {
     const CarLook look = lookFor(spec);
-    Dice d(0x5EEDull ^ (static_cast<std::uint64_t>(spec.photo.seed) << 16) ^ static_cast<std::uint64_t>(spec.listingId));
+    Dice d(0x5EEDull ^ (static_cast<std::uint64_t>(spec.photo.seed) << 16) ^
+           static_cast<std::uint64_t>(spec.listingId));
     Canvas cv(width, height, rgb(128, 128, 128));
     const float W = static_cast<float>(width), H = static_cast<float>(height);
 
@@ -996,12 +749,23 @@ std::vector<std::uint8_t> paintPhoto(const PhotoSpec& spec, int width, int heigh
     const BodyDesign& b = look.design;
     float zoom = 1.0f, focusX = b.length * 0.5f, groundFrac = 0.80f;
     switch (spec.photo.kind) {
-    case PhotoKind::CloseFront: zoom = 1.5f; focusX = b.frontAxle - 0.25f; groundFrac = 0.84f; break;
-    case PhotoKind::CloseWheel: zoom = 3.0f; focusX = b.frontAxle; groundFrac = 0.93f; break;
-    default: break;
+    case PhotoKind::CloseFront:
+        zoom = 1.5f;
+        focusX = b.frontAxle - 0.25f;
+        groundFrac = 0.84f;
+        break;
+    case PhotoKind::CloseWheel:
+        zoom = 3.0f;
+        focusX = b.frontAxle;
+        groundFrac = 0.93f;
+        break;
+    default:
+        break;
     }
     const float scale = W * 0.80f / b.length * zoom * d.uniform(0.97f, 1.02f);
-    const bool mirrored = spec.photo.kind == PhotoKind::SideMirrored || (spec.photo.kind == PhotoKind::SideDusk && d.chance(0.5f));
+    bool mirrored = look.coverFacesLeft;
+    if (spec.photo.kind == PhotoKind::SideMirrored) mirrored = !look.coverFacesLeft;
+    if (spec.photo.kind == PhotoKind::SideDusk) mirrored = d.chance(0.5f);
     Scene s{width, height, H * (backdrop == Backdrop::Showroom ? 0.56f : 0.50f), H * groundFrac, dusk};
     if (spec.photo.kind == PhotoKind::CloseWheel) s.horizon = H * 0.35f;
     drawBackdrop(cv, backdrop, d, s);
@@ -1021,7 +785,9 @@ std::vector<std::uint8_t> paintPhoto(const PhotoSpec& spec, int width, int heigh
         cv.setTransform(Affine{});
         const Color floorNear = rgb(206, 208, 212);
         const Color floorAt = mix(rgb(120, 122, 128), floorNear, (s.ground - s.horizon) / (H - s.horizon));
-        fillRect(cv, 0, s.ground, W, H, Paint::linear({0, s.ground}, {0, H}, {{0, floorAt, 0.2f}, {0.6f, mix(floorAt, floorNear, 0.6f), 0.9f}, {1, floorNear, 1}}));
+        fillRect(cv, 0, s.ground, W, H,
+                 Paint::linear({0, s.ground}, {0, H},
+                               {{0, floorAt, 0.2f}, {0.6f, mix(floorAt, floorNear, 0.6f), 0.9f}, {1, floorNear, 1}}));
     }
     cv.setTransform(camera);
     drawCar(cv, look, dusk, false);

@@ -88,8 +88,10 @@ std::optional<HttpError> checkRequestTarget(std::string_view rawPath, std::strin
             continue;
         }
         if (rawValue.size() > limits::kQueryStringMaxBytes) continue; // reported as too long below
-        if (!urlDecode(rawValue, value)) firstProblem = badRequest(key, key + " has a malformed percent-escape");
-        else if (!utf8::isValid(value)) firstProblem = badRequest(key, key + " must be valid UTF-8 text");
+        if (!urlDecode(rawValue, value))
+            firstProblem = badRequest(key, key + " has a malformed percent-escape");
+        else if (!utf8::isValid(value))
+            firstProblem = badRequest(key, key + " must be valid UTF-8 text");
     }
     if (rawQuery.size() > limits::kQueryStringMaxBytes) {
         return HttpError{414, ApiError{"uri_too_long", longestKey,

@@ -40,7 +40,9 @@ using Status = restinio::request_handling_status_t;
 // [SECTION] Logging and the render pool
 
 // RESTinio's own messages: warnings and errors only (trace and info would cost a
-// formatted string per request under load).
+// formatted string per request under load), and not the per-connection ones: a client
+// hanging up, timing out or sending garbage is normal traffic, not a server fault (our
+// handler catches every exception itself, so none of those come from here).
 class ServerLogger {
 public:
     template <typename Builder> void trace(Builder&&) const noexcept {}
@@ -53,6 +55,7 @@ private:
     {
         try {
             const std::string msg = b();
+            if (msg.rfind("[connection:", 0) == 0) return;
             static std::mutex m;
             std::lock_guard lock(m);
             std::cerr << "http " << level << ": " << msg << '\n';
@@ -70,7 +73,8 @@ class TaskPool {
 public:
     TaskPool(int threads, std::size_t maxQueued) : m_maxQueued(maxQueued)
     {
-        for (int i = 0; i < threads; ++i) m_threads.emplace_back([this] { work(); });
+        for (int i = 0; i < threads; ++i)
+            m_threads.emplace_back([this] { work(); });
     }
     ~TaskPool() { shutdown(); }
     // Runs what is queued, then joins the threads. Idempotent.
@@ -127,14 +131,24 @@ constexpr const char* kImmutable = "public, max-age=31536000, immutable";
 const char* reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 414: return "URI Too Long";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Unknown";
+    case 200:
+        return "OK";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 414:
+        return "URI Too Long";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Unknown";
     }
 }
 
@@ -144,7 +158,10 @@ restinio::http_status_line_t statusLine(int status)
                                         reasonPhrase(status)};
 }
 
-bool isHead(const Request& req) { return req->header().method() == restinio::http_method_head(); }
+bool isHead(const Request& req)
+{
+    return req->header().method() == restinio::http_method_head();
+}
 bool isGetOrHead(const Request& req)
 {
     return req->header().method() == restinio::http_method_get() || isHead(req);
@@ -170,7 +187,8 @@ template <typename Builder> void addHeaders(Builder& b, const Headers& h)
     if (!h.cacheControl.empty()) b.append_header(restinio::http_field::cache_control, h.cacheControl);
     if (h.gzipped) b.append_header(restinio::http_field::content_encoding, "gzip");
     if (h.varyOnEncoding) b.append_header(restinio::http_field::vary, "Accept-Encoding");
-    for (const auto& [name, value] : h.extra) b.append_header(name, value);
+    for (const auto& [name, value] : h.extra)
+        b.append_header(name, value);
 }
 
 // Sends `body` (shared, never copied). HEAD gets the same headers and length, no body.
@@ -202,6 +220,18 @@ Status sendError(const Request& req, const HttpError& e, std::vector<std::pair<s
     return sendBytes(req, e.status, std::make_shared<const std::string>(errorJson(e.error)), h, close);
 }
 
+// A 200 with `etag`, or a bodiless 304 when the client already has that representation.
+Status sendTagged(const Request& req, std::shared_ptr<const std::string> body, Headers h, const std::string& etag)
+{
+    h.extra.emplace_back("ETag", etag);
+    if (etagMatches(req->header().get_field_or(restinio::http_field::if_none_match, ""), etag)) {
+        auto b = req->create_response(statusLine(304));
+        addHeaders(b, h);
+        return b.done();
+    }
+    return sendBytes(req, 200, std::move(body), h);
+}
+
 Status sendJson(const Request& req, const BodyPtr& body)
 {
     Headers h;
@@ -209,7 +239,7 @@ Status sendJson(const Request& req, const BodyPtr& body)
     h.cacheControl = "no-cache";
     h.gzipped = body->gzipped;
     h.varyOnEncoding = true;
-    return sendBytes(req, 200, std::shared_ptr<const std::string>(body, &body->bytes), h);
+    return sendTagged(req, std::shared_ptr<const std::string>(body, &body->bytes), std::move(h), body->etag);
 }
 
 Status sendPhoto(const Request& req, const std::string& path)
@@ -236,9 +266,9 @@ HttpError internalError()
 
 HttpError methodNotAllowed(const Request& req)
 {
-    return HttpError{405, ApiError{"method_not_allowed", "",
-                                   std::string(req->header().method().c_str()) +
-                                       " is not allowed here; use GET or HEAD"}};
+    return HttpError{405,
+                     ApiError{"method_not_allowed", "",
+                              std::string(req->header().method().c_str()) + " is not allowed here; use GET or HEAD"}};
 }
 
 const std::vector<std::pair<std::string, std::string>> kAllowGetHead{{"Allow", "GET, HEAD"}};
@@ -267,11 +297,13 @@ public:
         const bool numeric = ec != std::errc::invalid_argument && ptr == idText.data() + idText.size() &&
                              !idText.empty() && idText.front() != '-' && idText.front() != '+';
         if (!numeric)
-            return sendError(req, HttpError{400, ApiError{"invalid_parameter", "id",
-                                                          "id must be a whole number, got '" + excerpt(idText, 32) + "'"}});
+            return sendError(req,
+                             HttpError{400, ApiError{"invalid_parameter", "id",
+                                                     "id must be a whole number, got '" + excerpt(idText, 32) + "'"}});
         if (ec == std::errc::result_out_of_range || id < 1 || id > limits::kIdMax)
-            return sendError(req, HttpError{400, ApiError{"invalid_parameter", "id",
-                                                          "id must be between 1 and " + std::to_string(limits::kIdMax)}});
+            return sendError(req,
+                             HttpError{400, ApiError{"invalid_parameter", "id",
+                                                     "id must be between 1 and " + std::to_string(limits::kIdMax)}});
         if (auto body = m_s.api.listing(id, wantsGzip(req))) return sendJson(req, *body);
         return sendError(req, HttpError{404, ApiError{"not_found", "id", "no listing with id " + std::to_string(id)}});
     }
@@ -293,15 +325,18 @@ public:
         const bool queued = m_renders.tryPost([this, req, id, size] {
             try {
                 const std::optional<std::string> file = m_s.media.photoFile(id, size);
-                if (!file) sendError(req, HttpError{404, ApiError{"not_found", "path", "no such photo"}});
-                else sendPhoto(req, *file);
+                if (!file)
+                    sendError(req, HttpError{404, ApiError{"not_found", "path", "no such photo"}});
+                else
+                    sendPhoto(req, *file);
             } catch (const std::exception& e) {
                 m_log("photo " + std::to_string(id) + " failed: " + e.what());
                 sendError(req, internalError());
             }
         });
         if (!queued)
-            return sendError(req, HttpError{503, ApiError{"busy", "", "too many photos are being drawn; retry shortly"}},
+            return sendError(req,
+                             HttpError{503, ApiError{"busy", "", "too many photos are being drawn; retry shortly"}},
                              {{"Retry-After", "1"}});
         return restinio::request_accepted();
     }
@@ -331,7 +366,7 @@ public:
         h.cacheControl = r.cacheControl;
         h.gzipped = r.gzipped;
         h.varyOnEncoding = true;
-        return sendBytes(req, 200, r.body, h);
+        return sendTagged(req, r.body, std::move(h), r.etag);
     }
 
     void logFault(const std::string& what) { m_log(what); }
@@ -349,7 +384,9 @@ using Router = restinio::router::express_router_t<>;
 std::unique_ptr<Router> buildRouter(Handlers& h)
 {
     auto r = std::make_unique<Router>();
-    const auto getOrHead = [] { return restinio::router::any_of_methods(restinio::http_method_get(), restinio::http_method_head()); };
+    const auto getOrHead = [] {
+        return restinio::router::any_of_methods(restinio::http_method_get(), restinio::http_method_head());
+    };
     const auto otherMethods = [] {
         return restinio::router::none_of_methods(restinio::http_method_get(), restinio::http_method_head());
     };
@@ -361,9 +398,8 @@ std::unique_ptr<Router> buildRouter(Handlers& h)
     r->add_handler(getOrHead(), "/api/v1/listings", [&h](const Request& req, auto) { return h.listings(req); });
     r->add_handler(otherMethods(), "/api/v1/listings", refuse);
 
-    r->add_handler(getOrHead(), "/api/v1/listings/:id", [&h](const Request& req, restinio::router::route_params_t p) {
-        return h.listing(req, p["id"]);
-    });
+    r->add_handler(getOrHead(), "/api/v1/listings/:id",
+                   [&h](const Request& req, restinio::router::route_params_t p) { return h.listing(req, p["id"]); });
     r->add_handler(otherMethods(), "/api/v1/listings/:id", refuse);
 
     r->add_handler(getOrHead(), "/api/v1/makes", [&h](const Request& req, auto) { return h.makes(req); });
@@ -372,9 +408,8 @@ std::unique_ptr<Router> buildRouter(Handlers& h)
     r->add_handler(getOrHead(), "/api/v1/cities", [&h](const Request& req, auto) { return h.cities(req); });
     r->add_handler(otherMethods(), "/api/v1/cities", refuse);
 
-    r->add_handler(getOrHead(), "/media/photos/:file", [&h](const Request& req, restinio::router::route_params_t p) {
-        return h.photo(req, p["file"]);
-    });
+    r->add_handler(getOrHead(), "/media/photos/:file",
+                   [&h](const Request& req, restinio::router::route_params_t p) { return h.photo(req, p["file"]); });
     r->add_handler(otherMethods(), "/media/photos/:file", refuse);
 
     r->non_matched_request_handler([&h](Request req) { return h.fallback(req); });
@@ -437,24 +472,26 @@ int runHttpServer(const HttpOptions& options, HttpServices& services, const LogF
         log(std::string("stopping on ") + (signal == SIGINT ? "SIGINT" : "SIGTERM"));
         server.close_async([&] { ioctx.stop(); }, [&](std::exception_ptr) { ioctx.stop(); });
     });
-    server.open_async(
-        [&] { log("listening on http://" + options.address + ":" + std::to_string(options.port)); },
-        [&](std::exception_ptr ex) {
-            try {
-                std::rethrow_exception(ex);
-            } catch (const std::exception& e) {
-                log("cannot listen on " + options.address + ":" + std::to_string(options.port) + ": " + e.what());
-            } catch (...) {
-                log("cannot listen on " + options.address + ":" + std::to_string(options.port));
-            }
-            exitCode = 1;
-            ioctx.stop();
-        });
+    server.open_async([&] { log("listening on http://" + options.address + ":" + std::to_string(options.port)); },
+                      [&](std::exception_ptr ex) {
+                          try {
+                              std::rethrow_exception(ex);
+                          } catch (const std::exception& e) {
+                              log("cannot listen on " + options.address + ":" + std::to_string(options.port) + ": " +
+                                  e.what());
+                          } catch (...) {
+                              log("cannot listen on " + options.address + ":" + std::to_string(options.port));
+                          }
+                          exitCode = 1;
+                          ioctx.stop();
+                      });
 
     std::vector<std::thread> pool;
-    for (int i = 1; i < options.threads; ++i) pool.emplace_back([&] { ioctx.run(); });
+    for (int i = 1; i < options.threads; ++i)
+        pool.emplace_back([&] { ioctx.run(); });
     ioctx.run();
-    for (auto& t : pool) t.join();
+    for (auto& t : pool)
+        t.join();
     renders.shutdown(); // its tasks use `handlers`, which is destroyed first
     return exitCode;
 }

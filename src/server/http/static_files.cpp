@@ -34,7 +34,10 @@ std::string lower(std::string_view s)
     return r;
 }
 
-HttpError notFound(std::string message) { return HttpError{404, ApiError{"not_found", "path", std::move(message)}}; }
+HttpError notFound(std::string message)
+{
+    return HttpError{404, ApiError{"not_found", "path", std::move(message)}};
+}
 
 StaticResponse errorResponse(const HttpError& e)
 {
@@ -78,8 +81,9 @@ std::string_view contentTypeFor(std::string_view fileName)
 
 bool isCompressible(std::string_view fileName)
 {
-    static const std::array<std::string_view, 15> kCompressible{
-        "html", "htm", "js", "mjs", "wasm", "data", "svg", "ttf", "otf", "json", "map", "webmanifest", "ico", "css", "txt"};
+    static const std::array<std::string_view, 15> kCompressible{"html", "htm",         "js",  "mjs", "wasm",
+                                                                "data", "svg",         "ttf", "otf", "json",
+                                                                "map",  "webmanifest", "ico", "css", "txt"};
     const std::string ext = lower(extensionOf(fileName));
     for (std::string_view e : kCompressible)
         if (e == ext) return true;
@@ -125,9 +129,11 @@ StaticResponse StaticFiles::serve(std::string_view decodedPath, bool acceptGzip)
         if (s[0] == '.') return errorResponse(notFound("no such file")); // .git, .env and friends
 
     fs::path full(m_dir);
-    for (const std::string& s : segments) full /= s;
+    for (const std::string& s : segments)
+        full /= s;
     std::error_code ec;
-    if (!segments.empty() && fs::is_regular_file(full, ec)) return fileResponse(full.string(), segments.back(), acceptGzip);
+    if (!segments.empty() && fs::is_regular_file(full, ec))
+        return fileResponse(full.string(), segments.back(), acceptGzip);
 
     const std::string_view last = segments.empty() ? std::string_view{} : std::string_view(segments.back());
     if (!extensionOf(last).empty()) return errorResponse(notFound("no such file: " + excerpt(decodedPath)));
@@ -144,6 +150,7 @@ StaticResponse StaticFiles::fileResponse(const std::string& fullPath, const std:
 
     StaticResponse r;
     r.contentType = std::string(contentTypeFor(name));
+    const std::string tag = std::to_string(size) + "-" + std::to_string(mtime);
     r.cacheControl = (name != "index.html" && isContentHashed(name)) ? kImmutable : kNoCache;
 
     std::shared_ptr<const std::string> plain, gz;
@@ -180,10 +187,12 @@ StaticResponse StaticFiles::fileResponse(const std::string& fullPath, const std:
         if (!gz->empty()) {
             r.body = gz;
             r.gzipped = true;
+            r.etag = "\"" + tag + "-gz\"";
             return r;
         }
     }
     r.body = plain;
+    r.etag = "\"" + tag + "\"";
     return r;
 }
 

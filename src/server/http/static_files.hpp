@@ -19,7 +19,8 @@ struct StaticResponse {
     std::string contentType;
     std::string cacheControl;
     bool gzipped = false;
-    ApiError error; // set when status != 200
+    std::string etag; // from size and modification time; "-gz" for the compressed body
+    ApiError error;   // set when status != 200
 };
 
 class StaticFiles {

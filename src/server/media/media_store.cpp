@@ -18,7 +18,7 @@ namespace dongelek::server {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr int kPainterVersion = 1; // bump when the painter's output changes
+constexpr int kPainterVersion = 2; // bump when the painter's output changes
 constexpr int kJpegQuality = 85;
 } // namespace
 
@@ -37,9 +37,12 @@ bool parsePhotoFileName(std::string_view name, std::int64_t& photoId, PhotoSize&
     const auto dash = name.find('-');
     if (dash == std::string_view::npos || dash == 0 || dash > 16) return false;
     const std::string_view suffix = name.substr(dash);
-    if (suffix == "-thumb.jpg") size = PhotoSize::Thumb;
-    else if (suffix == "-large.jpg") size = PhotoSize::Large;
-    else return false;
+    if (suffix == "-thumb.jpg")
+        size = PhotoSize::Thumb;
+    else if (suffix == "-large.jpg")
+        size = PhotoSize::Large;
+    else
+        return false;
     const std::string_view digits = name.substr(0, dash);
     if (digits[0] == '0') return false; // one spelling per photo: no leading zeros
     std::int64_t id = 0;

@@ -13,7 +13,11 @@ namespace dongelek::server {
 BodyPtr makeBody(std::string json, bool gzip)
 {
     auto body = std::make_shared<CachedBody>();
-    if (gzip && json.size() >= JsonApi::kGzipMinBytes) {
+    // The tag names the JSON text; the gzip variant is another representation, so its
+    // tag differs too (a cache must not hand compressed bytes to a plain client).
+    const bool compress = gzip && json.size() >= JsonApi::kGzipMinBytes;
+    body->etag = "\"" + contentHash(json) + (compress ? "-gz\"" : "\"");
+    if (compress) {
         body->bytes = gzipCompress(json);
         body->gzipped = true;
     } else {
@@ -23,7 +27,10 @@ BodyPtr makeBody(std::string json, bool gzip)
 }
 
 // `make` returns the JSON text, or nullopt for "no such thing" (not cached, returns null).
-std::string errorJson(const ApiError& error) { return nlohmann::json(error).dump(); }
+std::string errorJson(const ApiError& error)
+{
+    return nlohmann::json(error).dump();
+}
 
 template <typename Make> BodyPtr JsonApi::cached(const std::string& key, bool gzip, Make&& make)
 {
@@ -43,7 +50,8 @@ template <typename Make> BodyPtr JsonApi::cached(const std::string& key, bool gz
 BodyPtr JsonApi::health(bool gzip)
 {
     // Not cached: it is the liveness probe, and it should touch the database.
-    const nlohmann::json j{{"status", "ok"}, {"listings", m_service.activeListingCount()}, {"version", DONGELEK_VERSION}};
+    const nlohmann::json j{
+        {"status", "ok"}, {"listings", m_service.activeListingCount()}, {"version", DONGELEK_VERSION}};
     return makeBody(j.dump(), gzip);
 }
 
@@ -73,7 +81,8 @@ BodyPtr JsonApi::makes(bool gzip)
 
 BodyPtr JsonApi::cities(bool gzip)
 {
-    return cached("cities", gzip, [&] { return std::optional<std::string>(nlohmann::json(m_service.cities()).dump()); });
+    return cached("cities", gzip,
+                  [&] { return std::optional<std::string>(nlohmann::json(m_service.cities()).dump()); });
 }
 
 } // namespace dongelek::server

@@ -51,8 +51,17 @@ std::optional<ListingDetails> ListingService::details(std::int64_t id)
     return d;
 }
 
-std::vector<MakeInfo> ListingService::makes() { return m_repository.makesWithCounts(); }
-std::vector<City> ListingService::cities() { return m_repository.citiesWithCounts(); }
-std::int64_t ListingService::activeListingCount() { return m_repository.countActiveListings(); }
+std::vector<MakeInfo> ListingService::makes()
+{
+    return m_repository.makesWithCounts();
+}
+std::vector<City> ListingService::cities()
+{
+    return m_repository.citiesWithCounts();
+}
+std::int64_t ListingService::activeListingCount()
+{
+    return m_repository.countActiveListings();
+}
 
 } // namespace dongelek::server

@@ -1,5 +1,5 @@
-// A bounded, sharded LRU of serialized responses. Keys carry the data generation, so
-// a write makes every older entry unreachable at once; they then age out of the LRU.
+// Serialized responses kept between requests: the interface, and a bounded, sharded
+// in-process LRU. Keys carry the data generation, so a write makes older entries unreachable.
 #pragma once
 
 #include <cstddef>
@@ -17,18 +17,29 @@ namespace dongelek::server {
 struct CachedBody {
     std::string bytes;
     bool gzipped = false;
+    std::string etag; // strong validator of this representation, quoted: "\"9f2c...-gz\""
 };
 using BodyPtr = std::shared_ptr<const CachedBody>;
 
+// Where responses are cached. The in-process LRU below today; a store shared by several
+// server instances (Redis) would implement the same two calls.
 class ResponseCache {
 public:
-    // `capacity` entries in total, split over `shards` independently locked parts so
-    // concurrent workers rarely wait on each other.
-    explicit ResponseCache(std::size_t capacity = 2000, std::size_t shards = 8);
+    virtual ~ResponseCache() = default;
+    virtual BodyPtr find(const std::string& key) = 0;
+    virtual void put(const std::string& key, BodyPtr body) = 0;
+};
 
-    BodyPtr find(const std::string& key);
-    void put(const std::string& key, BodyPtr body);
+class LruResponseCache final : public ResponseCache {
+public:
+    // At most `capacity` entries and `maxBytes` of bodies in total, split over `shards`
+    // independently locked parts so concurrent workers rarely wait on each other.
+    explicit LruResponseCache(std::size_t capacity = 2000, std::size_t shards = 8, std::size_t maxBytes = 64u << 20);
+
+    BodyPtr find(const std::string& key) override;
+    void put(const std::string& key, BodyPtr body) override;
     std::size_t size() const;
+    std::size_t bytes() const;
     std::size_t capacity() const { return m_capacityPerShard * m_shards.size(); }
 
 private:
@@ -36,10 +47,12 @@ private:
         mutable std::mutex mutex;
         std::list<std::pair<std::string, BodyPtr>> order; // front = most recently used
         std::unordered_map<std::string, std::list<std::pair<std::string, BodyPtr>>::iterator> index;
+        std::size_t bytes = 0;
     };
     Shard& shardFor(const std::string& key);
 
     std::size_t m_capacityPerShard;
+    std::size_t m_bytesPerShard;
     std::vector<std::unique_ptr<Shard>> m_shards;
 };
 

@@ -113,7 +113,7 @@ public:
 // [SECTION] Read results (core types plus the ids the service turns into URLs)
 
 struct SummaryRow {
-    ListingSummary summary; // thumbUrl left empty
+    ListingSummary summary;        // thumbUrl left empty
     std::int64_t coverPhotoId = 0; // 0 when the listing has no photo
 };
 struct SearchResult {
@@ -121,7 +121,7 @@ struct SearchResult {
     std::int64_t total = 0;
 };
 struct DetailsRow {
-    ListingDetails details; // photo URLs left empty
+    ListingDetails details;             // photo URLs left empty
     std::vector<std::int64_t> photoIds; // in display order
 };
 

@@ -18,7 +18,10 @@ namespace {
 
 // [SECTION] Statement
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
 
 Statement& Statement::bind(int index, std::int64_t value)
 {
@@ -63,15 +66,25 @@ void Statement::reset()
     sqlite3_clear_bindings(m_stmt);
 }
 
-std::int64_t Statement::columnInt64(int col) const { return sqlite3_column_int64(m_stmt, col); }
-double Statement::columnDouble(int col) const { return sqlite3_column_double(m_stmt, col); }
+std::int64_t Statement::columnInt64(int col) const
+{
+    return sqlite3_column_int64(m_stmt, col);
+}
+double Statement::columnDouble(int col) const
+{
+    return sqlite3_column_double(m_stmt, col);
+}
 std::string Statement::columnText(int col) const
 {
     const auto* text = sqlite3_column_text(m_stmt, col);
     if (!text) return {};
-    return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col)));
+    return std::string(reinterpret_cast<const char*>(text),
+                       static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col)));
 }
-bool Statement::columnIsNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+bool Statement::columnIsNull(int col) const
+{
+    return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
+}
 
 // [SECTION] Connection
 
@@ -127,7 +140,10 @@ Statement& Connection::prepare(const std::string& sql)
     return *slot;
 }
 
-std::int64_t Connection::changes() const { return sqlite3_changes64(m_db); }
+std::int64_t Connection::changes() const
+{
+    return sqlite3_changes64(m_db);
+}
 
 void inTransaction(Connection& c, const std::function<void()>& body)
 {

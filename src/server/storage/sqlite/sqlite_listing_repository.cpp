@@ -1,7 +1,6 @@
 // The SQLite listing store. SQL text is kept together here; the search WHERE clause is
 // assembled only from the fixed fragments below, and every client value is bound.
 //
-// [SECTION] Enum and photo names
 // [SECTION] Free-text query
 // [SECTION] Search SQL
 // [SECTION] Repository
@@ -13,56 +12,11 @@
 
 #include "core/money.hpp"
 
-#include <array>
 #include <filesystem>
 #include <unordered_map>
 #include <variant>
 
 namespace dongelek::server {
-
-// [SECTION] Enum and photo names
-
-namespace {
-constexpr std::array<std::pair<PhotoKind, std::string_view>, 6> kPhotoKinds{{
-    {PhotoKind::Side, "side"},
-    {PhotoKind::SideMirrored, "side_mirrored"},
-    {PhotoKind::Interior, "interior"},
-    {PhotoKind::CloseFront, "close_front"},
-    {PhotoKind::CloseWheel, "close_wheel"},
-    {PhotoKind::SideDusk, "side_dusk"},
-}};
-constexpr std::array<std::pair<Backdrop, std::string_view>, 4> kBackdrops{{
-    {Backdrop::Showroom, "showroom"},
-    {Backdrop::Street, "street"},
-    {Backdrop::Steppe, "steppe"},
-    {Backdrop::Desert, "desert"},
-}};
-} // namespace
-
-std::string_view toString(PhotoKind k)
-{
-    for (const auto& [v, name] : kPhotoKinds)
-        if (v == k) return name;
-    return "side";
-}
-std::string_view toString(Backdrop b)
-{
-    for (const auto& [v, name] : kBackdrops)
-        if (v == b) return name;
-    return "street";
-}
-std::optional<PhotoKind> parsePhotoKind(std::string_view s)
-{
-    for (const auto& [v, name] : kPhotoKinds)
-        if (name == s) return v;
-    return std::nullopt;
-}
-std::optional<Backdrop> parseBackdrop(std::string_view s)
-{
-    for (const auto& [v, name] : kBackdrops)
-        if (name == s) return v;
-    return std::nullopt;
-}
 
 namespace sqlite {
 
@@ -84,14 +38,17 @@ std::string buildFtsQuery(std::string_view text)
     std::string out;
     std::size_t i = 0;
     while (i < text.size()) {
-        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
+            ++i;
         const std::size_t start = i;
-        while (i < text.size() && !(text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+        while (i < text.size() && !(text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
+            ++i;
         const std::string_view token = text.substr(start, i - start);
         if (token.empty()) continue;
         bool searchable = false;
         for (unsigned char c : token)
-            if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) searchable = true;
+            if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80)
+                searchable = true;
         if (!searchable) continue; // "-", "*", "()" alone: FTS would see an empty phrase
         if (!out.empty()) out += ' ';
         out += '"';
@@ -99,7 +56,13 @@ std::string buildFtsQuery(std::string_view text)
             if (c == '"') out += '"'; // a doubled quote is a literal quote inside an FTS5 string
             out += c;
         }
-        out += "\"*";
+        out += '"';
+        // Prefix matching from two letters on: a one-letter prefix matches nearly every
+        // listing, which is slow and useless as a search.
+        std::size_t letters = 0;
+        for (unsigned char c : token)
+            letters += (c & 0xC0) != 0x80;
+        if (letters >= 2) out += '*';
     }
     return out;
 }
@@ -166,8 +129,10 @@ WhereClause buildWhere(const ListingFilter& f)
     if (f.country) add("l.country = ?", std::string(toString(*f.country)));
     if (!f.query.empty()) {
         const std::string fts = buildFtsQuery(f.query);
-        if (fts.empty()) w.matchesNothing = true;
-        else add("l.id IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH ?)", fts);
+        if (fts.empty())
+            w.matchesNothing = true;
+        else
+            add("l.id IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH ?)", fts);
     }
     return w;
 }
@@ -177,37 +142,57 @@ const char* orderBy(Sort sort)
     // The id tiebreak runs in the same direction as the key, so each ORDER BY is
     // exactly the order of one index (key, rowid) read forwards or backwards.
     switch (sort) {
-    case Sort::Newest: return "l.created_at DESC, l.id DESC";
-    case Sort::PriceAsc: return "l.price_kzt ASC, l.id ASC";
-    case Sort::PriceDesc: return "l.price_kzt DESC, l.id DESC";
-    case Sort::MileageAsc: return "l.mileage_km ASC, l.id ASC";
-    case Sort::YearDesc: return "l.year DESC, l.id DESC";
+    case Sort::Newest:
+        return "l.created_at DESC, l.id DESC";
+    case Sort::PriceAsc:
+        return "l.price_kzt ASC, l.id ASC";
+    case Sort::PriceDesc:
+        return "l.price_kzt DESC, l.id DESC";
+    case Sort::MileageAsc:
+        return "l.mileage_km ASC, l.id ASC";
+    case Sort::YearDesc:
+        return "l.year DESC, l.id DESC";
     }
     return "l.created_at DESC, l.id DESC";
 }
 
+// The ids of one page, from the covering indexes alone.
+std::string pageIdsSql(const WhereClause& w, Sort sort)
+{
+    return "SELECT l.id FROM listings l WHERE " + w.sql + " ORDER BY " + orderBy(sort) + " LIMIT ? OFFSET ?";
+}
+
 std::string pageSql(const WhereClause& w, Sort sort)
 {
-    // CROSS JOIN keeps listings as the outer loop, so the ORDER BY index drives the scan
-    // and LIMIT stops it early; the other tables are primary-key lookups per row.
+    // Two steps: the page's ids first (the subquery, sorted from an index), then the
+    // joins and the cover photo for those 20 rows only. Joining before sorting would
+    // fetch every matching row. The outer ORDER BY restores the order after the joins.
     return std::string("SELECT ") + kSummaryColumns +
            ", (SELECT p.id FROM photos p WHERE p.listing_id = l.id ORDER BY p.position LIMIT 1)"
-           " FROM listings l"
+           " FROM (" +
+           pageIdsSql(w, sort) +
+           ") AS page"
+           " CROSS JOIN listings l ON l.id = page.id"
            " CROSS JOIN makes mk ON mk.id = l.make_id"
            " CROSS JOIN models md ON md.id = l.model_id"
            " CROSS JOIN cities c ON c.id = l.city_id"
-           " WHERE " +
-           w.sql + " ORDER BY " + orderBy(sort) + " LIMIT ? OFFSET ?";
+           " ORDER BY " +
+           orderBy(sort);
 }
 
-std::string countSql(const WhereClause& w) { return "SELECT count(*) FROM listings l WHERE " + w.sql; }
+std::string countSql(const WhereClause& w)
+{
+    return "SELECT count(*) FROM listings l WHERE " + w.sql;
+}
 
 int bindAll(Statement& s, const std::vector<Value>& values)
 {
     int index = 1;
     for (const Value& v : values) {
-        if (const auto* i = std::get_if<std::int64_t>(&v)) s.bind(index++, *i);
-        else s.bind(index++, std::string_view(std::get<std::string>(v)));
+        if (const auto* i = std::get_if<std::int64_t>(&v))
+            s.bind(index++, *i);
+        else
+            s.bind(index++, std::string_view(std::get<std::string>(v)));
     }
     return index;
 }
@@ -261,14 +246,15 @@ std::string SqliteListingRepository::explainSearch(const ListingFilter& f)
     const WhereClause w = buildWhere(f);
     auto c = m_pool.acquire();
     std::string out;
-    for (const std::string& sql : {countSql(w), pageSql(w, f.sort)}) {
+    for (const std::string& sql : {countSql(w), pageIdsSql(w, f.sort)}) {
         Statement& s = c->prepare("EXPLAIN QUERY PLAN " + sql);
         int next = bindAll(s, w.values);
         if (sql.find("LIMIT") != std::string::npos) {
             s.bind(next, std::int64_t{f.pageSize});
             s.bind(next + 1, std::int64_t{0});
         }
-        while (s.step()) out += s.columnText(3) + "\n";
+        while (s.step())
+            out += s.columnText(3) + "\n";
         out += "--\n";
     }
     return out;
@@ -309,7 +295,8 @@ std::optional<DetailsRow> SqliteListingRepository::findListing(std::int64_t id)
 
     Statement& p = c->prepare("SELECT id FROM photos WHERE listing_id = ? ORDER BY position");
     p.bind(1, id);
-    while (p.step()) row.photoIds.push_back(p.columnInt64(0));
+    while (p.step())
+        row.photoIds.push_back(p.columnInt64(0));
     return row;
 }
 
@@ -385,9 +372,10 @@ std::int64_t SqliteListingRepository::countAllListings()
 std::optional<PhotoSpec> SqliteListingRepository::findPhoto(std::int64_t photoId)
 {
     auto c = m_pool.acquire();
-    Statement& s = c->prepare("SELECT p.id, p.position, p.kind, p.backdrop, p.seed, p.listing_id, l.body, l.color, l.year"
-                              " FROM photos p JOIN listings l ON l.id = p.listing_id"
-                              " WHERE p.id = ? AND l.status <> 'removed'");
+    Statement& s =
+        c->prepare("SELECT p.id, p.position, p.kind, p.backdrop, p.seed, p.listing_id, l.body, l.color, l.year"
+                   " FROM photos p JOIN listings l ON l.id = p.listing_id"
+                   " WHERE p.id = ? AND l.status <> 'removed'");
     s.bind(1, photoId);
     if (!s.step()) return std::nullopt;
     PhotoSpec spec;
@@ -395,7 +383,8 @@ std::optional<PhotoSpec> SqliteListingRepository::findPhoto(std::int64_t photoId
     spec.photo.position = s.columnInt(1);
     const auto kind = parsePhotoKind(s.columnText(2));
     const auto backdrop = parseBackdrop(s.columnText(3));
-    if (!kind || !backdrop) throw StorageError("unexpected photo kind or backdrop for photo " + std::to_string(photoId));
+    if (!kind || !backdrop)
+        throw StorageError("unexpected photo kind or backdrop for photo " + std::to_string(photoId));
     spec.photo.kind = *kind;
     spec.photo.backdrop = *backdrop;
     spec.photo.seed = static_cast<std::uint32_t>(s.columnInt64(4));
@@ -421,8 +410,9 @@ class SqliteBulkWriter final : public BulkWriter {
 public:
     explicit SqliteBulkWriter(ConnectionPool::Lease lease) : m_conn(std::move(lease))
     {
-        // A big page cache for the import only; reset when the writer is done.
-        m_conn->exec("PRAGMA cache_size = -262144; BEGIN IMMEDIATE");
+        // A big page cache for the import only, and foreign keys checked once at the end
+        // (PRAGMA foreign_key_check in commit) instead of per row; both reset afterwards.
+        m_conn->exec("PRAGMA cache_size = -262144; PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE");
         // Into an empty store, building the secondary indexes once at the end (a sort)
         // is several times faster than updating them row by row. Their definitions are
         // read back from the schema, so this stays right whatever the migrations add.
@@ -432,7 +422,8 @@ public:
         if (!empty) return;
         Statement& s = m_conn->prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
                                        " AND tbl_name IN ('listings', 'photos')");
-        while (s.step()) m_deferredIndexes.emplace_back(s.columnText(0), s.columnText(1));
+        while (s.step())
+            m_deferredIndexes.emplace_back(s.columnText(0), s.columnText(1));
         for (const auto& [name, sql] : m_deferredIndexes) {
             // Names come from sqlite_master, not from a client; quoted as identifiers.
             m_conn->exec(("DROP INDEX \"" + name + "\"").c_str());
@@ -443,7 +434,7 @@ public:
         try {
             // Rolling back also brings back any index dropped above.
             if (m_open) m_conn->exec("ROLLBACK");
-            m_conn->exec("PRAGMA cache_size = -32768");
+            m_conn->exec("PRAGMA cache_size = -32768; PRAGMA foreign_keys = ON");
         } catch (...) {
             // Nothing useful to do in a destructor; the connection closes the transaction.
         }
@@ -526,8 +517,8 @@ public:
             .bind(5, std::string_view(r.description))
             .run();
 
-        Statement& p =
-            m_conn->prepare("INSERT INTO photos(id, listing_id, position, kind, backdrop, seed) VALUES (?, ?, ?, ?, ?, ?)");
+        Statement& p = m_conn->prepare(
+            "INSERT INTO photos(id, listing_id, position, kind, backdrop, seed) VALUES (?, ?, ?, ?, ?, ?)");
         for (const PhotoRecord& photo : r.photos) {
             p.bind(1, photo.id)
                 .bind(2, r.id)
@@ -540,14 +531,21 @@ public:
     }
     void commit() override
     {
-        for (const auto& [name, sql] : m_deferredIndexes) m_conn->exec(sql.c_str());
+        Statement& fk = m_conn->prepare("PRAGMA foreign_key_check");
+        const bool broken = fk.step();
+        const std::string table = broken ? fk.columnText(0) : std::string();
+        fk.reset();
+        if (broken) throw StorageError("bulk import violates a foreign key in table " + table);
+        for (const auto& [name, sql] : m_deferredIndexes)
+            m_conn->exec(sql.c_str());
         m_conn->exec("COMMIT");
         m_open = false;
     }
 
 private:
     // Searchable text of a make or model, from this import or, failing that, the table.
-    const std::string& nameText(std::unordered_map<std::int64_t, std::string>& cache, const char* table, std::int64_t id)
+    const std::string& nameText(std::unordered_map<std::int64_t, std::string>& cache, const char* table,
+                                std::int64_t id)
     {
         auto it = cache.find(id);
         if (it != cache.end()) return it->second;

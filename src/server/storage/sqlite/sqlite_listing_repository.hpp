@@ -2,8 +2,8 @@
 // FTS5 for the free-text query. All SQL of the listing store lives in the .cpp.
 #pragma once
 
-#include "server/storage/sqlite/sqlite_db.hpp"
 #include "server/storage/listing_repository.hpp"
+#include "server/storage/sqlite/sqlite_db.hpp"
 
 #include <string>
 #include <string_view>
@@ -27,8 +27,8 @@ public:
     std::unique_ptr<BulkWriter> beginBulkImport() override;
     void optimize() override;
 
-    // The query plan of the search SQL for `filter` (one line per plan step), so tests
-    // and developers can check that every filter and sort uses an index.
+    // The query plans of the count and of the page-ids query for `filter` (one line per
+    // plan step, "--" between), so tests can check every filter and sort uses an index.
     std::string explainSearch(const ListingFilter& filter);
 
 private:
@@ -37,8 +37,9 @@ private:
 };
 
 // The user's free text as a safe FTS5 query: every token double-quoted (quotes
-// doubled) with a prefix star, joined by AND. Tokens without a letter or digit are
-// dropped; returns "" when nothing searchable is left (the search then matches nothing).
+// doubled), with a prefix star from two characters on, joined by AND. Tokens without a
+// letter or digit are dropped; returns "" when nothing searchable is left (the search
+// then matches nothing).
 std::string buildFtsQuery(std::string_view userText);
 
 } // namespace dongelek::server::sqlite
