@@ -1,5 +1,5 @@
 // Browser glue linked with --pre-js: the WebGL state shadow, the test hook (window.dongelek),
-// text input and paste through a hidden textarea, and Back/Forward. Runs inside the Emscripten module scope, before main().
+// typed text and paste through a hidden textarea, Back/Forward. Runs in the module scope before main().
 
 // [SECTION] WebGL state shadow
 // ImGui's GL3 backend saves and restores GL state around every frame. Chrome answers
