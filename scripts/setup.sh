@@ -23,7 +23,7 @@ PACKAGES=(
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libsqlite3-dev nlohmann-json3-dev libstb-dev catch2 libcpp-httplib-dev libssl-dev libbrotli-dev
   zlib1g-dev
-  fonts-noto-core
+  fonts-noto-core python3-fonttools
   chromium xvfb imagemagick wrk
 )
 missing=()

@@ -13,6 +13,7 @@
 #include "server/storage/sqlite/sqlite_listing_repository.hpp"
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -40,6 +41,9 @@ std::string seconds(std::chrono::steady_clock::duration d)
 
 int main(int argc, char** argv)
 {
+    // A client that hangs up mid-response (a closed tab while photos download) must cost
+    // one failed write, not the process: sendfile() and write() raise SIGPIPE otherwise.
+    std::signal(SIGPIPE, SIG_IGN);
     ServerConfig config;
     std::string message;
     const std::vector<std::string> args(argv + 1, argv + argc);
