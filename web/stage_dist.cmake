@@ -1,34 +1,43 @@
-# Stages the linked web app into DIST_DIR: app.<hash8>.{js,wasm,data} named by their own
-# content (the server caches those forever), index.html filled in from TEMPLATE, the favicon.
-# Usage: cmake -DAPP_DIR=... -DDIST_DIR=... -DTEMPLATE=index.html -DFAVICON=favicon.svg -P stage_dist.cmake
-foreach(_var APP_DIR DIST_DIR TEMPLATE FAVICON)
+# Stages the linked web app into DIST_DIR: app.<hash8>.{js,wasm,data} and the photo decoder
+# image_worker.<hash8>.js named by their own content (the server caches those forever),
+# index.html filled in from TEMPLATE, the favicon.
+# Usage: cmake -DAPP_DIR=... -DWORKER_JS=.../image_worker.js -DDIST_DIR=... -DTEMPLATE=index.html
+#              -DFAVICON=favicon.svg -P stage_dist.cmake
+foreach(_var APP_DIR WORKER_JS DIST_DIR TEMPLATE FAVICON)
   if(NOT DEFINED ${_var})
     message(FATAL_ERROR "stage_dist.cmake: ${_var} is required")
   endif()
 endforeach()
+
+# Copies SRC into the staging folder _tmp as <STEM>.<first 8 hex of its SHA-256>.<EXT>; OUT gets that name.
+function(stage_hashed SRC STEM EXT OUT)
+  if(NOT EXISTS "${SRC}")
+    message(FATAL_ERROR "stage_dist.cmake: ${SRC} missing")
+  endif()
+  file(SHA256 "${SRC}" _hash)
+  string(SUBSTRING "${_hash}" 0 8 _hash8)
+  set(_name "${STEM}.${_hash8}.${EXT}")
+  file(COPY_FILE "${SRC}" "${_tmp}/${_name}")
+  set(${OUT} "${_name}" PARENT_SCOPE)
+endfunction()
 
 # Build into a sibling folder, then swap, so a server reading DIST_DIR never sees half a copy.
 set(_tmp "${DIST_DIR}.staging")
 file(REMOVE_RECURSE "${_tmp}")
 file(MAKE_DIRECTORY "${_tmp}")
 foreach(_ext js wasm data)
-  set(_src "${APP_DIR}/app.${_ext}")
-  if(NOT EXISTS "${_src}")
-    message(FATAL_ERROR "stage_dist.cmake: ${_src} missing")
-  endif()
-  file(SHA256 "${_src}" _hash)
-  string(SUBSTRING "${_hash}" 0 8 _hash8)
-  set(_name_${_ext} "app.${_hash8}.${_ext}")
-  file(COPY_FILE "${_src}" "${_tmp}/${_name_${_ext}}")
+  stage_hashed("${APP_DIR}/app.${_ext}" app ${_ext} _name_${_ext})
 endforeach()
+stage_hashed("${WORKER_JS}" image_worker js _name_worker)
 
 file(READ "${TEMPLATE}" _html)
 string(REPLACE "{{APP_JS}}" "${_name_js}" _html "${_html}")
 string(REPLACE "{{APP_WASM}}" "${_name_wasm}" _html "${_html}")
 string(REPLACE "{{APP_DATA}}" "${_name_data}" _html "${_html}")
+string(REPLACE "{{IMAGE_WORKER_JS}}" "${_name_worker}" _html "${_html}")
 file(WRITE "${_tmp}/index.html" "${_html}")
 file(COPY_FILE "${FAVICON}" "${_tmp}/favicon.svg")
 
 file(REMOVE_RECURSE "${DIST_DIR}")
 file(RENAME "${_tmp}" "${DIST_DIR}")
-message(STATUS "Staged ${DIST_DIR}: index.html ${_name_js} ${_name_wasm} ${_name_data} favicon.svg")
+message(STATUS "Staged ${DIST_DIR}: index.html ${_name_js} ${_name_wasm} ${_name_data} ${_name_worker} favicon.svg")

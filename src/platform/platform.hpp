@@ -1,5 +1,5 @@
-// The one interface that hides the two platforms: window + GL context + main loop, HTTP,
-// URL history, clipboard and pixel density. platform_web.cpp or platform_native.cpp implements it.
+// The one interface that hides the two platforms: window + GL + main loop, HTTP, photo decoding, URL
+// history, clipboard, pixel density. platform_web.cpp or platform_native.cpp (+ image_upload.cpp).
 #pragma once
 
 #include <functional>
@@ -64,19 +64,20 @@ void setServerBase(const std::string& baseUrl); // native only; ignored on the w
 
 // [SECTION] Images
 
-// A decoded photo waiting to become a texture: RGBA8 pixels natively (stb_image), a browser
-// ImageBitmap on the web (referenced by `handle`), so no JPEG is ever decoded in a frame.
+// A decoded photo waiting to become a texture: RGBA8 pixels, rows top to bottom, from stb_image
+// on both platforms, so no JPEG is ever decoded in a frame.
 struct DecodedImage {
     int width = 0;
     int height = 0;
-    std::vector<unsigned char> rgba; // native
-    int handle = 0;                  // web
+    std::vector<unsigned char> rgba;
 };
-// Decodes JPEG/PNG bytes off the main thread (native: an HTTP worker; web: createImageBitmap).
-// `done` gets ok=false for undecodable data; like httpGet it may run on any thread.
+// Decodes JPEG/PNG bytes off the main thread (native: an HTTP worker thread; web: a Web Worker
+// running web_image_worker.cpp). `done` gets ok=false for undecodable data (an HTML error page,
+// a truncated file) and, on the web, when the decoder cannot be reached; like httpGet it may
+// run on any thread.
 void decodeImage(std::string bytes, std::function<void(DecodedImage image, bool ok)> done);
 // Main thread: turns the image into a GL texture (LINEAR, CLAMP_TO_EDGE) and releases the
-// decoded pixels. Returns the texture name, 0 on failure.
+// decoded pixels. Returns the texture name, 0 on failure. Shared by both (image_upload.cpp).
 unsigned uploadImage(DecodedImage& image);
 // Releases an image that will not be uploaded (evicted or no longer wanted).
 void discardImage(DecodedImage& image);

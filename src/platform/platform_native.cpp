@@ -5,7 +5,7 @@
 // - State
 // - Window, frame and main loop
 // - HTTP worker pool
-// - Images (stb_image on the workers)
+// - Images (stb_image on the workers; the upload is in image_upload.cpp)
 // - URL and history
 // - Assets and test hook
 
@@ -291,7 +291,7 @@ void setServerBase(const std::string& baseUrl)
     st().serverBase = base;
 }
 
-// [SECTION] Images (stb_image on the workers)
+// [SECTION] Images (stb_image on the workers; the upload is in image_upload.cpp)
 
 void decodeImage(std::string bytes, std::function<void(DecodedImage, bool)> done)
 {
@@ -315,26 +315,6 @@ void decodeImage(std::string bytes, std::function<void(DecodedImage, bool)> done
     }
     s.httpWake.notify_one();
 }
-
-unsigned uploadImage(DecodedImage& image)
-{
-    if (image.rgba.empty()) return 0;
-    GLuint id = 0;
-    glGenTextures(1, &id);
-    glBindTexture(GL_TEXTURE_2D, id);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, image.width, image.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glBindTexture(GL_TEXTURE_2D, 0);
-    std::vector<unsigned char>().swap(image.rgba);
-    return id;
-}
-
-void discardImage(DecodedImage& image) { std::vector<unsigned char>().swap(image.rgba); }
 
 // [SECTION] URL and history
 

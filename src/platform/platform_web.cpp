@@ -1,16 +1,17 @@
-// Browser implementation of platform.hpp: SDL2 on a WebGL2 canvas that fills the page,
-// async emscripten_fetch, history.pushState/popstate, the browser clipboard and devicePixelRatio.
+// Browser implementation of platform.hpp: SDL2 on a WebGL2 canvas that fills the page, async
+// emscripten_fetch, stb_image in a Web Worker, history.pushState/popstate, clipboard, devicePixelRatio.
 
 // [SECTION] Index
 // - JavaScript glue (EM_JS)
 // - State and exported entry points (called from web/dongelek_glue.js)
 // - Window, frame and main loop
 // - HTTP (emscripten_fetch)
-// - Images (createImageBitmap: decoded off the main thread, uploaded straight to WebGL)
+// - Images (stb_image in a Web Worker; the upload is in image_upload.cpp)
 // - URL and history
 // - Assets and test hook
 
 #include "platform/platform.hpp"
+#include "platform/web_image_worker.hpp"
 
 #include <SDL.h>
 #include <SDL_opengles2.h>
@@ -23,6 +24,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -57,41 +59,13 @@ EM_JS(void, js_clipboard_write, (const char* text), {
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(function() {});
 });
 
-// The browser decodes JPEGs on its own threads; the ImageBitmap waits in a table until the
-// frame that uploads it (texImage2D from the bitmap: no copy through the wasm heap).
-EM_JS(void, js_decode_image, (const void* data, int size, int request), {
-    var bytes = HEAPU8.slice(data, data + size);
-    var table = Module.dongelekBitmaps || (Module.dongelekBitmaps = { next: 1 });
-    createImageBitmap(new Blob([bytes]), { premultiplyAlpha: 'none', colorSpaceConversion: 'none' }).then(
-        function(bitmap) {
-            var handle = table.next++;
-            table[handle] = bitmap;
-            Module._dongelek_on_image(request, handle, bitmap.width, bitmap.height);
-        },
-        function() { Module._dongelek_on_image(request, 0, 0, 0); });
-});
-EM_JS(int, js_upload_image, (int handle, unsigned texture), {
-    var table = Module.dongelekBitmaps;
-    var bitmap = table && table[handle];
-    if (!bitmap) return 0;
-    delete table[handle];
-    var gl = GLctx;
-    gl.bindTexture(gl.TEXTURE_2D, GL.textures[texture]);
-    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
-    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
-    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
-    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, bitmap);
-    gl.bindTexture(gl.TEXTURE_2D, null);
-    bitmap.close();
-    return 1;
-});
-EM_JS(void, js_discard_image, (int handle), {
-    var table = Module.dongelekBitmaps;
-    if (table && table[handle]) {
-        table[handle].close();
-        delete table[handle];
-    }
+// index.html names the content-hashed decoder file (web/stage_dist.cmake); "" when it does not.
+EM_JS(char*, js_image_worker_url, (), {
+    var s = Module["imageWorkerUrl"] || "";
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
 });
 
 // [SECTION] State and exported entry points
@@ -111,8 +85,12 @@ struct WebState {
     std::function<std::string()> itemsJson;
     std::function<std::string()> stateJson;
     std::string hookBuffer;
+    // Photo decoding: the workers exist from the first decode on (so their download never
+    // competes with the app's own); requests wait in the workers' message queues.
+    std::vector<worker_handle> imageWorkers;
     int nextImageRequest = 1;
     std::map<int, std::function<void(dongelek::platform::DecodedImage, bool)>> imageRequests;
+    double imageProgressMs = 0; // last reply, or the request that found the workers idle
 };
 
 WebState& st()
@@ -157,21 +135,6 @@ EMSCRIPTEN_KEEPALIVE void dongelek_on_text(const char* text)
 {
     if (text) st().pendingText += text;
 }
-EMSCRIPTEN_KEEPALIVE void dongelek_on_image(int request, int handle, int width, int height)
-{
-    auto it = st().imageRequests.find(request);
-    if (it == st().imageRequests.end()) {
-        if (handle) js_discard_image(handle);
-        return;
-    }
-    auto done = std::move(it->second);
-    st().imageRequests.erase(it);
-    dongelek::platform::DecodedImage image;
-    image.handle = handle;
-    image.width = width;
-    image.height = height;
-    done(std::move(image), handle != 0);
-}
 EMSCRIPTEN_KEEPALIVE const char* dongelek_hook_items()
 {
     st().hookBuffer = st().itemsJson ? st().itemsJson() : "[]";
@@ -185,6 +148,11 @@ EMSCRIPTEN_KEEPALIVE const char* dongelek_hook_state()
 }
 
 namespace dongelek::platform {
+
+namespace {
+// Gives up on photos whose decoder stopped answering (section Images); run once per frame.
+void checkImageWorkers();
+} // namespace
 
 // [SECTION] Window, frame and main loop
 
@@ -262,6 +230,7 @@ bool pollEvents()
         s.popPending = false;
         if (s.popHandler) s.popHandler(currentUrl());
     }
+    checkImageWorkers();
     return true;
 }
 
@@ -325,33 +294,77 @@ void httpGet(const std::string& url, std::function<void(HttpResponse)> done)
 
 void setServerBase(const std::string&) {}
 
-// [SECTION] Images (createImageBitmap: decoded off the main thread, uploaded straight to WebGL)
+// [SECTION] Images (stb_image in a Web Worker; the upload is in image_upload.cpp)
+
+namespace {
+// Two decoders work through a page of thumbnails in parallel when the device has the cores.
+constexpr std::size_t kImageWorkers = 2;
+// Photos that have waited this long with no reply from any decoder are given up (the worker file
+// is gone after a redeploy, or a worker died): they fail like undecodable data, and the next
+// photo starts fresh workers. Far above a decode (tens of ms) or the worker's download.
+constexpr double kImageWorkerTimeoutMs = 15000;
+
+// Runs on the main thread between frames (the worker's message event), like a fetch callback.
+// `data` is the runtime's buffer, reused for the next reply: the pixels are copied out.
+void onImageDecoded(char* data, int size, void* arg)
+{
+    WebState& s = st();
+    s.imageProgressMs = emscripten_get_now();
+    const auto it = s.imageRequests.find(static_cast<int>(reinterpret_cast<std::intptr_t>(arg)));
+    if (it == s.imageRequests.end()) return; // already given up on
+    auto done = std::move(it->second);
+    s.imageRequests.erase(it);
+
+    namespace iw = dongelek::platform::image_worker;
+    iw::ReplyHeader header{0, 0};
+    const std::size_t n = size > 0 ? static_cast<std::size_t>(size) : 0;
+    if (n >= sizeof header) std::memcpy(&header, data, sizeof header);
+    const bool ok = header.width > 0 && header.height > 0 && header.width <= iw::kMaxDimension &&
+                    header.height <= iw::kMaxDimension && n == iw::replySize(header.width, header.height);
+    dongelek::platform::DecodedImage image;
+    if (ok) {
+        image.width = header.width;
+        image.height = header.height;
+        image.rgba.assign(data + sizeof header, data + n);
+    }
+    done(std::move(image), ok);
+}
+
+void checkImageWorkers()
+{
+    WebState& s = st();
+    if (s.imageRequests.empty() || emscripten_get_now() - s.imageProgressMs < kImageWorkerTimeoutMs) return;
+    for (worker_handle worker : s.imageWorkers) emscripten_destroy_worker(worker);
+    s.imageWorkers.clear();
+    auto requests = std::move(s.imageRequests);
+    s.imageRequests.clear();
+    for (auto& [request, done] : requests) done(dongelek::platform::DecodedImage{}, false);
+}
+} // namespace
 
 void decodeImage(std::string bytes, std::function<void(DecodedImage, bool)> done)
 {
-    const int request = st().nextImageRequest++;
-    st().imageRequests.emplace(request, std::move(done));
-    js_decode_image(bytes.data(), static_cast<int>(bytes.size()), request);
-}
-
-unsigned uploadImage(DecodedImage& image)
-{
-    if (!image.handle) return 0;
-    GLuint id = 0;
-    glGenTextures(1, &id);
-    const int ok = js_upload_image(image.handle, id);
-    image.handle = 0;
-    if (!ok) {
-        glDeleteTextures(1, &id);
-        return 0;
+    WebState& s = st();
+    if (s.imageWorkers.empty()) {
+        char* p = js_image_worker_url();
+        const std::string url = p ? p : "";
+        std::free(p);
+        if (url.empty()) { // a page that does not name the decoder: no photos, but no hang either
+            done(DecodedImage{}, false);
+            return;
+        }
+        for (std::size_t i = 0; i < kImageWorkers; ++i) s.imageWorkers.push_back(emscripten_create_worker(url.c_str()));
     }
-    return id;
-}
-
-void discardImage(DecodedImage& image)
-{
-    if (image.handle) js_discard_image(image.handle);
-    image.handle = 0;
+    if (s.imageRequests.empty()) s.imageProgressMs = emscripten_get_now();
+    // The least busy worker; a dead one stops taking new photos once its queue backs up.
+    worker_handle worker = s.imageWorkers.front();
+    for (worker_handle w : s.imageWorkers)
+        if (emscripten_get_worker_queue_size(w) < emscripten_get_worker_queue_size(worker)) worker = w;
+    const int request = s.nextImageRequest++;
+    s.imageRequests.emplace(request, std::move(done));
+    // The bytes are copied into the message, so `bytes` may go when this returns.
+    emscripten_call_worker(worker, image_worker::kDecodeFunction, bytes.data(), static_cast<int>(bytes.size()),
+                           onImageDecoded, reinterpret_cast<void*>(static_cast<std::intptr_t>(request)));
 }
 
 // [SECTION] URL and history

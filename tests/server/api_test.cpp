@@ -18,6 +18,11 @@
 #include <httplib.h>
 #include <zlib.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <map>
 #include <set>
 
@@ -411,6 +416,34 @@ TEST_CASE("api: a restart keeps the data and does not generate it again", "[serv
     REQUIRE(after);
     CHECK(after->body == before->body);
     CHECK(server.log().find("demo data: skipped, the database has 50 listings") != std::string::npos);
+}
+
+TEST_CASE("api: clients hanging up mid-download do not take the server down", "[server][api]")
+{
+    // A closed tab while photos stream: the server's next write hits a reset socket.
+    ServerProcess server;
+    auto c = clientFor(server);
+    const auto d = getJson<ListingDetails>(*c, "/api/v1/listings/2");
+    REQUIRE_FALSE(d.photos.empty());
+    REQUIRE(c->Get(d.photos[0].largeUrl.c_str())); // drawn and stored, so later requests stream the file
+    for (int i = 0; i < 40; ++i) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        REQUIRE(fd >= 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<std::uint16_t>(server.port()));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        const std::string path = i % 2 ? d.photos[0].largeUrl : "/api/v1/listings?page_size=100";
+        const std::string request = "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n";
+        REQUIRE(::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()));
+        char first[64];
+        (void)::recv(fd, first, sizeof first, 0); // the answer has started
+        linger hardClose{1, 0};                    // close with a reset, as a killed tab does
+        ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &hardClose, sizeof hardClose);
+        ::close(fd);
+    }
+    expectAlive(*c, server);
 }
 
 // [SECTION] Static web app

@@ -1,0 +1,207 @@
+// Locale-aware text as the user reads it: CLDR plural forms (1 автомобиль / 2 автомобиля /
+// 5 автомобилей), digit grouping, km, engine size, dates and enum labels in en, ru and kk.
+#include "client/text_format.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+using namespace dongelek;
+
+namespace {
+const std::string kNbsp = "\xC2\xA0"; // ru and kk group digits with a no-break space
+
+std::string readLocale(const std::string& code)
+{
+    std::ifstream in(std::string(DONGELEK_LOCALES_DIR) + "/" + code + ".json");
+    REQUIRE(in.good());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// The shipped locale over English, as the app loads it.
+Strings shipped(const std::string& code)
+{
+    Strings s;
+    const std::string en = readLocale("en");
+    REQUIRE(s.load(code, code == "en" ? std::string() : readLocale(code), en));
+    return s;
+}
+} // namespace
+
+// [SECTION] Plural categories
+
+TEST_CASE("Russian plural categories follow CLDR, including the teens and large numbers", "[client][text]")
+{
+    const std::vector<std::pair<std::int64_t, const char*>> cases = {
+        {1, "one"},    {21, "one"},   {101, "one"},  {1001, "one"},   {2, "few"},    {3, "few"},
+        {4, "few"},    {22, "few"},   {34, "few"},   {102, "few"},    {0, "many"},   {5, "many"},
+        {9, "many"},   {10, "many"},  {11, "many"},  {12, "many"},    {14, "many"},  {15, "many"},
+        {111, "many"}, {112, "many"}, {114, "many"}, {1000, "many"},  {5000, "many"}};
+    for (const auto& [n, category] : cases) {
+        INFO("n = " << n);
+        CHECK(pluralCategory("ru", n) == category);
+    }
+}
+
+TEST_CASE("English and Kazakh have only 'one' (exactly 1) and 'other'", "[client][text]")
+{
+    for (const char* lang : {"en", "kk"}) {
+        INFO(lang);
+        CHECK(pluralCategory(lang, 1) == "one");
+        for (std::int64_t n : {0, 2, 5, 11, 21, 101, 1000}) {
+            INFO("n = " << n);
+            CHECK(pluralCategory(lang, n) == "other");
+        }
+    }
+}
+
+// [SECTION] Counts with the shipped locales
+
+TEST_CASE("a Russian car count agrees with its number", "[client][text]")
+{
+    const Strings ru = shipped("ru");
+    CHECK(formatCount(ru, "browse.total", 1) == "1 автомобиль");
+    CHECK(formatCount(ru, "browse.total", 21) == "21 автомобиль");
+    CHECK(formatCount(ru, "browse.total", 2) == "2 автомобиля");
+    CHECK(formatCount(ru, "browse.total", 24) == "24 автомобиля");
+    CHECK(formatCount(ru, "browse.total", 5) == "5 автомобилей");
+    CHECK(formatCount(ru, "browse.total", 11) == "11 автомобилей");
+    CHECK(formatCount(ru, "browse.total", 0) == "0 автомобилей");
+    CHECK(formatCount(ru, "browse.total", 1000) == "1" + kNbsp + "000 автомобилей");
+}
+
+TEST_CASE("English and Kazakh car counts use their own forms and separators", "[client][text]")
+{
+    const Strings en = shipped("en");
+    CHECK(formatCount(en, "browse.total", 1) == "1 car");
+    CHECK(formatCount(en, "browse.total", 0) == "0 cars");
+    CHECK(formatCount(en, "browse.total", 5000) == "5,000 cars");
+
+    const Strings kk = shipped("kk");
+    CHECK(formatCount(kk, "browse.total", 1) == "1 көлік");
+    CHECK(formatCount(kk, "browse.total", 5000) == "5" + kNbsp + "000 көлік");
+}
+
+TEST_CASE("a language without a text for the number's category falls back to '.other'", "[client][text]")
+{
+    Strings s;
+    s.load("ru", R"({"items.other": "{count} шт."})", "");
+    CHECK(formatCount(s, "items", 1) == "1 шт."); // no "items.one": never the raw key
+    CHECK(formatCount(s, "items", 3) == "3 шт.");
+}
+
+// [SECTION] Numbers, distances, engine size
+
+TEST_CASE("numbers are grouped in threes with the language's separator", "[client][text]")
+{
+    const Strings en = shipped("en");
+    CHECK(formatNumber(en, 0) == "0");
+    CHECK(formatNumber(en, 999) == "999");
+    CHECK(formatNumber(en, 1000) == "1,000");
+    CHECK(formatNumber(en, 1234567) == "1,234,567");
+    CHECK(formatNumber(en, -45000) == "-45,000");
+
+    for (const char* lang : {"ru", "kk"}) {
+        INFO(lang);
+        const Strings s = shipped(lang);
+        CHECK(formatNumber(s, 999) == "999");
+        CHECK(formatNumber(s, 1234567) == "1" + kNbsp + "234" + kNbsp + "567");
+    }
+}
+
+TEST_CASE("without a separator in the locale, numbers are still grouped", "[client][text]")
+{
+    Strings bare;
+    bare.load("en", "", "{}");
+    CHECK(formatNumber(bare, 1234567) == "1,234,567");
+}
+
+TEST_CASE("mileage reads as km in each language", "[client][text]")
+{
+    CHECK(formatKm(shipped("en"), 87000) == "87,000 km");
+    CHECK(formatKm(shipped("ru"), 87000) == "87" + kNbsp + "000 км");
+    CHECK(formatKm(shipped("kk"), 0) == "0 км");
+}
+
+TEST_CASE("engine size has one decimal with the language's decimal mark, and electric cars show none",
+          "[client][text]")
+{
+    CHECK(formatEngine(shipped("en"), 2.5) == "2.5 L");
+    CHECK(formatEngine(shipped("en"), 3.0) == "3.0 L");
+    CHECK(formatEngine(shipped("ru"), 2.5) == "2,5 л");
+    CHECK(formatEngine(shipped("kk"), 1.6) == "1,6 л");
+    CHECK(formatEngine(shipped("en"), 0).empty());
+    CHECK(formatEngine(shipped("ru"), -1).empty());
+}
+
+// [SECTION] Dates
+
+TEST_CASE("a listing date reads as day, short month and year in the language's order", "[client][text]")
+{
+    CHECK(formatDate(shipped("en"), "2024-11-12") == "12 Nov 2024");
+    CHECK(formatDate(shipped("en"), "2024-11-05T08:30:00Z") == "5 Nov 2024"); // timestamps too, no leading zero
+    CHECK(formatDate(shipped("ru"), "2024-11-12") == "12 нояб. 2024");
+    CHECK(formatDate(shipped("kk"), "2024-11-12") == "2024 ж. 12 қар.");
+}
+
+TEST_CASE("'member since' reads as month and year", "[client][text]")
+{
+    CHECK(formatMonthYear(shipped("en"), "2019-03-01") == "March 2019");
+    CHECK(formatMonthYear(shipped("en"), "2019-03") == "March 2019");
+    CHECK(formatMonthYear(shipped("ru"), "2019-03-01") == "март 2019");
+    CHECK(formatMonthYear(shipped("kk"), "2019-03-01") == "2019 ж. наурыз");
+}
+
+TEST_CASE("an unparsable date shows nothing rather than garbage", "[client][text]")
+{
+    const Strings en = shipped("en");
+    for (const char* bad : {"", "2024", "2024/11/12", "2024-13-01", "2024-00-10", "abcd-11-12", "yesterday"}) {
+        INFO('"' << bad << '"');
+        CHECK(formatDate(en, bad).empty());
+        CHECK(formatMonthYear(en, bad).empty());
+    }
+    CHECK(formatDate(en, "2019-03").empty()); // a full date needs a day
+}
+
+// [SECTION] Enum labels
+
+namespace {
+template <typename E> void checkLabels(const Strings& s, const char* group)
+{
+    for (E v : allValues<E>()) {
+        const std::string key = std::string("enum.") + group + "." + std::string(toString(v));
+        INFO(s.language() << ": " << key);
+        const std::string text = label(s, v);
+        CHECK_FALSE(text.empty());
+        CHECK(text != key); // a raw key would mean a missing label
+    }
+}
+} // namespace
+
+TEST_CASE("every filter and detail value has a label in every language", "[client][text]")
+{
+    for (const char* lang : {"en", "ru", "kk"}) {
+        const Strings s = shipped(lang);
+        checkLabels<Body>(s, "body");
+        checkLabels<Fuel>(s, "fuel");
+        checkLabels<Transmission>(s, "transmission");
+        checkLabels<Drive>(s, "drive");
+        checkLabels<SellerKind>(s, "seller_kind");
+        checkLabels<Sort>(s, "sort");
+        checkLabels<Country>(s, "country");
+        checkLabels<Currency>(s, "currency");
+    }
+}
+
+TEST_CASE("labels come from the chosen language", "[client][text]")
+{
+    CHECK(std::string(label(shipped("en"), Body::Suv)) == "SUV");
+    CHECK(std::string(label(shipped("ru"), Body::Suv)) == "Внедорожник");
+    CHECK(std::string(label(shipped("en"), Sort::PriceAsc)) == "Price: low to high");
+}
