@@ -97,10 +97,14 @@ void AppController::updateTitle()
 void AppController::update(double nowMs)
 {
     m_state.nowMs = nowMs;
-    if (m_pending && nowMs >= m_pendingDue) {
-        const ListingFilter f = *m_pending;
-        m_pending.reset();
-        applyFilter(f);
+    if (m_pending && m_pendingDue && nowMs >= *m_pendingDue) {
+        m_pendingDue.reset();
+        // An impossible range stays as the draft: the panel keeps showing it and what to fix.
+        if (filterProblem(*m_pending).empty()) {
+            const ListingFilter f = *m_pending;
+            m_pending.reset();
+            applyFilter(f);
+        }
     }
 }
 
@@ -153,11 +157,15 @@ void AppController::editFilter(ListingFilter filter, bool debounce)
     withoutPage.page = draftFilter().page;
     if (withoutPage != draftFilter()) filter.page = 1; // a new search starts at its first page
     filter.page = std::clamp(filter.page, 1, limits::kPageMax);
-    if (debounce) {
+    if (debounce || !filterProblem(filter).empty()) {
+        // Typing waits for a pause; an impossible range waits for the user to fix it and
+        // is never dropped (the field keeps what was typed, the panel says why).
         m_pending = filter;
-        m_pendingDue = m_state.nowMs + kDebounceMs;
+        if (debounce) m_pendingDue = m_state.nowMs + kDebounceMs;
+        else m_pendingDue.reset();
     } else {
         m_pending.reset();
+        m_pendingDue.reset();
         applyFilter(filter);
     }
 }
@@ -221,6 +229,7 @@ void AppController::showBrowse(const ListingFilter& filter)
 {
     m_state.screen = Screen::Browse;
     m_pending.reset();
+    m_pendingDue.reset();
     BrowseState& b = m_state.browse;
     // Coming back to the same search keeps the shown page (and so its scroll position).
     if (filter != b.filter || b.status == Status::Error || (!b.hasPage && b.status != Status::Loading)) {

@@ -78,8 +78,8 @@ private:
     Navigator m_nav;
     LocaleBundle m_locales;
     RequestSlot m_browseSlot, m_listingSlot, m_makesSlot, m_citiesSlot;
-    std::optional<ListingFilter> m_pending;
-    double m_pendingDue = 0;
+    std::optional<ListingFilter> m_pending; // the filter as edited, until it is applied
+    std::optional<double> m_pendingDue;     // when to apply it; unset while it has a problem to fix
     bool m_browseBehindListing = false; // the history entry before the open listing is our browse screen
 };
 

@@ -107,7 +107,7 @@ public:
         return nav;
     }
 
-    // The browser's own buttons: move the cursor and return the URL to pop to.
+    // The browser's own buttons: move the cursor; false when there is no entry that way.
     bool goBack()
     {
         if (m_index == 0) return false;

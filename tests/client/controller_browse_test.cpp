@@ -120,7 +120,7 @@ TEST_CASE("a page past the end (an old link) shows the last page instead", "[cli
     CHECK(h.state.browse.filter.page == 3);
 }
 
-TEST_CASE("an impossible range is not sent and the last good results stay", "[client][controller][browse]")
+TEST_CASE("an impossible range is not sent, the last good results stay, and the typed range is kept until fixed", "[client][controller][browse]")
 {
     ClientHarness h;
     h.start("/?year_from=2020");
@@ -135,6 +135,24 @@ TEST_CASE("an impossible range is not sent and the last good results stay", "[cl
     CHECK(h.state.browse.status == Status::Ready);
     CHECK(h.state.browse.filter.yearTo == std::nullopt);
     CHECK(h.history.current() == "/?year_from=2020");
+    // What the user typed is kept, with the problem named, however long they wait.
+    CHECK(h.controller.draftFilter().yearTo == 2010);
+    CHECK(AppController::filterProblem(h.controller.draftFilter()) == "year_to");
+
+    // Typed (debounced) the same way: still kept after the pause, still not sent.
+    f.yearTo = 2011;
+    h.controller.editFilter(f, true);
+    h.runUntil(h.now + 1000);
+    CHECK(h.browseUrls().size() == 1);
+    CHECK(h.controller.draftFilter().yearTo == 2011);
+
+    // Fixing the range sends it.
+    f.yearTo = 2024;
+    h.controller.editFilter(f, true);
+    h.runUntil(h.now + 1000);
+    REQUIRE(h.browseUrls().size() == 2);
+    CHECK(h.state.browse.filter.yearTo == 2024);
+    CHECK(h.history.current() == "/?year_from=2020&year_to=2024");
 
     ListingFilter price;
     price.priceFrom = 5'000'000;
@@ -296,24 +314,29 @@ TEST_CASE("the same filter can be applied again after an error to try again", "[
     CHECK(h.state.browse.status == Status::Loading);
 }
 
-TEST_CASE("a failed catalog is retried on its own, and what loaded is not fetched again", "[client][controller][catalog]")
+TEST_CASE("a failed catalog is retried on its own, and what loaded or is loading is not fetched again",
+          "[client][controller][catalog]")
 {
     ClientHarness h;
     h.start("/");
     h.fail(h.http.last(ApiClient::kMakesUrl));
-    h.reply(h.http.last(ApiClient::kCitiesUrl), 200, citiesJson());
     CHECK(h.state.catalog.makesStatus == Status::Error);
-    CHECK(h.state.catalog.citiesStatus == Status::Ready);
+    CHECK(h.state.catalog.citiesStatus == Status::Loading); // cities still on their way
 
     h.controller.retryCatalog();
     h.controller.retryCatalog(); // a double click does not send two requests
     CHECK(h.http.count(ApiClient::kMakesUrl) == 2);
     CHECK(h.http.count(ApiClient::kCitiesUrl) == 1);
     CHECK(h.state.catalog.makesStatus == Status::Loading);
-    h.reply(h.http.last(ApiClient::kMakesUrl), 200, makesJson());
+    h.answerCatalog();
     CHECK(h.state.catalog.makesStatus == Status::Ready);
+    CHECK(h.state.catalog.citiesStatus == Status::Ready);
     REQUIRE(h.state.catalog.makes.size() == 1);
     CHECK(h.state.catalog.makes[0].name == "Toyota");
+
+    h.controller.retry(); // nothing left to retry in the catalog
+    CHECK(h.http.count(ApiClient::kMakesUrl) == 2);
+    CHECK(h.http.count(ApiClient::kCitiesUrl) == 1);
 }
 
 TEST_CASE("Retry on a failed search also retries a failed catalog", "[client][controller][catalog]")
