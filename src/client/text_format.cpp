@@ -60,6 +60,8 @@ bool parseYmd(std::string_view iso, int& y, int& m, int& d)
     if (!num(iso.substr(0, 4), y) || iso[4] != '-' || !num(iso.substr(5, 2), m) || m < 1 || m > 12) return false;
     d = 0;
     if (iso.size() >= 10 && iso[7] == '-' && !num(iso.substr(8, 2), d)) d = 0;
+    static constexpr int kDaysIn[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (d < 0 || d > kDaysIn[m - 1]) d = 0; // not a day of that month: treated as no day
     return true;
 }
 } // namespace

@@ -167,6 +167,9 @@ TEST_CASE("an unparsable date shows nothing rather than garbage", "[client][text
         CHECK(formatMonthYear(en, bad).empty());
     }
     CHECK(formatDate(en, "2019-03").empty()); // a full date needs a day
+    CHECK(formatDate(en, "2024-11-45").empty()); // no 45th of November
+    CHECK(formatDate(en, "2024-04-31").empty());
+    CHECK_FALSE(formatDate(en, "2024-02-29").empty());
 }
 
 // [SECTION] Enum labels
