@@ -202,41 +202,41 @@ bool parseListingQuery(std::string_view qs, ListingFilter& out, FieldError& erro
     std::string key, value;
     std::string longestKey;
     std::size_t longest = 0;
-    while (!qs.empty()) {
-        const auto amp = qs.find('&');
-        const std::string_view pair = qs.substr(0, amp);
-        qs = amp == std::string_view::npos ? std::string_view{} : qs.substr(amp + 1);
-        if (pair.empty()) continue;
-        const auto eq = pair.find('=');
-        const std::string_view rawKey = pair.substr(0, eq);
-        const std::string_view rawValue = eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
+    bool failed = false;
+    forEachQueryParam(qs, [&](std::string_view rawKey, std::string_view rawValue) {
+        if (failed) return;
         if (!urlDecode(rawKey, key)) {
             error = {"query", "malformed percent-escape in a parameter name"};
-            return false;
+            failed = true;
+            return;
         }
-        if (pair.size() > longest) {
-            longest = pair.size();
+        if (rawKey.size() + rawValue.size() + 1 > longest) {
+            longest = rawKey.size() + rawValue.size() + 1;
             longestKey = utf8::isValid(key) ? std::string(utf8::truncate(key, 40)) : "query";
         }
         const auto& table = setters();
         const auto it = table.find(key);
-        if (it == table.end()) continue; // unknown parameters (utm_*, cache busters) are ignored
+        if (it == table.end()) return; // unknown parameters (utm_*, cache busters) are ignored
         if (!urlDecode(rawValue, value)) {
             error = {key, key + " has a malformed percent-escape"};
-            return false;
+            failed = true;
+            return;
         }
-        if (value.empty()) continue; // an empty form field means "any"
+        if (value.empty()) return; // an empty form field means "any"
         // Oversized values are refused before any parsing work on them.
         if (key != "q" && value.size() > 64) {
             error = {key, key + " is too long"};
-            return false;
+            failed = true;
+            return;
         }
         if (key == "q" && value.size() > limits::kQueryMaxChars * 4) {
             error = {"q", "q is too long: at most " + std::to_string(limits::kQueryMaxChars) + " characters"};
-            return false;
+            failed = true;
+            return;
         }
-        if (!it->second(value, out, error)) return false;
-    }
+        failed = !it->second(value, out, error);
+    });
+    if (failed) return false;
     if (longest > limits::kQueryStringMaxBytes) {
         // Only an ignored parameter can get here (known ones are bounded above).
         error = {longestKey, longestKey + " is too long"};

@@ -14,9 +14,10 @@
 #include "core/listing_query.hpp"
 #include "core/money.hpp"
 
+#include "gunzip.hpp"
+
 #include <catch2/catch.hpp>
 #include <httplib.h>
-#include <zlib.h>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -31,6 +32,8 @@ using dongelek::test::ServerOptions;
 using dongelek::test::ServerProcess;
 
 // [SECTION] Helpers
+
+using dongelek::test::gunzip;
 
 namespace {
 
@@ -51,24 +54,6 @@ std::unique_ptr<httplib::Client> clientFor(const ServerProcess& s)
     return c;
 }
 
-std::string gunzip(const std::string& in)
-{
-    z_stream zs{};
-    inflateInit2(&zs, 15 + 16);
-    std::string out;
-    char buf[16384];
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    zs.avail_in = static_cast<uInt>(in.size());
-    int rc = Z_OK;
-    while (rc == Z_OK) {
-        zs.next_out = reinterpret_cast<Bytef*>(buf);
-        zs.avail_out = sizeof buf;
-        rc = inflate(&zs, Z_NO_FLUSH);
-        out.append(buf, sizeof buf - zs.avail_out);
-    }
-    inflateEnd(&zs);
-    return rc == Z_STREAM_END ? out : "(corrupt gzip)";
-}
 
 template <typename T> T getJson(httplib::Client& c, const std::string& path)
 {

@@ -5,8 +5,9 @@
 #include "server/http/request_target.hpp"
 #include "server/http/static_files.hpp"
 
+#include "gunzip.hpp"
+
 #include <catch2/catch.hpp>
-#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -15,25 +16,9 @@
 using namespace dongelek::server;
 namespace fs = std::filesystem;
 
+using dongelek::test::gunzip;
+
 namespace {
-std::string gunzip(const std::string& in)
-{
-    z_stream zs{};
-    inflateInit2(&zs, 15 + 16);
-    std::string out;
-    char buf[16384];
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    zs.avail_in = static_cast<uInt>(in.size());
-    int rc = Z_OK;
-    while (rc == Z_OK) {
-        zs.next_out = reinterpret_cast<Bytef*>(buf);
-        zs.avail_out = sizeof buf;
-        rc = inflate(&zs, Z_NO_FLUSH);
-        out.append(buf, sizeof buf - zs.avail_out);
-    }
-    inflateEnd(&zs);
-    return rc == Z_STREAM_END ? out : std::string("(corrupt)");
-}
 
 struct TempWeb {
     fs::path dir;

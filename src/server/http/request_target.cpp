@@ -68,31 +68,24 @@ std::optional<HttpError> checkRequestTarget(std::string_view rawPath, std::strin
     std::string key, value, longestKey = "query";
     std::size_t longest = 0;
     std::optional<HttpError> firstProblem;
-    std::string_view qs = rawQuery;
-    while (!qs.empty()) {
-        const auto amp = qs.find('&');
-        const std::string_view pair = qs.substr(0, amp);
-        qs = amp == std::string_view::npos ? std::string_view{} : qs.substr(amp + 1);
-        if (pair.empty()) continue;
-        const auto eq = pair.find('=');
-        const std::string_view rawKey = pair.substr(0, eq);
-        const std::string_view rawValue = eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
+    forEachQueryParam(rawQuery, [&](std::string_view rawKey, std::string_view rawValue) {
         const bool keyOk = rawKey.size() <= 256 && urlDecode(rawKey, key) && utf8::isValid(key);
-        if (pair.size() > longest) {
-            longest = pair.size();
+        const std::size_t pairSize = rawKey.size() + rawValue.size() + 1;
+        if (pairSize > longest) {
+            longest = pairSize;
             longestKey = keyOk ? std::string(utf8::truncate(key, 40)) : "query";
         }
-        if (firstProblem) continue;
+        if (firstProblem) return;
         if (!keyOk) {
             firstProblem = badRequest("query", "a parameter name is malformed, too long or not valid UTF-8");
-            continue;
+            return;
         }
-        if (rawValue.size() > limits::kQueryStringMaxBytes) continue; // reported as too long below
+        if (rawValue.size() > limits::kQueryStringMaxBytes) return; // reported as too long below
         if (!urlDecode(rawValue, value))
             firstProblem = badRequest(key, key + " has a malformed percent-escape");
         else if (!utf8::isValid(value))
             firstProblem = badRequest(key, key + " must be valid UTF-8 text");
-    }
+    });
     if (rawQuery.size() > limits::kQueryStringMaxBytes) {
         return HttpError{414, ApiError{"uri_too_long", longestKey,
                                        "the query string is too long (" + std::to_string(rawQuery.size()) +
