@@ -2,7 +2,7 @@
 # Builds Dongelek. Usage: scripts/build.sh [server] [native] [web] (default: all three)
 #   server -> build/native/src/server/dongelek-server
 #   native -> build/native: the desktop app and the C++ tests
-#   web    -> build/web/dist: index.html + content-hashed app.js/.wasm/.data
+#   web    -> build/web/dist: index.html + content-hashed app.js/.wasm/.data + image_worker.js
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="${DONGELEK_CACHE:-$HOME/.cache/dongelek}"

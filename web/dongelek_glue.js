@@ -62,7 +62,8 @@ window.dongelek = {
 // automation's insertText alike. Printable keys are kept from SDL (which would type them a
 // second time and cancel the textarea's input); every other key (Backspace, arrows, Enter,
 // Ctrl/Cmd shortcuts) still goes to SDL and ImGui. Ctrl/Cmd+V is kept from SDL as well
-// (SDL cancels it, and with it the browser's paste event) and the pasted text is typed in.
+// (SDL cancels it, and with it the browser's paste event); the pasted text then goes to ImGui's
+// own paste (dongelek_on_paste).
 // On touch screens the textarea is focused only while a field is being edited, so the
 // on-screen keyboard shows exactly then.
 (function () {
@@ -90,14 +91,16 @@ window.dongelek = {
   window.addEventListener('focus', focusSink);
   focusSink();
 
-  function deliver(text) {
+  function callWithText(fn, text) {
     if (!text || !Module['dongelekHookReady']) return;
     var size = lengthBytesUTF8(text) + 1;
     var ptr = Module['_malloc'](size);
     stringToUTF8(text, ptr, size);
-    Module['_dongelek_on_text'](ptr);
+    Module[fn](ptr);
     Module['_free'](ptr);
   }
+  function deliver(text) { callWithText('_dongelek_on_text', text); }
+  function deliverPaste(text) { callWithText('_dongelek_on_paste', text); }
   function takeTyped() {
     var text = sink.value.replace(/[\r\n]+/g, ''); // Enter is a key for ImGui, not text
     sink.value = '';
@@ -114,7 +117,7 @@ window.dongelek = {
       clearTimeout(fallbackTimer);
       fallbackTimer = setTimeout(function () {
         if (navigator.clipboard && navigator.clipboard.readText)
-          navigator.clipboard.readText().then(deliver, function () {});
+          navigator.clipboard.readText().then(deliverPaste, function () {});
       }, 250);
       return;
     }
@@ -130,7 +133,7 @@ window.dongelek = {
     clearTimeout(fallbackTimer);
     var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
     e.preventDefault();
-    deliver(text);
+    deliverPaste(text);
   });
 })();
 

@@ -153,6 +153,10 @@ ui::HookState App::hookState() const
     }
     s.frameMax = mx;
     s.frameAvg = n ? sum / static_cast<double>(n) : 0.0;
+    const ui::TextureCache::Counts photos = m_textures.countUsed();
+    s.photosLoading = photos.loading;
+    s.photosReady = photos.ready;
+    s.photosFailed = photos.failed;
     s.firstListingsAt = m_firstListingsAt;
     s.lang = m_state.lang;
     return s;

@@ -29,6 +29,8 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <optional>
+#include <string_view>
 
 namespace {
 
@@ -79,18 +81,17 @@ struct WebState {
     std::function<bool()> frame;
     bool popPending = false;
     std::function<void(const std::string&)> popHandler;
-    std::string pendingText;
     bool wantText = false;
     std::string clipboard;
     std::function<std::string()> itemsJson;
     std::function<std::string()> stateJson;
     std::string hookBuffer;
-    // Photo decoding: the workers exist from the first decode on (so their download never
-    // competes with the app's own); requests wait in the workers' message queues.
-    std::vector<worker_handle> imageWorkers;
+    // Photo decoding: the worker starts after the first frame (its download never delays the
+    // app's own); requests wait in its message queue and are answered in order.
+    std::optional<worker_handle> imageWorker;
     int nextImageRequest = 1;
     std::map<int, std::function<void(dongelek::platform::DecodedImage, bool)>> imageRequests;
-    double imageProgressMs = 0; // last reply, or the request that found the workers idle
+    double imageProgressMs = 0; // last reply, or the request that found the worker idle
 };
 
 WebState& st()
@@ -130,10 +131,47 @@ void syncCanvasSize()
 
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void dongelek_on_popstate() { st().popPending = true; }
-// Text typed into the page's hidden textarea or pasted (web/dongelek_glue.js), for the focused field.
+// Text typed into the page's hidden textarea or pasted (web/dongelek_glue.js), for the focused
+// field. It joins SDL's event queue behind the key events that came before it, so "select all,
+// delete, paste" within one frame applies in that order (at 10 fps that is one frame).
 EMSCRIPTEN_KEEPALIVE void dongelek_on_text(const char* text)
 {
-    if (text) st().pendingText += text;
+    if (!text || !st().window) return;
+    constexpr std::size_t kChunk = sizeof(SDL_TextInputEvent::text) - 1;
+    std::string_view rest(text);
+    while (!rest.empty()) {
+        std::size_t n = std::min(rest.size(), kChunk);
+        while (n < rest.size() && n > 0 && (static_cast<unsigned char>(rest[n]) & 0xC0) == 0x80) --n; // whole letters
+        if (n == 0) n = std::min(rest.size(), kChunk); // not UTF-8 at all: pass the bytes on as they are
+        SDL_Event e{};
+        e.type = SDL_TEXTINPUT;
+        e.text.windowID = SDL_GetWindowID(st().window);
+        for (std::size_t i = 0; i < n; ++i) {
+            const char c = rest[i];
+            e.text.text[i] = (c == '\r' || c == '\n' || c == '\t') ? ' ' : c; // our fields are single-line
+        }
+        SDL_PushEvent(&e);
+        rest.remove_prefix(n);
+    }
+}
+// The browser's clipboard text on Ctrl/Cmd+V (web/dongelek_glue.js keeps that key from SDL until
+// the text is known). It becomes ImGui's clipboard and a Ctrl+V joins SDL's queue, so ImGui
+// pastes as usual: in order with other keys, replacing a selection, through the field's filters.
+EMSCRIPTEN_KEEPALIVE void dongelek_on_paste(const char* text)
+{
+    if (!text || !st().window) return;
+    st().clipboard = text;
+    SDL_Event e{};
+    e.key.windowID = SDL_GetWindowID(st().window);
+    e.key.keysym.scancode = SDL_SCANCODE_V;
+    e.key.keysym.sym = SDLK_v;
+    e.key.keysym.mod = KMOD_LCTRL;
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
 }
 EMSCRIPTEN_KEEPALIVE const char* dongelek_hook_items()
 {
@@ -150,8 +188,10 @@ EMSCRIPTEN_KEEPALIVE const char* dongelek_hook_state()
 namespace dongelek::platform {
 
 namespace {
-// Gives up on photos whose decoder stopped answering (section Images); run once per frame.
-void checkImageWorkers();
+// Section Images: starts the photo decoder unless it runs (false when the page names none), and
+// gives up on photos whose decoder stopped answering (run once per frame).
+bool startImageWorker();
+void checkImageWorker();
 } // namespace
 
 // [SECTION] Window, frame and main loop
@@ -188,7 +228,7 @@ bool init(const InitOptions& options, std::string* error)
     ImGui_ImplSDL2_InitForOpenGL(s.window, s.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     // SDL 2.26 has no browser clipboard; route ImGui's copy to navigator.clipboard. Paste
-    // arrives as text through dongelek_on_text (the glue intercepts Ctrl/Cmd+V).
+    // arrives through dongelek_on_paste (the glue intercepts Ctrl/Cmd+V).
     ImGuiIO& io = ImGui::GetIO();
     io.SetClipboardTextFn = setClipboard;
     io.GetClipboardTextFn = getClipboard;
@@ -219,18 +259,11 @@ bool pollEvents()
         s.wantText = wantText;
         js_set_text_input(wantText ? 1 : 0);
     }
-    if (!s.pendingText.empty()) {
-        std::string text;
-        text.swap(s.pendingText);
-        for (char& c : text)
-            if (c == '\r' || c == '\n' || c == '\t') c = ' '; // our fields are single-line
-        ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
-    }
     if (s.popPending) {
         s.popPending = false;
         if (s.popHandler) s.popHandler(currentUrl());
     }
-    checkImageWorkers();
+    checkImageWorker();
     return true;
 }
 
@@ -260,7 +293,13 @@ float devicePixelRatio() { return st().dpr; }
 Size framebufferSize() { return {st().canvasW, st().canvasH}; }
 Size logicalSize() { return {static_cast<int>(st().cssW), static_cast<int>(st().cssH)}; }
 double nowMs() { return emscripten_get_now(); }
-void notifyFirstFrame() { js_first_frame(); }
+void notifyFirstFrame()
+{
+    js_first_frame();
+    // Now that the page is drawn, fetch and compile the decoder while the first listings load,
+    // so it is ready when their photos arrive.
+    startImageWorker();
+}
 void setWindowTitle(const std::string& title) { js_set_title(title.c_str()); }
 
 // [SECTION] HTTP (emscripten_fetch)
@@ -297,11 +336,9 @@ void setServerBase(const std::string&) {}
 // [SECTION] Images (stb_image in a Web Worker; the upload is in image_upload.cpp)
 
 namespace {
-// Two decoders work through a page of thumbnails in parallel when the device has the cores.
-constexpr std::size_t kImageWorkers = 2;
-// Photos that have waited this long with no reply from any decoder are given up (the worker file
-// is gone after a redeploy, or a worker died): they fail like undecodable data, and the next
-// photo starts fresh workers. Far above a decode (tens of ms) or the worker's download.
+// Photos that have waited this long with no reply from the decoder are given up (its file is
+// gone after a redeploy, or the worker died): they fail like undecodable data, and the next
+// photo starts a fresh worker. Far above a decode (~10 ms for 960x720) or the worker's start.
 constexpr double kImageWorkerTimeoutMs = 15000;
 
 // Runs on the main thread between frames (the worker's message event), like a fetch callback.
@@ -315,13 +352,13 @@ void onImageDecoded(char* data, int size, void* arg)
     auto done = std::move(it->second);
     s.imageRequests.erase(it);
 
-    namespace iw = dongelek::platform::image_worker;
+    namespace iw = image_worker;
     iw::ReplyHeader header{0, 0};
     const std::size_t n = size > 0 ? static_cast<std::size_t>(size) : 0;
     if (n >= sizeof header) std::memcpy(&header, data, sizeof header);
     const bool ok = header.width > 0 && header.height > 0 && header.width <= iw::kMaxDimension &&
                     header.height <= iw::kMaxDimension && n == iw::replySize(header.width, header.height);
-    dongelek::platform::DecodedImage image;
+    DecodedImage image;
     if (ok) {
         image.width = header.width;
         image.height = header.height;
@@ -330,40 +367,42 @@ void onImageDecoded(char* data, int size, void* arg)
     done(std::move(image), ok);
 }
 
-void checkImageWorkers()
+void checkImageWorker()
 {
     WebState& s = st();
     if (s.imageRequests.empty() || emscripten_get_now() - s.imageProgressMs < kImageWorkerTimeoutMs) return;
-    for (worker_handle worker : s.imageWorkers) emscripten_destroy_worker(worker);
-    s.imageWorkers.clear();
+    if (s.imageWorker) emscripten_destroy_worker(*s.imageWorker);
+    s.imageWorker.reset();
     auto requests = std::move(s.imageRequests);
     s.imageRequests.clear();
-    for (auto& [request, done] : requests) done(dongelek::platform::DecodedImage{}, false);
+    for (auto& [request, done] : requests) done(DecodedImage{}, false);
+}
+
+bool startImageWorker()
+{
+    WebState& s = st();
+    if (s.imageWorker) return true;
+    char* p = js_image_worker_url();
+    const std::string url = p ? p : "";
+    std::free(p);
+    if (url.empty()) return false;
+    s.imageWorker = emscripten_create_worker(url.c_str());
+    return true;
 }
 } // namespace
 
 void decodeImage(std::string bytes, std::function<void(DecodedImage, bool)> done)
 {
     WebState& s = st();
-    if (s.imageWorkers.empty()) {
-        char* p = js_image_worker_url();
-        const std::string url = p ? p : "";
-        std::free(p);
-        if (url.empty()) { // a page that does not name the decoder: no photos, but no hang either
-            done(DecodedImage{}, false);
-            return;
-        }
-        for (std::size_t i = 0; i < kImageWorkers; ++i) s.imageWorkers.push_back(emscripten_create_worker(url.c_str()));
+    if (!startImageWorker()) { // a page that does not name the decoder: no photos, but no hang either
+        done(DecodedImage{}, false);
+        return;
     }
     if (s.imageRequests.empty()) s.imageProgressMs = emscripten_get_now();
-    // The least busy worker; a dead one stops taking new photos once its queue backs up.
-    worker_handle worker = s.imageWorkers.front();
-    for (worker_handle w : s.imageWorkers)
-        if (emscripten_get_worker_queue_size(w) < emscripten_get_worker_queue_size(worker)) worker = w;
     const int request = s.nextImageRequest++;
     s.imageRequests.emplace(request, std::move(done));
     // The bytes are copied into the message, so `bytes` may go when this returns.
-    emscripten_call_worker(worker, image_worker::kDecodeFunction, bytes.data(), static_cast<int>(bytes.size()),
+    emscripten_call_worker(*s.imageWorker, image_worker::kDecodeFunction, bytes.data(), static_cast<int>(bytes.size()),
                            onImageDecoded, reinterpret_cast<void*>(static_cast<std::intptr_t>(request)));
 }
 

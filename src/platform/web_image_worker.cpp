@@ -19,14 +19,14 @@
 namespace iw = dongelek::platform::image_worker;
 
 // Called by the worker runtime for each emscripten_call_worker(..., "decode", ...) from the app;
-// `data` is the runtime's copy of the bytes (it frees it). Always answers exactly once, so the
+// `data` is the runtime's buffer, reused for the next call. Always answers exactly once, so the
 // app never waits on a photo: an HTML error page or a truncated JPEG gets the empty reply.
 extern "C" EMSCRIPTEN_KEEPALIVE void decode(char* data, int size)
 {
     int width = 0, height = 0, channels = 0;
-    stbi_uc* pixels = data && size > 0 ? stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(data), size, &width,
-                                                                &height, &channels, 4)
-                                       : nullptr;
+    stbi_uc* pixels = nullptr;
+    if (data && size > 0)
+        pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(data), size, &width, &height, &channels, 4);
     if (!pixels || width <= 0 || height <= 0) {
         if (pixels) stbi_image_free(pixels);
         emscripten_worker_respond(nullptr, 0);

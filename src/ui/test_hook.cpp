@@ -108,6 +108,7 @@ std::string TestHook::stateJson(const std::string& url) const
                      {"canvas", {{"w", s.canvasW}, {"h", s.canvasH}}},
                      {"css", {{"w", s.cssW}, {"h", s.cssH}}},
                      {"frameMs", {{"last", round2(s.frameLast)}, {"max", round2(s.frameMax)}, {"avg", round2(s.frameAvg)}}},
+                     {"photos", {{"loading", s.photosLoading}, {"ready", s.photosReady}, {"failed", s.photosFailed}}},
                      {"firstListingsAt", s.firstListingsAt ? nlohmann::json(round2(*s.firstListingsAt)) : nlohmann::json()},
                      {"lang", s.lang}};
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

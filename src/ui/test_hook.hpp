@@ -31,6 +31,7 @@ struct HookState {
     int cssW = 0, cssH = 0;
     long long frames = 0; // frames drawn since start
     double frameLast = 0, frameMax = 0, frameAvg = 0;
+    int photosLoading = 0, photosReady = 0, photosFailed = 0; // photos drawn (or waited for) this frame
     std::optional<double> firstListingsAt;
     std::string lang;
 };

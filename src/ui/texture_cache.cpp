@@ -1,6 +1,6 @@
-// Texture cache: fetch (HTTP, off the main thread natively), decode (platform: stb_image on
-// a worker natively, the browser's decoder on the web), upload (GL, main thread, one per
-// frame), evict (LRU over a byte budget), remember failures.
+// Texture cache: fetch (HTTP, off the main thread natively), decode (platform: stb_image on a
+// worker thread natively, in a Web Worker on the web), upload (GL, main thread, one per frame),
+// evict (LRU over a byte budget), remember failures.
 
 #include "ui/texture_cache.hpp"
 
@@ -81,6 +81,18 @@ bool TextureCache::settled() const
     for (const auto& [url, e] : m_entries)
         if (e.lastUsed + 1 >= m_frame && e.state != State::Ready && e.state != State::Failed) return false;
     return true;
+}
+
+TextureCache::Counts TextureCache::countUsed() const
+{
+    Counts c;
+    for (const auto& [url, e] : m_entries) {
+        if (e.lastUsed + 1 < m_frame) continue;
+        if (e.state == State::Ready) ++c.ready;
+        else if (e.state == State::Failed) ++c.failed;
+        else ++c.loading;
+    }
+    return c;
 }
 
 void TextureCache::update()

@@ -68,6 +68,13 @@ public:
     void update();
     // True when no image used in the last frame is still on its way.
     bool settled() const;
+    // The images used in the last frame by where they are (the test hook reports these).
+    struct Counts {
+        int loading = 0;
+        int ready = 0;
+        int failed = 0;
+    };
+    Counts countUsed() const;
     std::size_t gpuBytes() const { return m_gpuBytes; }
     std::size_t size() const { return m_entries.size(); }
 
