@@ -25,9 +25,18 @@ endfunction()
 set(_tmp "${DIST_DIR}.staging")
 file(REMOVE_RECURSE "${_tmp}")
 file(MAKE_DIRECTORY "${_tmp}")
-foreach(_ext js wasm data)
+foreach(_ext wasm data)
   stage_hashed("${APP_DIR}/app.${_ext}" app ${_ext} _name_${_ext})
 endforeach()
+# Emscripten's preload package stamps app.js with a random package_uuid on every link, which
+# would give an unchanged app a new name and cost every visitor a download. The .data file's
+# own hash identifies the package just as well, and is the same for the same content.
+file(SHA256 "${APP_DIR}/app.data" _data_hash)
+file(READ "${APP_DIR}/app.js" _js)
+string(REGEX REPLACE "package_uuid\":\"[0-9a-f-]+\"" "package_uuid\":\"${_data_hash}\"" _js "${_js}")
+file(WRITE "${_tmp}.app.js" "${_js}")
+stage_hashed("${_tmp}.app.js" app js _name_js)
+file(REMOVE "${_tmp}.app.js")
 stage_hashed("${WORKER_JS}" image_worker js _name_worker)
 
 file(READ "${TEMPLATE}" _html)
