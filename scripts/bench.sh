@@ -23,10 +23,10 @@ start_server() {
   PID=$!
   for _ in $(seq 1 1200); do
     curl -fs "$URL/api/v1/health" >/dev/null 2>&1 && return 0
-    kill -0 "$PID" 2>/dev/null || { cat "$TMP/server.log"; exit 1; }
+    kill -0 "$PID" 2>/dev/null || { echo "the server exited during start-up:"; cat "$TMP/server.log"; exit 1; }
     sleep 0.1
   done
-  echo "server did not start"; exit 1
+  echo "the server did not answer within 120 s:"; cat "$TMP/server.log"; exit 1
 }
 
 t0=$(date +%s.%N)
@@ -59,8 +59,8 @@ Q="/api/v1/listings?make=1&year_from=2015&sort=price_asc"
 echo
 echo "== Server (wrk -t2 -c64 -d10s, $SIZE listings, SQLite) =="
 wrk_report "one filtered sorted search (response cache on)" "$URL$Q"
-wrk_report "mixed filtered sorted searches (cache on)" -s "$ROOT/tests/e2e/bench/listings.lua" "$URL"
+wrk_report "120 different searches in rotation (cache on)" -s "$ROOT/tests/e2e/bench/listings.lua" "$URL"
 stop_server
 start_server --no-cache
 wrk_report "one filtered sorted search (--no-cache, SQL each time)" "$URL$Q"
-wrk_report "mixed filtered sorted searches (--no-cache)" -s "$ROOT/tests/e2e/bench/listings.lua" "$URL"
+wrk_report "120 different searches in rotation (--no-cache)" -s "$ROOT/tests/e2e/bench/listings.lua" "$URL"

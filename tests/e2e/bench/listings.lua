@@ -1,5 +1,5 @@
--- wrk script: a spread of filtered, sorted listing searches (different pages, makes,
--- years and sorts) so the server's response cache cannot answer all of them.
+-- wrk script: a rotation of 120 different filtered, sorted listing searches (makes, years,
+-- sorts and pages vary together), instead of one URL over and over.
 local sorts = { "newest", "price_asc", "price_desc", "mileage_asc", "year_desc" }
 local counter = 0
 request = function()
