@@ -42,6 +42,9 @@ node -e '
   for (const [f, b] of Object.entries(r.bundle.files)) console.log(`  ${f.padEnd(32)} ${(b / 1024).toFixed(1).padStart(8)} KB`);
   console.log(`Downloaded before the first frame (compressed): ${(r.bundle.bytes / 1024 / 1024).toFixed(2)} MB`);
   console.log(`Navigation to first listings: median ${r.medianMs.toFixed(0)} ms (runs: ${r.firstListingsMs.map((t) => t.toFixed(0)).join(", ")})`);
+  const avg = r.frames.map((f) => f.avg), max = r.frames.map((f) => f.max);
+  console.log(`Frame time, first 120 frames incl. start-up: avg ${Math.max(...avg).toFixed(1)} ms, max ${Math.max(...max).toFixed(1)} ms (worst of ${r.frames.length} loads)`);
+  console.log(`Frame time, steady state (120 frames after start-up): avg ${r.steady.avg.toFixed(1)} ms, max ${r.steady.max.toFixed(1)} ms`);
 ' "$TMP/page.json"
 
 wrk_report() { # label, wrk args...
