@@ -72,7 +72,11 @@ void ListingScreen::drawContent(AppState& state)
 
     const ImVec2 avail(layout.width, display.y - y);
     if (l.status == Status::Error) {
-        if (errorPanel(s, errorMessage(s, l.error, true), errorHint(s, l.error), avail)) c.retry();
+        if (l.error.kind == ErrorKind::NotFound) {
+            if (goneListingPanel(s, errorMessage(s, l.error, true), errorHint(s, l.error), avail)) c.back();
+        } else if (errorPanel(s, errorMessage(s, l.error, true), errorHint(s, l.error), avail)) {
+            c.retry();
+        }
     } else if (!l.hasDetails) {
         spinnerBlock("spinner", avail, state.nowMs);
     } else if (layout.narrow) {

@@ -457,6 +457,12 @@ bool errorPanel(const Strings& s, const std::string& message, const std::string&
                        s.get("common.retry"), ButtonKind::Primary, size);
 }
 
+bool goneListingPanel(const Strings& s, const std::string& message, const std::string& hint, ImVec2 size)
+{
+    return statusPanel("error", Icon::Search, color::kAccent, color::kAccentSoft, message, hint, "browse.all",
+                       s.get("listing.browse_all"), ButtonKind::Primary, size);
+}
+
 bool emptyPanel(const Strings& s, ImVec2 size)
 {
     return statusPanel("empty", Icon::Search, color::kAccent, color::kAccentSoft, s.get("browse.empty.title"),

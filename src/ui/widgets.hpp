@@ -81,6 +81,8 @@ std::string errorMessage(const Strings& s, const RequestError& error, bool listi
 std::string errorHint(const Strings& s, const RequestError& error);
 // Icon, message, hint and a Retry button (hook id "retry"); returns true on Retry.
 bool errorPanel(const Strings& s, const std::string& message, const std::string& hint, ImVec2 size);
+// A listing that is gone: retrying cannot help, so the action leads back to the cars ("browse.all").
+bool goneListingPanel(const Strings& s, const std::string& message, const std::string& hint, ImVec2 size);
 
 // A tooltip for the last item, padded like the rest of the app.
 void tooltip(const char* text);

@@ -99,12 +99,15 @@ describe('browse, filter, open a listing, go back', () => {
     await app.context.close();
   });
 
-  test('an unknown listing says so and offers a way back', async () => {
+  test('an unknown listing says so and leads back to the cars', async () => {
     const app = await openApp('unknown-listing', { path: '/listing/987654321' });
     const { state } = await app.waitFor((s) => s.screen === 'listing' && s.status === 'error', 'not-found message');
     assert.ok(state.error.length > 0, 'a message is shown');
     await app.shot('not-found');
     await app.item('back');
+    assert.ok(!(await app.items()).some((i) => i.id === 'retry'), 'retrying cannot bring a removed listing back');
+    await app.click('browse.all');
+    await app.waitFor((s) => s.screen === 'browse' && ready(s), 'the cars, from the not-found page');
     await app.context.close();
   });
 });

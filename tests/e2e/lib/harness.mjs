@@ -98,6 +98,11 @@ export function appDriver(page, name) {
       return it;
     },
     async shot(step) {
+      // The page's loading screen fades out over the first frames; picture the app, not the fade.
+      await page.waitForFunction(() => {
+        const l = document.getElementById('loading');
+        return !l || getComputedStyle(l).display === 'none';
+      }, null, { timeout: 10_000 }).catch(() => {});
       const path = join(artifacts, `${name}-${step}.png`);
       await page.screenshot({ path });
       return path;
