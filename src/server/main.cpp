@@ -5,12 +5,12 @@
 #include "server/demo/generator.hpp"
 #include "server/demo/photo_painter.hpp"
 #include "server/http/router.hpp"
-#include "server/http/static_files.hpp"
-#include "server/media/media_store.hpp"
-#include "server/services/json_api.hpp"
-#include "server/services/listing_service.hpp"
-#include "server/services/response_cache.hpp"
-#include "server/storage/sqlite/sqlite_listing_repository.hpp"
+#include "server/features/web/static_files.hpp"
+#include "server/features/media/media_store.hpp"
+#include "server/http/json_api.hpp"
+#include "server/features/listings/listing_service.hpp"
+#include "server/http/response_cache.hpp"
+#include "server/features/listings/sqlite_listing_repository.hpp"
 
 #include <chrono>
 #include <csignal>

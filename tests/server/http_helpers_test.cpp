@@ -1,9 +1,9 @@
 // HTTP helpers without a network: request-target checks, path traversal refusal, static
 // file content types, immutable caching of hashed names, the SPA fallback and gzip.
 
-#include "server/gzip.hpp"
+#include "server/http/gzip.hpp"
 #include "server/http/request_target.hpp"
-#include "server/http/static_files.hpp"
+#include "server/features/web/static_files.hpp"
 
 #include "gunzip.hpp"
 

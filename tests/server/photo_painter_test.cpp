@@ -3,8 +3,8 @@
 
 #include "server/demo/canvas.hpp"
 #include "server/demo/photo_painter.hpp"
-#include "server/media/jpeg.hpp"
-#include "server/media/media_store.hpp"
+#include "server/features/media/jpeg.hpp"
+#include "server/features/media/media_store.hpp"
 
 #include <catch2/catch.hpp>
 

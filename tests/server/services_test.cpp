@@ -1,9 +1,9 @@
 // Services without SQL or HTTP: the listing service turns photo ids into URLs, the JSON
 // API caches by canonical query and data generation, the LRU stays bounded.
 
-#include "server/services/json_api.hpp"
-#include "server/services/listing_service.hpp"
-#include "server/services/response_cache.hpp"
+#include "server/http/json_api.hpp"
+#include "server/features/listings/listing_service.hpp"
+#include "server/http/response_cache.hpp"
 
 #include "core/json_mapping.hpp"
 #include "core/listing_query.hpp"

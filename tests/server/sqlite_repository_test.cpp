@@ -3,8 +3,8 @@
 // migrations are idempotent, and every sort is served by an index.
 
 #include "server/demo/generator.hpp"
-#include "server/storage/sqlite/migrations.hpp"
-#include "server/storage/sqlite/sqlite_listing_repository.hpp"
+#include "server/schema/migrations.hpp"
+#include "server/features/listings/sqlite_listing_repository.hpp"
 
 #include "core/listing_query.hpp"
 #include "core/money.hpp"

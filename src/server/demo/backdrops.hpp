@@ -4,7 +4,7 @@
 
 #include "server/demo/canvas.hpp"
 #include "server/demo/generator.hpp"
-#include "server/storage/listing_repository.hpp"
+#include "server/features/listings/listing_repository.hpp"
 
 namespace dongelek::server::demo {
 

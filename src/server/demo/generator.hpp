@@ -2,7 +2,7 @@
 // (own PRNG, integer-friendly arithmetic, no std distributions).
 #pragma once
 
-#include "server/storage/listing_repository.hpp"
+#include "server/features/listings/listing_repository.hpp"
 
 #include <cstdint>
 #include <string>

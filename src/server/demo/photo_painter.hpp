@@ -2,7 +2,7 @@
 // the listing's color over a backdrop, close-ups, and an interior shot.
 #pragma once
 
-#include "server/storage/listing_repository.hpp"
+#include "server/features/listings/listing_repository.hpp"
 
 #include <cstdint>
 #include <vector>

@@ -9,11 +9,11 @@
 
 #include "server/http/router.hpp"
 
-#include "server/gzip.hpp"
+#include "server/http/gzip.hpp"
 #include "server/http/request_target.hpp"
-#include "server/http/static_files.hpp"
-#include "server/media/media_store.hpp"
-#include "server/services/json_api.hpp"
+#include "server/features/web/static_files.hpp"
+#include "server/features/media/media_store.hpp"
+#include "server/http/json_api.hpp"
 
 #include "core/limits.hpp"
 #include "core/listing_query.hpp"

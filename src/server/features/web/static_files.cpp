@@ -1,9 +1,9 @@
 // Static files with an in-memory cache keyed by path + mtime + size: a rebuilt file is
 // picked up on the next request, and each version is compressed only once.
 
-#include "server/http/static_files.hpp"
+#include "server/features/web/static_files.hpp"
 
-#include "server/gzip.hpp"
+#include "server/http/gzip.hpp"
 
 #include <array>
 #include <filesystem>

@@ -6,9 +6,9 @@
 // [SECTION] Repository
 // [SECTION] Bulk import
 
-#include "server/storage/sqlite/sqlite_listing_repository.hpp"
+#include "server/features/listings/sqlite_listing_repository.hpp"
 
-#include "server/storage/sqlite/migrations.hpp"
+#include "server/schema/migrations.hpp"
 
 #include "core/money.hpp"
 

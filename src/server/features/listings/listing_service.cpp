@@ -1,9 +1,9 @@
 // Listing use cases. The repository returns photo ids; URLs are built here from the
 // media URL scheme so storage stays unaware of how media is served.
 
-#include "server/services/listing_service.hpp"
+#include "server/features/listings/listing_service.hpp"
 
-#include "server/media/media_store.hpp"
+#include "server/features/media/media_store.hpp"
 
 namespace dongelek::server {
 

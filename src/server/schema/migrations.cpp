@@ -1,9 +1,9 @@
 // The SQLite schema, one migration per step. A released migration is never edited:
 // changes go into a new step so existing databases upgrade the same way as new ones.
 
-#include "server/storage/sqlite/migrations.hpp"
+#include "server/schema/migrations.hpp"
 
-#include "server/storage/sqlite/sqlite_db.hpp"
+#include "server/db/sqlite.hpp"
 
 namespace dongelek::server::sqlite {
 

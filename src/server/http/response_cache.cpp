@@ -1,7 +1,7 @@
 // Sharded LRU: a list per shard keeps recency, a hash map finds the list node.
 // Lookups move the node to the front with splice, so a hit allocates nothing.
 
-#include "server/services/response_cache.hpp"
+#include "server/http/response_cache.hpp"
 
 #include <algorithm>
 #include <functional>

@@ -1,7 +1,7 @@
 // Wire names of the photo spec enums, shared by every storage implementation.
 // One table per enum, as in core/enums.cpp.
 
-#include "server/storage/listing_repository.hpp"
+#include "server/features/listings/listing_repository.hpp"
 
 #include <array>
 

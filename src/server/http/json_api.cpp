@@ -1,9 +1,9 @@
 // Serialized API responses. Cache keys are "<generation>|<endpoint>|<canonical args>|<encoding>",
 // so equal requests spelled differently (parameter order, defaults) share one entry.
 
-#include "server/services/json_api.hpp"
+#include "server/http/json_api.hpp"
 
-#include "server/gzip.hpp"
+#include "server/http/gzip.hpp"
 
 #include "core/json_mapping.hpp"
 #include "core/listing_query.hpp"

@@ -1,7 +1,7 @@
 // The single translation unit with stb_image_write's implementation.
 // Encoding goes to memory through a callback, so the caller decides where bytes land.
 
-#include "server/media/jpeg.hpp"
+#include "server/features/media/jpeg.hpp"
 
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #define STBI_WRITE_NO_STDIO

@@ -2,8 +2,8 @@
 // FTS5 for the free-text query. All SQL of the listing store lives in the .cpp.
 #pragma once
 
-#include "server/storage/listing_repository.hpp"
-#include "server/storage/sqlite/sqlite_db.hpp"
+#include "server/features/listings/listing_repository.hpp"
+#include "server/db/sqlite.hpp"
 
 #include <string>
 #include <string_view>

@@ -2,7 +2,7 @@
 // (no HTTP, no SQL): photo ids become URLs here, and writes bump the data generation.
 #pragma once
 
-#include "server/storage/listing_repository.hpp"
+#include "server/features/listings/listing_repository.hpp"
 
 #include <atomic>
 #include <cstdint>

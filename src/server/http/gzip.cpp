@@ -1,7 +1,7 @@
 // gzip via zlib's deflate with a gzip wrapper (windowBits 15 + 16); the Accept-Encoding
 // parser honours q=0 so a client can refuse gzip explicitly. ETags are FNV-1a hashes.
 
-#include "server/gzip.hpp"
+#include "server/http/gzip.hpp"
 
 #include <zlib.h>
 

@@ -2,9 +2,9 @@
 // the painter version in the path means a new painter never serves stale pictures,
 // and the id bucket keeps folders small at 100,000 listings.
 
-#include "server/media/media_store.hpp"
+#include "server/features/media/media_store.hpp"
 
-#include "server/media/jpeg.hpp"
+#include "server/features/media/jpeg.hpp"
 
 #include <atomic>
 #include <charconv>

@@ -2,8 +2,8 @@
 // gzip-compressed when asked and large enough, and cached per data generation.
 #pragma once
 
-#include "server/services/listing_service.hpp"
-#include "server/services/response_cache.hpp"
+#include "server/features/listings/listing_service.hpp"
+#include "server/http/response_cache.hpp"
 
 #include <optional>
 #include <string>

@@ -2,7 +2,7 @@
 // photo spec, then kept in the media folder so later requests only read a file.
 #pragma once
 
-#include "server/storage/listing_repository.hpp"
+#include "server/features/listings/listing_repository.hpp"
 
 #include <cstdint>
 #include <functional>

@@ -1,9 +1,9 @@
 // SQLite C API wrappers. Errors become StorageError with SQLite's message (server log
 // only); statements are cached per connection because the SQL texts are a small fixed set.
 
-#include "server/storage/sqlite/sqlite_db.hpp"
+#include "server/db/sqlite.hpp"
 
-#include "server/storage/listing_repository.hpp"
+#include "server/features/listings/listing_repository.hpp"
 
 #include <sqlite3.h>
 
