@@ -90,12 +90,12 @@ Navigator platformNavigator()
 App::App(AppOptions options)
     : m_options(std::move(options)),
       m_api(platformHttp(), m_queue),
-      m_controller(m_state, m_api, platformNavigator(), loadLocales(platform::assetDir())),
+      m_controller(m_api, platformNavigator(), loadLocales(platform::assetDir())),
       m_textures(platformHttp(), platformCodec(), m_queue, ui::TextureCache::Options{}),
       m_ui{m_controller, m_textures, m_topBar},
-      m_browse(m_ui),
-      m_listing(m_ui)
+      m_features(m_controller, m_ui)
 {
+    registerFeatures(m_features);
     m_start = platform::nowMs();
     ui::setupDpiScale(platform::devicePixelRatio(), platform::assetDir());
 
@@ -119,23 +119,19 @@ bool App::finished(double now) const
         std::fprintf(stderr, "dongelek: timed out after %.0f ms waiting for content\n", now - m_start);
         return true;
     }
-    const Status status = m_state.currentStatus();
-    const bool contentShown = status == Status::Ready || status == Status::Empty || status == Status::Error;
-    const bool catalogDone = m_state.catalog.makesStatus != Status::Loading && m_state.catalog.citiesStatus != Status::Loading;
-    return contentShown && catalogDone && m_textures.settled() && m_queue.empty();
+    return !m_controller.busy() && m_textures.settled() && m_queue.empty();
 }
 
 ui::HookState App::hookState() const
 {
     ui::HookState s;
-    const bool listing = m_state.screen == Screen::Listing;
-    s.screen = listing ? "listing" : "browse";
-    const Status status = m_state.currentStatus();
+    const Module& current = m_controller.current();
+    s.screen = current.id();
+    const Status status = current.status();
     s.status = status == Status::Idle ? "loading" : toString(status);
-    s.total = m_state.browse.hasPage ? m_state.browse.page.total : 0;
-    s.page = m_state.browse.hasPage ? m_state.browse.page.page : m_state.browse.filter.page;
-    s.listingId = listing ? m_state.listing.id : 0;
-    if (status == Status::Error) s.error = ui::errorMessage(m_state.strings, m_state.currentError(), listing);
+    if (status == Status::Error) s.error = m_features.screenFor(current).errorText();
+    for (const auto& m : m_controller.modules())
+        m->describe(s.features, m.get() == &current);
     s.dpr = platform::devicePixelRatio();
     const platform::Size fb = platform::framebufferSize();
     const platform::Size css = platform::logicalSize();
@@ -158,7 +154,7 @@ ui::HookState App::hookState() const
     s.photosReady = photos.ready;
     s.photosFailed = photos.failed;
     s.firstListingsAt = m_firstListingsAt;
-    s.lang = m_state.lang;
+    s.lang = m_controller.shared().lang;
     return s;
 }
 
@@ -177,9 +173,9 @@ bool App::frame()
     m_textures.update();
 
     ui::TestHook::setCurrent(&m_hook);
-    ui::Screen& screen = m_state.screen == Screen::Listing ? static_cast<ui::Screen&>(m_listing) : m_browse;
-    m_hook.beginFrame(screen.hookName());
-    screen.draw(m_state);
+    const Module& current = m_controller.current();
+    m_hook.beginFrame(current.id());
+    m_features.screenFor(current).draw();
     ImGui::Render();
     ui::TestHook::setCurrent(nullptr);
 

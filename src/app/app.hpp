@@ -1,13 +1,11 @@
-// The composition root's object graph: task queue, API client, state, controller, texture
-// cache, test hook and screens, wired once. frame() is the whole per-frame sequence.
+// The composition root's object graph: task queue, API client, the app shell, texture cache,
+// test hook and the registered features, wired once. frame() is the whole per-frame sequence.
 #pragma once
 
+#include "app/features.hpp"
 #include "client/api_client.hpp"
-#include "client/app_state.hpp"
-#include "client/controller.hpp"
+#include "client/app_controller.hpp"
 #include "client/task_queue.hpp"
-#include "ui/browse_screen.hpp"
-#include "ui/listing_screen.hpp"
 #include "ui/test_hook.hpp"
 #include "ui/texture_cache.hpp"
 #include "ui/top_bar.hpp"
@@ -44,14 +42,12 @@ private:
     AppOptions m_options;
     TaskQueue m_queue;
     ApiClient m_api;
-    AppState m_state;
     AppController m_controller;
     ui::TextureCache m_textures;
     ui::TestHook m_hook;
     ui::TopBar m_topBar;
     ui::UiContext m_ui;
-    ui::BrowseScreen m_browse;
-    ui::ListingScreen m_listing;
+    FeatureSet m_features;
 
     long long m_frames = 0;
     double m_start = 0;

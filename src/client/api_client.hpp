@@ -1,14 +1,14 @@
-// Typed access to the Dongelek API: builds the URLs from core types, parses replies with
-// the shared JSON mapping and turns every failure into one RequestError the UI can show.
+// Typed access to the Dongelek API: GET a site-relative URL, parse the reply with the shared
+// JSON mapping, turn every failure into one RequestError the UI can show. Features build their
+// own URLs (client/features/<name>/); this class knows no endpoint.
 #pragma once
 
 #include "client/task_queue.hpp"
+#include "core/json_mapping.hpp"
 #include "core/model.hpp"
 
-#include <cstdint>
 #include <functional>
 #include <string>
-#include <vector>
 
 namespace dongelek {
 
@@ -36,39 +36,41 @@ struct HttpReply {
 };
 using HttpGetFn = std::function<void(const std::string& url, std::function<void(HttpReply)> done)>;
 
-// Request generations: each new request of one kind supersedes the previous one, and a
-// reply whose generation is no longer current is dropped instead of overwriting newer data.
-class RequestSlot {
-public:
-    std::uint64_t begin() { return ++m_current; }
-    bool isCurrent(std::uint64_t generation) const { return generation == m_current; }
-    std::uint64_t current() const { return m_current; }
-
-private:
-    std::uint64_t m_current = 0;
-};
-
 class ApiClient {
 public:
     // Replies are delivered through `queue`, so callbacks always run on the main thread.
-    ApiClient(HttpGetFn http, TaskQueue& queue);
+    ApiClient(HttpGetFn http, TaskQueue& queue) : m_http(std::move(http)), m_queue(queue) {}
 
-    void fetchListings(const ListingFilter& filter, std::function<void(ApiResult<ListingPage>)> done);
-    void fetchListing(std::int64_t id, std::function<void(ApiResult<ListingDetails>)> done);
-    void fetchMakes(std::function<void(ApiResult<std::vector<MakeInfo>>)> done);
-    void fetchCities(std::function<void(ApiResult<std::vector<City>>)> done);
-
-    static std::string listingsUrl(const ListingFilter& filter);
-    static std::string listingUrl(std::int64_t id);
-    static constexpr const char* kMakesUrl = "/api/v1/makes";
-    static constexpr const char* kCitiesUrl = "/api/v1/cities";
+    // GETs `url` and hands `done` the parsed T or the error, on the main thread.
+    template <typename T> void get(const std::string& url, std::function<void(ApiResult<T>)> done)
+    {
+        TaskQueue* queue = &m_queue;
+        m_http(url, [queue, done = std::move(done)](HttpReply reply) mutable {
+            // Parsing happens on the main thread too (replies are small), keeping T off worker threads.
+            queue->post([done = std::move(done), reply = std::move(reply)] { done(interpret<T>(reply)); });
+        });
+    }
 
     // Maps a raw reply to either a parsed T or a RequestError (pure; unit-testable).
-    template <typename T> static ApiResult<T> interpret(const HttpReply& reply);
+    template <typename T> static ApiResult<T> interpret(const HttpReply& reply)
+    {
+        ApiResult<T> result;
+        result.error = classify(reply);
+        if (result.error.kind != ErrorKind::None) return result;
+        std::string parseError;
+        if (!parseJson(reply.body, result.value, &parseError)) {
+            result.error.kind = ErrorKind::BadResponse;
+            result.error.detail = parseError;
+            return result;
+        }
+        result.ok = true;
+        return result;
+    }
+
+    // The error of a reply that is not a 2xx HTTP answer (kind None for a 2xx).
+    static RequestError classify(const HttpReply& reply);
 
 private:
-    template <typename T> void get(const std::string& url, std::function<void(ApiResult<T>)> done);
-
     HttpGetFn m_http;
     TaskQueue& m_queue;
 };

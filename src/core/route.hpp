@@ -1,28 +1,21 @@
-// The app's screens as URLs: "/" or "/?make=3&sort=price_asc" is the browse screen
-// with its filter, "/listing/123" a listing. The web app keeps the address bar in
-// step with the screen; the native app uses the same routes in memory.
+// The app's addresses, split once: "/listing/5?lang=ru" (or the hash form "#/listing/5") into a
+// path and a query. Each feature parses and builds its own part in core/routes/<feature>_route.hpp.
 #pragma once
 
-#include "model.hpp"
-
-#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace dongelek {
 
-enum class Screen { Browse, Listing };
-
-struct Route {
-    Screen screen = Screen::Browse;
-    ListingFilter filter;       // Browse
-    std::int64_t listingId = 0; // Listing
+// Path and raw (still percent-encoded) query of an app address, without the fragment.
+struct AppUrl {
+    std::string path = "/";
+    std::string query;
 };
 
-// Parses a path with an optional query ("/listing/42", "/?make=3"). Unknown paths and
-// filters the server would refuse fall back to the plain browse screen: a bad link
-// still opens the app. Also accepts hash routes ("#/listing/42").
-Route parseRoute(std::string_view pathAndQuery);
-std::string toUrl(const Route& route);
+// Accepts "/listing/42", "/?make=3", "#/listing/42" (hash routes) and drops any other fragment.
+AppUrl splitAppUrl(std::string_view url);
+// "/x" + "a=1" -> "/x?a=1"; no '?' when the query is empty.
+std::string joinAppUrl(std::string_view path, std::string_view query);
 
 } // namespace dongelek

@@ -5,6 +5,7 @@
 
 #include "ui/style.hpp"
 #include "ui/top_bar.hpp"
+#include "ui/widgets.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -21,24 +22,29 @@ PageLayout PageLayout::compute(float displayWidth)
     return l;
 }
 
-Screen::Screen(UiContext& ui, const char* titleKey, const char* stableId, const char* hookName)
-    : m_ui(ui), m_titleKey(titleKey), m_stableId(stableId), m_hookName(hookName)
+Screen::Screen(UiContext& ui, const Module& module, const char* titleKey, const char* stableId)
+    : m_ui(ui), m_module(module), m_titleKey(titleKey), m_stableId(stableId)
 {
 }
 
-void Screen::draw(AppState& state)
+std::string Screen::errorText() const
+{
+    return errorMessage(strings(), m_module.error(), false);
+}
+
+void Screen::draw()
 {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
-    const std::string title = std::string(state.strings.get(m_titleKey)) + "###" + m_stableId;
+    const std::string title = std::string(strings().get(m_titleKey)) + "###" + m_stableId;
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                         ImGuiWindowFlags_NoScrollWithMouse;
     if (ImGui::Begin(title.c_str(), nullptr, kFlags)) {
-        const float barHeight = m_ui.topBar.draw(state, m_ui);
+        const float barHeight = m_ui.topBar.draw(m_ui);
         ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x, vp->Pos.y + barHeight));
-        drawContent(state);
+        drawContent();
     }
     ImGui::End();
 }

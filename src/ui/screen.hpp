@@ -1,9 +1,9 @@
-// Screen base class and what every screen gets: the controller, the texture cache and the
-// top bar. The base owns the full-window Begin/End and the top bar; screens draw content.
+// Screen base class and what every screen gets: the app shell, the texture cache and the top
+// bar. The base owns the full-window Begin/End and the top bar; a feature's screen draws its
+// content from its module's state (const) and acts through the module's actions.
 #pragma once
 
-#include "client/app_state.hpp"
-#include "client/controller.hpp"
+#include "client/app_controller.hpp"
 #include "ui/texture_cache.hpp"
 
 #include <imgui.h>
@@ -15,7 +15,7 @@ namespace dongelek::ui {
 class TopBar;
 
 struct UiContext {
-    AppController& controller;
+    AppController& app;
     TextureCache& textures;
     TopBar& topBar;
 };
@@ -30,25 +30,28 @@ struct PageLayout {
 
 class Screen {
 public:
-    Screen(UiContext& ui, const char* titleKey, const char* stableId, const char* hookName);
+    Screen(UiContext& ui, const Module& module, const char* titleKey, const char* stableId);
     virtual ~Screen() = default;
     Screen(const Screen&) = delete;
     Screen& operator=(const Screen&) = delete;
 
     // One full-window borderless ImGui window: top bar, then drawContent below it.
-    void draw(AppState& state);
-    const char* hookName() const { return m_hookName; }
+    void draw();
+    // The localized message of the module's error, as the screen shows it (the test hook reports it).
+    virtual std::string errorText() const;
 
 protected:
     // The cursor starts at the top-left of the content area (below the top bar).
-    virtual void drawContent(AppState& state) = 0;
+    virtual void drawContent() = 0;
+    const SharedState& shared() const { return m_ui.app.shared(); }
+    const Strings& strings() const { return m_ui.app.shared().strings; }
 
     UiContext& m_ui;
 
 private:
+    const Module& m_module;
     const char* m_titleKey;
     const char* m_stableId;
-    const char* m_hookName;
 };
 
 } // namespace dongelek::ui

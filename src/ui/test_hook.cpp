@@ -98,9 +98,6 @@ std::string TestHook::stateJson(const std::string& url) const
     nlohmann::json j{{"screen", s.screen},
                      {"url", url},
                      {"status", s.status},
-                     {"total", s.total},
-                     {"page", s.page},
-                     {"listingId", s.listingId},
                      {"cards", m_lastCards},
                      {"error", s.error},
                      {"dpr", s.dpr},
@@ -111,6 +108,8 @@ std::string TestHook::stateJson(const std::string& url) const
                      {"photos", {{"loading", s.photosLoading}, {"ready", s.photosReady}, {"failed", s.photosFailed}}},
                      {"firstListingsAt", s.firstListingsAt ? nlohmann::json(round2(*s.firstListingsAt)) : nlohmann::json()},
                      {"lang", s.lang}};
+    for (const auto& [key, value] : s.features.items())
+        j[key] = value;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <optional>
 #include <string>
@@ -20,12 +21,10 @@ struct HookItem {
 
 // Filled by the app once per frame.
 struct HookState {
-    std::string screen;  // "browse" | "listing"
+    std::string screen;  // the id of the feature module on screen: "browse", "listing", ...
     std::string status;  // "loading" | "ready" | "error" | "empty"
-    long long total = 0;
-    int page = 1;
-    long long listingId = 0;
     std::string error;   // the localized message on screen, "" when none
+    nlohmann::json features = nlohmann::json::object(); // each module's own fields (Module::describe)
     float dpr = 1;
     int canvasW = 0, canvasH = 0;
     int cssW = 0, cssH = 0;

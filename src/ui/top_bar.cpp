@@ -3,6 +3,7 @@
 
 #include "ui/top_bar.hpp"
 
+#include "client/features/browse/browse_module.hpp"
 #include "core/limits.hpp"
 #include "ui/screen.hpp"
 #include "ui/test_hook.hpp"
@@ -14,10 +15,11 @@ namespace dongelek::ui {
 
 float TopBar::height() { return em(4.0f); }
 
-float TopBar::draw(AppState& state, UiContext& ui)
+float TopBar::draw(UiContext& ui)
 {
-    const Strings& s = state.strings;
-    AppController& c = ui.controller;
+    AppController& app = ui.app;
+    const SharedState& shared = app.shared();
+    const Strings& s = shared.strings;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetIO().DisplaySize.x;
     const float h = height();
@@ -32,7 +34,7 @@ float TopBar::draw(AppState& state, UiContext& ui)
     const char* brand = s.get("app.name");
     const float brandW = em(2.375f) + (tiny ? 0.0f : textSize(Font::Large, brand).x);
     ImGui::SetCursorScreenPos(ImVec2(layout.left, cy - em(1.25f)));
-    if (ImGui::InvisibleButton("home", ImVec2(brandW, em(2.5f))) && state.screen == dongelek::Screen::Listing) c.back();
+    if (ImGui::InvisibleButton("home", ImVec2(brandW, em(2.5f))) && !app.isHome()) app.back();
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     hookItem("home", brand);
     drawIcon(dl, Icon::Wheel, ImVec2(layout.left + em(0.875f), cy), em(1.75f), color::kAccent);
@@ -40,18 +42,18 @@ float TopBar::draw(AppState& state, UiContext& ui)
 
     // Language switcher on the right.
     const float langBtn = em(2.5f);
-    const float langW = langBtn * static_cast<float>(state.languages.size());
+    const float langW = langBtn * static_cast<float>(shared.languages.size());
     const float right = layout.left + layout.width;
     float x = right - langW;
-    for (const LanguageInfo& lang : state.languages) {
+    for (const LanguageInfo& lang : shared.languages) {
         ButtonOptions o;
         o.kind = ButtonKind::Ghost;
-        o.selected = lang.code == state.lang;
+        o.selected = lang.code == shared.lang;
         o.font = o.selected ? Font::Bold : Font::Regular;
         o.size = ImVec2(langBtn, em(2.0f));
         ImGui::SetCursorScreenPos(ImVec2(x, cy - em(1.0f)));
         const std::string id = "lang." + lang.code;
-        if (button(id.c_str(), lang.short_, o)) c.setLanguage(lang.code);
+        if (button(id.c_str(), lang.short_, o)) app.setLanguage(lang.code);
         tooltip(lang.name.c_str());
         x += langBtn;
     }
@@ -59,9 +61,10 @@ float TopBar::draw(AppState& state, UiContext& ui)
     // Search in between.
     const float searchX = layout.left + brandW + (layout.narrow ? em(1.0f) : em(2.5f));
     const float searchW = std::min(em(36), right - langW - em(1.0f) - searchX);
-    const ListingFilter& draft = c.draftFilter();
-    if (!m_editing && m_query != draft.query) m_query = draft.query;
-    if (searchW > em(6)) {
+    BrowseModule* browse = app.find<BrowseModule>();
+    if (browse && searchW > em(6)) {
+        const ListingFilter& draft = browse->draftFilter();
+        if (!m_editing && m_query != draft.query) m_query = draft.query;
         ImGui::SetCursorScreenPos(ImVec2(searchX, cy - em(1.25f)));
         FieldOptions fo;
         fo.hasIcon = true;
@@ -74,10 +77,10 @@ float TopBar::draw(AppState& state, UiContext& ui)
         if (changed || committed) {
             ListingFilter f = draft;
             f.query = m_query;
-            c.editFilter(f, !committed);
+            browse->editFilter(f, !committed);
         }
-        // Searching from a listing takes you to the results.
-        if (committed && state.screen == dongelek::Screen::Listing) c.back();
+        // Searching from another screen takes you to the results.
+        if (committed && !app.isCurrent(*browse)) app.back();
     }
 
     ImGui::SetCursorScreenPos(origin);

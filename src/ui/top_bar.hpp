@@ -1,8 +1,7 @@
 // The bar across the top of every screen: the Dongelek wordmark (home), the search field
-// and the language switcher. Owns only UI state: the search text being typed.
+// (the browse feature's free text, when that feature is registered) and the language
+// switcher. Owns only UI state: the search text being typed.
 #pragma once
-
-#include "client/app_state.hpp"
 
 #include <string>
 
@@ -13,7 +12,7 @@ struct UiContext;
 class TopBar {
 public:
     // Draws at the top of the current window; returns the bar's height.
-    float draw(AppState& state, UiContext& ui);
+    float draw(UiContext& ui);
     static float height();
 
 private:

@@ -1,4 +1,4 @@
-// API client: the URLs a search becomes, how each kind of failed reply is classified for
+// API client and the features' API addresses: the URLs a search becomes, how each kind of failed reply is classified for
 // the error screen, and that replies reach the UI only through the main-thread queue.
 #include "client/api_client.hpp"
 #include "client_harness.hpp"
@@ -14,7 +14,7 @@ using namespace dongelek::test;
 
 TEST_CASE("an empty search asks for all listings without a query string", "[client][api]")
 {
-    CHECK(ApiClient::listingsUrl(ListingFilter{}) == "/api/v1/listings");
+    CHECK(BrowseModule::listingsUrl(ListingFilter{}) == "/api/v1/listings");
 }
 
 TEST_CASE("a search becomes the API query the server expects, text percent-encoded", "[client][api]")
@@ -26,19 +26,15 @@ TEST_CASE("a search becomes the API query the server expects, text percent-encod
     f.body = Body::Suv;
     f.sort = Sort::PriceAsc;
     f.page = 2;
-    CHECK(ApiClient::listingsUrl(f) == "/api/v1/listings?q=Land%20Cruiser&make=3&year_from=2015&body=suv&sort=price_asc&page=2");
+    CHECK(BrowseModule::listingsUrl(f) == "/api/v1/listings?q=Land%20Cruiser&make=3&year_from=2015&body=suv&sort=price_asc&page=2");
 }
 
 TEST_CASE("a listing and the catalog have fixed API paths", "[client][api]")
 {
-    CHECK(ApiClient::listingUrl(42) == "/api/v1/listings/42");
-    TaskQueue queue;
-    FakeHttp http;
-    ApiClient api(http.fn(), queue);
-    api.fetchMakes([](auto) {});
-    api.fetchCities([](auto) {});
-    api.fetchListing(7, [](auto) {});
-    CHECK(http.urls() == std::vector<std::string>{"/api/v1/makes", "/api/v1/cities", "/api/v1/listings/7"});
+    CHECK(ListingModule::detailsUrl(42) == "/api/v1/listings/42");
+    ClientHarness h;
+    h.start("/listing/7");
+    CHECK(h.http.urls() == std::vector<std::string>{"/api/v1/makes", "/api/v1/cities", "/api/v1/listings/7"});
 }
 
 // [SECTION] Classifying replies
@@ -122,7 +118,7 @@ TEST_CASE("a reply reaches its callback only when the main thread drains the que
     ApiClient api(http.fn(), queue);
     int calls = 0;
     ApiResult<ListingDetails> got;
-    api.fetchListing(5, [&](ApiResult<ListingDetails> r) {
+    api.get<ListingDetails>(ListingModule::detailsUrl(5), [&](ApiResult<ListingDetails> r) {
         ++calls;
         got = std::move(r);
     });
@@ -146,7 +142,7 @@ TEST_CASE("a reply answered on an HTTP worker thread runs its callback on the dr
         queue);
     std::thread::id ranOn;
     std::size_t cities = 0;
-    api.fetchCities([&](ApiResult<std::vector<City>> r) {
+    api.get<std::vector<City>>(BrowseModule::kCitiesUrl, [&](ApiResult<std::vector<City>> r) {
         ranOn = std::this_thread::get_id();
         cities = r.value.size();
     });

@@ -6,13 +6,15 @@
 // - FakeHttp: records every GET, the test answers it (in any order)
 // - FakeHistory: the address bar and Back/Forward, as the browser keeps them
 // - Reply bodies built with core's JSON mapping
-// - ClientHarness: state + queue + API client + controller, and a test clock
+// - ClientHarness: queue + API client + app shell with the browse and listing modules, and a test clock
 
 #include "client/api_client.hpp"
-#include "client/app_state.hpp"
-#include "client/controller.hpp"
+#include "client/app_controller.hpp"
+#include "client/features/browse/browse_module.hpp"
+#include "client/features/listing/listing_module.hpp"
 #include "client/task_queue.hpp"
 #include "core/json_mapping.hpp"
+#include "core/routes/listing_route.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -215,31 +217,41 @@ inline LocaleBundle testLocales()
 
 // [SECTION] ClientHarness
 
-// One app without a window: the real ApiClient and AppController over the doubles above.
-// frame() does what App::frame does before drawing: drain the queue, then update(now).
+// One app without a window: the real ApiClient, AppController and feature modules over the
+// doubles above, registered as src/app/features.cpp does. frame() does what App::frame does
+// before drawing: drain the queue, then update(now).
 struct ClientHarness {
-    AppState state;
     TaskQueue queue;
     FakeHttp http;
     FakeHistory history;
     ApiClient api{http.fn(), queue};
-    AppController controller{state, api, history.navigator(), testLocales()};
+    AppController app{api, history.navigator(), testLocales()};
+    BrowseModule& browseModule = app.add<BrowseModule>();
+    ListingModule& listingModule = app.add<ListingModule>();
     double now = 0;
+
+    // Read-only views, as screens see them.
+    const BrowseState& browse() const { return browseModule.state(); }
+    const ListingState& listing() const { return listingModule.state(); }
+    const SharedState& shared() const { return app.shared(); }
+    std::string screen() const { return app.current().id(); }
 
     // Opens the app at `url` as the address bar holds it.
     void start(const std::string& url, const std::string& lang = "")
     {
         history = FakeHistory(url);
         // The navigator captured `&history`, so re-seeding it in place keeps it wired.
-        controller.start(url, lang);
+        app.start(url, lang);
         frame(0);
     }
+    // A card click on the browse screen: the listing's address.
+    bool openListing(std::int64_t id) { return app.navigate(ListingRoute{id}.url()); }
 
     void frame(double advanceMs = 16)
     {
         now += advanceMs;
         queue.drain();
-        controller.update(now);
+        app.update(now);
     }
     // Runs frames until `t` (absolute test time) is reached.
     void runUntil(double t)
@@ -281,8 +293,8 @@ struct ClientHarness {
     // Answers the catalog requests made at start-up.
     void answerCatalog()
     {
-        reply(http.last(ApiClient::kMakesUrl), 200, makesJson());
-        reply(http.last(ApiClient::kCitiesUrl), 200, citiesJson());
+        reply(http.last(BrowseModule::kMakesUrl), 200, makesJson());
+        reply(http.last(BrowseModule::kCitiesUrl), 200, citiesJson());
     }
 
     // The browser delivers the pop that Back/Forward caused (between frames, via the queue).
@@ -290,7 +302,7 @@ struct ClientHarness {
     {
         if (!history.takePop()) throw std::runtime_error("no Back/Forward to deliver");
         const std::string url = history.current();
-        queue.post([this, url] { controller.onPopState(url); });
+        queue.post([this, url] { app.onPopState(url); });
         frame();
     }
     void browserBack()

@@ -1,41 +1,57 @@
-// URLs of the app's screens: a pasted or reloaded address opens the same screen.
+// URLs of the app's screens: a pasted or reloaded address opens the same screen. Each
+// feature's route parses and builds its own part; the app falls back to browse (tests/client).
 #include "core/route.hpp"
+#include "core/routes/browse_route.hpp"
+#include "core/routes/listing_route.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace dongelek;
 
+TEST_CASE("an address splits into path and query, hash routes included", "[core][route]")
+{
+    CHECK(splitAppUrl("/listing/5?lang=ru").path == "/listing/5");
+    CHECK(splitAppUrl("/listing/5?lang=ru").query == "lang=ru");
+    CHECK(splitAppUrl("#/listing/77").path == "/listing/77");
+    CHECK(splitAppUrl("/?make=3#photos").query == "make=3");
+    CHECK(splitAppUrl("").path == "/");
+    CHECK(joinAppUrl("/", "") == "/");
+    CHECK(joinAppUrl("/", "make=3") == "/?make=3");
+}
+
 TEST_CASE("a listing URL opens that listing", "[core][route]")
 {
-    const Route r = parseRoute("/listing/123");
-    CHECK(r.screen == Screen::Listing);
-    CHECK(r.listingId == 123);
-    CHECK(toUrl(r) == "/listing/123");
-    CHECK(parseRoute("#/listing/77").listingId == 77);
-    CHECK(parseRoute("/listing/9/").listingId == 9);
+    const auto r = ListingRoute::parse(splitAppUrl("/listing/123"));
+    REQUIRE(r);
+    CHECK(r->id == 123);
+    CHECK(r->url() == "/listing/123");
+    CHECK(ListingRoute::parse(splitAppUrl("#/listing/77"))->id == 77);
+    CHECK(ListingRoute::parse(splitAppUrl("/listing/9/"))->id == 9);
 }
 
 TEST_CASE("the browse URL carries the filter", "[core][route]")
 {
-    Route r;
+    BrowseRoute r;
     r.filter.makeId = 5;
     r.filter.sort = Sort::PriceAsc;
     r.filter.page = 3;
-    const std::string url = toUrl(r);
+    const std::string url = r.url();
     CHECK(url == "/?make=5&sort=price_asc&page=3");
-    const Route back = parseRoute(url);
-    CHECK(back.screen == Screen::Browse);
-    CHECK(back.filter == r.filter);
-    CHECK(toUrl(Route{}) == "/");
+    const AppUrl split = splitAppUrl(url);
+    CHECK(BrowseRoute::claims(split));
+    CHECK(BrowseRoute::parse(split).filter == r.filter);
+    CHECK(BrowseRoute{}.url() == "/");
 }
 
-TEST_CASE("bad links still open the app on the browse screen", "[core][route]")
+TEST_CASE("bad links are not listings, and a refused filter is the plain first page", "[core][route]")
 {
-    CHECK(parseRoute("/listing/abc").screen == Screen::Browse);
-    CHECK(parseRoute("/listing/-4").screen == Screen::Browse);
-    CHECK(parseRoute("/listing/99999999999999999999").screen == Screen::Browse);
-    CHECK(parseRoute("/nowhere").screen == Screen::Browse);
-    const Route r = parseRoute("/?page=-1&make=2");
-    CHECK(r.screen == Screen::Browse);
+    CHECK_FALSE(ListingRoute::parse(splitAppUrl("/listing/abc")));
+    CHECK_FALSE(ListingRoute::parse(splitAppUrl("/listing/-4")));
+    CHECK_FALSE(ListingRoute::parse(splitAppUrl("/listing/0")));
+    CHECK_FALSE(ListingRoute::parse(splitAppUrl("/listing/99999999999999999999")));
+    CHECK_FALSE(ListingRoute::parse(splitAppUrl("/listing/")));
+    CHECK_FALSE(ListingRoute::parse(splitAppUrl("/nowhere")));
+    CHECK_FALSE(BrowseRoute::claims(splitAppUrl("/nowhere")));
+    const BrowseRoute r = BrowseRoute::parse(splitAppUrl("/?page=-1&make=2"));
     CHECK(r.filter == ListingFilter{});
 }

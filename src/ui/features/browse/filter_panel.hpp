@@ -2,8 +2,8 @@
 // fuel, transmission, city (grouped by country) and Reset. Owns only the text buffers.
 #pragma once
 
-#include "client/app_state.hpp"
-#include "client/controller.hpp"
+#include "client/features/browse/browse_module.hpp"
+#include "client/shared_state.hpp"
 
 #include <optional>
 #include <string>
@@ -12,9 +12,9 @@ namespace dongelek::ui {
 
 class FilterPanel {
 public:
-    // Draws the fields `width` wide at the cursor. Edits go to the controller (text fields
+    // Draws the fields `width` wide at the cursor. Edits go to the browse module (text fields
     // debounced, combos at once). Returns the height used.
-    float draw(AppState& state, AppController& controller, float width);
+    float draw(const SharedState& shared, BrowseModule& browse, float width);
     // How many filters differ from the defaults (for the "Filters (3)" button).
     static int activeCount(const ListingFilter& f);
 

@@ -24,21 +24,21 @@ TEST_CASE("opening the app at a search link loads that search and the catalog, a
 {
     ClientHarness h;
     h.start("/?make=3&page=2&utm_source=x");
-    CHECK(h.state.screen == Screen::Browse);
-    CHECK(h.state.browse.status == Status::Loading);
+    CHECK(h.screen() == "browse");
+    CHECK(h.browse().page.status() == Status::Loading);
     CHECK(h.browseUrls() == std::vector<std::string>{"/api/v1/listings?make=3&page=2"});
-    CHECK(h.http.count(ApiClient::kMakesUrl) == 1);
-    CHECK(h.http.count(ApiClient::kCitiesUrl) == 1);
+    CHECK(h.http.count(BrowseModule::kMakesUrl) == 1);
+    CHECK(h.http.count(BrowseModule::kCitiesUrl) == 1);
     CHECK(h.history.current() == "/?make=3&page=2"); // unknown parameters dropped, not pushed
     CHECK(h.history.entries().size() == 1);
 
     h.reply(h.lastBrowse(), 200, pageJson(45, 2, 20, 21));
     h.answerCatalog();
-    CHECK(h.state.browse.status == Status::Ready);
-    CHECK(h.state.browse.hasPage);
-    CHECK(h.state.browse.page.items.front().id == 21);
-    CHECK(h.state.catalog.makesStatus == Status::Ready);
-    CHECK(h.state.catalog.cities.size() == 2);
+    CHECK(h.browse().page.status() == Status::Ready);
+    CHECK(h.browse().page.has());
+    CHECK(h.browse().page.value().items.front().id == 21);
+    CHECK(h.browse().catalog.makes.status() == Status::Ready);
+    CHECK(h.browse().catalog.cities.value().size() == 2);
     CHECK(h.history.title() == "Cars for sale");
 }
 
@@ -47,8 +47,8 @@ TEST_CASE("a search with no matches shows the empty state, not an error", "[clie
     ClientHarness h;
     h.start("/?q=Zaporozhets");
     h.reply(h.lastBrowse(), 200, pageJson(0, 1, 0));
-    CHECK(h.state.browse.status == Status::Empty);
-    CHECK(h.state.browse.error.kind == ErrorKind::None);
+    CHECK(h.browse().page.status() == Status::Empty);
+    CHECK(h.browse().page.error().kind == ErrorKind::None);
 }
 
 // [SECTION] Filters and paging
@@ -59,17 +59,17 @@ TEST_CASE("changing a filter goes back to page 1 and puts the new search in both
     h.start("/?make=3&page=4");
     h.reply(h.lastBrowse(), 200, pageJson(200, 4, 20, 61));
 
-    ListingFilter f = h.controller.draftFilter();
+    ListingFilter f = h.browseModule.draftFilter();
     REQUIRE(f.page == 4);
     f.body = Body::Suv; // a combo: applies at once
-    h.controller.editFilter(f, false);
+    h.browseModule.editFilter(f, false);
 
-    CHECK(h.state.browse.filter.page == 1);
+    CHECK(h.browse().filter.page == 1);
     CHECK(h.http.url(h.lastBrowse()) == "/api/v1/listings?make=3&body=suv");
     CHECK(h.history.current() == "/?make=3&body=suv");
     CHECK(h.history.log().back() == "replace /?make=3&body=suv"); // filters do not pile up history entries
-    CHECK(h.state.browse.status == Status::Loading);
-    CHECK(h.state.browse.hasPage); // the old page stays (dimmed) while the new one loads
+    CHECK(h.browse().page.status() == Status::Loading);
+    CHECK(h.browse().page.has()); // the old page stays (dimmed) while the new one loads
 }
 
 TEST_CASE("turning the page keeps the filter and asks for that page", "[client][controller][browse]")
@@ -77,14 +77,14 @@ TEST_CASE("turning the page keeps the filter and asks for that page", "[client][
     ClientHarness h;
     h.start("/?make=3");
     h.reply(h.lastBrowse(), 200, pageJson(200, 1, 20));
-    const auto generation = h.state.browse.pageGeneration;
+    const auto generation = h.browse().page.valueGeneration();
 
-    h.controller.setPage(3);
+    h.browseModule.setPage(3);
     CHECK(h.http.url(h.lastBrowse()) == "/api/v1/listings?make=3&page=3");
     CHECK(h.history.current() == "/?make=3&page=3");
     h.reply(h.lastBrowse(), 200, pageJson(200, 3, 20, 41));
-    CHECK(h.state.browse.page.items.front().id == 41);
-    CHECK(h.state.browse.pageGeneration == generation + 1); // the list scrolls back to the top
+    CHECK(h.browse().page.value().items.front().id == 41);
+    CHECK(h.browse().page.valueGeneration() == generation + 1); // the list scrolls back to the top
 }
 
 TEST_CASE("choosing the filter already applied sends no second request", "[client][controller][browse]")
@@ -92,9 +92,9 @@ TEST_CASE("choosing the filter already applied sends no second request", "[clien
     ClientHarness h;
     h.start("/?make=3");
     h.reply(h.lastBrowse(), 200, pageJson(20, 1, 20));
-    h.controller.editFilter(withMake(3), false);
+    h.browseModule.editFilter(withMake(3), false);
     CHECK(h.browseUrls().size() == 1);
-    CHECK(h.state.browse.status == Status::Ready);
+    CHECK(h.browse().page.status() == Status::Ready);
 }
 
 TEST_CASE("resetting filters clears them but keeps the sort order", "[client][controller][browse]")
@@ -102,7 +102,7 @@ TEST_CASE("resetting filters clears them but keeps the sort order", "[client][co
     ClientHarness h;
     h.start("/?make=3&body=suv&sort=price_asc&page=3");
     h.reply(h.lastBrowse(), 200, pageJson(100, 3, 20, 41));
-    h.controller.resetFilters();
+    h.browseModule.resetFilters();
     CHECK(h.http.url(h.lastBrowse()) == "/api/v1/listings?sort=price_asc");
     CHECK(h.history.current() == "/?sort=price_asc");
 }
@@ -114,10 +114,10 @@ TEST_CASE("a page past the end (an old link) shows the last page instead", "[cli
     h.reply(h.lastBrowse(), 200, pageJson(45, 9, 0)); // 45 cars = 3 pages of 20
     CHECK(h.http.url(h.lastBrowse()) == "/api/v1/listings?make=3&page=3");
     CHECK(h.history.current() == "/?make=3&page=3");
-    CHECK(h.state.browse.status == Status::Loading);
+    CHECK(h.browse().page.status() == Status::Loading);
     h.reply(h.lastBrowse(), 200, pageJson(45, 3, 5, 41));
-    CHECK(h.state.browse.status == Status::Ready);
-    CHECK(h.state.browse.filter.page == 3);
+    CHECK(h.browse().page.status() == Status::Ready);
+    CHECK(h.browse().filter.page == 3);
 }
 
 TEST_CASE("an impossible range is not sent, the last good results stay, and the typed range is kept until fixed", "[client][controller][browse]")
@@ -126,40 +126,40 @@ TEST_CASE("an impossible range is not sent, the last good results stay, and the 
     h.start("/?year_from=2020");
     h.reply(h.lastBrowse(), 200, pageJson(30, 1, 20));
 
-    ListingFilter f = h.controller.draftFilter();
+    ListingFilter f = h.browseModule.draftFilter();
     f.yearTo = 2010;
-    CHECK(AppController::filterProblem(f) == "year_to");
-    h.controller.editFilter(f, false);
+    CHECK(BrowseModule::filterProblem(f) == "year_to");
+    h.browseModule.editFilter(f, false);
     h.runUntil(h.now + 1000);
     CHECK(h.browseUrls().size() == 1);
-    CHECK(h.state.browse.status == Status::Ready);
-    CHECK(h.state.browse.filter.yearTo == std::nullopt);
+    CHECK(h.browse().page.status() == Status::Ready);
+    CHECK(h.browse().filter.yearTo == std::nullopt);
     CHECK(h.history.current() == "/?year_from=2020");
     // What the user typed is kept, with the problem named, however long they wait.
-    CHECK(h.controller.draftFilter().yearTo == 2010);
-    CHECK(AppController::filterProblem(h.controller.draftFilter()) == "year_to");
+    CHECK(h.browseModule.draftFilter().yearTo == 2010);
+    CHECK(BrowseModule::filterProblem(h.browseModule.draftFilter()) == "year_to");
 
     // Typed (debounced) the same way: still kept after the pause, still not sent.
     f.yearTo = 2011;
-    h.controller.editFilter(f, true);
+    h.browseModule.editFilter(f, true);
     h.runUntil(h.now + 1000);
     CHECK(h.browseUrls().size() == 1);
-    CHECK(h.controller.draftFilter().yearTo == 2011);
+    CHECK(h.browseModule.draftFilter().yearTo == 2011);
 
     // Fixing the range sends it.
     f.yearTo = 2024;
-    h.controller.editFilter(f, true);
+    h.browseModule.editFilter(f, true);
     h.runUntil(h.now + 1000);
     REQUIRE(h.browseUrls().size() == 2);
-    CHECK(h.state.browse.filter.yearTo == 2024);
+    CHECK(h.browse().filter.yearTo == 2024);
     CHECK(h.history.current() == "/?year_from=2020&year_to=2024");
 
     ListingFilter price;
     price.priceFrom = 5'000'000;
     price.priceTo = 1'000'000;
-    CHECK(AppController::filterProblem(price) == "price_to");
+    CHECK(BrowseModule::filterProblem(price) == "price_to");
     price.priceTo = 5'000'000; // equal bounds are a valid range
-    CHECK(AppController::filterProblem(price).empty());
+    CHECK(BrowseModule::filterProblem(price).empty());
 }
 
 // [SECTION] Debounce
@@ -172,19 +172,19 @@ TEST_CASE("typing sends one request after 300 ms of quiet, not one per keystroke
     REQUIRE(h.browseUrls().size() == 1);
 
     const double t0 = h.now;
-    ListingFilter f = h.controller.draftFilter();
+    ListingFilter f = h.browseModule.draftFilter();
     for (const char* text : {"c", "ca", "cam", "camr", "camry"}) {
         f.query = text;
-        h.controller.editFilter(f, true);
-        CHECK(h.controller.draftFilter().query == text); // the field shows what was typed
+        h.browseModule.editFilter(f, true);
+        CHECK(h.browseModule.draftFilter().query == text); // the field shows what was typed
         h.runUntil(h.now + 100);                          // 100 ms between keystrokes
     }
     const double lastKey = t0 + 400;
-    h.runUntil(lastKey + AppController::kDebounceMs - 20);
+    h.runUntil(lastKey + BrowseModule::kDebounceMs - 20);
     CHECK(h.browseUrls().size() == 1); // still quiet period: nothing sent
-    CHECK(h.state.browse.filter.query.empty());
+    CHECK(h.browse().filter.query.empty());
 
-    h.runUntil(lastKey + AppController::kDebounceMs + 20);
+    h.runUntil(lastKey + BrowseModule::kDebounceMs + 20);
     REQUIRE(h.browseUrls().size() == 2);
     CHECK(h.browseUrls().back() == "/api/v1/listings?q=camry");
     CHECK(h.history.current() == "/?q=camry");
@@ -198,15 +198,15 @@ TEST_CASE("typing and then undoing it within the quiet period sends nothing", "[
     ClientHarness h;
     h.start("/?q=camry");
     h.reply(h.lastBrowse(), 200, pageJson(50, 1, 20));
-    ListingFilter f = h.controller.draftFilter();
+    ListingFilter f = h.browseModule.draftFilter();
     f.query = "camryx";
-    h.controller.editFilter(f, true);
+    h.browseModule.editFilter(f, true);
     h.runUntil(h.now + 50);
     f.query = "camry";
-    h.controller.editFilter(f, true);
+    h.browseModule.editFilter(f, true);
     h.runUntil(h.now + 1000);
     CHECK(h.browseUrls().size() == 1);
-    CHECK(h.state.browse.status == Status::Ready);
+    CHECK(h.browse().page.status() == Status::Ready);
 }
 
 TEST_CASE("pressing Enter (or leaving the field) applies the typed text at once", "[client][controller][browse]")
@@ -214,11 +214,11 @@ TEST_CASE("pressing Enter (or leaving the field) applies the typed text at once"
     ClientHarness h;
     h.start("/");
     h.reply(h.lastBrowse(), 200, pageJson(500, 1, 20));
-    ListingFilter f = h.controller.draftFilter();
+    ListingFilter f = h.browseModule.draftFilter();
     f.query = "cam";
-    h.controller.editFilter(f, true);
+    h.browseModule.editFilter(f, true);
     f.query = "camry";
-    h.controller.editFilter(f, false); // committed: no waiting, and the pending edit is gone
+    h.browseModule.editFilter(f, false); // committed: no waiting, and the pending edit is gone
     CHECK(h.browseUrls().back() == "/api/v1/listings?q=camry");
     h.runUntil(h.now + 1000);
     CHECK(h.browseUrls().size() == 2);
@@ -234,10 +234,10 @@ TEST_CASE("a reply to an outdated search never replaces newer results", "[client
 
     ListingFilter f;
     f.query = "cam";
-    h.controller.editFilter(f, false);
+    h.browseModule.editFilter(f, false);
     const auto older = h.lastBrowse();
     f.query = "camry";
-    h.controller.editFilter(f, false);
+    h.browseModule.editFilter(f, false);
     const auto newer = h.lastBrowse();
     REQUIRE(older != newer);
 
@@ -249,8 +249,8 @@ TEST_CASE("a reply to an outdated search never replaces newer results", "[client
     SECTION("the old reply arrives first, and does not even flash on screen")
     {
         h.reply(older, 200, pageJson(40, 1, 20, 100));
-        CHECK(h.state.browse.status == Status::Loading);
-        CHECK(h.state.browse.page.items.front().id == 1); // still the results from before
+        CHECK(h.browse().page.status() == Status::Loading);
+        CHECK(h.browse().page.value().items.front().id == 1); // still the results from before
         h.reply(newer, 200, pageJson(12, 1, 12, 900));
     }
     SECTION("the old request fails after the new one succeeded")
@@ -259,10 +259,10 @@ TEST_CASE("a reply to an outdated search never replaces newer results", "[client
         h.http.answer(older, 0, {}, "timeout");
         h.frame();
     }
-    CHECK(h.state.browse.status == Status::Ready);
-    CHECK(h.state.browse.filter.query == "camry");
-    CHECK(h.state.browse.page.total == 12);
-    CHECK(h.state.browse.page.items.front().id == 900);
+    CHECK(h.browse().page.status() == Status::Ready);
+    CHECK(h.browse().filter.query == "camry");
+    CHECK(h.browse().page.value().total == 12);
+    CHECK(h.browse().page.value().items.front().id == 900);
 }
 
 // [SECTION] Errors and retry
@@ -273,7 +273,7 @@ TEST_CASE("a failed search shows its error kind and keeps the last results, and 
     ClientHarness h;
     h.start("/?make=3");
     h.reply(h.lastBrowse(), 200, pageJson(200, 1, 20, 1));
-    h.controller.setPage(2);
+    h.browseModule.setPage(2);
     const std::string failedUrl = h.http.url(h.lastBrowse());
     REQUIRE(failedUrl == "/api/v1/listings?make=3&page=2");
 
@@ -287,20 +287,20 @@ TEST_CASE("a failed search shows its error kind and keeps the last results, and 
     if (c.status == 0) h.fail(h.lastBrowse(), "connection refused");
     else h.reply(h.lastBrowse(), c.status, c.status == 200 ? "not json" : errorJson("x"));
 
-    CHECK(h.state.browse.status == Status::Error);
-    CHECK(h.state.currentStatus() == Status::Error);
-    CHECK(h.state.currentError().kind == c.kind);
-    CHECK(h.state.browse.hasPage);
-    CHECK(h.state.browse.page.items.front().id == 1);
+    CHECK(h.browse().page.status() == Status::Error);
+    CHECK(h.app.current().status() == Status::Error);
+    CHECK(h.app.current().error().kind == c.kind);
+    CHECK(h.browse().page.has());
+    CHECK(h.browse().page.value().items.front().id == 1);
 
-    h.controller.retry();
+    h.app.retry();
     CHECK(h.http.url(h.lastBrowse()) == failedUrl);
-    CHECK(h.state.browse.status == Status::Loading);
+    CHECK(h.browse().page.status() == Status::Loading);
     CHECK(h.history.current() == "/?make=3&page=2");
     h.reply(h.lastBrowse(), 200, pageJson(200, 2, 20, 21));
-    CHECK(h.state.browse.status == Status::Ready);
-    CHECK(h.state.browse.error.kind == ErrorKind::None);
-    CHECK(h.state.browse.page.items.front().id == 21);
+    CHECK(h.browse().page.status() == Status::Ready);
+    CHECK(h.browse().page.error().kind == ErrorKind::None);
+    CHECK(h.browse().page.value().items.front().id == 21);
 }
 
 TEST_CASE("the same filter can be applied again after an error to try again", "[client][controller][browse]")
@@ -308,10 +308,10 @@ TEST_CASE("the same filter can be applied again after an error to try again", "[
     ClientHarness h;
     h.start("/?make=3");
     h.fail(h.lastBrowse());
-    REQUIRE(h.state.browse.status == Status::Error);
-    h.controller.editFilter(withMake(3), false);
+    REQUIRE(h.browse().page.status() == Status::Error);
+    h.browseModule.editFilter(withMake(3), false);
     CHECK(h.browseUrls() == std::vector<std::string>{"/api/v1/listings?make=3", "/api/v1/listings?make=3"});
-    CHECK(h.state.browse.status == Status::Loading);
+    CHECK(h.browse().page.status() == Status::Loading);
 }
 
 TEST_CASE("a failed catalog is retried on its own, and what loaded or is loading is not fetched again",
@@ -319,24 +319,24 @@ TEST_CASE("a failed catalog is retried on its own, and what loaded or is loading
 {
     ClientHarness h;
     h.start("/");
-    h.fail(h.http.last(ApiClient::kMakesUrl));
-    CHECK(h.state.catalog.makesStatus == Status::Error);
-    CHECK(h.state.catalog.citiesStatus == Status::Loading); // cities still on their way
+    h.fail(h.http.last(BrowseModule::kMakesUrl));
+    CHECK(h.browse().catalog.makes.status() == Status::Error);
+    CHECK(h.browse().catalog.cities.status() == Status::Loading); // cities still on their way
 
-    h.controller.retryCatalog();
-    h.controller.retryCatalog(); // a double click does not send two requests
-    CHECK(h.http.count(ApiClient::kMakesUrl) == 2);
-    CHECK(h.http.count(ApiClient::kCitiesUrl) == 1);
-    CHECK(h.state.catalog.makesStatus == Status::Loading);
+    h.browseModule.retryCatalog();
+    h.browseModule.retryCatalog(); // a double click does not send two requests
+    CHECK(h.http.count(BrowseModule::kMakesUrl) == 2);
+    CHECK(h.http.count(BrowseModule::kCitiesUrl) == 1);
+    CHECK(h.browse().catalog.makes.status() == Status::Loading);
     h.answerCatalog();
-    CHECK(h.state.catalog.makesStatus == Status::Ready);
-    CHECK(h.state.catalog.citiesStatus == Status::Ready);
-    REQUIRE(h.state.catalog.makes.size() == 1);
-    CHECK(h.state.catalog.makes[0].name == "Toyota");
+    CHECK(h.browse().catalog.makes.status() == Status::Ready);
+    CHECK(h.browse().catalog.cities.status() == Status::Ready);
+    REQUIRE(h.browse().catalog.makes.value().size() == 1);
+    CHECK(h.browse().catalog.makes.value()[0].name == "Toyota");
 
-    h.controller.retry(); // nothing left to retry in the catalog
-    CHECK(h.http.count(ApiClient::kMakesUrl) == 2);
-    CHECK(h.http.count(ApiClient::kCitiesUrl) == 1);
+    h.app.retry(); // nothing left to retry in the catalog
+    CHECK(h.http.count(BrowseModule::kMakesUrl) == 2);
+    CHECK(h.http.count(BrowseModule::kCitiesUrl) == 1);
 }
 
 TEST_CASE("Retry on a failed search also retries a failed catalog", "[client][controller][catalog]")
@@ -344,10 +344,10 @@ TEST_CASE("Retry on a failed search also retries a failed catalog", "[client][co
     ClientHarness h;
     h.start("/");
     h.fail(h.lastBrowse());
-    h.fail(h.http.last(ApiClient::kMakesUrl));
-    h.reply(h.http.last(ApiClient::kCitiesUrl), 200, citiesJson());
-    h.controller.retry();
+    h.fail(h.http.last(BrowseModule::kMakesUrl));
+    h.reply(h.http.last(BrowseModule::kCitiesUrl), 200, citiesJson());
+    h.app.retry();
     CHECK(h.browseUrls().size() == 2);
-    CHECK(h.http.count(ApiClient::kMakesUrl) == 2);
-    CHECK(h.http.count(ApiClient::kCitiesUrl) == 1);
+    CHECK(h.http.count(BrowseModule::kMakesUrl) == 2);
+    CHECK(h.http.count(BrowseModule::kCitiesUrl) == 1);
 }

@@ -7,11 +7,12 @@
 // - Results (states, cards, pager)
 // - Card
 
-#include "ui/browse_screen.hpp"
+#include "ui/features/browse/browse_screen.hpp"
 
 #include "client/text_format.hpp"
 #include "core/limits.hpp"
 #include "core/money.hpp"
+#include "core/routes/listing_route.hpp"
 #include "ui/test_hook.hpp"
 #include "ui/top_bar.hpp"
 #include "ui/widgets.hpp"
@@ -21,12 +22,16 @@
 
 namespace dongelek::ui {
 
-BrowseScreen::BrowseScreen(UiContext& ui) : Screen(ui, "title.browse_window", "screen.browse", "browse") {}
+BrowseScreen::BrowseScreen(UiContext& ui, BrowseModule& module)
+    : Screen(ui, module, "title.browse_window", "screen.browse"), m_module(module)
+{
+}
 
 // [SECTION] Layout
 
-void BrowseScreen::drawContent(AppState& state)
+void BrowseScreen::drawContent()
 {
+    const BrowseState& b = m_module.state();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const PageLayout layout = PageLayout::compute(display.x);
     const float top = ImGui::GetCursorScreenPos().y + em(1.5f);
@@ -44,26 +49,26 @@ void BrowseScreen::drawContent(AppState& state)
         ImGui::SetCursorScreenPos(pmin);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.25f), em(1.25f)));
         if (ImGui::BeginChild("##filters", ImVec2(panelW, boxH), ImGuiChildFlags_AlwaysUseWindowPadding)) {
-            m_panelContentHeight = m_filters.draw(state, m_ui.controller, panelW - em(2.5f));
+            m_panelContentHeight = m_filters.draw(m_ui.app.shared(), m_module, panelW - em(2.5f));
         }
         ImGui::EndChild();
         ImGui::PopStyleVar();
 
         const float x = layout.left + panelW + gap;
         const float width = layout.left + layout.width - x;
-        drawHeader(state, x, top, width, false);
+        drawHeader(x, top, width, false);
         const float listTop = top + em(3.5f);
         // The list reaches the window's right edge so its scrollbar sits there, not mid-page.
         ImGui::SetCursorScreenPos(ImVec2(x, listTop));
         if (ImGui::BeginChild("##results", ImVec2(display.x - x, bottom - listTop), ImGuiChildFlags_None))
-            drawResults(state, width);
+            drawResults(width);
         ImGui::EndChild();
         return;
     }
 
     // Narrow: header with a Filters button; the panel, when open, replaces the list and keeps
     // its "Show N cars" button in view below the scrolling fields.
-    drawHeader(state, layout.left, top, layout.width, true);
+    drawHeader(layout.left, top, layout.width, true);
     const float listTop = top + (layout.width < em(36) ? em(6.25f) : em(3.5f));
     ImGui::SetCursorScreenPos(ImVec2(layout.left, listTop));
     if (m_filtersOpen) {
@@ -73,7 +78,7 @@ void BrowseScreen::drawContent(AppState& state)
         surface(ImGui::GetWindowDrawList(), bmin, bmax, em(0.75f));
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.25f), em(1.25f)));
         if (ImGui::BeginChild("##filters.narrow", ImVec2(layout.width, boxH - footH), ImGuiChildFlags_AlwaysUseWindowPadding))
-            m_filters.draw(state, m_ui.controller, layout.width - em(2.5f));
+            m_filters.draw(m_ui.app.shared(), m_module, layout.width - em(2.5f));
         ImGui::EndChild();
         ImGui::PopStyleVar();
         ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -82,43 +87,43 @@ void BrowseScreen::drawContent(AppState& state)
         o.kind = ButtonKind::Primary;
         o.size = ImVec2(layout.width - em(2.5f), 0);
         const std::string text =
-            state.browse.hasPage ? formatCount(state.strings, "browse.show_results", state.browse.page.total)
-                                 : std::string(state.strings.get("browse.show_results_plain"));
+            b.page.has() ? formatCount(strings(), "browse.show_results", b.page.value().total)
+                         : std::string(strings().get("browse.show_results_plain"));
         ImGui::SetCursorScreenPos(ImVec2(bmin.x + em(1.25f), bmax.y - footH + em(1.0f)));
         if (button("filters.apply", text, o)) m_filtersOpen = false;
         return;
     }
     if (ImGui::BeginChild("##results", ImVec2(display.x - layout.left, bottom - listTop), ImGuiChildFlags_None))
-        drawResults(state, layout.width);
+        drawResults(layout.width);
     ImGui::EndChild();
 }
 
 // [SECTION] Header (count, sort, filters toggle)
 
-void BrowseScreen::drawHeader(AppState& state, float x, float y, float width, bool narrow)
+void BrowseScreen::drawHeader(float x, float y, float width, bool narrow)
 {
-    const Strings& s = state.strings;
-    const BrowseState& b = state.browse;
+    const Strings& s = strings();
+    const BrowseState& b = m_module.state();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rowH = ImGui::GetFrameHeight();
     const bool twoRows = narrow && width < em(36); // phones: count above, buttons below
 
     // "5,000 cars" (or a placeholder before the first answer) and a small spinner while loading.
     std::string total;
-    if (b.hasPage) total = formatCount(s, "browse.total", b.page.total);
-    else total = s.get(b.status == Status::Error ? "browse.total_unknown" : "common.loading");
+    if (b.page.has()) total = formatCount(s, "browse.total", b.page.value().total);
+    else total = s.get(b.page.status() == Status::Error ? "browse.total_unknown" : "common.loading");
     const float totalW = textSize(Font::Large, total).x;
     const float textY = y + (rowH - em(1.375f)) * 0.5f - 2;
     drawText(dl, Font::Large, ImVec2(x, textY), color::kText, total);
     hookRect("browse.total", total, ImVec2(x, textY), ImVec2(x + totalW, textY + em(1.375f)));
-    if (b.status == Status::Loading && b.hasPage)
-        spinner("spinner", ImVec2(x + totalW + em(1.25f), y + rowH * 0.5f), em(0.625f), state.nowMs);
+    if (b.page.loading() && b.page.has())
+        spinner("spinner", ImVec2(x + totalW + em(1.25f), y + rowH * 0.5f), em(0.625f), shared().nowMs);
 
     // Sort on the right (with its label when there is room).
     const float rowY = twoRows ? y + rowH + em(0.75f) : y;
     const float sortW = twoRows ? std::min(em(13), width * 0.55f) : em(13);
     const float sortX = x + width - sortW;
-    ListingFilter f = m_ui.controller.draftFilter();
+    ListingFilter f = m_module.draftFilter();
     float leftOfSort = sortX;
     if (!narrow) {
         const char* sortLabel = s.get("browse.sort.label");
@@ -131,7 +136,7 @@ void BrowseScreen::drawHeader(AppState& state, float x, float y, float width, bo
         for (Sort sort : allValues<Sort>())
             if (comboOption("sort", std::string(toString(sort)), label(s, sort), f.sort == sort)) {
                 f.sort = sort;
-                m_ui.controller.editFilter(f, false);
+                m_module.editFilter(f, false);
             }
         endCombo();
     }
@@ -154,60 +159,63 @@ void BrowseScreen::drawHeader(AppState& state, float x, float y, float width, bo
 
 // [SECTION] Results (states, cards, pager)
 
-void BrowseScreen::drawResults(AppState& state, float width)
+void BrowseScreen::drawResults(float width)
 {
-    const Strings& s = state.strings;
-    BrowseState& b = state.browse;
+    const Strings& s = strings();
+    const BrowseState& b = m_module.state();
+    const Remote<ListingPage>& page = b.page;
+    const double now = shared().nowMs;
     const ImVec2 avail(width, ImGui::GetContentRegionAvail().y);
-    if (b.pageGeneration != m_seenGeneration) {
-        m_seenGeneration = b.pageGeneration;
+    if (page.valueGeneration() != m_seenGeneration) {
+        m_seenGeneration = page.valueGeneration();
         ImGui::SetScrollY(0); // a new page starts at its top
     }
 
-    if (b.status == Status::Error) {
-        if (errorPanel(s, errorMessage(s, b.error, false), errorHint(s, b.error), avail)) m_ui.controller.retry();
+    if (page.status() == Status::Error) {
+        if (errorPanel(s, errorMessage(s, page.error(), false), errorHint(s, page.error()), avail)) m_ui.app.retry();
         return;
     }
-    if (b.status == Status::Loading && !b.hasPage) {
-        spinnerBlock("spinner", avail, state.nowMs);
+    if (page.loading() && !page.has()) {
+        spinnerBlock("spinner", avail, now);
         return;
     }
-    if (b.status == Status::Empty || (b.hasPage && b.page.items.empty())) {
-        if (b.status == Status::Loading) {
-            spinnerBlock("spinner", avail, state.nowMs);
+    if (page.status() == Status::Empty || (page.has() && page.value().items.empty())) {
+        if (page.loading()) {
+            spinnerBlock("spinner", avail, now);
             return;
         }
-        if (emptyPanel(s, avail)) m_ui.controller.resetFilters();
+        if (emptyPanel(s, avail)) m_module.resetFilters();
         return;
     }
-    if (!b.hasPage) return;
+    if (!page.has()) return;
 
     // Old results stay visible, faded, while the next page loads: no flash of emptiness.
-    const bool stale = b.status == Status::Loading;
+    const bool stale = page.loading();
     if (stale) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.5f);
     std::int64_t open = 0;
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(em(0.5f), em(0.75f))); // the gap between cards
-    for (const ListingSummary& item : b.page.items) {
+    for (const ListingSummary& item : page.value().items) {
         ImGui::PushID(static_cast<int>(item.id));
-        if (drawCard(state, item, width, width < em(36))) open = item.id;
+        if (drawCard(item, width, width < em(36))) open = item.id;
         ImGui::PopID();
     }
     ImGui::PopStyleVar();
     if (stale) ImGui::PopStyleVar();
 
-    const int pageSize = std::max(1, b.page.pageSize);
-    const auto pages = static_cast<int>(std::min<std::int64_t>((b.page.total + pageSize - 1) / pageSize, limits::kPageMax));
+    const int pageSize = std::max(1, page.value().pageSize);
+    const auto pages =
+        static_cast<int>(std::min<std::int64_t>((page.value().total + pageSize - 1) / pageSize, limits::kPageMax));
     ImGui::Dummy(ImVec2(1, em(0.75f)));
-    if (const int p = pager(s, b.page.page, pages, width)) m_ui.controller.setPage(p);
+    if (const int p = pager(s, page.value().page, pages, width)) m_module.setPage(p);
     ImGui::Dummy(ImVec2(1, em(2.0f)));
-    if (open) m_ui.controller.openListing(open);
+    if (open) m_ui.app.navigate(ListingRoute{open}.url());
 }
 
 // [SECTION] Card
 
-bool BrowseScreen::drawCard(AppState& state, const ListingSummary& item, float width, bool compact)
+bool BrowseScreen::drawCard(const ListingSummary& item, float width, bool compact)
 {
-    const Strings& s = state.strings;
+    const Strings& s = strings();
     const bool narrow = compact; // phone-sized: stacked text, smaller photo
     const float pad = narrow ? em(0.75f) : em(1.0f);
     const float thumbW = narrow ? std::min(em(9), width * 0.36f) : (width < em(46) ? em(10) : em(12));
@@ -230,7 +238,7 @@ bool BrowseScreen::drawCard(AppState& state, const ListingSummary& item, float w
     const float r = em(0.75f);
     surface(dl, pos, max, r, hovered);
     const ImVec2 tmin(pos.x + pad, pos.y + pad), tmax(pos.x + pad + thumbW, pos.y + pad + thumbH);
-    photo(dl, m_ui.textures, item.thumbUrl, tmin, tmax, em(0.5f), state.nowMs, s.get("common.no_photo"));
+    photo(dl, m_ui.textures, item.thumbUrl, tmin, tmax, em(0.5f), shared().nowMs, s.get("common.no_photo"));
 
     const float x = tmax.x + (narrow ? em(0.875f) : em(1.25f));
     const float right = max.x - pad;

@@ -2,6 +2,7 @@
 // card, specifications grid and the description.
 #pragma once
 
+#include "client/features/listing/listing_module.hpp"
 #include "ui/screen.hpp"
 
 #include <cstdint>
@@ -10,19 +11,21 @@ namespace dongelek::ui {
 
 class ListingScreen : public Screen {
 public:
-    explicit ListingScreen(UiContext& ui);
+    ListingScreen(UiContext& ui, ListingModule& module);
+    std::string errorText() const override; // "Listing not found" rather than a generic 404
 
 protected:
-    void drawContent(AppState& state) override;
+    void drawContent() override;
 
 private:
     // Each block draws at the cursor, `width` wide, and returns its height.
-    float drawGallery(AppState& state, float width);
-    float drawSummary(AppState& state, float width);
-    float drawSeller(AppState& state, float width);
-    float drawSpecs(AppState& state, float width, bool twoColumns);
-    float drawDescription(AppState& state, float width);
+    float drawGallery(float width);
+    float drawSummary(float width);
+    float drawSeller(float width);
+    float drawSpecs(float width, bool twoColumns);
+    float drawDescription(float width);
 
+    ListingModule& m_module;
     std::int64_t m_scrolledFor = 0; // listing id the scroll position belongs to
     int m_thumbScrolledTo = -1;     // photo index the thumbnail strip was scrolled to
     double m_copiedAt = -1e9;       // "Copied" feedback after copying the phone number

@@ -2,7 +2,8 @@
 // the result count, sort order, listing cards and the pager.
 #pragma once
 
-#include "ui/filter_panel.hpp"
+#include "client/features/browse/browse_module.hpp"
+#include "ui/features/browse/filter_panel.hpp"
 #include "ui/screen.hpp"
 
 #include <cstdint>
@@ -11,17 +12,18 @@ namespace dongelek::ui {
 
 class BrowseScreen : public Screen {
 public:
-    explicit BrowseScreen(UiContext& ui);
+    BrowseScreen(UiContext& ui, BrowseModule& module);
 
 protected:
-    void drawContent(AppState& state) override;
+    void drawContent() override;
 
 private:
-    void drawHeader(AppState& state, float x, float y, float width, bool narrow);
-    void drawResults(AppState& state, float width);
+    void drawHeader(float x, float y, float width, bool narrow);
+    void drawResults(float width);
     // One card; returns true when clicked.
-    bool drawCard(AppState& state, const ListingSummary& item, float width, bool compact);
+    bool drawCard(const ListingSummary& item, float width, bool compact);
 
+    BrowseModule& m_module;
     FilterPanel m_filters;
     bool m_filtersOpen = false;          // narrow layout only
     float m_panelContentHeight = 0;      // last frame's, to size the panel's box

@@ -7,7 +7,7 @@
 // - Summary and seller
 // - Specifications and description
 
-#include "ui/listing_screen.hpp"
+#include "ui/features/listing/listing_screen.hpp"
 
 #include "client/text_format.hpp"
 #include "core/money.hpp"
@@ -29,23 +29,31 @@ float cardHeading(ImDrawList* dl, ImVec2 pos, const char* heading)
 }
 } // namespace
 
-ListingScreen::ListingScreen(UiContext& ui) : Screen(ui, "title.listing_window", "screen.listing", "listing") {}
+ListingScreen::ListingScreen(UiContext& ui, ListingModule& module)
+    : Screen(ui, module, "title.listing_window", "screen.listing"), m_module(module)
+{
+}
+
+std::string ListingScreen::errorText() const
+{
+    return errorMessage(strings(), m_module.state().details.error(), true);
+}
 
 // [SECTION] Layout and states
 
-void ListingScreen::drawContent(AppState& state)
+void ListingScreen::drawContent()
 {
-    const Strings& s = state.strings;
-    ListingState& l = state.listing;
-    AppController& c = m_ui.controller;
+    const Strings& s = strings();
+    const ListingState& l = m_module.state();
+    const bool hasDetails = l.details.has();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const PageLayout layout = PageLayout::compute(display.x);
     const float top = ImGui::GetCursorScreenPos().y;
 
     if (!ImGui::GetIO().WantTextInput) {
-        if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) c.back();
-        if (l.hasDetails && ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) c.showPhoto(l.photoIndex - 1);
-        if (l.hasDetails && ImGui::IsKeyPressed(ImGuiKey_RightArrow)) c.showPhoto(l.photoIndex + 1);
+        if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) m_ui.app.back();
+        if (hasDetails && ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) m_module.showPhoto(l.photoIndex - 1);
+        if (hasDetails && ImGui::IsKeyPressed(ImGuiKey_RightArrow)) m_module.showPhoto(l.photoIndex + 1);
     }
 
     ImGui::SetCursorScreenPos(ImVec2(0, top));
@@ -66,47 +74,48 @@ void ListingScreen::drawContent(AppState& state)
     backOpt.hasIcon = true;
     backOpt.icon = Icon::ChevronLeft;
     ImGui::SetCursorScreenPos(ImVec2(x0 - em(0.5f), y0));
-    if (button("back", s.get("listing.back"), backOpt)) c.back();
+    if (button("back", s.get("listing.back"), backOpt)) m_ui.app.back();
     const float y = y0 + ImGui::GetFrameHeight() + em(1.0f);
     ImGui::SetCursorScreenPos(ImVec2(x0, y));
 
     const ImVec2 avail(layout.width, display.y - y);
-    if (l.status == Status::Error) {
-        if (l.error.kind == ErrorKind::NotFound) {
-            if (goneListingPanel(s, errorMessage(s, l.error, true), errorHint(s, l.error), avail)) c.back();
-        } else if (errorPanel(s, errorMessage(s, l.error, true), errorHint(s, l.error), avail)) {
-            c.retry();
+    const RequestError& error = l.details.error();
+    if (l.details.status() == Status::Error) {
+        if (error.kind == ErrorKind::NotFound) {
+            if (goneListingPanel(s, errorMessage(s, error, true), errorHint(s, error), avail)) m_ui.app.back();
+        } else if (errorPanel(s, errorMessage(s, error, true), errorHint(s, error), avail)) {
+            m_ui.app.retry();
         }
-    } else if (!l.hasDetails) {
-        spinnerBlock("spinner", avail, state.nowMs);
+    } else if (!hasDetails) {
+        spinnerBlock("spinner", avail, shared().nowMs);
     } else if (layout.narrow) {
         const float w = layout.width;
         const float gap = em(1.0f);
-        float h = drawGallery(state, w) + gap;
+        float h = drawGallery(w) + gap;
         ImGui::SetCursorScreenPos(ImVec2(x0, y + h));
-        h += drawSummary(state, w) + gap;
+        h += drawSummary(w) + gap;
         ImGui::SetCursorScreenPos(ImVec2(x0, y + h));
-        h += drawSeller(state, w) + gap;
+        h += drawSeller(w) + gap;
         ImGui::SetCursorScreenPos(ImVec2(x0, y + h));
-        h += drawSpecs(state, w, w > em(36)) + gap;
+        h += drawSpecs(w, w > em(36)) + gap;
         ImGui::SetCursorScreenPos(ImVec2(x0, y + h));
-        h += drawDescription(state, w);
+        h += drawDescription(w);
         ImGui::SetCursorScreenPos(ImVec2(x0, y));
         ImGui::Dummy(ImVec2(w, h + em(2.0f)));
     } else {
         const float gap = em(1.5f);
         const float rightW = em(24);
         const float leftW = layout.width - rightW - gap;
-        float left = drawGallery(state, leftW) + gap;
+        float left = drawGallery(leftW) + gap;
         ImGui::SetCursorScreenPos(ImVec2(x0, y + left));
-        left += drawSpecs(state, leftW, leftW > em(36)) + gap;
+        left += drawSpecs(leftW, leftW > em(36)) + gap;
         ImGui::SetCursorScreenPos(ImVec2(x0, y + left));
-        left += drawDescription(state, leftW);
+        left += drawDescription(leftW);
         const float rx = x0 + leftW + gap;
         ImGui::SetCursorScreenPos(ImVec2(rx, y));
-        float right = drawSummary(state, rightW) + gap;
+        float right = drawSummary(rightW) + gap;
         ImGui::SetCursorScreenPos(ImVec2(rx, y + right));
-        right += drawSeller(state, rightW);
+        right += drawSeller(rightW);
         ImGui::SetCursorScreenPos(ImVec2(x0, y));
         ImGui::Dummy(ImVec2(layout.width, std::max(left, right) + em(2.0f)));
     }
@@ -115,13 +124,12 @@ void ListingScreen::drawContent(AppState& state)
 
 // [SECTION] Gallery
 
-float ListingScreen::drawGallery(AppState& state, float width)
+float ListingScreen::drawGallery(float width)
 {
-    const Strings& s = state.strings;
-    ListingState& l = state.listing;
-    AppController& c = m_ui.controller;
+    const Strings& s = strings();
+    const ListingState& l = m_module.state();
     TextureCache& textures = m_ui.textures;
-    const auto& photos = l.details.photos;
+    const auto& photos = l.details.value().photos;
     const int count = static_cast<int>(photos.size());
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -147,10 +155,10 @@ float ListingScreen::drawGallery(AppState& state, float width)
         if (large) imageContain(dl, *large, pos, mmax);
         else if (thumb) imageContain(dl, *thumb, pos, mmax);
         else if (textures.failed(p.largeUrl) && textures.failed(p.thumbUrl))
-            photo(dl, textures, "", pos, mmax, r, state.nowMs, s.get("common.no_photo"));
-        else shimmer(dl, pos, mmax, r, state.nowMs);
+            photo(dl, textures, "", pos, mmax, r, shared().nowMs, s.get("common.no_photo"));
+        else shimmer(dl, pos, mmax, r, shared().nowMs);
         if (!large && !textures.failed(p.largeUrl))
-            spinner("photo.loading", ImVec2(mmax.x - em(1.5f), pos.y + em(1.5f)), em(0.625f), state.nowMs);
+            spinner("photo.loading", ImVec2(mmax.x - em(1.5f), pos.y + em(1.5f)), em(0.625f), shared().nowMs);
         dl->PopClipRect();
         // Preload the neighbours so next/prev feel instant.
         if (count > 1) {
@@ -158,7 +166,7 @@ float ListingScreen::drawGallery(AppState& state, float width)
             textures.get(photos[static_cast<std::size_t>((l.photoIndex + count - 1) % count)].largeUrl);
         }
     } else {
-        photo(dl, textures, "", pos, mmax, r, state.nowMs, s.get("common.no_photo"));
+        photo(dl, textures, "", pos, mmax, r, shared().nowMs, s.get("common.no_photo"));
     }
 
     bool navClicked = false;
@@ -184,12 +192,12 @@ float ListingScreen::drawGallery(AppState& state, float width)
             dl->AddCircleFilled(cc, d * 0.5f, col(hovered ? IM_COL32_WHITE : IM_COL32(255, 255, 255, 225)), 32);
             drawIcon(dl, dir < 0 ? Icon::ChevronLeft : Icon::ChevronRight, cc, em(1.125f), color::kText);
             if (clicked) {
-                c.showPhoto(l.photoIndex + dir);
+                m_module.showPhoto(l.photoIndex + dir);
                 navClicked = true;
             }
         }
     }
-    if (mainClicked && !navClicked && count > 1) c.showPhoto(l.photoIndex + 1); // a click on the photo: next
+    if (mainClicked && !navClicked && count > 1) m_module.showPhoto(l.photoIndex + 1); // a click on the photo: next
 
     float h = mainH;
     if (count > 1) {
@@ -217,12 +225,12 @@ float ListingScreen::drawGallery(AppState& state, float width)
                 }
                 const ImVec2 tq(tp.x + tw, tp.y + th);
                 if (ImGui::IsRectVisible(tp, tq))
-                    photo(tdl, textures, photos[static_cast<std::size_t>(i)].thumbUrl, tp, tq, em(0.375f), state.nowMs,
+                    photo(tdl, textures, photos[static_cast<std::size_t>(i)].thumbUrl, tp, tq, em(0.375f), shared().nowMs,
                           nullptr);
                 if (i == l.photoIndex) tdl->AddRect(tp, tq, col(color::kAccent), em(0.375f), 0, 2.5f);
                 else if (hovered) tdl->AddRect(tp, tq, col(color::kTextSubtle), em(0.375f), 0, 1.5f);
                 else tdl->AddRectFilled(tp, tq, col(IM_COL32(255, 255, 255, 70)), em(0.375f));
-                if (clicked) c.showPhoto(i);
+                if (clicked) m_module.showPhoto(i);
                 ImGui::PopID();
             }
         }
@@ -237,10 +245,10 @@ float ListingScreen::drawGallery(AppState& state, float width)
 
 // [SECTION] Summary and seller
 
-float ListingScreen::drawSummary(AppState& state, float width)
+float ListingScreen::drawSummary(float width)
 {
-    const Strings& s = state.strings;
-    const ListingSummary& item = state.listing.details.summary;
+    const Strings& s = strings();
+    const ListingSummary& item = m_module.state().details.value().summary;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = em(1.25f);
@@ -270,10 +278,10 @@ float ListingScreen::drawSummary(AppState& state, float width)
     return h;
 }
 
-float ListingScreen::drawSeller(AppState& state, float width)
+float ListingScreen::drawSeller(float width)
 {
-    const Strings& s = state.strings;
-    const Seller& seller = state.listing.details.seller;
+    const Strings& s = strings();
+    const Seller& seller = m_module.state().details.value().seller;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = em(1.25f);
@@ -324,13 +332,13 @@ float ListingScreen::drawSeller(AppState& state, float width)
         o.font = Font::Small;
         o.hasIcon = true;
         o.icon = Icon::Copy;
-        const bool copied = state.nowMs - m_copiedAt < 2000.0;
+        const bool copied = shared().nowMs - m_copiedAt < 2000.0;
         const char* text = s.get(copied ? "listing.seller.copied" : "listing.seller.copy");
         o.size = ImVec2(0, em(1.25f));
         ImGui::SetCursorScreenPos(ImVec2(pos.x + pad + inner - buttonWidth(text, o), y));
         if (button("seller.copy_phone", text, o)) {
             ImGui::SetClipboardText(seller.phone.c_str());
-            m_copiedAt = state.nowMs;
+            m_copiedAt = shared().nowMs;
         }
     }
     y += em(2.0f);
@@ -343,10 +351,10 @@ float ListingScreen::drawSeller(AppState& state, float width)
 
 // [SECTION] Specifications and description
 
-float ListingScreen::drawSpecs(AppState& state, float width, bool twoColumns)
+float ListingScreen::drawSpecs(float width, bool twoColumns)
 {
-    const Strings& s = state.strings;
-    const ListingDetails& d = state.listing.details;
+    const Strings& s = strings();
+    const ListingDetails& d = m_module.state().details.value();
     const ListingSummary& item = d.summary;
     struct Spec {
         const char* name;
@@ -397,10 +405,10 @@ float ListingScreen::drawSpecs(AppState& state, float width, bool twoColumns)
     return h;
 }
 
-float ListingScreen::drawDescription(AppState& state, float width)
+float ListingScreen::drawDescription(float width)
 {
-    const Strings& s = state.strings;
-    const std::string& text = state.listing.details.description;
+    const Strings& s = strings();
+    const std::string& text = m_module.state().details.value().description;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = em(1.25f);

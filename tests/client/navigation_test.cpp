@@ -23,16 +23,16 @@ TEST_CASE("opening a listing adds a history entry and shows it when it loads", "
 {
     ClientHarness h;
     startOnResults(h);
-    h.controller.openListing(25);
-    CHECK(h.state.screen == Screen::Listing);
+    h.openListing(25);
+    CHECK(h.screen() == "listing");
     CHECK(h.history.entries() == std::vector<std::string>{"/?make=3&page=2", "/listing/25"});
     CHECK(h.http.url(h.lastListing()) == "/api/v1/listings/25");
-    CHECK(h.state.currentStatus() == Status::Loading);
+    CHECK(h.app.current().status() == Status::Loading);
 
     h.reply(h.lastListing(), 200, detailsJson(25, "Toyota Camry 2.5", 2019));
-    CHECK(h.state.currentStatus() == Status::Ready);
-    CHECK(h.state.listing.hasDetails);
-    CHECK(h.state.listing.details.summary.id == 25);
+    CHECK(h.app.current().status() == Status::Ready);
+    CHECK(h.listing().details.has());
+    CHECK(h.listing().details.value().summary.id == 25);
     CHECK(h.history.title() == "Toyota Camry 2.5, 2019 - Dongelek");
 }
 
@@ -42,40 +42,40 @@ TEST_CASE("a listing that does not exist is 'not found', not a network error, an
     ClientHarness h;
     h.start("/listing/999");
     h.reply(h.lastListing(), 404, errorJson("not_found", "", "no listing 999"));
-    CHECK(h.state.currentStatus() == Status::Error);
-    CHECK(h.state.currentError().kind == ErrorKind::NotFound);
+    CHECK(h.app.current().status() == Status::Error);
+    CHECK(h.app.current().error().kind == ErrorKind::NotFound);
 
-    h.controller.retry();
+    h.app.retry();
     CHECK(h.http.count("/api/v1/listings/999") == 2);
-    CHECK(h.state.currentStatus() == Status::Loading);
+    CHECK(h.app.current().status() == Status::Loading);
     h.reply(h.lastListing(), 200, detailsJson(999));
-    CHECK(h.state.currentStatus() == Status::Ready);
-    CHECK(h.state.currentError().kind == ErrorKind::None);
+    CHECK(h.app.current().status() == Status::Ready);
+    CHECK(h.app.current().error().kind == ErrorKind::None);
 }
 
 TEST_CASE("a listing that fails to load for lack of network says so", "[client][controller][listing]")
 {
     ClientHarness h;
     startOnResults(h);
-    h.controller.openListing(25);
+    h.openListing(25);
     h.fail(h.lastListing(), "timeout");
-    CHECK(h.state.currentError().kind == ErrorKind::Network);
-    CHECK(h.state.browse.status == Status::Ready); // the search behind it is unharmed
+    CHECK(h.app.current().error().kind == ErrorKind::Network);
+    CHECK(h.browse().page.status() == Status::Ready); // the search behind it is unharmed
 }
 
 TEST_CASE("a slow listing reply never replaces the listing opened after it", "[client][controller][listing]")
 {
     ClientHarness h;
     startOnResults(h);
-    h.controller.openListing(25);
+    h.openListing(25);
     const auto slow = h.lastListing();
-    h.controller.back();
+    h.app.back();
     h.deliverPop();
-    h.controller.openListing(26);
+    h.openListing(26);
     h.reply(h.lastListing(), 200, detailsJson(26, "Kia K5", 2021));
     h.reply(slow, 200, detailsJson(25, "Toyota Camry 2.5", 2019));
-    CHECK(h.state.listing.id == 26);
-    CHECK(h.state.listing.details.summary.id == 26);
+    CHECK(h.listing().id == 26);
+    CHECK(h.listing().details.value().summary.id == 26);
     CHECK(h.history.title() == "Kia K5, 2021 - Dongelek");
 }
 
@@ -84,12 +84,12 @@ TEST_CASE("photo arrows wrap around both ways", "[client][controller][listing]")
     ClientHarness h;
     h.start("/listing/5");
     h.reply(h.lastListing(), 200, detailsJson(5, "Toyota Camry 2.5", 2019, 3));
-    h.controller.showPhoto(1);
-    CHECK(h.state.listing.photoIndex == 1);
-    h.controller.showPhoto(3);
-    CHECK(h.state.listing.photoIndex == 0);
-    h.controller.showPhoto(-1);
-    CHECK(h.state.listing.photoIndex == 2);
+    h.listingModule.showPhoto(1);
+    CHECK(h.listing().photoIndex == 1);
+    h.listingModule.showPhoto(3);
+    CHECK(h.listing().photoIndex == 0);
+    h.listingModule.showPhoto(-1);
+    CHECK(h.listing().photoIndex == 2);
 }
 
 TEST_CASE("a listing with no photos ignores the photo arrows", "[client][controller][listing]")
@@ -97,8 +97,8 @@ TEST_CASE("a listing with no photos ignores the photo arrows", "[client][control
     ClientHarness h;
     h.start("/listing/5");
     h.reply(h.lastListing(), 200, detailsJson(5, "Tesla Model 3", 2022, 0));
-    h.controller.showPhoto(1);
-    CHECK(h.state.listing.photoIndex == 0);
+    h.listingModule.showPhoto(1);
+    CHECK(h.listing().photoIndex == 0);
 }
 
 TEST_CASE("opening listing 0 or a negative id does nothing", "[client][controller][listing]")
@@ -106,9 +106,9 @@ TEST_CASE("opening listing 0 or a negative id does nothing", "[client][controlle
     ClientHarness h;
     startOnResults(h);
     const auto requests = h.http.size();
-    h.controller.openListing(0);
-    h.controller.openListing(-4);
-    CHECK(h.state.screen == Screen::Browse);
+    h.openListing(0);
+    h.openListing(-4);
+    CHECK(h.screen() == "browse");
     CHECK(h.http.size() == requests);
     CHECK(h.history.entries().size() == 1);
 }
@@ -120,20 +120,20 @@ TEST_CASE("Back from a listing returns to the same search and page without reloa
 {
     ClientHarness h;
     startOnResults(h);
-    const auto generation = h.state.browse.pageGeneration;
-    h.controller.openListing(25);
+    const auto generation = h.browse().page.valueGeneration();
+    h.openListing(25);
     h.reply(h.lastListing(), 200, detailsJson(25));
 
-    h.controller.back();
+    h.app.back();
     CHECK(h.history.log().back() == "back"); // the browser's own Back, not a new entry
     h.deliverPop();
-    CHECK(h.state.screen == Screen::Browse);
+    CHECK(h.screen() == "browse");
     CHECK(h.history.current() == "/?make=3&page=2");
-    CHECK(h.state.browse.filter.makeId == 3);
-    CHECK(h.state.browse.filter.page == 2);
+    CHECK(h.browse().filter.makeId == 3);
+    CHECK(h.browse().filter.page == 2);
     CHECK(h.browseUrls().size() == 1);                         // not fetched again
-    CHECK(h.state.browse.pageGeneration == generation);        // so the scroll position stays
-    CHECK(h.state.browse.status == Status::Ready);
+    CHECK(h.browse().page.valueGeneration() == generation);        // so the scroll position stays
+    CHECK(h.browse().page.status() == Status::Ready);
     CHECK(h.history.title() == "Cars for sale");
 }
 
@@ -142,22 +142,22 @@ TEST_CASE("the browser's Back and Forward move between results and a loaded list
 {
     ClientHarness h;
     startOnResults(h);
-    h.controller.openListing(25);
+    h.openListing(25);
     h.reply(h.lastListing(), 200, detailsJson(25));
     const auto requests = h.http.size();
 
     h.browserBack();
-    CHECK(h.state.screen == Screen::Browse);
+    CHECK(h.screen() == "browse");
     h.browserForward();
-    CHECK(h.state.screen == Screen::Listing);
-    CHECK(h.state.currentStatus() == Status::Ready);
-    CHECK(h.state.listing.details.summary.id == 25);
+    CHECK(h.screen() == "listing");
+    CHECK(h.app.current().status() == Status::Ready);
+    CHECK(h.listing().details.value().summary.id == 25);
     CHECK(h.http.size() == requests);
 
     // In-app Back after Forward still pops the entry rather than stacking a new one.
-    h.controller.back();
+    h.app.back();
     h.deliverPop();
-    CHECK(h.state.screen == Screen::Browse);
+    CHECK(h.screen() == "browse");
     CHECK(h.history.entries() == std::vector<std::string>{"/?make=3&page=2", "/listing/25"});
     CHECK(h.history.index() == 0);
 }
@@ -171,12 +171,12 @@ TEST_CASE("Back from a listing opened by a shared link adds the browse screen in
     h.reply(h.lastListing(), 200, detailsJson(7));
     CHECK(h.browseUrls().empty()); // the results were never needed
 
-    h.controller.back();
+    h.app.back();
     CHECK(h.history.log().back() == "push /");
-    CHECK(h.state.screen == Screen::Browse);
+    CHECK(h.screen() == "browse");
     CHECK(h.browseUrls() == std::vector<std::string>{"/api/v1/listings"});
     h.reply(h.lastBrowse(), 200, pageJson(500, 1, 20));
-    CHECK(h.state.browse.status == Status::Ready);
+    CHECK(h.browse().page.status() == Status::Ready);
 }
 
 TEST_CASE("a search committed from a listing's top bar shows its results on Back, and the address says so",
@@ -184,23 +184,23 @@ TEST_CASE("a search committed from a listing's top bar shows its results on Back
 {
     ClientHarness h;
     startOnResults(h);
-    h.controller.openListing(25);
+    h.openListing(25);
     h.reply(h.lastListing(), 200, detailsJson(25));
 
-    ListingFilter f = h.controller.draftFilter();
+    ListingFilter f = h.browseModule.draftFilter();
     f.query = "camry";
-    h.controller.editFilter(f, false); // Enter in the top bar ...
-    h.controller.back();               // ... takes the user to the results
+    h.browseModule.editFilter(f, false); // Enter in the top bar ...
+    h.app.back();               // ... takes the user to the results
     CHECK(h.history.current() == "/?make=3&page=2"); // the browser popped the old entry first
     h.deliverPop();
 
-    CHECK(h.state.screen == Screen::Browse);
-    CHECK(h.state.browse.filter.query == "camry");
-    CHECK(h.state.browse.filter.page == 1);
+    CHECK(h.screen() == "browse");
+    CHECK(h.browse().filter.query == "camry");
+    CHECK(h.browse().filter.page == 1);
     CHECK(h.history.current() == "/?q=camry&make=3");
     CHECK(h.browseUrls() == std::vector<std::string>{"/api/v1/listings?make=3&page=2", "/api/v1/listings?q=camry&make=3"});
     h.reply(h.lastBrowse(), 200, pageJson(3, 1, 3, 300));
-    CHECK(h.state.browse.page.items.front().id == 300);
+    CHECK(h.browse().page.value().items.front().id == 300);
 }
 
 // [SECTION] Language
@@ -210,17 +210,17 @@ TEST_CASE("switching language keeps the screen and records the language in the a
     ClientHarness h;
     startOnResults(h);
     const auto requests = h.http.size();
-    h.controller.setLanguage("ru");
-    CHECK(h.state.lang == "ru");
-    CHECK(h.state.strings.language() == "ru");
+    h.app.setLanguage("ru");
+    CHECK(h.shared().lang == "ru");
+    CHECK(h.shared().strings.language() == "ru");
     CHECK(h.history.current() == "/?make=3&page=2&lang=ru");
     CHECK(h.history.title() == "Автомобили");
     CHECK(h.http.size() == requests); // data is language-neutral: nothing refetched
 
-    h.controller.openListing(25);
+    h.openListing(25);
     CHECK(h.history.current() == "/listing/25?lang=ru");
 
-    h.controller.setLanguage("en");
+    h.app.setLanguage("en");
     CHECK(h.history.current() == "/listing/25"); // English is the default: no parameter
 }
 
@@ -230,7 +230,7 @@ TEST_CASE("a link's language is honoured, and an unknown one falls back to Engli
     {
         ClientHarness h;
         h.start("/listing/5?lang=kk");
-        CHECK(h.state.lang == "kk");
+        CHECK(h.shared().lang == "kk");
         CHECK(h.history.current() == "/listing/5?lang=kk");
         CHECK(h.history.title() == "Көліктер");
     }
@@ -238,22 +238,22 @@ TEST_CASE("a link's language is honoured, and an unknown one falls back to Engli
     {
         ClientHarness h;
         h.start("/?lang=kk", "ru");
-        CHECK(h.state.lang == "ru");
+        CHECK(h.shared().lang == "ru");
         CHECK(h.history.current() == "/?lang=ru");
     }
     SECTION("an unknown code")
     {
         ClientHarness h;
         h.start("/?make=3&lang=xx");
-        CHECK(h.state.lang == "en");
+        CHECK(h.shared().lang == "en");
         CHECK(h.history.current() == "/?make=3");
     }
     SECTION("switching to a language we do not have changes nothing")
     {
         ClientHarness h;
         h.start("/?make=3");
-        h.controller.setLanguage("de");
-        CHECK(h.state.lang == "en");
+        h.app.setLanguage("de");
+        CHECK(h.shared().lang == "en");
         CHECK(h.history.current() == "/?make=3");
     }
 }
@@ -262,12 +262,12 @@ TEST_CASE("going Back keeps the chosen language and puts it back in the address"
 {
     ClientHarness h;
     startOnResults(h);
-    h.controller.openListing(25);
+    h.openListing(25);
     h.reply(h.lastListing(), 200, detailsJson(25));
-    h.controller.setLanguage("kk"); // the browse entry behind still says nothing about language
+    h.app.setLanguage("kk"); // the browse entry behind still says nothing about language
     h.browserBack();
-    CHECK(h.state.screen == Screen::Browse);
-    CHECK(h.state.lang == "kk");
+    CHECK(h.screen() == "browse");
+    CHECK(h.shared().lang == "kk");
     CHECK(h.history.current() == "/?make=3&page=2&lang=kk");
 }
 
@@ -282,4 +282,22 @@ TEST_CASE("query parameters are read decoded, by exact name, ignoring the fragme
     CHECK(queryParam("/listing/5", "lang").empty());
     CHECK(queryParam("/?lang", "lang").empty());
     CHECK(queryParam("/?lang=%zz", "lang").empty()); // a broken escape is no value
+}
+
+// [SECTION] Addresses no feature claims
+
+TEST_CASE("bad links still open the app on the browse screen", "[client][controller][url]")
+{
+    for (const char* url : {"/listing/abc", "/listing/-4", "/listing/99999999999999999999", "/nowhere"}) {
+        INFO(url);
+        ClientHarness h;
+        h.start(url);
+        CHECK(h.screen() == "browse");
+        CHECK(h.browseUrls() == std::vector<std::string>{"/api/v1/listings"});
+        CHECK(h.history.current() == "/"); // tidied to the address of what is shown
+    }
+    ClientHarness h;
+    h.start("/search?make=3");
+    CHECK(h.screen() == "browse");
+    CHECK(h.browse().filter.makeId == 3);
 }

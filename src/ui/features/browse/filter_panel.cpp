@@ -5,7 +5,7 @@
 // - Helpers
 // - Panel
 
-#include "ui/filter_panel.hpp"
+#include "ui/features/browse/filter_panel.hpp"
 
 #include "client/text_format.hpp"
 #include "core/limits.hpp"
@@ -81,10 +81,12 @@ int FilterPanel::activeCount(const ListingFilter& f)
 
 // [SECTION] Panel
 
-float FilterPanel::draw(AppState& state, AppController& c, float width)
+float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
 {
-    const Strings& s = state.strings;
-    const CatalogState& catalog = state.catalog;
+    const Strings& s = shared.strings;
+    const CatalogState& catalog = c.state().catalog;
+    const std::vector<MakeInfo>& makes = catalog.makes.value();
+    const std::vector<City>& cities = catalog.cities.value();
     const ImVec2 start = ImGui::GetCursorScreenPos();
     width = std::min(width, ImGui::GetContentRegionAvail().x); // a scrollbar takes its share
     ListingFilter f = c.draftFilter();
@@ -116,12 +118,12 @@ float FilterPanel::draw(AppState& state, AppController& c, float width)
     fieldLabel(s.get("browse.filters.make"));
     {
         const MakeInfo* make = nullptr;
-        for (const MakeInfo& m : catalog.makes)
+        for (const MakeInfo& m : makes)
             if (f.makeId && m.id == *f.makeId) make = &m;
         std::string preview = make ? make->name : s.get("browse.filters.any_make");
-        if (f.makeId && !make) preview = catalog.makesStatus == Status::Loading ? s.get("common.loading") : "#" + std::to_string(*f.makeId);
+        if (f.makeId && !make) preview = catalog.makes.status() == Status::Loading ? s.get("common.loading") : "#" + std::to_string(*f.makeId);
         if (beginCombo("filter.make", s.get("browse.filters.make"), preview.c_str(), width,
-                       catalog.makesStatus == Status::Ready)) {
+                       catalog.makes.status() == Status::Ready)) {
             if (comboOption("filter.make", "any", s.get("browse.filters.any_make"), !f.makeId)) {
                 f.makeId.reset();
                 f.modelId.reset();
@@ -136,9 +138,9 @@ float FilterPanel::draw(AppState& state, AppController& c, float width)
                 }
             };
             // The most listed makes first (what most buyers look for), then all of them A-Z.
-            if (catalog.makes.size() > 10) {
+            if (makes.size() > 10) {
                 std::vector<const MakeInfo*> popular;
-                for (const MakeInfo& m : catalog.makes)
+                for (const MakeInfo& m : makes)
                     if (m.count > 0) popular.push_back(&m);
                 const auto top = std::min<std::size_t>(popular.size(), 5);
                 std::partial_sort(popular.begin(), popular.begin() + static_cast<std::ptrdiff_t>(top), popular.end(),
@@ -151,12 +153,12 @@ float FilterPanel::draw(AppState& state, AppController& c, float width)
                 comboHeader(s.get("browse.filters.all_makes"));
             }
             std::vector<const MakeInfo*> sorted;
-            for (const MakeInfo& m : catalog.makes) sorted.push_back(&m);
+            for (const MakeInfo& m : makes) sorted.push_back(&m);
             std::stable_sort(sorted.begin(), sorted.end(), [](const MakeInfo* a, const MakeInfo* b) { return a->name < b->name; });
             for (const MakeInfo* m : sorted) option(*m);
             endCombo();
         }
-        if (catalog.makesStatus == Status::Error || catalog.citiesStatus == Status::Error) {
+        if (catalog.makes.status() == Status::Error || catalog.cities.status() == Status::Error) {
             ImGui::Dummy(ImVec2(1, em(0.125f)));
             ButtonOptions o;
             o.kind = ButtonKind::Link;
@@ -201,7 +203,7 @@ float FilterPanel::draw(AppState& state, AppController& c, float width)
     sync(m_priceFrom, numberText(f.priceFrom));
     sync(m_priceTo, numberText(f.priceTo));
     sync(m_mileage, numberText(f.mileageMax));
-    const std::string problem = AppController::filterProblem(f);
+    const std::string problem = BrowseModule::filterProblem(f);
     const auto numberField = [&](const char* id, const char* hint, NumberBuffer& b, float w, std::size_t maxChars,
                                  bool invalid, const char* suffix, auto&& apply) {
         FieldOptions fo;
@@ -322,11 +324,11 @@ float FilterPanel::draw(AppState& state, AppController& c, float width)
     fieldLabel(s.get("browse.filters.city"));
     {
         std::string preview = s.get("browse.filters.any_city");
-        for (const City& city : catalog.cities)
+        for (const City& city : cities)
             if (f.cityId && city.id == *f.cityId) preview = city.name;
         if (!f.cityId && f.country) preview = s.format("browse.filters.all_of", {{"country", label(s, *f.country)}});
         if (beginCombo("filter.city", s.get("browse.filters.city"), preview.c_str(), width,
-                       catalog.citiesStatus == Status::Ready)) {
+                       catalog.cities.status() == Status::Ready)) {
             if (comboOption("filter.city", "any", s.get("browse.filters.any_city"), !f.cityId && !f.country)) {
                 f.cityId.reset();
                 f.country.reset();
@@ -340,7 +342,7 @@ float FilterPanel::draw(AppState& state, AppController& c, float width)
                     f.country = country;
                     changed = true;
                 }
-                for (const City& city : catalog.cities) {
+                for (const City& city : cities) {
                     if (city.country != country) continue;
                     const std::string count = formatNumber(s, city.count);
                     if (comboOption("filter.city", std::to_string(city.id), city.name.c_str(), f.cityId == city.id,

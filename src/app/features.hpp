@@ -1,0 +1,36 @@
+// Feature registration: each feature adds its client module and its screen here, once, in
+// registerFeatures() (features.cpp), the way ImHex registers its views. Nothing else in the
+// app, the shell or the test hook names a feature.
+#pragma once
+
+#include "client/app_controller.hpp"
+#include "ui/screen.hpp"
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace dongelek {
+
+class FeatureSet {
+public:
+    FeatureSet(AppController& app, ui::UiContext& ui) : m_app(app), m_ui(ui) {}
+
+    // Registers module M with the shell and its screen S (constructed as S(UiContext&, M&)).
+    template <typename M, typename S> void add()
+    {
+        M& module = m_app.add<M>();
+        m_screens[module.id()] = std::make_unique<S>(m_ui, module);
+    }
+    ui::Screen& screenFor(const Module& module) const { return *m_screens.at(module.id()); }
+
+private:
+    AppController& m_app;
+    ui::UiContext& m_ui;
+    std::map<std::string, std::unique_ptr<ui::Screen>> m_screens;
+};
+
+// The one registration place; the first feature is home (and takes unclaimed addresses).
+void registerFeatures(FeatureSet& features);
+
+} // namespace dongelek

@@ -1,0 +1,196 @@
+// The app shell: start-up and language, dispatch by address, the history picture behind
+// Back, and the shared actions. Nothing here knows a particular feature.
+
+// [SECTION] Index
+// - Start-up and language
+// - Navigation and history
+// - Shared actions
+
+#include "client/app_controller.hpp"
+
+#include "core/listing_query.hpp"
+
+namespace dongelek {
+
+std::string queryParam(const std::string& url, const std::string& name)
+{
+    const AppUrl u = splitAppUrl(url);
+    std::string value;
+    bool found = false;
+    forEachQueryParam(u.query, [&](std::string_view key, std::string_view raw) {
+        if (found || key != name) return;
+        found = true;
+        if (!urlDecode(raw, value)) value.clear();
+    });
+    return value;
+}
+
+AppController::AppController(ApiClient& api, Navigator navigator, LocaleBundle locales)
+    : m_api(api), m_nav(std::move(navigator)), m_locales(std::move(locales))
+{
+    m_shared.languages = m_locales.languages;
+    loadStrings("en");
+}
+
+// [SECTION] Start-up and language
+
+bool AppController::loadStrings(const std::string& code)
+{
+    const auto it = m_locales.json.find(code);
+    if (it == m_locales.json.end()) return false;
+    const auto en = m_locales.json.find("en");
+    m_shared.strings.load(code, code == "en" ? std::string_view{} : std::string_view(it->second),
+                          en == m_locales.json.end() ? std::string_view{} : std::string_view(en->second));
+    m_shared.lang = code;
+    return true;
+}
+
+void AppController::start(const std::string& url, const std::string& langOverride)
+{
+    const std::string lang = langOverride.empty() ? queryParam(url, "lang") : langOverride;
+    if (!lang.empty()) loadStrings(lang);
+    for (const auto& m : m_modules)
+        m->start();
+    const AppUrl u = splitAppUrl(url);
+    Module& m = resolve(u);
+    m_entries = {url};
+    m_index = 0;
+    show(m, u, Module::Entry::Start);
+    // Canonical form of whatever was typed or pasted (bad parameters dropped, lang kept).
+    replace(urlFor(m));
+    titleChanged();
+}
+
+void AppController::update(double nowMs)
+{
+    m_shared.nowMs = nowMs;
+    for (const auto& m : m_modules)
+        m->update(nowMs);
+}
+
+void AppController::setLanguage(const std::string& code)
+{
+    if (code == m_shared.lang || !loadStrings(code)) return;
+    replace(urlFor(*m_current));
+    titleChanged();
+}
+
+void AppController::titleChanged()
+{
+    if (m_nav.setTitle && m_current) m_nav.setTitle(m_current->title(m_shared.strings));
+}
+
+bool AppController::busy() const
+{
+    for (const auto& m : m_modules)
+        if (m->busy(m.get() == m_current)) return true;
+    return false;
+}
+
+// [SECTION] Navigation and history
+
+Module* AppController::claimer(const AppUrl& url) const
+{
+    for (const auto& m : m_modules)
+        if (m->claims(url)) return m.get();
+    return nullptr;
+}
+
+Module& AppController::resolve(const AppUrl& url) const
+{
+    if (Module* m = claimer(url)) return *m;
+    return *m_modules.front();
+}
+
+void AppController::show(Module& m, const AppUrl& url, Module::Entry how)
+{
+    m_current = &m;
+    m.enter(url, how);
+}
+
+std::string AppController::withLanguage(std::string url) const
+{
+    if (m_shared.lang != "en") url += (url.find('?') == std::string::npos ? "?lang=" : "&lang=") + m_shared.lang;
+    return url;
+}
+
+std::string AppController::urlFor(const Module& m) const
+{
+    return withLanguage(m.url());
+}
+
+void AppController::push(const std::string& url)
+{
+    m_entries.resize(m_index + 1); // a push drops the forward entries, as in the browser
+    m_entries.push_back(url);
+    m_index = m_entries.size() - 1;
+    if (m_nav.push) m_nav.push(url);
+}
+
+void AppController::replace(const std::string& url)
+{
+    if (!m_entries.empty()) m_entries[m_index] = url;
+    if (m_nav.replace) m_nav.replace(url);
+}
+
+bool AppController::navigate(const std::string& url)
+{
+    const AppUrl u = splitAppUrl(url);
+    Module* m = claimer(u);
+    if (!m) return false;
+    // The entry goes in first, so whatever the module does on entering concerns the new one.
+    const std::string entry = withLanguage(joinAppUrl(u.path, u.query));
+    push(entry);
+    show(*m, u, Module::Entry::Push);
+    if (const std::string now = urlFor(*m); now != entry) replace(now);
+    titleChanged();
+    return true;
+}
+
+void AppController::back()
+{
+    if (isHome()) return;
+    if (m_index > 0 && m_nav.back) {
+        m_nav.back(); // the browser's own Back: history stays what the user expects
+        return;
+    }
+    // Opened directly (a shared link): there is no entry of ours to return to, so add home.
+    navigate(m_modules.front()->url());
+}
+
+void AppController::onPopState(const std::string& url)
+{
+    // Where in our picture of the history the browser went: one step either way.
+    if (m_index > 0 && m_entries[m_index - 1] == url) {
+        --m_index;
+    } else if (m_index + 1 < m_entries.size() && m_entries[m_index + 1] == url) {
+        ++m_index;
+    } else {
+        m_entries = {url}; // a jump we cannot place: nothing of ours is known to be behind
+        m_index = 0;
+    }
+    // The language stays what the user chose unless the address names one.
+    const std::string lang = queryParam(url, "lang");
+    if (!lang.empty()) loadStrings(lang);
+    const AppUrl u = splitAppUrl(url);
+    Module& m = resolve(u);
+    show(m, u, Module::Entry::Pop);
+    if (const std::string canonical = urlFor(m); canonical != url) replace(canonical);
+    titleChanged();
+}
+
+void AppController::addressChanged(const Module& m)
+{
+    if (isCurrent(m)) replace(urlFor(m));
+}
+
+// [SECTION] Shared actions
+
+void AppController::retry()
+{
+    for (const auto& m : m_modules)
+        m->retryBackground();
+    m_current->retry();
+}
+
+} // namespace dongelek

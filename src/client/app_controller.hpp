@@ -1,0 +1,113 @@
+// AppController: the app shell on the client. It keeps only what every feature shares (the
+// language, the address bar and its history, the per-frame update) and dispatches to the
+// feature module on screen. Features are registered once, in src/app/features.cpp.
+#pragma once
+
+#include "client/api_client.hpp"
+#include "client/module.hpp"
+#include "client/shared_state.hpp"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace dongelek {
+
+// The address bar (web) or the in-memory history (native), seen from the controller.
+struct Navigator {
+    std::function<void(const std::string& url)> push;
+    std::function<void(const std::string& url)> replace;
+    std::function<void()> back; // the pop arrives later through AppController::onPopState
+    std::function<void(const std::string& title)> setTitle;
+};
+
+// All locale files, read once at start-up: language code -> JSON text.
+struct LocaleBundle {
+    std::vector<LanguageInfo> languages;
+    std::map<std::string, std::string> json;
+};
+
+class AppController {
+public:
+    AppController(ApiClient& api, Navigator navigator, LocaleBundle locales);
+
+    // [SECTION] Registration (src/app/features.cpp; tests register what they need)
+    // Adds a feature module; the first one is home. Returns it for wiring its screen.
+    template <typename M, typename... Args> M& add(Args&&... args)
+    {
+        auto module = std::make_unique<M>(*this, std::forward<Args>(args)...);
+        M& ref = *module;
+        m_modules.push_back(std::move(module));
+        if (!m_current) m_current = &ref;
+        return ref;
+    }
+    // The registered module of type M, or nullptr (shared UI such as the top bar looks up the one it works with).
+    template <typename M> M* find() const
+    {
+        for (const auto& m : m_modules)
+            if (auto* p = dynamic_cast<M*>(m.get())) return p;
+        return nullptr;
+    }
+    const std::vector<std::unique_ptr<Module>>& modules() const { return m_modules; }
+
+    // [SECTION] Life cycle
+    // Opens the screen named by `url` (path + query, "?lang=" honoured); every module starts.
+    void start(const std::string& url, const std::string& langOverride = "");
+    // Once per frame after the queue is drained.
+    void update(double nowMs);
+
+    // [SECTION] Shared state and the module on screen
+    const SharedState& shared() const { return m_shared; }
+    ApiClient& api() { return m_api; }
+    const Module& current() const { return *m_current; }
+    Module& current() { return *m_current; }
+    bool isCurrent(const Module& m) const { return m_current == &m; }
+    bool isHome() const { return !m_modules.empty() && m_current == m_modules.front().get(); }
+    // Some module still waits for what the screen needs.
+    bool busy() const;
+
+    // [SECTION] Navigation (every feature navigates by address, so features need not know each other)
+    // Pushes `url` and shows its module; false (and nothing happens) when no module claims it.
+    bool navigate(const std::string& url);
+    // In-app Back: the browser's own Back when our previous entry is there, else home is added.
+    void back();
+    void onPopState(const std::string& url);
+    // The module on screen changed what its address says (filters): replace, not push.
+    void addressChanged(const Module& m);
+    // The module on screen has a new title (its data arrived).
+    void titleChanged();
+    // The address of `m` with the language when it is not English: "/listing/5?lang=ru".
+    std::string urlFor(const Module& m) const;
+
+    // [SECTION] Shared actions
+    void retry(); // whatever failed on the current screen, and shared data that failed
+    void setLanguage(const std::string& code);
+
+private:
+    Module* claimer(const AppUrl& url) const;
+    Module& resolve(const AppUrl& url) const; // the claimer, else home
+    void show(Module& m, const AppUrl& url, Module::Entry how);
+    bool loadStrings(const std::string& code);
+    std::string withLanguage(std::string url) const;
+    void push(const std::string& url);
+    void replace(const std::string& url);
+
+    ApiClient& m_api;
+    Navigator m_nav;
+    LocaleBundle m_locales;
+    SharedState m_shared;
+    std::vector<std::unique_ptr<Module>> m_modules;
+    Module* m_current = nullptr;
+    // Our picture of the session history (what we pushed and replaced), so Back knows whether
+    // the entry behind is ours; a pop moves the cursor to the neighbour it names.
+    std::vector<std::string> m_entries;
+    std::size_t m_index = 0;
+};
+
+// The value of `name` in the query of `url` (decoded), or "".
+std::string queryParam(const std::string& url, const std::string& name);
+
+} // namespace dongelek
