@@ -3,7 +3,11 @@
 
 #include "app/app.hpp"
 
-#include "platform/platform.hpp"
+#include "platform/history.hpp"
+#include "platform/http.hpp"
+#include "platform/image_decode.hpp"
+#include "platform/test_hook_export.hpp"
+#include "platform/window.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
 
@@ -190,7 +194,10 @@ bool App::frame()
     m_frameMs[static_cast<std::size_t>((m_frames - 1) % static_cast<long long>(m_frameMs.size()))] = m_lastFrameMs;
     if (!m_firstListingsAt && m_hook.cardsThisFrame() > 0) m_firstListingsAt = t1;
     m_hook.endFrame(hookState());
-    if (m_frames == 1) platform::notifyFirstFrame();
+    if (m_frames == 1) {
+        platform::notifyFirstFrame();
+        platform::prepareImageDecoder(); // now that the page is drawn
+    }
     if (last) {
         if (!m_options.dumpStatePath.empty()) platform::writeDebugJson(m_options.dumpStatePath);
         return false;

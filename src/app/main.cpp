@@ -2,7 +2,9 @@
 // context and the platform window, builds the App and hands its frame to the platform loop.
 
 #include "app/app.hpp"
-#include "platform/platform.hpp"
+#include "platform/clipboard.hpp"
+#include "platform/http.hpp"
+#include "platform/window.hpp"
 
 #include <imgui.h>
 
@@ -82,6 +84,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "dongelek: %s\n", error.c_str());
         return 1;
     }
+    dongelek::platform::installClipboard();
     g_app = std::make_unique<dongelek::App>(options);
     if (!dongelek::platform::run([] { return g_app->frame(); })) return 0; // web: the browser runs the loop
 

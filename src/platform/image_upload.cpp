@@ -1,7 +1,7 @@
-// Both platforms: a photo decoded by stb_image (native: an HTTP worker thread; web: the image
+// Both platforms (image_decode.hpp): a photo decoded by stb_image (native: an HTTP worker thread; web: the image
 // Web Worker) becomes a GL texture on the main thread, with calls OpenGL 3.3 and WebGL2 share.
 
-#include "platform/platform.hpp"
+#include "platform/image_decode.hpp"
 
 #include <SDL_opengl.h>
 

@@ -5,7 +5,7 @@
 
 #include "client/api_client.hpp"
 #include "client/task_queue.hpp"
-#include "platform/platform.hpp"
+#include "platform/image_decode.hpp"
 
 #include <imgui.h>
 

@@ -1,0 +1,56 @@
+// Platform: window, GL context, main loop, input, pixel density, time and assets.
+// Implements: init, shutdown, run, pollEvents, newFrame, present, devicePixelRatio,
+// framebufferSize, logicalSize, nowMs, notifyFirstFrame, setWindowTitle, assetDir, setAssetDir.
+// window_web.cpp (SDL2 on a WebGL2 canvas that fills the page) | window_native.cpp (SDL2 + OpenGL 3.3).
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace dongelek::platform {
+
+struct InitOptions {
+    std::string title = "Dongelek";
+    int width = 1280; // native window size in points; the web canvas always fills the page
+    int height = 800;
+};
+
+// Creates the window, the GL context and the ImGui platform/renderer backends. The ImGui
+// context must exist already. Returns false with a message when that is impossible.
+bool init(const InitOptions& options, std::string* error);
+void shutdown();
+
+// Calls `frame` once per display frame. Natively blocks until `frame` returns false, then
+// returns true. On the web returns false at once: the browser drives the loop from then on,
+// so everything `frame` uses must outlive main().
+bool run(std::function<bool()> frame);
+
+// Feeds pending input to ImGui and follows window/canvas resizes. False when the user closed the window.
+bool pollEvents();
+// Starts the backends' frame (call before ImGui::NewFrame).
+void newFrame();
+// Clears, renders ImGui's draw data and presents. When `screenshotPng` is set, the frame is
+// also written there as PNG first (native only; ignored on the web).
+void present(const float clearRgba[4], const char* screenshotPng = nullptr);
+
+// CSS pixels (web) / window points (native) per physical pixel.
+float devicePixelRatio();
+struct Size {
+    int w = 0;
+    int h = 0;
+};
+Size framebufferSize(); // backing store pixels
+Size logicalSize();     // CSS pixels / points: ImGui's DisplaySize
+
+// Milliseconds from a fixed origin; on the web this is performance.now().
+double nowMs();
+// Tells the page the app is drawing (the web hides its loading screen).
+void notifyFirstFrame();
+void setWindowTitle(const std::string& title);
+
+// Where fonts and locales are: "/assets" in the web's preloaded file system, the build's
+// asset folder (or --assets) natively.
+std::string assetDir();
+void setAssetDir(const std::string& dir);
+
+} // namespace dongelek::platform

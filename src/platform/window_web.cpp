@@ -1,0 +1,197 @@
+// window.hpp in the browser: SDL2 on a WebGL2 canvas that fills the page, the browser's main
+// loop, devicePixelRatio, and typed text from the page's hidden textarea (web/dongelek_glue.js).
+
+// [SECTION] Index
+// - JavaScript glue (EM_JS)
+// - State and exported entry points (called from web/dongelek_glue.js)
+// - Window, frame and main loop
+
+#include "platform/window.hpp"
+
+#include <SDL.h>
+#include <SDL_opengles2.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+namespace {
+
+// [SECTION] JavaScript glue (EM_JS)
+
+EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
+EM_JS(void, js_set_text_input, (int want), {
+    if (Module.dongelekSetTextInput) Module.dongelekSetTextInput(want);
+});
+EM_JS(void, js_first_frame, (), {
+    if (Module.dongelekReady) Module.dongelekReady();
+});
+
+// [SECTION] State and exported entry points
+
+struct WindowState {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    double cssW = 0, cssH = 0;
+    int canvasW = 0, canvasH = 0;
+    float dpr = 1.0f;
+    std::function<bool()> frame;
+    bool wantText = false;
+};
+
+WindowState& st()
+{
+    static WindowState s;
+    return s;
+}
+
+void mainLoopTick() { st().frame(); }
+
+// Follows the page: the canvas is sized by CSS (100vw x 100vh); its backing store is the CSS
+// size times devicePixelRatio so text stays sharp, re-checked every frame (zoom changes dpr).
+void syncCanvasSize()
+{
+    WindowState& s = st();
+    double w = 0, h = 0;
+    emscripten_get_element_css_size("#canvas", &w, &h);
+    const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+    if (w == s.cssW && h == s.cssH && dpr == s.dpr) return;
+    s.cssW = w;
+    s.cssH = h;
+    s.dpr = dpr;
+    s.canvasW = std::max(1, static_cast<int>(std::lround(w * dpr)));
+    s.canvasH = std::max(1, static_cast<int>(std::lround(h * dpr)));
+    SDL_SetWindowSize(s.window, static_cast<int>(w), static_cast<int>(h));
+    emscripten_set_canvas_element_size("#canvas", s.canvasW, s.canvasH);
+}
+
+} // namespace
+
+extern "C" {
+// Text typed into the page's hidden textarea (web/dongelek_glue.js), for the focused field. It
+// joins SDL's event queue behind the key events that came before it, so "select all, delete,
+// paste" within one frame applies in that order (at 10 fps that is one frame).
+EMSCRIPTEN_KEEPALIVE void dongelek_on_text(const char* text)
+{
+    if (!text || !st().window) return;
+    constexpr std::size_t kChunk = sizeof(SDL_TextInputEvent::text) - 1;
+    std::string_view rest(text);
+    while (!rest.empty()) {
+        std::size_t n = std::min(rest.size(), kChunk);
+        while (n < rest.size() && n > 0 && (static_cast<unsigned char>(rest[n]) & 0xC0) == 0x80) --n; // whole letters
+        if (n == 0) n = std::min(rest.size(), kChunk); // not UTF-8 at all: pass the bytes on as they are
+        SDL_Event e{};
+        e.type = SDL_TEXTINPUT;
+        e.text.windowID = SDL_GetWindowID(st().window);
+        for (std::size_t i = 0; i < n; ++i) {
+            const char c = rest[i];
+            e.text.text[i] = (c == '\r' || c == '\n' || c == '\t') ? ' ' : c; // our fields are single-line
+        }
+        SDL_PushEvent(&e);
+        rest.remove_prefix(n);
+    }
+}
+}
+
+namespace dongelek::platform {
+
+// [SECTION] Window, frame and main loop
+
+bool init(const InitOptions& options, std::string* error)
+{
+    WindowState& s = st();
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        if (error) *error = SDL_GetError();
+        return false;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+    double w = 0, h = 0;
+    emscripten_get_element_css_size("#canvas", &w, &h);
+    s.window = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
+                                std::max(1, static_cast<int>(w)), std::max(1, static_cast<int>(h)),
+                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!s.window) {
+        if (error) *error = SDL_GetError();
+        return false;
+    }
+    s.gl = SDL_GL_CreateContext(s.window);
+    if (!s.gl) {
+        if (error) *error = SDL_GetError();
+        return false;
+    }
+    SDL_GL_MakeCurrent(s.window, s.gl);
+    ImGui_ImplSDL2_InitForOpenGL(s.window, s.gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    syncCanvasSize();
+    return true;
+}
+
+void shutdown() {}
+
+bool run(std::function<bool()> frame)
+{
+    st().frame = std::move(frame);
+    // Returns at once; the browser calls mainLoopTick on every animation frame.
+    emscripten_set_main_loop(mainLoopTick, 0, false);
+    return false;
+}
+
+bool pollEvents()
+{
+    WindowState& s = st();
+    syncCanvasSize();
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+    // Keyboard focus follows ImGui: the textarea is focused while a field is edited (touch).
+    const bool wantText = ImGui::GetIO().WantTextInput;
+    if (wantText != s.wantText) {
+        s.wantText = wantText;
+        js_set_text_input(wantText ? 1 : 0);
+    }
+    return true;
+}
+
+void newFrame()
+{
+    WindowState& s = st();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    // Our own numbers: SDL's drawable size lags a zoom change by an event.
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(s.cssW), static_cast<float>(s.cssH));
+    if (s.cssW > 0 && s.cssH > 0)
+        io.DisplayFramebufferScale =
+            ImVec2(static_cast<float>(s.canvasW / s.cssW), static_cast<float>(s.canvasH / s.cssH));
+}
+
+void present(const float clearRgba[4], const char*)
+{
+    const WindowState& s = st();
+    glViewport(0, 0, s.canvasW, s.canvasH);
+    glClearColor(clearRgba[0], clearRgba[1], clearRgba[2], clearRgba[3]);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+float devicePixelRatio() { return st().dpr; }
+Size framebufferSize() { return {st().canvasW, st().canvasH}; }
+Size logicalSize() { return {static_cast<int>(st().cssW), static_cast<int>(st().cssH)}; }
+double nowMs() { return emscripten_get_now(); }
+void notifyFirstFrame() { js_first_frame(); }
+void setWindowTitle(const std::string& title) { js_set_title(title.c_str()); }
+
+std::string assetDir() { return "/assets"; }
+void setAssetDir(const std::string&) {}
+
+} // namespace dongelek::platform
