@@ -1,7 +1,8 @@
-// Dongelek app entry point (web and desktop): parses the desktop flags, creates the ImGui
+// Dongelek app entry point (web and desktop): parses the desktop flags (client/app_options), creates the ImGui
 // context and the platform window, builds the App and hands its frame to the platform loop.
 
 #include "app/app.hpp"
+#include "client/app_options.hpp"
 #include "platform/clipboard.hpp"
 #include "platform/http.hpp"
 #include "platform/window.hpp"
@@ -20,21 +21,6 @@
 
 namespace {
 
-void usage()
-{
-    std::printf(
-        "Usage: dongelek [options]\n"
-        "  --server URL       API server (default http://localhost:8080)\n"
-        "  --size WxH         window size in points (default 1280x800)\n"
-        "  --url PATH         start at this route, e.g. /listing/42 or /?make=3\n"
-        "  --lang CODE        en, ru or kk\n"
-        "  --frames N         exit after N frames once content (and its photos) is shown, or at the timeout\n"
-        "  --timeout SECONDS  give up waiting for content after this long (default 30)\n"
-        "  --screenshot PNG   write the last frame as PNG before exiting (with --frames)\n"
-        "  --dump-state FILE  write the test hook's state (plus \"items\") as JSON before exiting; - = stdout\n"
-        "  --assets DIR       fonts and locales (default: the build's asset folder)\n");
-}
-
 // The App outlives main() on the web, where the browser keeps calling its frame.
 std::unique_ptr<dongelek::App> g_app;
 
@@ -42,39 +28,30 @@ std::unique_ptr<dongelek::App> g_app;
 
 int main(int argc, char** argv)
 {
-    dongelek::AppOptions options;
-    dongelek::platform::InitOptions window;
-    std::string server = "http://localhost:8080";
-    std::string assets = DONGELEK_ASSET_DIR;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        const bool hasValue = i + 1 < argc;
-        if (arg == "--help" || arg == "-h") {
-            usage();
-            return 0;
-        } else if (arg == "--server" && hasValue) server = argv[++i];
-        else if (arg == "--size" && hasValue) {
-            int w = 0, h = 0;
-            if (std::sscanf(argv[++i], "%dx%d", &w, &h) == 2 && w > 0 && h > 0) {
-                window.width = w;
-                window.height = h;
-            }
-        } else if (arg == "--url" && hasValue) options.initialUrl = argv[++i];
-        else if (arg == "--lang" && hasValue) options.lang = argv[++i];
-        else if (arg == "--frames" && hasValue) options.minFrames = std::atoi(argv[++i]);
-        else if (arg == "--timeout" && hasValue) options.timeoutMs = std::atof(argv[++i]) * 1000.0;
-        else if (arg == "--screenshot" && hasValue) options.screenshotPng = argv[++i];
-        else if (arg == "--dump-state" && hasValue) options.dumpStatePath = argv[++i];
-        else if (arg == "--assets" && hasValue) assets = argv[++i];
-        else {
-            std::fprintf(stderr, "dongelek: unknown or incomplete option %s\n", arg.c_str());
-            usage();
-            return 2;
-        }
+    dongelek::StartOptions start;
+    std::string message;
+    switch (dongelek::parseStartOptions(std::vector<std::string>(argv + 1, argv + argc), start, message)) {
+    case dongelek::StartOutcome::Help:
+        std::fputs(dongelek::startHelpText().c_str(), stdout);
+        return 0;
+    case dongelek::StartOutcome::Error:
+        std::fprintf(stderr, "dongelek: %s\n", message.c_str());
+        return 2;
+    case dongelek::StartOutcome::Run:
+        break;
     }
-    if (!options.screenshotPng.empty() && options.minFrames <= 0) options.minFrames = 1;
-    dongelek::platform::setServerBase(server);
-    dongelek::platform::setAssetDir(assets);
+    dongelek::AppOptions options;
+    options.initialUrl = start.initialUrl;
+    options.lang = start.lang;
+    options.minFrames = start.minFrames;
+    options.timeoutMs = start.timeoutMs;
+    options.screenshotPng = start.screenshotPng;
+    options.dumpStatePath = start.dumpStatePath;
+    dongelek::platform::InitOptions window;
+    window.width = start.width;
+    window.height = start.height;
+    dongelek::platform::setServerBase(start.server);
+    dongelek::platform::setAssetDir(start.assets.empty() ? std::string(DONGELEK_ASSET_DIR) : start.assets);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
