@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything Dongelek needs on a Debian 12 machine, idempotently:
 # Debian packages, ImGui 1.90.1 sources, SDL2 built for the web, npm test deps.
+# Usage: scripts/setup.sh [--if-needed]
+#   --if-needed (what scripts/build.sh passes): return at once when the last setup ran with this
+#   very script and npm lock file (a stamp in the cache) and nothing it installs is missing.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,15 +27,26 @@ PACKAGES=(
   libsqlite3-dev nlohmann-json3-dev libstb-dev catch2 libcpp-httplib-dev libssl-dev libbrotli-dev
   zlib1g-dev
   fonts-noto-core python3-fonttools
-  chromium xvfb imagemagick wrk
+  chromium xvfb imagemagick wrk ccache
 )
-missing=()
 # Node.js may come from elsewhere (its own npm included); add Debian's only when absent.
 command -v node >/dev/null || PACKAGES+=(nodejs)
 command -v npm >/dev/null || PACKAGES+=(npm)
+# One dpkg-query for all of them (a call per package costs seconds).
+missing=()
+installed="$(dpkg-query -W -f='${Package} ${Status}\n' "${PACKAGES[@]}" 2>/dev/null | awk '$4 == "installed" {print $1}')"
 for p in "${PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  grep -qx "$p" <<<"$installed" || missing+=("$p")
 done
+
+STAMP="$CACHE/setup.stamp"
+stamp_value="$(cat "$ROOT/scripts/setup.sh" "$ROOT/tests/e2e/package-lock.json" | sha256sum | cut -c1-32)"
+if [ "${1:-}" = "--if-needed" ] && [ ${#missing[@]} = 0 ] && [ "$(cat "$STAMP" 2>/dev/null)" = "$stamp_value" ] &&
+   [ -f "$CACHE/paths.env" ] && [ -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+  # shellcheck disable=SC1091
+  source "$CACHE/paths.env"
+  if [ -f "$IMGUI_DIR/imgui.cpp" ] && [ -f "$SDL2_WEB_PREFIX/lib/libSDL2.a" ]; then exit 0; fi
+fi
 
 SRC_LIST=/etc/apt/sources.list.d/dongelek-src.sources
 need_update=0
@@ -101,9 +115,13 @@ fi
 # ---------------------------------------------------------------------------
 # [SECTION] npm packages for the browser tests and benchmarks
 # ---------------------------------------------------------------------------
-if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+# Again whenever the lock file changes (its hash is kept beside the modules).
+lock_hash="$(sha256sum "$ROOT/tests/e2e/package-lock.json" | cut -c1-32)"
+if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] ||
+   [ "$(cat "$ROOT/tests/e2e/node_modules/.dongelek-lock" 2>/dev/null)" != "$lock_hash" ]; then
   log "npm ci (playwright-core)"
   (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --silent)
+  printf '%s' "$lock_hash" > "$ROOT/tests/e2e/node_modules/.dongelek-lock"
 fi
 
 # Paths for the build scripts.
@@ -111,4 +129,5 @@ cat > "$CACHE/paths.env" <<ENV
 IMGUI_DIR=$IMGUI_DIR
 SDL2_WEB_PREFIX=$SDL_WEB
 ENV
+printf '%s' "$stamp_value" > "$STAMP"
 log "setup complete (cache: $CACHE)"
