@@ -685,6 +685,12 @@ public:
     }
     ~RawConnection() { ::close(m_fd); }
 
+    void setTimeout(std::chrono::milliseconds t)
+    {
+        timeval tv{static_cast<time_t>(t.count() / 1000), static_cast<suseconds_t>((t.count() % 1000) * 1000)};
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    }
+
     // One send() for all of it, as a pipelining client does.
     void send(const std::string& bytes)
     {
@@ -841,6 +847,7 @@ TEST_CASE("api: a pipelined mix of errors, HEAD, a photo drawn later and the web
                 CHECK(parseJson(r.body, e));
             }
         }
+        conn.setTimeout(std::chrono::milliseconds(300));
         const auto extra = conn.next(); // nothing more was asked: nothing more comes
         CHECK(extra.status == 0);
         CHECK(server.alive());
