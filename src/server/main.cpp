@@ -1,5 +1,5 @@
 // dongelek-server: the composition root. Reads settings, opens storage, seeds demo
-// data when the database is empty, wires services to the HTTP adapter and serves.
+// data when the database is empty, registers each feature's routes (one line each) and serves.
 
 #include "server/config.hpp"
 #include "server/demo/generator.hpp"
