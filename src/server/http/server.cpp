@@ -18,6 +18,7 @@
 #include <csignal>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace dongelek::server {
@@ -109,6 +110,10 @@ template <typename Builder> void addHeaders(Builder& b, Response& r)
 
 void write(const RestinioRequest& rq, Response&& r)
 {
+    // What can fail (opening the file) happens before create_response(), which a request
+    // allows only once: a failure here still leaves room for the 500 in deliver().
+    std::optional<restinio::sendfile_t> file;
+    if (!r.omitBody && !r.file.empty()) file.emplace(restinio::sendfile(r.file));
     restinio::http_status_line_t line{restinio::http_status_code_t{static_cast<std::uint16_t>(r.status)},
                                       std::string(reasonPhrase(r.status))};
     if (r.omitBody) { // HEAD: the GET's headers and length, no body
@@ -121,8 +126,8 @@ void write(const RestinioRequest& rq, Response&& r)
     }
     auto b = rq->create_response(std::move(line));
     addHeaders(b, r);
-    if (!r.file.empty())
-        b.set_body(restinio::sendfile(r.file));
+    if (file)
+        b.set_body(std::move(*file));
     else if (r.body)
         b.set_body(std::move(r.body)); // shared, never copied
     b.done();
@@ -192,7 +197,7 @@ int runHttpServer(const HttpOptions& options, const RouteTable& routes, const Lo
             }
             return restinio::request_accepted();
         } catch (...) {
-            chain.log()("request failed before the chain could answer it");
+            if (chain.log()) chain.log()("request failed before the chain could answer it");
             return restinio::request_rejected(); // RESTinio answers 501 and closes
         }
     };
