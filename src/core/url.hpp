@@ -40,7 +40,13 @@ template <typename Visit> void forEachQueryParam(std::string_view queryString, V
 std::optional<std::string> queryParam(std::string_view queryString, std::string_view name);
 
 // The query-component spellings the app and the filter codec have always used.
-inline std::string urlEncode(std::string_view s) { return percentEncode(s); }
-inline bool urlDecode(std::string_view s, std::string& out) { return percentDecode(s, out, Plus::Space); }
+inline std::string urlEncode(std::string_view s)
+{
+    return percentEncode(s);
+}
+inline bool urlDecode(std::string_view s, std::string& out)
+{
+    return percentDecode(s, out, Plus::Space);
+}
 
 } // namespace dongelek

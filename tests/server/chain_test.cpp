@@ -74,25 +74,42 @@ struct Fixture {
             };
         };
         routes.add(Route{{Method::Get}, "/hello", Access::Public, kNoBody, "says hello", text("hello")});
-        routes.add(Route{{Method::Post}, "/echo", Access::Public, 10, "echoes at most 10 bytes",
+        routes.add(Route{{Method::Post},
+                         "/echo",
+                         Access::Public,
+                         10,
+                         "echoes at most 10 bytes",
                          [this](const Request& req) -> Reply {
                              ++calls;
                              return Response::bytes(200, "text/plain", std::make_shared<const std::string>(req.body));
                          }});
-        routes.add(Route{{Method::Get}, "/conflict", Access::Public, kNoBody, "a client mistake",
-                         [](const Request&) -> Reply { throw ClientError(409, "conflict", "version", "stale version"); }});
-        routes.add(Route{{Method::Get}, "/broken", Access::Public, kNoBody, "a server fault",
-                         [](const Request&) -> Reply { throw std::runtime_error("the disk caught fire"); }});
-        routes.add(Route{{Method::Get}, "/later", Access::Public, kNoBody, "answers from another thread",
+        routes.add(
+            Route{{Method::Get}, "/conflict", Access::Public, kNoBody, "a client mistake", [](const Request&) -> Reply {
+                      throw ClientError(409, "conflict", "version", "stale version");
+                  }});
+        routes.add(
+            Route{{Method::Get}, "/broken", Access::Public, kNoBody, "a server fault", [](const Request&) -> Reply {
+                      throw std::runtime_error("the disk caught fire");
+                  }});
+        routes.add(Route{{Method::Get},
+                         "/later",
+                         Access::Public,
+                         kNoBody,
+                         "answers from another thread",
                          [](const Request& req) -> Reply {
                              Responder later = req.answerLater();
                              std::thread([later] {
                                  std::this_thread::sleep_for(std::chrono::milliseconds(5));
-                                 later.send(Response::bytes(200, "text/plain", std::make_shared<const std::string>("late")));
+                                 later.send(
+                                     Response::bytes(200, "text/plain", std::make_shared<const std::string>("late")));
                              }).detach();
                              return Deferred{};
                          }});
-        routes.add(Route{{Method::Get}, "/later-broken", Access::Public, kNoBody, "fails on another thread",
+        routes.add(Route{{Method::Get},
+                         "/later-broken",
+                         Access::Public,
+                         kNoBody,
+                         "fails on another thread",
                          [](const Request& req) -> Reply {
                              Responder later = req.answerLater();
                              std::thread([later] {
@@ -104,7 +121,11 @@ struct Fixture {
                              }).detach();
                              return Deferred{};
                          }});
-        routes.add(Route{{Method::Get}, "/forgot", Access::Public, kNoBody, "returns Deferred without a Responder",
+        routes.add(Route{{Method::Get},
+                         "/forgot",
+                         Access::Public,
+                         kNoBody,
+                         "returns Deferred without a Responder",
                          [](const Request&) -> Reply { return Deferred{}; }});
         chain = std::make_unique<Chain>(routes, ChainOptions{logs.fn(), std::chrono::milliseconds(10'000)});
     }
@@ -131,10 +152,11 @@ TEST_CASE("a sane incoming X-Request-Id is echoed, anything else is replaced", "
     const std::string b(run(*f.chain, TestRequest("GET", "/hello")).header("X-Request-Id"));
     CHECK(a != b);
     CHECK(a.substr(0, 9) == b.substr(0, 9)); // this process's prefix and a dash
-    for (const std::string& bad : {std::string("two words"), std::string(65, 'a'), std::string("quote\""),
-                                   std::string("line\r\nX-Evil: 1")}) {
+    for (const std::string& bad :
+         {std::string("two words"), std::string(65, 'a'), std::string("quote\""), std::string("line\r\nX-Evil: 1")}) {
         INFO(bad);
-        const std::string id(run(*f.chain, TestRequest("GET", "/hello", {{"X-Request-Id", bad}})).header("X-Request-Id"));
+        const std::string id(
+            run(*f.chain, TestRequest("GET", "/hello", {{"X-Request-Id", bad}})).header("X-Request-Id"));
         CHECK(id != bad);
         CHECK(id.substr(0, 9) == a.substr(0, 9));
     }
@@ -196,8 +218,8 @@ TEST_CASE("a ClientError is a JSON 4xx naming its field; anything else a logged 
     CHECK(r.status == 500);
     e = errorOf(r);
     CHECK(e.code == "internal");
-    CHECK(e.message.find("req-9") != std::string::npos);   // users can quote it
-    CHECK(bodyOf(r).find("disk") == std::string::npos);     // the fault stays in the log
+    CHECK(e.message.find("req-9") != std::string::npos); // users can quote it
+    CHECK(bodyOf(r).find("disk") == std::string::npos);  // the fault stays in the log
     const std::string log = f.logs.all();
     CHECK(log.find("request failed: the disk caught fire (GET /broken, request req-9)") != std::string::npos);
     CHECK(log.find("hunter2") == std::string::npos); // queries and bodies are never logged
@@ -238,13 +260,13 @@ TEST_CASE("slow work answers later through a Responder, with the same chain step
 TEST_CASE("the first answer wins, also against the handler's own return", "[server][chain]")
 {
     RouteTable routes;
-    routes.add(Route{{Method::Get}, "/twice", Access::Public, kNoBody, "answers twice",
-                     [](const Request& req) -> Reply {
-                         Responder later = req.answerLater();
-                         later.send(Response::bytes(200, "text/plain", std::make_shared<const std::string>("first")));
-                         later.send(Response::bytes(200, "text/plain", std::make_shared<const std::string>("second")));
-                         return Response::bytes(200, "text/plain", std::make_shared<const std::string>("returned"));
-                     }});
+    routes.add(
+        Route{{Method::Get}, "/twice", Access::Public, kNoBody, "answers twice", [](const Request& req) -> Reply {
+                  Responder later = req.answerLater();
+                  later.send(Response::bytes(200, "text/plain", std::make_shared<const std::string>("first")));
+                  later.send(Response::bytes(200, "text/plain", std::make_shared<const std::string>("second")));
+                  return Response::bytes(200, "text/plain", std::make_shared<const std::string>("returned"));
+              }});
     Chain chain(routes, ChainOptions{});
     const TestRequest t("GET", "/twice");
     server::Request req = t.build();

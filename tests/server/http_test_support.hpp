@@ -81,6 +81,9 @@ inline Response run(const server::Chain& chain, const TestRequest& t)
     return *box.response;
 }
 
-inline std::string bodyOf(const Response& r) { return r.body ? *r.body : std::string(); }
+inline std::string bodyOf(const Response& r)
+{
+    return r.body ? *r.body : std::string();
+}
 
 } // namespace dongelek::test

@@ -31,7 +31,10 @@ void addServerShape(RouteTable& t)
     t.add(get("/{path:*}"));
 }
 
-RouteTable::Match matchGet(const RouteTable& t, std::string_view path) { return t.match(Method::Get, "GET", path); }
+RouteTable::Match matchGet(const RouteTable& t, std::string_view path)
+{
+    return t.match(Method::Get, "GET", path);
+}
 } // namespace
 
 TEST_CASE("literal routes match, with or without one trailing slash", "[server][routes]")
@@ -180,9 +183,10 @@ TEST_CASE("routes are checked when added", "[server][routes]")
         INFO(bad);
         CHECK_THROWS_AS(t.add(get(bad)), std::invalid_argument);
     }
-    CHECK_THROWS_AS(t.add(get("/fine", "")), std::invalid_argument);                                // no summary
-    CHECK_THROWS_AS(t.add(Route{MethodSet(std::initializer_list<Method>{}), "/fine", Access::Public, 0, "s", answer(200)}),
-                    std::invalid_argument); // no method
+    CHECK_THROWS_AS(t.add(get("/fine", "")), std::invalid_argument); // no summary
+    CHECK_THROWS_AS(
+        t.add(Route{MethodSet(std::initializer_list<Method>{}), "/fine", Access::Public, 0, "s", answer(200)}),
+        std::invalid_argument); // no method
     CHECK_THROWS_AS(t.add(Route{{Method::Get}, "/fine", Access::Public, 0, "s", nullptr}), std::invalid_argument);
 }
 

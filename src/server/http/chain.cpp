@@ -33,12 +33,11 @@ bool permitted(Access access, const Request&)
 HttpError tooLarge(const Request& req, std::size_t limit)
 {
     const std::string where = excerpt(req.methodText, 20) + " " + excerpt(req.path, 80);
-    return HttpError{413, ApiError{"payload_too_large", "body",
-                                   limit == 0 ? where + " takes no request body (got " +
-                                                    std::to_string(req.body.size()) + " bytes)"
-                                              : "the request body is " + std::to_string(req.body.size()) +
-                                                    " bytes; " + where + " takes at most " +
-                                                    std::to_string(limit) + " bytes"}};
+    return HttpError{
+        413, ApiError{"payload_too_large", "body",
+                      limit == 0 ? where + " takes no request body (got " + std::to_string(req.body.size()) + " bytes)"
+                                 : "the request body is " + std::to_string(req.body.size()) + " bytes; " + where +
+                                       " takes at most " + std::to_string(limit) + " bytes"}};
 }
 
 // Everything a late answer needs once the handler and its Request are gone.
@@ -165,8 +164,9 @@ Response Chain::fault(std::exception_ptr error, std::string_view requestId, Meth
     } catch (...) {
         if (m_options.log) m_options.log("request failed with an unknown exception" + where());
     }
-    return errorResponse(HttpError{
-        500, ApiError{"internal", "", "internal server error; it has been logged as request " + std::string(requestId)}});
+    return errorResponse(
+        HttpError{500, ApiError{"internal", "",
+                                "internal server error; it has been logged as request " + std::string(requestId)}});
 }
 
 // [SECTION] Answering later

@@ -16,8 +16,8 @@ namespace dongelek::server {
 using LogFn = std::function<void(const std::string& line)>;
 
 struct ChainOptions {
-    LogFn log;                                      // server faults and slow requests, one line each
-    std::chrono::milliseconds slowRequest{1000};    // at least this long: a log line
+    LogFn log;                                   // server faults and slow requests, one line each
+    std::chrono::milliseconds slowRequest{1000}; // at least this long: a log line
 };
 
 class Chain {
@@ -37,8 +37,7 @@ public:
     // The response for an exception escaping a handler: ClientError -> its JSON 4xx,
     // anything else -> a 500 {"error":{"code":"internal",...}} and one log line with the
     // request id (never the body or the query, which may hold what users typed).
-    Response fault(std::exception_ptr error, std::string_view requestId, Method method,
-                   std::string_view logPath) const;
+    Response fault(std::exception_ptr error, std::string_view requestId, Method method, std::string_view logPath) const;
 
     // A fresh request id: this process's random prefix and a counter ("5f3a9c1e-2a").
     std::string newRequestId() const;

@@ -23,7 +23,10 @@ BodyPtr makeBody(std::string json, bool gzip)
     return body;
 }
 
-std::string errorJson(const ApiError& error) { return nlohmann::json(error).dump(); }
+std::string errorJson(const ApiError& error)
+{
+    return nlohmann::json(error).dump();
+}
 
 Response representation(const Request& req, std::shared_ptr<const std::string> bytes, RepresentationInfo info)
 {
@@ -53,7 +56,10 @@ std::string JsonResponses::cacheKey(std::string_view canonicalKey, bool gzip) co
     return key;
 }
 
-BodyPtr JsonResponses::find(const std::string& key) const { return m_cache ? m_cache->find(key) : nullptr; }
+BodyPtr JsonResponses::find(const std::string& key) const
+{
+    return m_cache ? m_cache->find(key) : nullptr;
+}
 
 void JsonResponses::store(const std::string& key, const BodyPtr& body) const
 {

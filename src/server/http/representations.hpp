@@ -24,7 +24,10 @@ BodyPtr makeBody(std::string json, bool gzip);
 // {"error": {"code": ..., "field": ..., "message": ...}} (core/json_mapping's ApiError).
 std::string errorJson(const ApiError& error);
 
-template <typename T> std::string toJsonText(const T& value) { return nlohmann::json(value).dump(); }
+template <typename T> std::string toJsonText(const T& value)
+{
+    return nlohmann::json(value).dump();
+}
 
 // How a representation is labelled on the wire.
 struct RepresentationInfo {
@@ -45,8 +48,7 @@ public:
     using DataVersion = std::function<std::uint64_t()>;
 
     // `cache` may be null (--no-cache): every call then serializes afresh.
-    JsonResponses(ResponseCache* cache, DataVersion dataVersion)
-        : m_cache(cache), m_dataVersion(std::move(dataVersion))
+    JsonResponses(ResponseCache* cache, DataVersion dataVersion) : m_cache(cache), m_dataVersion(std::move(dataVersion))
     {
     }
 
@@ -86,8 +88,10 @@ public:
     static constexpr std::size_t kGzipMinBytes = 1024;
 
 private:
-    template <typename T> struct isOptional : std::false_type {};
-    template <typename T> struct isOptional<std::optional<T>> : std::true_type {};
+    template <typename T> struct isOptional : std::false_type {
+    };
+    template <typename T> struct isOptional<std::optional<T>> : std::true_type {
+    };
 
     std::string cacheKey(std::string_view canonicalKey, bool gzip) const;
     BodyPtr find(const std::string& key) const;

@@ -15,7 +15,10 @@ constexpr std::array<std::string_view, kMethodCount> kMethodNames{"GET",   "HEAD
                                                                   "PATCH", "DELETE", "OPTIONS", "OTHER"};
 }
 
-std::string_view methodName(Method method) { return kMethodNames[static_cast<std::size_t>(method)]; }
+std::string_view methodName(Method method)
+{
+    return kMethodNames[static_cast<std::size_t>(method)];
+}
 
 Method methodFromName(std::string_view name)
 {
@@ -43,9 +46,15 @@ const RouteParams::Param& RouteParams::find(std::string_view name) const
     throw std::logic_error("the route has no parameter named " + std::string(name));
 }
 
-std::string_view RouteParams::text(std::string_view name) const { return find(name).text; }
+std::string_view RouteParams::text(std::string_view name) const
+{
+    return find(name).text;
+}
 
-std::int64_t RouteParams::id(std::string_view name) const { return find(name).number; }
+std::int64_t RouteParams::id(std::string_view name) const
+{
+    return find(name).number;
+}
 
 void RouteParams::add(std::string_view name, std::string text, std::int64_t number)
 {

@@ -50,7 +50,8 @@ std::uint64_t Response::contentLength() const
 
 Response errorResponse(const HttpError& error)
 {
-    Response r = Response::bytes(error.status, kJsonType, std::make_shared<const std::string>(nlohmann::json(error.error).dump()));
+    Response r = Response::bytes(error.status, kJsonType,
+                                 std::make_shared<const std::string>(nlohmann::json(error.error).dump()));
     r.set("Cache-Control", "no-store");
     r.closeConnection = error.status == 414;
     return r;

@@ -23,7 +23,10 @@ namespace dongelek::server {
 // [SECTION] Methods
 
 namespace {
-constexpr std::uint16_t bit(Method m) { return static_cast<std::uint16_t>(1u << static_cast<unsigned>(m)); }
+constexpr std::uint16_t bit(Method m)
+{
+    return static_cast<std::uint16_t>(1u << static_cast<unsigned>(m));
+}
 
 // The order of Allow headers and messages.
 constexpr std::array<Method, 7> kListedMethods{Method::Get,   Method::Head,   Method::Post,   Method::Put,
@@ -41,9 +44,15 @@ std::uint16_t MethodSet::effectiveBits() const
     return (m_bits & bit(Method::Get)) ? static_cast<std::uint16_t>(m_bits | bit(Method::Head)) : m_bits;
 }
 
-bool MethodSet::allows(Method m) const { return (effectiveBits() & bit(m)) != 0; }
+bool MethodSet::allows(Method m) const
+{
+    return (effectiveBits() & bit(m)) != 0;
+}
 
-bool MethodSet::overlaps(const MethodSet& other) const { return (effectiveBits() & other.effectiveBits()) != 0; }
+bool MethodSet::overlaps(const MethodSet& other) const
+{
+    return (effectiveBits() & other.effectiveBits()) != 0;
+}
 
 MethodSet& MethodSet::operator|=(const MethodSet& other)
 {
@@ -98,10 +107,12 @@ RouteTable::Compiled RouteTable::compile(Route route, std::size_t order)
             const std::string_view inner = seg.substr(1, seg.size() - 2);
             const auto colon = inner.find(':');
             const std::string_view name = inner.substr(0, colon);
-            const std::string_view type = colon == std::string_view::npos ? std::string_view{} : inner.substr(colon + 1);
+            const std::string_view type =
+                colon == std::string_view::npos ? std::string_view{} : inner.substr(colon + 1);
             if (name.empty()) refuse("a parameter needs a name");
             for (const Segment& other : c.segments)
-                if (other.kind != Kind::Literal && other.text == name) refuse("two parameters named " + std::string(name));
+                if (other.kind != Kind::Literal && other.text == name)
+                    refuse("two parameters named " + std::string(name));
             s.text = std::string(name);
             if (type.empty()) {
                 s.kind = Kind::Param;
@@ -304,7 +315,8 @@ RouteTable::Match RouteTable::match(Method method, std::string_view methodText, 
             if (!c.segments.empty() && c.segments.front().kind == Kind::Literal &&
                 segmentEquals(raw.front(), c.segments.front().text, scratch))
                 listed.push_back(&c);
-        std::sort(listed.begin(), listed.end(), [](const Compiled* a, const Compiled* b) { return a->order < b->order; });
+        std::sort(listed.begin(), listed.end(),
+                  [](const Compiled* a, const Compiled* b) { return a->order < b->order; });
         std::string hints;
         std::vector<std::string_view> seen; // GET and POST rows of one path are one hint
         for (const Compiled* c : listed) {

@@ -72,7 +72,8 @@ public:
 
     // Throws std::invalid_argument for a malformed pattern, an empty summary, no methods,
     // no handler, or a route with the same shape and an overlapping method as one already
-    // added (which of the two would answer is then a matter of luck).
+    // added (which of the two would answer is then a matter of luck). Add every route
+    // before serving: matches point into the table, which is read-only from then on.
     void add(Route route);
     void add(std::vector<Route> routes);
 

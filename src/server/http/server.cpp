@@ -59,7 +59,10 @@ struct Traits : public restinio::traits_t<restinio::asio_timer_manager_t, Server
 
 // [SECTION] Requests in, responses out
 
-std::string_view view(restinio::string_view_t s) { return std::string_view(s.data(), s.size()); }
+std::string_view view(restinio::string_view_t s)
+{
+    return std::string_view(s.data(), s.size());
+}
 
 Method toMethod(const restinio::http_method_id_t& m)
 {
@@ -191,9 +194,8 @@ int runHttpServer(const HttpOptions& options, const RouteTable& routes, const Lo
             if (std::optional<Response> r = chain.handle(req)) {
                 // Written from a posted handler, never from inside RESTinio's read loop: see
                 // kMaxPipelinedRequests above for why an answer written there breaks pipelines.
-                restinio::asio_ns::post(ioctx, [&chain, rq, resp = std::move(*r)]() mutable {
-                    deliver(chain, rq, std::move(resp));
-                });
+                restinio::asio_ns::post(
+                    ioctx, [&chain, rq, resp = std::move(*r)]() mutable { deliver(chain, rq, std::move(resp)); });
             }
             return restinio::request_accepted();
         } catch (...) {

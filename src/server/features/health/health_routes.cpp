@@ -11,7 +11,10 @@ namespace dongelek::server {
 std::vector<Route> healthRoutes(ListingService& listings, JsonResponses& json)
 {
     return {
-        Route{{Method::Get}, "/api/v1/health", Access::Public, kNoBody,
+        Route{{Method::Get},
+              "/api/v1/health",
+              Access::Public,
+              kNoBody,
               "liveness: status, active listing count and server version",
               [&listings, &json](const Request& req) -> Reply {
                   return json.fresh(req, HealthReport{"ok", listings.activeListingCount(), DONGELEK_VERSION});

@@ -11,11 +11,19 @@ namespace dongelek::server {
 std::vector<Route> catalogRoutes(ListingService& listings, JsonResponses& json)
 {
     return {
-        Route{{Method::Get}, "/api/v1/makes", Access::Public, kNoBody, "makes with their models and listing counts",
+        Route{{Method::Get},
+              "/api/v1/makes",
+              Access::Public,
+              kNoBody,
+              "makes with their models and listing counts",
               [&listings, &json](const Request& req) -> Reply {
                   return *json.cached(req, "makes", [&] { return listings.makes(); });
               }},
-        Route{{Method::Get}, "/api/v1/cities", Access::Public, kNoBody, "cities with country and listing counts",
+        Route{{Method::Get},
+              "/api/v1/cities",
+              Access::Public,
+              kNoBody,
+              "cities with country and listing counts",
               [&listings, &json](const Request& req) -> Reply {
                   return *json.cached(req, "cities", [&] { return listings.cities(); });
               }},

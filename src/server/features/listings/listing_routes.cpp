@@ -14,16 +14,24 @@ namespace dongelek::server {
 std::vector<Route> listingRoutes(ListingService& listings, JsonResponses& json)
 {
     return {
-        Route{{Method::Get}, "/api/v1/listings", Access::Public, kNoBody,
+        Route{{Method::Get},
+              "/api/v1/listings",
+              Access::Public,
+              kNoBody,
               "search listings: filters, sort and paging (see README for the parameters)",
               [&listings, &json](const Request& req) -> Reply {
                   ListingFilter filter;
                   FieldError fe;
-                  if (!parseListingQuery(req.rawQuery, filter, fe)) throw ClientError(badParameter(fe.field, fe.message));
+                  if (!parseListingQuery(req.rawQuery, filter, fe))
+                      throw ClientError(badParameter(fe.field, fe.message));
                   filter.query = normalizeSearchText(filter.query);
-                  return *json.cached(req, "listings|" + toQueryString(filter), [&] { return listings.search(filter); });
+                  return *json.cached(req, "listings|" + toQueryString(filter),
+                                      [&] { return listings.search(filter); });
               }},
-        Route{{Method::Get}, "/api/v1/listings/{id:id}", Access::Public, kNoBody,
+        Route{{Method::Get},
+              "/api/v1/listings/{id:id}",
+              Access::Public,
+              kNoBody,
               "one listing with photos, seller and all specifications",
               [&listings, &json](const Request& req) -> Reply {
                   const std::int64_t id = req.params.id("id");

@@ -35,7 +35,10 @@ std::optional<std::uint64_t> regularFileSize(const std::string& path)
 std::vector<Route> photoRoutes(MediaStore& media, TaskPool& renders)
 {
     return {
-        Route{{Method::Get}, "/media/photos/{file}", Access::Public, kNoBody,
+        Route{{Method::Get},
+              "/media/photos/{file}",
+              Access::Public,
+              kNoBody,
               "a listing photo as JPEG (320x240 thumb or 960x720 large), drawn on first request",
               [&media, &renders](const Request& req) -> Reply {
                   std::int64_t id = 0;

@@ -11,7 +11,10 @@ namespace dongelek::server {
 std::vector<Route> webRoutes(StaticFiles& web)
 {
     return {
-        Route{{Method::Get}, "/{path:*}", Access::Public, kNoBody,
+        Route{{Method::Get},
+              "/{path:*}",
+              Access::Public,
+              kNoBody,
               "the web app: its files, and index.html for app routes like /listing/123",
               [&web](const Request& req) -> Reply {
                   StaticResponse r = web.serve(req.path, req.acceptsGzip());
