@@ -159,6 +159,17 @@ void from_json(const json& j, ListingPage& v)
     j.at("page_size").get_to(v.pageSize);
 }
 
+void to_json(json& j, const HealthReport& v)
+{
+    j = json{{"status", v.status}, {"listings", v.listings}, {"version", v.version}};
+}
+void from_json(const json& j, HealthReport& v)
+{
+    j.at("status").get_to(v.status);
+    j.at("listings").get_to(v.listings);
+    j.at("version").get_to(v.version);
+}
+
 void to_json(json& j, const ApiError& v)
 {
     json e{{"code", v.code}, {"message", v.message}};

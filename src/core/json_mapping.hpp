@@ -26,6 +26,8 @@ void to_json(nlohmann::json& j, const ListingDetails& v);
 void from_json(const nlohmann::json& j, ListingDetails& v);
 void to_json(nlohmann::json& j, const ListingPage& v);
 void from_json(const nlohmann::json& j, ListingPage& v);
+void to_json(nlohmann::json& j, const HealthReport& v);
+void from_json(const nlohmann::json& j, HealthReport& v);
 void to_json(nlohmann::json& j, const ApiError& v);   // {"error": {...}}
 void from_json(const nlohmann::json& j, ApiError& v); // accepts the same shape
 

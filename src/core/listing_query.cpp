@@ -4,6 +4,7 @@
 #include "listing_query.hpp"
 
 #include "limits.hpp"
+#include "url.hpp"
 #include "utf8.hpp"
 
 #include <charconv>
@@ -11,52 +12,6 @@
 #include <map>
 
 namespace dongelek {
-
-// [SECTION] Percent-encoding
-
-std::string urlEncode(std::string_view s)
-{
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    out.reserve(s.size());
-    for (unsigned char c : s) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-            c == '.' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(kHex[c >> 4]);
-            out.push_back(kHex[c & 15]);
-        }
-    }
-    return out;
-}
-
-bool urlDecode(std::string_view s, std::string& out)
-{
-    const auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
-    out.clear();
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '+') {
-            out.push_back(' ');
-        } else if (s[i] == '%') {
-            if (i + 2 >= s.size()) return false;
-            const int hi = hex(s[i + 1]), lo = hex(s[i + 2]);
-            if (hi < 0 || lo < 0) return false;
-            out.push_back(static_cast<char>(hi * 16 + lo));
-            i += 2;
-        } else {
-            out.push_back(s[i]);
-        }
-    }
-    return true;
-}
 
 // [SECTION] Parsing
 
@@ -205,7 +160,7 @@ bool parseListingQuery(std::string_view qs, ListingFilter& out, FieldError& erro
     bool failed = false;
     forEachQueryParam(qs, [&](std::string_view rawKey, std::string_view rawValue) {
         if (failed) return;
-        if (!urlDecode(rawKey, key)) {
+        if (!percentDecode(rawKey, key, Plus::Space)) {
             error = {"query", "malformed percent-escape in a parameter name"};
             failed = true;
             return;
@@ -217,7 +172,7 @@ bool parseListingQuery(std::string_view qs, ListingFilter& out, FieldError& erro
         const auto& table = setters();
         const auto it = table.find(key);
         if (it == table.end()) return; // unknown parameters (utm_*, cache busters) are ignored
-        if (!urlDecode(rawValue, value)) {
+        if (!percentDecode(rawValue, value, Plus::Space)) {
             error = {key, key + " has a malformed percent-escape"};
             failed = true;
             return;
@@ -262,7 +217,7 @@ std::string toQueryString(const ListingFilter& f)
         if (!out.empty()) out += '&';
         out += key;
         out += '=';
-        out += urlEncode(value);
+        out += percentEncode(value);
     };
     const auto addNum = [&](std::string_view key, const auto& opt) {
         if (opt) add(key, std::to_string(*opt));

@@ -149,11 +149,20 @@ struct ListingPage {
     int pageSize = 20;
 };
 
+// [SECTION] Health
+
+// GET /api/v1/health: {"status": "ok", "listings": N, "version": "0.1.0"}.
+struct HealthReport {
+    std::string status; // "ok" whenever the server answers
+    std::int64_t listings = 0; // active listings
+    std::string version;
+};
+
 // [SECTION] Errors
 
 // The API's error body: {"error": {"code": "...", "field": "...", "message": "..."}}.
 struct ApiError {
-    std::string code;    // invalid_parameter, not_found, uri_too_long, method_not_allowed, internal
+    std::string code;    // invalid_parameter, not_found, uri_too_long, method_not_allowed, payload_too_large, internal
     std::string field;   // the offending parameter, empty when none
     std::string message; // English, for developers and logs; the UI shows a localized text
 };

@@ -1,16 +1,23 @@
 // dongelek-server: the composition root. Reads settings, opens storage, seeds demo
-// data when the database is empty, wires services to the HTTP adapter and serves.
+// data when the database is empty, registers each feature's routes (one line each) and serves.
 
 #include "server/config.hpp"
 #include "server/demo/generator.hpp"
 #include "server/demo/photo_painter.hpp"
-#include "server/http/router.hpp"
-#include "server/features/web/static_files.hpp"
-#include "server/features/media/media_store.hpp"
-#include "server/http/json_api.hpp"
+#include "server/features/health/health_routes.hpp"
+#include "server/features/listings/catalog_routes.hpp"
+#include "server/features/listings/listing_routes.hpp"
 #include "server/features/listings/listing_service.hpp"
-#include "server/http/response_cache.hpp"
 #include "server/features/listings/sqlite_listing_repository.hpp"
+#include "server/features/media/media_store.hpp"
+#include "server/features/media/photo_routes.hpp"
+#include "server/features/web/static_files.hpp"
+#include "server/features/web/web_routes.hpp"
+#include "server/http/representations.hpp"
+#include "server/http/response_cache.hpp"
+#include "server/http/route_table.hpp"
+#include "server/http/server.hpp"
+#include "server/http/task_pool.hpp"
 
 #include <chrono>
 #include <csignal>
@@ -89,7 +96,9 @@ int main(int argc, char** argv)
         if (config.cacheEnabled) cache = std::make_unique<LruResponseCache>(2000, 8, 64u << 20);
         logLine(cache ? "response cache: on (" + std::to_string(cache->capacity()) + " entries, 64 MiB)"
                       : std::string("response cache: off (--no-cache)"));
-        JsonApi api(service, cache.get());
+        // The data version keys the response cache. Today the service's generation; the
+        // storage layer's dataVersion() replaces it (bumped inside write transactions).
+        JsonResponses json(cache.get(), [&service] { return service.generation(); });
 
         MediaStore media(config.mediaDir, repository, demo::paintPhoto);
         logLine("media: " + config.mediaDir + " (photos are drawn on first request)");
@@ -103,11 +112,22 @@ int main(int argc, char** argv)
         http.address = config.listenAddress;
         http.port = config.port;
         http.threads = config.threads;
-        http.renderThreads = std::max(1, std::min(4, config.threads));
-        logLine("threads: " + std::to_string(http.threads) + " HTTP, " + std::to_string(http.renderThreads) +
+        const int renderThreads = std::max(1, std::min(4, config.threads));
+        logLine("threads: " + std::to_string(http.threads) + " HTTP, " + std::to_string(renderThreads) +
                 " photo rendering");
-        HttpServices services{api, media, web};
-        const int code = runHttpServer(http, services, logLine);
+        // Declared after everything its tasks use, so it stops first.
+        TaskPool renders(renderThreads, 2000);
+        http.drainDeferredWork = [&renders] { renders.shutdown(); };
+
+        // Every feature's routes, one line each (a feature's routes live in its own folder).
+        RouteTable routes;
+        routes.add(healthRoutes(service, json));
+        routes.add(listingRoutes(service, json));
+        routes.add(catalogRoutes(service, json));
+        routes.add(photoRoutes(media, renders));
+        routes.add(webRoutes(web)); // a fallback: answers what no other feature owns
+
+        const int code = runHttpServer(http, routes, logLine);
         logLine("stopped");
         return code;
     } catch (const std::exception& e) {

@@ -1,6 +1,9 @@
-// The API wire format: what the server writes, the clients read back unchanged, and
-// malformed replies are reported instead of thrown into a frame.
+// The API wire format: what the server writes, the clients read back unchanged, the
+// golden fixtures read and write back unchanged, and malformed replies are reported
+// instead of thrown into a frame.
 #include "core/json_mapping.hpp"
+
+#include "../fixtures/fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -90,4 +93,50 @@ TEST_CASE("malformed or mistyped replies are reported, not thrown", "[core][json
     json bad = sampleDetails().summary;
     bad["body"] = "spaceship";
     CHECK_FALSE(parseJson(bad.dump(), s));
+}
+
+namespace {
+// A fixture read with core's readers and written back with core's writers must be the
+// fixture again: a field renamed in the code (on one side or both) fails here, because
+// the fixture is written by hand, not by our writers.
+template <typename T> void roundTripsUnchanged(const std::string& name)
+{
+    INFO(name);
+    const json fixture = test::readFixture(name);
+    T value;
+    REQUIRE_NOTHROW(fixture.get_to(value));
+    const json back = value;
+    INFO("written back: " << back.dump(2));
+    CHECK(back == fixture);
+}
+} // namespace
+
+TEST_CASE("every golden fixture reads and writes back unchanged", "[core][json][fixtures]")
+{
+    roundTripsUnchanged<HealthReport>("health.json");
+    roundTripsUnchanged<ListingPage>("listings_page.json");
+    roundTripsUnchanged<ListingDetails>("listing_details.json");
+    roundTripsUnchanged<std::vector<MakeInfo>>("makes.json");
+    roundTripsUnchanged<std::vector<City>>("cities.json");
+    roundTripsUnchanged<ApiError>("error.json");
+    roundTripsUnchanged<ApiError>("error_without_field.json");
+}
+
+TEST_CASE("the fixture shape check notices renamed, missing, extra and retyped fields", "[core][json][fixtures]")
+{
+    const json fixture = test::readFixture("listing_details.json");
+    CHECK(test::shapeDifferences(fixture, fixture).empty());
+    json renamed = fixture;
+    renamed["mileage"] = renamed["mileage_km"];
+    renamed.erase("mileage_km");
+    CHECK(test::shapeDifferences(fixture, renamed).size() == 2); // one missing, one extra
+    json retyped = fixture;
+    retyped["price"]["amount_minor"] = "605000000";
+    CHECK(test::shapeDifferences(fixture, retyped).size() == 1);
+    json deep = fixture;
+    deep["photos"].push_back(json{{"thumb_url", "/x"}}); // a second photo without large_url
+    CHECK(test::shapeDifferences(fixture, deep).size() == 1);
+    json noPhotos = fixture;
+    noPhotos["photos"] = json::array();
+    CHECK(test::shapeDifferences(fixture, noPhotos).empty());
 }

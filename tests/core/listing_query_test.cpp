@@ -1,5 +1,6 @@
 // The filter <-> query string codec: what the browse URL and the API accept, and the
-// field-named errors a client gets for each kind of bad input.
+// field-named errors a client gets for each kind of bad input (percent-decoding itself:
+// url_test.cpp).
 #include "core/limits.hpp"
 #include "core/listing_query.hpp"
 
@@ -117,14 +118,4 @@ TEST_CASE("inverted ranges are refused on the upper bound", "[core][query]")
 TEST_CASE("the last of repeated parameters wins", "[core][query]")
 {
     CHECK(accepted("sort=price_asc&sort=year_desc").sort == Sort::YearDesc);
-}
-
-TEST_CASE("percent decoding", "[core][query]")
-{
-    std::string out;
-    CHECK(urlDecode("%D0%90%20b+c", out));
-    CHECK(out == "А b c");
-    CHECK_FALSE(urlDecode("%4", out));
-    CHECK_FALSE(urlDecode("%", out));
-    CHECK(urlEncode("a b/Ә") == "a%20b%2F%D3%98");
 }

@@ -1,7 +1,9 @@
 // HTTP helpers without a network: request-target checks, path traversal refusal, static
-// file content types, immutable caching of hashed names, the SPA fallback and gzip.
+// file content types, immutable caching of hashed names, the SPA fallback, gzip, and the
+// header values and reason phrases RESTinio parses and names for us.
 
 #include "server/http/gzip.hpp"
+#include "server/http/header_parsers.hpp"
 #include "server/http/request_target.hpp"
 #include "server/features/web/static_files.hpp"
 
@@ -163,6 +165,24 @@ TEST_CASE("gzip round-trips and Accept-Encoding is parsed with q-values", "[serv
     CHECK_FALSE(acceptsGzip("br"));
     CHECK_FALSE(acceptsGzip("gzip;q=0"));
     CHECK_FALSE(acceptsGzip("*, gzip;q=0"));
+    CHECK(acceptsGzip("x-gzip"));
+    CHECK(acceptsGzip("gzip;q=0.5, identity;q=1"));
+    CHECK(acceptsGzip("br, gzip; q=0.001"));
+    CHECK_FALSE(acceptsGzip("gzip;q=0.000"));
+    CHECK_FALSE(acceptsGzip("gzip;q=bogus")); // malformed: identity is always safe
+}
+
+TEST_CASE("reason phrases come from RESTinio", "[server][http]")
+{
+    CHECK(reasonPhrase(200) == "OK");
+    CHECK(reasonPhrase(304) == "Not Modified");
+    CHECK(reasonPhrase(404) == "Not Found");
+    CHECK(reasonPhrase(405) == "Method Not Allowed");
+    CHECK(reasonPhrase(413) == "Payload Too Large");
+    CHECK(reasonPhrase(414) == "URI Too Long");
+    CHECK(reasonPhrase(503) == "Service Unavailable");
+    CHECK(reasonPhrase(299) == "Unknown");
+    CHECK(reasonPhrase(-1) == "Unknown");
 }
 
 TEST_CASE("ETags: content fingerprints and If-None-Match lists", "[server][http]")

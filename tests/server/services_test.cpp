@@ -1,9 +1,14 @@
-// Services without SQL or HTTP: the listing service turns photo ids into URLs, the JSON
-// API caches by canonical query and data generation, the LRU stays bounded.
+// Services without SQL or HTTP: the listing service returns domain values with photo URLs;
+// the listing routes (through the real chain, no network) cache JSON by canonical query and
+// data version; representations gzip, tag and revalidate; the LRU stays bounded.
 
-#include "server/http/json_api.hpp"
+#include "server/features/listings/listing_routes.hpp"
 #include "server/features/listings/listing_service.hpp"
+#include "server/http/chain.hpp"
+#include "server/http/representations.hpp"
 #include "server/http/response_cache.hpp"
+
+#include "http_test_support.hpp"
 
 #include "core/json_mapping.hpp"
 #include "core/listing_query.hpp"
@@ -72,39 +77,89 @@ TEST_CASE("the listing service builds photo URLs and normalizes the free text", 
     CHECK_FALSE(service.details(6));
 }
 
-TEST_CASE("the JSON API caches by canonical query and drops entries on a data change", "[server][services]")
+TEST_CASE("the listing routes cache by canonical query and drop entries on a data change", "[server][services]")
 {
+    using dongelek::test::bodyOf;
+    using dongelek::test::run;
+    using dongelek::test::TestRequest;
     FakeRepository repo;
     ListingService service(repo);
     LruResponseCache cache(100);
-    JsonApi api(service, &cache);
+    JsonResponses json(&cache, [&service] { return service.generation(); });
+    RouteTable routes;
+    routes.add(listingRoutes(service, json));
+    Chain chain(routes, ChainOptions{});
 
-    ListingFilter a, b;
-    FieldError e;
-    REQUIRE(parseListingQuery("sort=price_asc&make=3&utm_source=x", a, e));
-    REQUIRE(parseListingQuery("make=3&sort=price_asc&page=1", b, e));
-    const BodyPtr first = api.listings(a, false);
-    const BodyPtr second = api.listings(b, false);
-    CHECK(first.get() == second.get()); // same canonical query: one entry
+    const TestRequest a("GET", "/api/v1/listings?sort=price_asc&make=3&utm_source=x");
+    const TestRequest b("GET", "/api/v1/listings?make=3&sort=price_asc&page=1");
+    const Response first = run(chain, a);
+    const Response second = run(chain, b);
+    REQUIRE(first.body);
+    CHECK(first.body.get() == second.body.get()); // same canonical query: one entry, shared bytes
     CHECK(repo.searches == 1);
 
     ListingPage parsed;
-    REQUIRE(parseJson(first->bytes, parsed));
+    REQUIRE(parseJson(bodyOf(first), parsed));
     CHECK(parsed.total == 1);
 
     service.noteDataChanged();
-    api.listings(a, false);
+    run(chain, a);
     CHECK(repo.searches == 2); // a write makes the old entry unreachable
 
     // Unknown listings are not cached as bodies.
-    CHECK_FALSE(api.listing(999, false));
-    CHECK(api.listing(5, false));
+    CHECK(run(chain, TestRequest("GET", "/api/v1/listings/999")).status == 404);
+    CHECK(run(chain, TestRequest("GET", "/api/v1/listings/5")).status == 200);
 
     // Without a cache every call reaches the service.
-    JsonApi uncached(service, nullptr);
-    uncached.listings(a, false);
-    uncached.listings(a, false);
+    JsonResponses uncachedJson(nullptr, [&service] { return service.generation(); });
+    RouteTable uncachedRoutes;
+    uncachedRoutes.add(listingRoutes(service, uncachedJson));
+    Chain uncached(uncachedRoutes, ChainOptions{});
+    run(uncached, a);
+    run(uncached, a);
     CHECK(repo.searches == 4);
+}
+
+TEST_CASE("representations: gzip at 1 KB when accepted, a strong ETag per encoding, 304 on a match",
+          "[server][services]")
+{
+    using dongelek::test::TestRequest;
+    LruResponseCache cache(10);
+    std::uint64_t version = 1;
+    JsonResponses json(&cache, [&version] { return version; });
+    std::vector<std::string> big(100, "a listing title");
+    int produced = 0;
+    const auto produce = [&] {
+        ++produced;
+        return big;
+    };
+    const auto respond = [&](const TestRequest& t) {
+        server::Request req = t.build();
+        return *json.cached(req, "big", produce);
+    };
+    const Response plain = respond(TestRequest("GET", "/x"));
+    const Response gz = respond(TestRequest("GET", "/x", {{"Accept-Encoding", "gzip"}}));
+    CHECK(plain.status == 200);
+    CHECK(plain.header("Content-Encoding").empty());
+    CHECK(gz.header("Content-Encoding") == "gzip");
+    CHECK(plain.header("Vary") == "Accept-Encoding");
+    CHECK(plain.header("Cache-Control") == "no-cache");
+    CHECK(plain.header("ETag") != gz.header("ETag"));
+    CHECK(produced == 2); // one entry per encoding
+
+    const Response again = respond(TestRequest("GET", "/x", {{"If-None-Match", std::string(plain.header("ETag"))}}));
+    CHECK(again.status == 304);
+    CHECK_FALSE(again.body);
+    CHECK(again.header("ETag") == plain.header("ETag"));
+    CHECK(produced == 2);
+
+    version = 2; // the data changed: the key moves on
+    respond(TestRequest("GET", "/x"));
+    CHECK(produced == 3);
+
+    const TestRequest smallRequest("GET", "/x", {{"Accept-Encoding", "gzip"}});
+    server::Request small = smallRequest.build();
+    CHECK(json.fresh(small, HealthReport{"ok", 1, "0.1.0"}).header("Content-Encoding").empty()); // under 1 KB
 }
 
 TEST_CASE("JSON bodies are gzipped only when asked and large enough", "[server][services]")

@@ -1,11 +1,10 @@
-// gzip via zlib's deflate with a gzip wrapper (windowBits 15 + 16); the Accept-Encoding
-// parser honours q=0 so a client can refuse gzip explicitly. ETags are FNV-1a hashes.
+// gzip via zlib's deflate with a gzip wrapper (windowBits 15 + 16). ETags are FNV-1a
+// hashes; If-None-Match lists are compared weakly, as RFC 9110 asks for GET.
 
 #include "server/http/gzip.hpp"
 
 #include <zlib.h>
 
-#include <cctype>
 #include <cstdint>
 #include <stdexcept>
 
@@ -28,51 +27,6 @@ std::string gzipCompress(std::string_view data, int level)
     if (rc != Z_STREAM_END) throw std::runtime_error("deflate did not finish");
     out.resize(produced);
     return out;
-}
-
-bool acceptsGzip(std::string_view header)
-{
-    const auto lower = [](std::string_view s) {
-        std::string r(s);
-        for (char& c : r)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return r;
-    };
-    const auto trim = [](std::string_view s) {
-        while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-            s.remove_prefix(1);
-        while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-            s.remove_suffix(1);
-        return s;
-    };
-    bool star = false, gzip = false, gzipRefused = false;
-    while (!header.empty()) {
-        const auto comma = header.find(',');
-        std::string_view item = trim(header.substr(0, comma));
-        header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
-        std::string_view coding = item, params;
-        if (const auto semi = item.find(';'); semi != std::string_view::npos) {
-            coding = trim(item.substr(0, semi));
-            params = item.substr(semi + 1);
-        }
-        bool refused = false;
-        const std::string p = lower(params);
-        if (const auto q = p.find("q="); q != std::string::npos) {
-            std::string_view qv = trim(std::string_view(p).substr(q + 2));
-            // q=0, q=0.0, q=0.000 mean "not acceptable"
-            refused = !qv.empty() && qv.find_first_not_of("0.") == std::string_view::npos;
-        }
-        const std::string c = lower(coding);
-        if (c == "gzip" || c == "x-gzip") {
-            if (refused)
-                gzipRefused = true;
-            else
-                gzip = true;
-        } else if (c == "*" && !refused) {
-            star = true;
-        }
-    }
-    return gzip || (star && !gzipRefused);
 }
 
 std::string contentHash(std::string_view data)

@@ -1,26 +1,18 @@
-// Request-target checks run before the router, so handlers (and RESTinio's own path
-// normalization, which throws on bad escapes) only ever see well-formed text.
+// Request-target checks run before the route table, so matching and handlers only ever
+// see well-formed text. Decoding is core/url's, the one decoder every side uses.
 
 #include "server/http/request_target.hpp"
 
 #include "core/limits.hpp"
-#include "core/listing_query.hpp"
+#include "core/url.hpp"
 #include "core/utf8.hpp"
 
 namespace dongelek::server {
 
 namespace {
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 HttpError badRequest(std::string field, std::string message)
 {
-    return HttpError{400, ApiError{"invalid_parameter", std::move(field), std::move(message)}};
+    return badParameter(std::move(field), std::move(message));
 }
 } // namespace
 
@@ -34,24 +26,6 @@ std::string excerpt(std::string_view text, std::size_t maxCodePoints)
     return out;
 }
 
-bool decodePath(std::string_view raw, std::string& out)
-{
-    out.clear();
-    out.reserve(raw.size());
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        if (raw[i] != '%') {
-            out.push_back(raw[i]);
-            continue;
-        }
-        if (i + 2 >= raw.size()) return false;
-        const int hi = hexValue(raw[i + 1]), lo = hexValue(raw[i + 2]);
-        if (hi < 0 || lo < 0) return false;
-        out.push_back(static_cast<char>(hi * 16 + lo));
-        i += 2;
-    }
-    return true;
-}
-
 std::optional<HttpError> checkRequestTarget(std::string_view rawPath, std::string_view rawQuery,
                                             std::string& decodedPath)
 {
@@ -59,7 +33,7 @@ std::optional<HttpError> checkRequestTarget(std::string_view rawPath, std::strin
         return HttpError{414, ApiError{"uri_too_long", "path",
                                        "the path is too long: at most " + std::to_string(kPathMaxBytes) + " bytes"}};
     if (rawPath.empty() || rawPath.front() != '/') return badRequest("path", "the path must start with '/'");
-    if (!decodePath(rawPath, decodedPath)) return badRequest("path", "the path has a malformed percent-escape");
+    if (!percentDecode(rawPath, decodedPath, Plus::Literal)) return badRequest("path", "the path has a malformed percent-escape");
     if (!utf8::isValid(decodedPath)) return badRequest("path", "the path must be valid UTF-8");
     if (decodedPath.find('\0') != std::string::npos) return badRequest("path", "the path must not contain NUL");
 
@@ -69,7 +43,7 @@ std::optional<HttpError> checkRequestTarget(std::string_view rawPath, std::strin
     std::size_t longest = 0;
     std::optional<HttpError> firstProblem;
     forEachQueryParam(rawQuery, [&](std::string_view rawKey, std::string_view rawValue) {
-        const bool keyOk = rawKey.size() <= 256 && urlDecode(rawKey, key) && utf8::isValid(key);
+        const bool keyOk = rawKey.size() <= 256 && percentDecode(rawKey, key, Plus::Space) && utf8::isValid(key);
         const std::size_t pairSize = rawKey.size() + rawValue.size() + 1;
         if (pairSize > longest) {
             longest = pairSize;
@@ -81,7 +55,7 @@ std::optional<HttpError> checkRequestTarget(std::string_view rawPath, std::strin
             return;
         }
         if (rawValue.size() > limits::kQueryStringMaxBytes) return; // reported as too long below
-        if (!urlDecode(rawValue, value))
+        if (!percentDecode(rawValue, value, Plus::Space))
             firstProblem = badRequest(key, key + " has a malformed percent-escape");
         else if (!utf8::isValid(value))
             firstProblem = badRequest(key, key + " must be valid UTF-8 text");

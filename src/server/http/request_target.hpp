@@ -2,7 +2,7 @@
 // the path and of every query parameter, and safe relative paths for static files.
 #pragma once
 
-#include "core/model.hpp"
+#include "server/http/errors.hpp"
 
 #include <optional>
 #include <string>
@@ -11,19 +11,10 @@
 
 namespace dongelek::server {
 
-// A refusal with its HTTP status and the API error body.
-struct HttpError {
-    int status = 400;
-    ApiError error;
-};
-
 inline constexpr std::size_t kPathMaxBytes = 2048;
 
-// Strict percent-decoding of a path ('+' stays '+'); false on a malformed escape.
-bool decodePath(std::string_view raw, std::string& out);
-
 // Checks the raw path and query of a request. On success `decodedPath` holds the
-// percent-decoded path (valid UTF-8, no NUL). Oversized targets get 414 naming the
+// percent-decoded path (core's percentDecode, '+' kept; valid UTF-8, no NUL). Oversized targets get 414 naming the
 // longest parameter; malformed escapes and invalid UTF-8 get 400 naming the parameter.
 std::optional<HttpError> checkRequestTarget(std::string_view rawPath, std::string_view rawQuery,
                                             std::string& decodedPath);

@@ -3,7 +3,7 @@
 
 #include "server/features/listings/listing_service.hpp"
 
-#include "server/features/media/media_store.hpp"
+#include "server/features/media/photo_urls.hpp"
 
 namespace dongelek::server {
 

@@ -7,7 +7,6 @@
 #include "server/features/media/jpeg.hpp"
 
 #include <atomic>
-#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -27,31 +26,6 @@ PhotoDimensions dimensionsOf(PhotoSize size)
     return size == PhotoSize::Thumb ? PhotoDimensions{320, 240} : PhotoDimensions{960, 720};
 }
 
-std::string photoUrl(std::int64_t photoId, PhotoSize size)
-{
-    return "/media/photos/" + std::to_string(photoId) + (size == PhotoSize::Thumb ? "-thumb.jpg" : "-large.jpg");
-}
-
-bool parsePhotoFileName(std::string_view name, std::int64_t& photoId, PhotoSize& size)
-{
-    const auto dash = name.find('-');
-    if (dash == std::string_view::npos || dash == 0 || dash > 16) return false;
-    const std::string_view suffix = name.substr(dash);
-    if (suffix == "-thumb.jpg")
-        size = PhotoSize::Thumb;
-    else if (suffix == "-large.jpg")
-        size = PhotoSize::Large;
-    else
-        return false;
-    const std::string_view digits = name.substr(0, dash);
-    if (digits[0] == '0') return false; // one spelling per photo: no leading zeros
-    std::int64_t id = 0;
-    const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
-    if (ec != std::errc() || ptr != digits.data() + digits.size() || id <= 0) return false;
-    photoId = id;
-    return true;
-}
-
 MediaStore::MediaStore(std::string mediaDir, ListingRepository& repository, PhotoRenderer renderer)
     : m_dir(std::move(mediaDir)), m_repository(repository), m_renderer(std::move(renderer))
 {
@@ -60,8 +34,7 @@ MediaStore::MediaStore(std::string mediaDir, ListingRepository& repository, Phot
 std::string MediaStore::pathFor(std::int64_t photoId, PhotoSize size) const
 {
     const fs::path p = fs::path(m_dir) / "photos" / ("v" + std::to_string(kPainterVersion)) /
-                       std::to_string(photoId / 1000) /
-                       (std::to_string(photoId) + (size == PhotoSize::Thumb ? "-thumb.jpg" : "-large.jpg"));
+                       std::to_string(photoId / 1000) / photoFileName(photoId, size);
     return p.string();
 }
 

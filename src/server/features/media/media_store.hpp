@@ -1,8 +1,9 @@
-// Photo files: the URL scheme, and JPEGs rendered on first request from the stored
-// photo spec, then kept in the media folder so later requests only read a file.
+// Photo files: JPEGs rendered on first request from the stored photo spec, then kept in
+// the media folder so later requests only read a file. The URL scheme is photo_urls.hpp.
 #pragma once
 
 #include "server/features/listings/listing_repository.hpp"
+#include "server/features/media/photo_urls.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -13,18 +14,11 @@
 
 namespace dongelek::server {
 
-enum class PhotoSize { Thumb, Large };
-
 struct PhotoDimensions {
     int width;
     int height;
 };
 PhotoDimensions dimensionsOf(PhotoSize size); // thumb 320x240, large 960x720
-
-// Site-relative URL of a photo: "/media/photos/123-thumb.jpg", "/media/photos/123-large.jpg".
-std::string photoUrl(std::int64_t photoId, PhotoSize size);
-// Parses the file-name part of such a URL ("123-large.jpg"); false for anything else.
-bool parsePhotoFileName(std::string_view name, std::int64_t& photoId, PhotoSize& size);
 
 // Draws the picture for `spec` as width*height RGB8 pixels.
 using PhotoRenderer = std::function<std::vector<std::uint8_t>(const PhotoSpec& spec, int width, int height)>;

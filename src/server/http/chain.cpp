@@ -1,0 +1,206 @@
+// The chain around every handler (see chain.hpp for the order), the one place that
+// checks a route's Access, and answering later through a Responder.
+//
+// [SECTION] Access
+// [SECTION] Request ids
+// [SECTION] The chain
+// [SECTION] Answering later
+
+#include "server/http/chain.hpp"
+
+#include "server/http/request_target.hpp"
+
+#include <cstdio>
+#include <random>
+#include <stdexcept>
+
+namespace dongelek::server {
+
+// [SECTION] Access
+
+namespace {
+// Who may call a route: the only place that decides. Signed-in, owner and admin rules
+// arrive with accounts as new Access values and new cases here (-Wswitch flags a gap).
+bool permitted(Access access, const Request&)
+{
+    switch (access) {
+    case Access::Public:
+        return true;
+    }
+    return false;
+}
+
+HttpError tooLarge(const Request& req, std::size_t limit)
+{
+    const std::string where = excerpt(req.methodText, 20) + " " + excerpt(req.path, 80);
+    return HttpError{
+        413, ApiError{"payload_too_large", "body",
+                      limit == 0 ? where + " takes no request body (got " + std::to_string(req.body.size()) + " bytes)"
+                                 : "the request body is " + std::to_string(req.body.size()) + " bytes; " + where +
+                                       " takes at most " + std::to_string(limit) + " bytes"}};
+}
+
+// Everything a late answer needs once the handler and its Request are gone.
+struct LateState {
+    std::atomic<bool> answered{false};
+    const Chain* chain = nullptr;
+    Method method = Method::Get;
+    std::string requestId;
+    std::string logPath;
+    std::chrono::steady_clock::time_point started;
+    std::shared_ptr<const void> owner;
+    LateSend lateSend = nullptr;
+};
+} // namespace
+
+// [SECTION] Request ids
+
+Chain::Chain(const RouteTable& routes, ChainOptions options) : m_routes(routes), m_options(std::move(options))
+{
+    std::random_device rd;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%08x", static_cast<unsigned>(rd()));
+    m_bootPrefix = buf;
+}
+
+std::string Chain::newRequestId() const
+{
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%s-%llx", m_bootPrefix.c_str(),
+                  static_cast<unsigned long long>(m_counter.fetch_add(1, std::memory_order_relaxed) + 1));
+    return buf;
+}
+
+std::string_view Chain::saneRequestId(std::string_view id)
+{
+    if (id.empty() || id.size() > 64) return {};
+    for (char c : id) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                        c == '_' || c == '.' || c == ':';
+        if (!ok) return {}; // it ends up in our logs and headers: no spaces, quotes or control bytes
+    }
+    return id;
+}
+
+// [SECTION] The chain
+
+std::optional<Response> Chain::handle(Request& req) const
+{
+    req.started = std::chrono::steady_clock::now();
+    req.chain = this;
+    const std::string_view incoming = saneRequestId(req.header("X-Request-Id"));
+    req.requestId = incoming.empty() ? newRequestId() : std::string(incoming);
+
+    std::optional<Response> out;
+    try {
+        if (auto err = checkRequestTarget(req.rawPath, req.rawQuery, req.path)) {
+            out = errorResponse(*err);
+        } else {
+            RouteTable::Match m = m_routes.match(req.method, req.methodText, req.rawPath);
+            if (m.error) {
+                out = errorResponse(*m.error);
+                if (!m.allow.empty()) out->set("Allow", std::move(m.allow));
+            } else if (req.body.size() > m.route->maxBodyBytes) {
+                out = errorResponse(tooLarge(req, m.route->maxBodyBytes)); // before the handler sees it
+            } else if (!permitted(m.route->access, req)) {
+                out = errorResponse(HttpError{403, ApiError{"forbidden", "", "you may not do this"}});
+            } else {
+                req.params = std::move(m.params);
+                Reply reply = m.route->handler(req);
+                if (Response* r = std::get_if<Response>(&reply)) {
+                    out = std::move(*r);
+                } else if (!req.lateState) {
+                    throw std::logic_error("the handler returned Deferred without taking a Responder");
+                } else {
+                    return std::nullopt; // the Responder answers
+                }
+            }
+        }
+    } catch (...) {
+        out = fault(std::current_exception(), req.requestId, req.method, req.rawPath);
+    }
+    // A handler that took a Responder and still returned (or threw): first answer wins.
+    if (req.lateState && static_cast<LateState*>(req.lateState.get())->answered.exchange(true)) return std::nullopt;
+    finish(*out, req.method, req.requestId, req.rawPath, req.started);
+    return out;
+}
+
+void Chain::finish(Response& r, Method method, std::string_view requestId, std::string_view logPath,
+                   std::chrono::steady_clock::time_point started) const
+{
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    char timing[48];
+    std::snprintf(timing, sizeof timing, "app;dur=%.2f", ms);
+    r.headers.reserve(r.headers.size() + 6);
+    r.set("X-Request-Id", std::string(requestId));
+    r.set("Server-Timing", timing);
+    // Safe for the wasm app: no script CSP (it would need 'wasm-unsafe-eval'), only framing.
+    r.set("X-Content-Type-Options", "nosniff");
+    r.set("Referrer-Policy", "strict-origin-when-cross-origin");
+    r.set("X-Frame-Options", "DENY");
+    r.set("Content-Security-Policy", "frame-ancestors 'none'");
+    r.omitBody = method == Method::Head;
+    if (m_options.log && ms >= static_cast<double>(m_options.slowRequest.count())) {
+        char took[32];
+        std::snprintf(took, sizeof took, "%.0f ms", ms);
+        m_options.log("slow request: " + std::string(methodName(method)) + " " + excerpt(logPath, 120) + " -> " +
+                      std::to_string(r.status) + " in " + took + " (request " + std::string(requestId) + ")");
+    }
+}
+
+Response Chain::fault(std::exception_ptr error, std::string_view requestId, Method method,
+                      std::string_view logPath) const
+{
+    const auto where = [&] {
+        return " (" + std::string(methodName(method)) + " " + excerpt(logPath, 120) + ", request " +
+               std::string(requestId) + ")";
+    };
+    try {
+        std::rethrow_exception(error);
+    } catch (const ClientError& e) {
+        return errorResponse(e.error());
+    } catch (const std::exception& e) {
+        if (m_options.log) m_options.log(std::string("request failed: ") + e.what() + where());
+    } catch (...) {
+        if (m_options.log) m_options.log("request failed with an unknown exception" + where());
+    }
+    return errorResponse(
+        HttpError{500, ApiError{"internal", "",
+                                "internal server error; it has been logged as request " + std::string(requestId)}});
+}
+
+// [SECTION] Answering later
+
+Responder Request::answerLater() const
+{
+    if (!chain || !lateSend) throw std::logic_error("this request cannot be answered later");
+    if (!lateState) {
+        auto s = std::make_shared<LateState>();
+        s->chain = chain;
+        s->method = method;
+        s->requestId = requestId;
+        s->logPath = std::string(rawPath.substr(0, 200));
+        s->started = started;
+        s->owner = owner;
+        s->lateSend = lateSend;
+        lateState = s;
+    }
+    return Responder(lateState);
+}
+
+void Responder::send(Response response) const
+{
+    auto& s = *static_cast<LateState*>(m_state.get());
+    if (s.answered.exchange(true)) return;
+    s.chain->finish(response, s.method, s.requestId, s.logPath, s.started);
+    s.lateSend(*s.chain, s.owner, std::move(response));
+}
+
+void Responder::fail(std::exception_ptr error) const
+{
+    auto& s = *static_cast<LateState*>(m_state.get());
+    if (s.answered.load()) return;
+    send(s.chain->fault(std::move(error), s.requestId, s.method, s.logPath));
+}
+
+} // namespace dongelek::server

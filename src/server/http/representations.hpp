@@ -1,0 +1,104 @@
+// The HTTP side of domain values: serialize to JSON (core/json_mapping, the one wire
+// format), gzip when accepted and at least 1 KB, a strong ETag per representation, 304 on
+// If-None-Match, and the response cache keyed by "<data version>|<canonical key>|<encoding>".
+// Services return domain values; only this layer knows about bytes, encodings and caches.
+#pragma once
+
+#include "server/http/request.hpp"
+#include "server/http/response.hpp"
+#include "server/http/response_cache.hpp"
+
+#include "core/json_mapping.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace dongelek::server {
+
+// A finished JSON body: gzip-compressed when `gzip` is asked and the JSON is large enough.
+BodyPtr makeBody(std::string json, bool gzip);
+// {"error": {"code": ..., "field": ..., "message": ...}} (core/json_mapping's ApiError).
+std::string errorJson(const ApiError& error);
+
+template <typename T> std::string toJsonText(const T& value)
+{
+    return nlohmann::json(value).dump();
+}
+
+// How a representation is labelled on the wire.
+struct RepresentationInfo {
+    std::string_view contentType;
+    std::string_view cacheControl; // empty: no Cache-Control header
+    bool gzipped = false;
+    std::string etag; // strong and quoted; its encoding is part of it ("\"...-gz\"")
+};
+
+// A 200 carrying `bytes` with its ETag and `Vary: Accept-Encoding`, or a bodiless 304 with
+// the same headers when the request's If-None-Match lists that tag.
+Response representation(const Request& req, std::shared_ptr<const std::string> bytes, RepresentationInfo info);
+
+class JsonResponses {
+public:
+    // Changes whenever the data behind cached responses changes (today the listing
+    // service's generation; the storage layer's dataVersion() later).
+    using DataVersion = std::function<std::uint64_t()>;
+
+    // `cache` may be null (--no-cache): every call then serializes afresh.
+    JsonResponses(ResponseCache* cache, DataVersion dataVersion) : m_cache(cache), m_dataVersion(std::move(dataVersion))
+    {
+    }
+
+    // `value` as JSON, not cached (the health probe should touch the database).
+    template <typename T> Response fresh(const Request& req, const T& value) const
+    {
+        return send(req, makeBody(toJsonText(value), req.acceptsGzip()));
+    }
+
+    // The cached JSON for `canonicalKey` (equal requests spelled differently must build
+    // the same key). `produce` returns the value, or an empty std::optional for "no such
+    // thing", which is not cached and gives nullopt here.
+    template <typename Produce>
+    std::optional<Response> cached(const Request& req, std::string_view canonicalKey, Produce&& produce)
+    {
+        const bool gzip = req.acceptsGzip();
+        // Read the version before the data: a write in between then only costs a miss.
+        const std::string key = cacheKey(canonicalKey, gzip);
+        if (BodyPtr hit = find(key)) return send(req, hit);
+        auto value = produce();
+        std::string json;
+        if constexpr (isOptional<decltype(value)>::value) {
+            if (!value) return std::nullopt;
+            json = toJsonText(*value);
+        } else {
+            json = toJsonText(value);
+        }
+        BodyPtr body = makeBody(std::move(json), gzip);
+        store(key, body);
+        return send(req, body);
+    }
+
+    // JSON bodies are sent with Cache-Control: no-cache (revalidate with the ETag).
+    Response send(const Request& req, const BodyPtr& body) const;
+
+    // Responses at least this large are compressed for clients accepting gzip.
+    static constexpr std::size_t kGzipMinBytes = 1024;
+
+private:
+    template <typename T> struct isOptional : std::false_type {
+    };
+    template <typename T> struct isOptional<std::optional<T>> : std::true_type {
+    };
+
+    std::string cacheKey(std::string_view canonicalKey, bool gzip) const;
+    BodyPtr find(const std::string& key) const;
+    void store(const std::string& key, const BodyPtr& body) const;
+
+    ResponseCache* m_cache;
+    DataVersion m_dataVersion;
+};
+
+} // namespace dongelek::server
