@@ -8,21 +8,13 @@
 
 #include "client/app_controller.hpp"
 
-#include "core/listing_query.hpp"
+#include "core/url.hpp"
 
 namespace dongelek {
 
-std::string queryParam(const std::string& url, const std::string& name)
+std::string urlParam(const std::string& url, const std::string& name)
 {
-    const AppUrl u = splitAppUrl(url);
-    std::string value;
-    bool found = false;
-    forEachQueryParam(u.query, [&](std::string_view key, std::string_view raw) {
-        if (found || key != name) return;
-        found = true;
-        if (!urlDecode(raw, value)) value.clear();
-    });
-    return value;
+    return queryParam(splitAppUrl(url).query, name).value_or("");
 }
 
 AppController::AppController(ApiClient& api, Navigator navigator, LocaleBundle locales)
@@ -47,7 +39,7 @@ bool AppController::loadStrings(const std::string& code)
 
 void AppController::start(const std::string& url, const std::string& langOverride)
 {
-    const std::string lang = langOverride.empty() ? queryParam(url, "lang") : langOverride;
+    const std::string lang = langOverride.empty() ? urlParam(url, "lang") : langOverride;
     if (!lang.empty()) loadStrings(lang);
     for (const auto& m : m_modules)
         m->start();
@@ -170,7 +162,7 @@ void AppController::onPopState(const std::string& url)
         m_index = 0;
     }
     // The language stays what the user chose unless the address names one.
-    const std::string lang = queryParam(url, "lang");
+    const std::string lang = urlParam(url, "lang");
     if (!lang.empty()) loadStrings(lang);
     const AppUrl u = splitAppUrl(url);
     Module& m = resolve(u);

@@ -107,7 +107,7 @@ private:
     std::size_t m_index = 0;
 };
 
-// The value of `name` in the query of `url` (decoded), or "".
-std::string queryParam(const std::string& url, const std::string& name);
+// The value of `name` in the query of app address `url` (decoded; fragment ignored), or "".
+std::string urlParam(const std::string& url, const std::string& name);
 
 } // namespace dongelek

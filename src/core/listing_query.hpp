@@ -4,7 +4,7 @@
 #pragma once
 
 #include "model.hpp"
-#include "url.hpp" // forEachQueryParam, urlEncode and urlDecode used to live here
+#include "url.hpp" // forEachQueryParam, percentEncode and percentDecode used to live here
 
 #include <string>
 #include <string_view>

@@ -271,17 +271,17 @@ TEST_CASE("going Back keeps the chosen language and puts it back in the address"
     CHECK(h.history.current() == "/?make=3&page=2&lang=kk");
 }
 
-// [SECTION] queryParam
+// [SECTION] urlParam
 
 TEST_CASE("query parameters are read decoded, by exact name, ignoring the fragment", "[client][controller][url]")
 {
-    CHECK(queryParam("/?q=Land%20Cruiser&lang=ru", "q") == "Land Cruiser");
-    CHECK(queryParam("/?q=Land%20Cruiser&lang=ru", "lang") == "ru");
-    CHECK(queryParam("/listing/5?lang=kk#photos", "lang") == "kk");
-    CHECK(queryParam("/?xlang=ru", "lang").empty());
-    CHECK(queryParam("/listing/5", "lang").empty());
-    CHECK(queryParam("/?lang", "lang").empty());
-    CHECK(queryParam("/?lang=%zz", "lang").empty()); // a broken escape is no value
+    CHECK(urlParam("/?q=Land%20Cruiser&lang=ru", "q") == "Land Cruiser");
+    CHECK(urlParam("/?q=Land%20Cruiser&lang=ru", "lang") == "ru");
+    CHECK(urlParam("/listing/5?lang=kk#photos", "lang") == "kk");
+    CHECK(urlParam("/?xlang=ru", "lang").empty());
+    CHECK(urlParam("/listing/5", "lang").empty());
+    CHECK(urlParam("/?lang", "lang").empty());
+    CHECK(urlParam("/?lang=%zz", "lang").empty()); // a broken escape is no value
 }
 
 // [SECTION] Addresses no feature claims

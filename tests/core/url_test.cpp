@@ -12,11 +12,11 @@ using namespace dongelek;
 TEST_CASE("percent decoding", "[core][url]")
 {
     std::string out;
-    CHECK(urlDecode("%D0%90%20b+c", out));
+    CHECK(percentDecode("%D0%90%20b+c", out, Plus::Space));
     CHECK(out == "А b c");
-    CHECK_FALSE(urlDecode("%4", out));
-    CHECK_FALSE(urlDecode("%", out));
-    CHECK(urlEncode("a b/Ә") == "a%20b%2F%D3%98");
+    CHECK_FALSE(percentDecode("%4", out, Plus::Space));
+    CHECK_FALSE(percentDecode("%", out, Plus::Space));
+    CHECK(percentEncode("a b/Ә") == "a%20b%2F%D3%98");
 }
 
 TEST_CASE("'+' is a space in query strings and itself in paths", "[core][url]")
