@@ -10,7 +10,9 @@
 #include "server/http/json_api.hpp"
 #include "server/features/listings/listing_service.hpp"
 #include "server/http/response_cache.hpp"
-#include "server/features/listings/sqlite_listing_repository.hpp"
+#include "server/db/open_database.hpp"
+#include "server/features/listings/sql_listing_repository.hpp"
+#include "server/schema/migrations.hpp"
 
 #include <chrono>
 #include <csignal>
@@ -61,9 +63,12 @@ int main(int argc, char** argv)
 
     logLine("version " DONGELEK_VERSION);
     try {
-        sqlite::SqliteListingRepository repository(config.databasePath);
-        logLine("database: sqlite " + config.databasePath + " (schema version " +
-                std::to_string(repository.schemaVersion()) + ")");
+        // The database's name is the file path, or the URL with its password redacted.
+        const std::unique_ptr<db::Database> database = db::openDatabase(config.databaseKind, config.databasePath);
+        const int schemaVersion = schema::migrate(*database);
+        logLine("database: " + std::string(db::toString(database->engine())) + " " + database->name() +
+                " (schema version " + std::to_string(schemaVersion) + ")");
+        SqlListingRepository repository(*database);
         ListingService service(repository);
 
         const std::int64_t existing = repository.countAllListings();
