@@ -87,10 +87,11 @@ std::string translatePlaceholders(std::string_view sql, int& count)
 std::string redactUrl(std::string_view url)
 {
     std::string out(url);
-    // user:password@ in the authority (between "://" and the first '/', '?' or '#').
+    // user:password@ before the host: the last '@' ahead of the query string (not of the
+    // first '/', so an unencoded '/' in a password is still covered).
     if (const auto scheme = out.find("://"); scheme != std::string::npos) {
         const std::size_t start = scheme + 3;
-        std::size_t end = out.find_first_of("/?#", start);
+        std::size_t end = out.find_first_of("?#", start);
         if (end == std::string::npos) end = out.size();
         const std::size_t at = out.rfind('@', end);
         if (at != std::string::npos && at >= start) {
