@@ -45,6 +45,7 @@ start_server() {
 }
 
 declare -A RESULT # "<engine>|<label>" -> "N req/s p50 X p99 Y"
+NOTES=()          # wrk's error counts (timeouts are requests slower than 2 s)
 wrk_report() { # engine, label, wrk args...
   local engine=$1 label=$2; shift 2
   wrk -t2 -c64 -d10s --latency "$@" > "$TMP/wrk.txt"
@@ -52,8 +53,9 @@ wrk_report() { # engine, label, wrk args...
   rps=$(awk '/Requests\/sec/ {printf "%d", $2}' "$TMP/wrk.txt")
   p50=$(awk '$1=="50%" {print $2}' "$TMP/wrk.txt")
   p99=$(awk '$1=="99%" {print $2}' "$TMP/wrk.txt")
-  errors=$(grep -E 'Non-2xx|Socket errors' "$TMP/wrk.txt" | tr -s ' ' | tr '\n' ';' || true)
-  RESULT["$engine|$label"]="$(printf '%7s req/s p50 %8s p99 %8s' "$rps" "$p50" "$p99")${errors:+ ($errors)}"
+  errors=$(grep -E 'Non-2xx|Socket errors' "$TMP/wrk.txt" | tr -s ' ' | sed 's/^ //' | paste -sd ';' || true)
+  RESULT["$engine|$label"]=$(printf '%7s req/s  p50 %8s  p99 %8s' "$rps" "$p50" "$p99")
+  [ -z "$errors" ] || NOTES+=("$engine, $label: $errors")
 }
 
 Q="/api/v1/listings?make=1&year_from=2015&sort=price_asc"
@@ -114,4 +116,7 @@ printf '  %-56s %-44s %s\n' "$SIZE listings generated and server ready" "${READY
 for label in "${LABELS[@]}"; do
   printf '  %-56s %-44s %s\n' "$label" "${RESULT["sqlite|$label"]}" "${RESULT["postgresql|$label"]}"
 done
-grep -hE "database: |demo data: generated" "$TMP/server.log" | sed 's/^dongelek-server: /  /' || true
+for note in "${NOTES[@]}"; do echo "  note: $note"; done
+# The import as each server logged it (SQLite ran first).
+grep -h "demo data: generated" "$TMP/server.log" | sed 's/^dongelek-server: demo data: //' |
+  awk 'NR==1 {print "  SQLite:     " $0} NR==2 {print "  PostgreSQL: " $0}' || true
