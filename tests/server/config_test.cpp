@@ -102,7 +102,8 @@ TEST_CASE("database URLs: sqlite forms and PostgreSQL URLs, secrets never echoed
     CHECK_FALSE(parseDatabaseUrl("sqlite::memory:", kind, path, msg));
 }
 
-TEST_CASE("the database flag and DONGELEK_DB choose PostgreSQL, and photos then default to data/media", "[server][config]")
+TEST_CASE("the database flag and DONGELEK_DB choose PostgreSQL, and photos then default to data/media",
+          "[server][config]")
 {
     ServerConfig c;
     std::string msg;
@@ -129,8 +130,7 @@ TEST_CASE("the database flag and DONGELEK_DB choose PostgreSQL, and photos then 
     CHECK(parse({"--db", "postgres:app:topsecret@db"}, Env{}, c, msg) == ConfigOutcome::Error);
     CHECK(msg.find("--db") != std::string::npos);
     CHECK(msg.find("topsecret") == std::string::npos);
-    CHECK(parse({}, Env{{{"DONGELEK_DB", "postgresql://app:topsecret@db/x?bogus=1"}}}, c, msg) ==
-          ConfigOutcome::Error);
+    CHECK(parse({}, Env{{{"DONGELEK_DB", "postgresql://app:topsecret@db/x?bogus=1"}}}, c, msg) == ConfigOutcome::Error);
     CHECK(msg.find("DONGELEK_DB") != std::string::npos);
     CHECK(msg.find("topsecret") == std::string::npos);
 }

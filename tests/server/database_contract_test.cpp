@@ -94,7 +94,8 @@ TEST_CASE("db: a ? inside a literal is text, and statements are cached and reset
     CHECK(s.columnText(2) == "it's ?");
     db::Statement& again = c->prepare("SELECT '?', ?, 'it''s ?'");
     CHECK(&again == &s); // compiled once per connection
-    REQUIRE(again.step()); // reset by prepare: runs anew, the binding cleared (NULL)
+    // Reset by prepare: it runs anew, with the binding cleared (NULL).
+    REQUIRE(again.step());
     CHECK(again.columnIsNull(1));
     again.reset();
 }
@@ -146,8 +147,9 @@ TEST_CASE("db: errors are StorageErrors and a failed transaction leaves a usable
         auto lease = db.database->acquire();
         db::WriteTransaction tx(lease);
         tx.connection().exec("INSERT INTO t(id, i) VALUES (1, 1)");
-        CHECK_THROWS_AS(tx.connection().exec("INSERT INTO t(id, i) VALUES (1, 2)"), StorageError); // duplicate key
-    } // rolled back
+        // A duplicate key fails the statement; leaving the scope rolls the transaction back.
+        CHECK_THROWS_AS(tx.connection().exec("INSERT INTO t(id, i) VALUES (1, 2)"), StorageError);
+    }
     auto c = db.database->acquire();
     db::Statement& s = c->prepare("SELECT count(*) FROM t");
     REQUIRE(s.step());

@@ -267,8 +267,8 @@ TEST_CASE("free text: FTS syntax in user input never reaches SQL", "[server][con
     for (const auto& r : fx.rows)
         camrys += r.title.find("Camry") != std::string::npos;
     REQUIRE(camrys > 0);
-    for (const char* q : {"camry", "CAMRY", "Camr", "камри", "toyota camry", "Камри", "КАМРИ", "тойота камри",
-                          "‘camry’ toyota"}) {
+    for (const char* q :
+         {"camry", "CAMRY", "Camr", "камри", "toyota camry", "Камри", "КАМРИ", "тойота камри", "‘camry’ toyota"}) {
         INFO(q);
         ListingFilter f;
         f.query = q;
@@ -408,8 +408,9 @@ TEST_CASE("migrations upgrade a database made by the first three releases", "[se
         auto database = db::openDatabase(testDb.url());
         auto c = database->acquire();
         const bool pg = c->engine() == db::Engine::Postgres;
-        c->exec(pg ? "CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at text NOT NULL DEFAULT '')"
-                   : "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT '')");
+        c->exec(
+            pg ? "CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at text NOT NULL DEFAULT '')"
+               : "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT '')");
         for (int i = 0; i < 3; ++i) {
             const schema::Migration& m = schema::migrations()[static_cast<std::size_t>(i)];
             c->exec(pg ? m.postgres : m.sqlite);
@@ -598,8 +599,7 @@ TEST_CASE("counts and page ids are answered from covering indexes", "[server][co
             if (!f.fuel) CHECK(ids.find("COVERING INDEX") != std::string::npos);
             CHECK(plan.find("SCAN l\n") == std::string::npos); // never a table scan
             // Without filters, the sort's own index gives the order: no full sort.
-            if (!f.makeId && !f.priceFrom && !f.fuel)
-                CHECK(ids.find("TEMP B-TREE FOR ORDER BY") == std::string::npos);
+            if (!f.makeId && !f.priceFrom && !f.fuel) CHECK(ids.find("TEMP B-TREE FOR ORDER BY") == std::string::npos);
         } else {
             // With sequential scans priced out, a Seq Scan left in the plan means no index
             // can serve the query at all.
@@ -608,8 +608,7 @@ TEST_CASE("counts and page ids are answered from covering indexes", "[server][co
             CHECK(ids.find("Index") != std::string::npos);
             if (!f.query.empty()) CHECK(plan.find("Bitmap Index Scan on ix_listings_search") != std::string::npos);
             // Without filters, the sort's own index gives the order: no Sort node.
-            if (!f.makeId && !f.priceFrom && !f.fuel && f.query.empty())
-                CHECK(ids.find("Sort") == std::string::npos);
+            if (!f.makeId && !f.priceFrom && !f.fuel && f.query.empty()) CHECK(ids.find("Sort") == std::string::npos);
         }
     }
 }

@@ -52,7 +52,8 @@ TEST_CASE("? placeholders become $n outside literals, identifiers and comments",
 
 TEST_CASE("database URLs are logged without their password", "[server][storage]")
 {
-    CHECK(postgres::redactUrl("postgresql://user:s3cret@db.local:5432/app") == "postgresql://user:***@db.local:5432/app");
+    CHECK(postgres::redactUrl("postgresql://user:s3cret@db.local:5432/app") ==
+          "postgresql://user:***@db.local:5432/app");
     CHECK(postgres::redactUrl("postgres://user@db/app") == "postgres://user@db/app");
     CHECK(postgres::redactUrl("postgresql://db/app?sslmode=require&password=s3cret") ==
           "postgresql://db/app?sslmode=require&password=***");
@@ -85,7 +86,8 @@ TEST_CASE("a PostgreSQL connection error never shows the password", "[server][st
     }
     std::string location, message;
     db::Engine engine = db::Engine::Sqlite;
-    CHECK_FALSE(db::parseDatabaseUrl("postgresql://u:hunter2secret@h/d?no_such_option=hunter2secret", engine, location, message));
+    CHECK_FALSE(db::parseDatabaseUrl("postgresql://u:hunter2secret@h/d?no_such_option=hunter2secret", engine, location,
+                                     message));
     CHECK(message.find("hunter2secret") == std::string::npos);
     CHECK_THROWS_AS(db::openDatabase("postgres:u:hunter2secret@h"), StorageError);
 }

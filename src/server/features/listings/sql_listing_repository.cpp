@@ -520,10 +520,11 @@ public:
         m_models = c.bulkInsert("models", {"id", "make_id", "name", "search_aliases"});
         m_cities = c.bulkInsert("cities", {"id", "name", "country"});
         m_sellers = c.bulkInsert("sellers", {"id", "name", "kind", "city_id", "phone", "created_at"});
-        m_listings = c.bulkInsert(
-            "listings", {"id", "seller_id", "make_id", "model_id", "year", "price_minor", "currency", "price_kzt",
-                         "mileage_km", "body", "fuel", "transmission", "drive", "engine_litres", "power_hp", "color",
-                         "vin", "city_id", "country", "title", "description", "created_at", "status"});
+        m_listings =
+            c.bulkInsert("listings", {"id",       "seller_id",     "make_id",     "model_id",   "year",  "price_minor",
+                                      "currency", "price_kzt",     "mileage_km",  "body",       "fuel",  "transmission",
+                                      "drive",    "engine_litres", "power_hp",    "color",      "vin",   "city_id",
+                                      "country",  "title",         "description", "created_at", "status"});
         m_photos = c.bulkInsert("photos", {"id", "listing_id", "position", "kind", "backdrop", "seed"});
         if (!m_pg) m_fts = c.bulkInsert("listings_fts", {"rowid", "title", "make", "model", "description"});
 
@@ -562,10 +563,7 @@ public:
         m_models->add(r.id).add(r.makeId).add(r.name).add(r.searchAliases).endRow();
         m_modelText[r.id] = r.searchAliases.empty() ? r.name : r.name + " " + r.searchAliases;
     }
-    void addCity(const CityRecord& r) override
-    {
-        m_cities->add(r.id).add(r.name).add(toString(r.country)).endRow();
-    }
+    void addCity(const CityRecord& r) override { m_cities->add(r.id).add(r.name).add(toString(r.country)).endRow(); }
     void addSeller(const SellerRecord& r) override
     {
         m_sellers->add(r.id).add(r.name).add(toString(r.kind)).add(r.cityId).add(r.phone).add(r.createdAt).endRow();
