@@ -2,23 +2,38 @@
 # The bench command: prints what the README's benchmark table reports.
 #  1. compressed bytes the page downloads before the first frame (HTML, JS, wasm, data)
 #  2. navigation -> first listings drawn in headless Chromium, median of 5 fresh loads
-#  3. server throughput and latency with wrk (64 connections, 10 s) on 100,000 listings
+#  3. server throughput and latency with wrk (64 connections, 10 s) on 100,000 listings,
+#     on SQLite and on PostgreSQL (a throwaway cluster, scripts/pg_test_cluster.sh), the
+#     same generated listings on both, printed side by side
 # Usage: scripts/bench.sh [demo-size]   (default 100000)
+# Environment: DONGELEK_BENCH_SERVER_ONLY=1 skips the web build and the page-load part.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SIZE="${1:-100000}"
-"$ROOT/scripts/build.sh" server web >/dev/null
+SERVER_ONLY="${DONGELEK_BENCH_SERVER_ONLY:-0}"
+if [ "$SERVER_ONLY" = 1 ]; then
+  "$ROOT/scripts/build.sh" server >/dev/null
+else
+  "$ROOT/scripts/build.sh" server web >/dev/null
+fi
 
 BIN="$ROOT/build/native/src/server/dongelek-server"
 TMP="$(mktemp -d)"
 PID=""
+PG_STATE="$TMP/pg-state"
 stop_server() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=""; fi; }
-trap 'stop_server; rm -rf "$TMP"' EXIT
+cleanup() {
+  stop_server
+  [ -f "$PG_STATE/cluster" ] && "$ROOT/scripts/pg_test_cluster.sh" stop "$PG_STATE" || true
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 URL="http://127.0.0.1:$PORT"
+DB=""
 
 start_server() {
-  "$BIN" --listen 127.0.0.1 --port "$PORT" --db "$TMP/bench.sqlite" --media-dir "$TMP/media" \
+  "$BIN" --listen 127.0.0.1 --port "$PORT" --db "$DB" --media-dir "$TMP/media" \
     --demo-size "$SIZE" --web-dir "$ROOT/build/web/dist" "$@" 2>>"$TMP/server.log" &
   PID=$!
   for _ in $(seq 1 1200); do
@@ -29,41 +44,79 @@ start_server() {
   echo "the server did not answer within 120 s:"; cat "$TMP/server.log"; exit 1
 }
 
-t0=$(date +%s.%N)
-start_server
-t1=$(date +%s.%N)
-printf 'Demo data: %s listings generated and server ready in %.1f s\n' "$SIZE" "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')"
-
-echo
-echo "== Page load (headless Chromium, localhost) =="
-(cd "$ROOT/tests/e2e" && node bench/page_load.mjs "$URL/" 5) > "$TMP/page.json"
-node -e '
-  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  for (const [f, b] of Object.entries(r.bundle.files)) console.log(`  ${f.padEnd(32)} ${(b / 1024).toFixed(1).padStart(8)} KB`);
-  console.log(`Downloaded before the first frame (compressed): ${(r.bundle.bytes / 1024 / 1024).toFixed(2)} MB`);
-  console.log(`Navigation to first listings: median ${r.medianMs.toFixed(0)} ms (runs: ${r.firstListingsMs.map((t) => t.toFixed(0)).join(", ")})`);
-  const avg = r.frames.map((f) => f.avg), max = r.frames.map((f) => f.max);
-  console.log(`Frame time, first 120 frames incl. start-up: avg ${Math.max(...avg).toFixed(1)} ms, max ${Math.max(...max).toFixed(1)} ms (worst of ${r.frames.length} loads)`);
-  console.log(`Frame time, steady state (120 frames after start-up): avg ${r.steady.avg.toFixed(1)} ms, max ${r.steady.max.toFixed(1)} ms`);
-' "$TMP/page.json"
-
-wrk_report() { # label, wrk args...
-  local label=$1; shift
+declare -A RESULT # "<engine>|<label>" -> "N req/s p50 X p99 Y"
+NOTES=()          # wrk's error counts (timeouts are requests slower than 2 s)
+wrk_report() { # engine, label, wrk args...
+  local engine=$1 label=$2; shift 2
   wrk -t2 -c64 -d10s --latency "$@" > "$TMP/wrk.txt"
-  local rps p50 p99
-  rps=$(awk '/Requests\/sec/ {print $2}' "$TMP/wrk.txt")
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {printf "%d", $2}' "$TMP/wrk.txt")
   p50=$(awk '$1=="50%" {print $2}' "$TMP/wrk.txt")
   p99=$(awk '$1=="99%" {print $2}' "$TMP/wrk.txt")
-  printf '  %-52s %10s req/s   p50 %8s   p99 %8s\n' "$label" "$rps" "$p50" "$p99"
-  grep -E 'Non-2xx|Socket errors' "$TMP/wrk.txt" | sed 's/^/    /' || true
+  errors=$(grep -E 'Non-2xx|Socket errors' "$TMP/wrk.txt" | tr -s ' ' | sed 's/^ //' | paste -sd ';' || true)
+  RESULT["$engine|$label"]=$(printf '%7s req/s  p50 %8s  p99 %8s' "$rps" "$p50" "$p99")
+  [ -z "$errors" ] || NOTES+=("$engine, $label: $errors")
 }
 
 Q="/api/v1/listings?make=1&year_from=2015&sort=price_asc"
+LABELS=("one filtered sorted search (response cache on)"
+        "120 different searches in rotation (cache on)"
+        "one filtered sorted search (--no-cache, SQL each time)"
+        "120 different searches in rotation (--no-cache)")
+declare -A READY
+
+bench_engine() { # engine; DB is set
+  local engine=$1 t0 t1
+  t0=$(date +%s.%N)
+  start_server
+  t1=$(date +%s.%N)
+  READY[$engine]=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f s", b-a}')
+  if [ "$engine" = sqlite ] && [ "$SERVER_ONLY" != 1 ]; then page_load; fi
+  wrk_report "$engine" "${LABELS[0]}" "$URL$Q"
+  wrk_report "$engine" "${LABELS[1]}" -s "$ROOT/tests/e2e/bench/listings.lua" "$URL"
+  stop_server
+  start_server --no-cache
+  wrk_report "$engine" "${LABELS[2]}" "$URL$Q"
+  wrk_report "$engine" "${LABELS[3]}" -s "$ROOT/tests/e2e/bench/listings.lua" "$URL"
+  stop_server
+}
+
+page_load() {
+  echo
+  echo "== Page load (headless Chromium, localhost) =="
+  (cd "$ROOT/tests/e2e" && node bench/page_load.mjs "$URL/" 5) > "$TMP/page.json"
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    for (const [f, b] of Object.entries(r.bundle.files)) console.log(`  ${f.padEnd(32)} ${(b / 1024).toFixed(1).padStart(8)} KB`);
+    console.log(`Downloaded before the first frame (compressed): ${(r.bundle.bytes / 1024 / 1024).toFixed(2)} MB`);
+    console.log(`Navigation to first listings: median ${r.medianMs.toFixed(0)} ms (runs: ${r.firstListingsMs.map((t) => t.toFixed(0)).join(", ")})`);
+    const avg = r.frames.map((f) => f.avg), max = r.frames.map((f) => f.max);
+    console.log(`Frame time, first 120 frames incl. start-up: avg ${Math.max(...avg).toFixed(1)} ms, max ${Math.max(...max).toFixed(1)} ms (worst of ${r.frames.length} loads)`);
+    console.log(`Frame time, steady state (120 frames after start-up): avg ${r.steady.avg.toFixed(1)} ms, max ${r.steady.max.toFixed(1)} ms`);
+  ' "$TMP/page.json"
+}
+
+# SQLite: the embedded default.
+DB="$TMP/bench.sqlite"
+bench_engine sqlite
+
+# PostgreSQL: a throwaway cluster with the server's default (durable) settings.
+"$ROOT/scripts/pg_test_cluster.sh" start "$PG_STATE" 2>>"$TMP/server.log"
+PG_ADMIN=$(cat "$PG_STATE/url")
+psql "$PG_ADMIN" -qAt -c "CREATE DATABASE bench" >/dev/null
+DB="${PG_ADMIN%/*}/bench"
+PG_VERSION=$(psql "$PG_ADMIN" -qAt -c "SHOW server_version")
+bench_engine postgresql
+"$ROOT/scripts/pg_test_cluster.sh" stop "$PG_STATE"
+
 echo
-echo "== Server (wrk -t2 -c64 -d10s, $SIZE listings, SQLite) =="
-wrk_report "one filtered sorted search (response cache on)" "$URL$Q"
-wrk_report "120 different searches in rotation (cache on)" -s "$ROOT/tests/e2e/bench/listings.lua" "$URL"
-stop_server
-start_server --no-cache
-wrk_report "one filtered sorted search (--no-cache, SQL each time)" "$URL$Q"
-wrk_report "120 different searches in rotation (--no-cache)" -s "$ROOT/tests/e2e/bench/listings.lua" "$URL"
+echo "== Server (wrk -t2 -c64 -d10s, $SIZE listings; SQLite $(pkg-config --modversion sqlite3 2>/dev/null || echo '?') vs PostgreSQL $PG_VERSION) =="
+printf '  %-56s %-44s %s\n' "" "SQLite" "PostgreSQL"
+printf '  %-56s %-44s %s\n' "$SIZE listings generated and server ready" "${READY[sqlite]}" "${READY[postgresql]}"
+for label in "${LABELS[@]}"; do
+  printf '  %-56s %-44s %s\n' "$label" "${RESULT["sqlite|$label"]}" "${RESULT["postgresql|$label"]}"
+done
+for note in "${NOTES[@]}"; do echo "  note: $note"; done
+# The import as each server logged it (SQLite ran first).
+grep -h "demo data: generated" "$TMP/server.log" | sed 's/^dongelek-server: demo data: //' |
+  awk 'NR==1 {print "  SQLite:     " $0} NR==2 {print "  PostgreSQL: " $0}' || true

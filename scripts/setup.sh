@@ -24,7 +24,7 @@ PACKAGES=(
   emscripten
   libsdl2-dev libgl-dev libgl1-mesa-dri
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
-  libsqlite3-dev nlohmann-json3-dev libstb-dev catch2 libcpp-httplib-dev libssl-dev libbrotli-dev
+  libsqlite3-dev postgresql libpq-dev nlohmann-json3-dev libstb-dev catch2 libcpp-httplib-dev libssl-dev libbrotli-dev
   zlib1g-dev
   fonts-noto-core python3-fonttools
   chromium xvfb imagemagick wrk ccache

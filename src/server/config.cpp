@@ -44,7 +44,8 @@ const std::vector<Option>& options()
         {"--port", "DONGELEK_PORT", "PORT", "TCP port (default 8080)",
          [](const std::string& v, ServerConfig& c) { return parseIntIn<std::uint16_t>(v, 1, 65535, c.port); }},
         {"--db", "DONGELEK_DB", "URL",
-         "database: sqlite:PATH or a file path (default data/dongelek.sqlite; parent folders are created)",
+         "database: sqlite:PATH or a file path (default data/dongelek.sqlite; parent folders are created), "
+         "or postgresql://user@host:port/dbname for PostgreSQL",
          [](const std::string& v, ServerConfig& c) -> std::string {
              std::string message;
              if (!parseDatabaseUrl(v, c.databaseKind, c.databasePath, message)) return message;
@@ -63,7 +64,8 @@ const std::vector<Option>& options()
              c.webDir = v;
              return {};
          }},
-        {"--media-dir", "DONGELEK_MEDIA_DIR", "DIR", "where rendered photos are stored (default <db dir>/media)",
+        {"--media-dir", "DONGELEK_MEDIA_DIR", "DIR",
+         "where rendered photos are stored (default <db dir>/media; data/media with PostgreSQL)",
          [](const std::string& v, ServerConfig& c) -> std::string {
              if (v.empty()) return "must be a directory path";
              c.mediaDir = v;
@@ -87,39 +89,6 @@ const std::vector<Option>& options()
 }
 
 } // namespace
-
-// [SECTION] Database URL
-
-bool parseDatabaseUrl(const std::string& url, DatabaseKind& kind, std::string& path, std::string& message)
-{
-    const auto startsWith = [&](const char* prefix) { return url.rfind(prefix, 0) == 0; };
-    if (startsWith("postgres://") || startsWith("postgresql://") || startsWith("postgres:") ||
-        startsWith("postgresql:")) {
-        // Deliberately no echo of the URL: it may carry a password.
-        message = "PostgreSQL support arrives in a later release; use sqlite:PATH for now";
-        return false;
-    }
-    std::string p = url;
-    if (startsWith("sqlite:")) {
-        p = url.substr(7);
-        if (p.rfind("//", 0) == 0) p = p.substr(2); // sqlite:///abs/path and sqlite://rel/path
-    } else if (const auto scheme = url.find("://"); scheme != std::string::npos) {
-        message = "unsupported database scheme '" + url.substr(0, scheme) + "'; use sqlite:PATH";
-        return false;
-    }
-    if (p.empty()) {
-        message = "must name a database file, e.g. sqlite:data/dongelek.sqlite";
-        return false;
-    }
-    if (p == ":memory:") {
-        // Each worker has its own connection, and in-memory databases are per connection.
-        message = "in-memory databases are not supported; give a file path";
-        return false;
-    }
-    kind = DatabaseKind::Sqlite;
-    path = p;
-    return true;
-}
 
 // [SECTION] Parsing
 
@@ -177,6 +146,7 @@ ConfigOutcome parseConfig(const std::vector<std::string>& args, const std::funct
     }
 
     if (out.threads == 0) out.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    if (out.mediaDir.empty() && out.databaseKind == DatabaseKind::Postgres) out.mediaDir = "data/media";
     if (out.mediaDir.empty()) {
         const std::filesystem::path parent = std::filesystem::path(out.databasePath).parent_path();
         out.mediaDir = (parent.empty() ? std::filesystem::path("media") : parent / "media").string();

@@ -2,6 +2,8 @@
 // Flags win over the environment; every bad value is reported naming its flag or variable.
 #pragma once
 
+#include "server/db/open_database.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -9,18 +11,18 @@
 
 namespace dongelek::server {
 
-enum class DatabaseKind { Sqlite };
+using DatabaseKind = db::Engine;
 
 struct ServerConfig {
     std::string listenAddress = "127.0.0.1";
     std::uint16_t port = 8080;
-    std::string databaseUrl = "data/dongelek.sqlite"; // as given, for messages
+    std::string databaseUrl = "data/dongelek.sqlite"; // as given; may hold a password: log redactDatabaseUrl()
     DatabaseKind databaseKind = DatabaseKind::Sqlite;
-    std::string databasePath; // resolved file path for SQLite
+    std::string databasePath; // the SQLite file; for PostgreSQL the libpq URL (= databaseUrl)
     int demoSize = 5000;
     std::uint64_t demoSeed = 42;
     std::string webDir = "build/web/dist";
-    std::string mediaDir; // default: <database dir>/media
+    std::string mediaDir; // default: <database dir>/media, data/media with PostgreSQL
     int threads = 0;      // 0 until parsed; then hardware concurrency unless set
     bool cacheEnabled = true;
 };
@@ -32,9 +34,9 @@ enum class ConfigOutcome { Run, Help, Error };
 ConfigOutcome parseConfig(const std::vector<std::string>& args, const std::function<const char*(const char*)>& getEnv,
                           ServerConfig& out, std::string& message);
 
-// Resolves a --db value: "sqlite:PATH", "sqlite://PATH" or a plain path. Returns false
-// with a message for other schemes (PostgreSQL is announced, not yet supported).
-bool parseDatabaseUrl(const std::string& url, DatabaseKind& kind, std::string& path, std::string& message);
+// --db values are resolved by db::parseDatabaseUrl (server/db/open_database.hpp): sqlite:PATH,
+// sqlite://PATH or a plain path for SQLite, postgresql://... or postgres://... for PostgreSQL.
+using db::parseDatabaseUrl;
 
 std::string helpText();
 

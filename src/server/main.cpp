@@ -8,7 +8,8 @@
 #include "server/features/listings/catalog_routes.hpp"
 #include "server/features/listings/listing_routes.hpp"
 #include "server/features/listings/listing_service.hpp"
-#include "server/features/listings/sqlite_listing_repository.hpp"
+#include "server/db/open_database.hpp"
+#include "server/features/listings/sql_listing_repository.hpp"
 #include "server/features/media/media_store.hpp"
 #include "server/features/media/photo_routes.hpp"
 #include "server/features/web/static_files.hpp"
@@ -18,6 +19,7 @@
 #include "server/http/route_table.hpp"
 #include "server/http/server.hpp"
 #include "server/http/task_pool.hpp"
+#include "server/schema/migrations.hpp"
 
 #include <chrono>
 #include <csignal>
@@ -68,9 +70,12 @@ int main(int argc, char** argv)
 
     logLine("version " DONGELEK_VERSION);
     try {
-        sqlite::SqliteListingRepository repository(config.databasePath);
-        logLine("database: sqlite " + config.databasePath + " (schema version " +
-                std::to_string(repository.schemaVersion()) + ")");
+        // The database's name is the file path, or the URL with its password redacted.
+        const std::unique_ptr<db::Database> database = db::openDatabase(config.databaseKind, config.databasePath);
+        const int schemaVersion = schema::migrate(*database);
+        logLine("database: " + std::string(db::toString(database->engine())) + " " + database->name() +
+                " (schema version " + std::to_string(schemaVersion) + ")");
+        SqlListingRepository repository(*database);
         ListingService service(repository);
 
         const std::int64_t existing = repository.countAllListings();
@@ -84,8 +89,7 @@ int main(int argc, char** argv)
             const demo::GeneratorStats stats = demo::generateDemoData(*writer, config.demoSeed, config.demoSize);
             writer.reset();
             const auto generated = std::chrono::steady_clock::now();
-            repository.optimize();
-            service.noteDataChanged();
+            repository.optimize(); // the import's commit bumped the data version already
             logLine("demo data: generated " + std::to_string(stats.listings) + " listings, " +
                     std::to_string(stats.sellers) + " sellers, " + std::to_string(stats.photos) +
                     " photo specs (seed " + std::to_string(config.demoSeed) + ") in " + seconds(generated - start) +
@@ -96,9 +100,9 @@ int main(int argc, char** argv)
         if (config.cacheEnabled) cache = std::make_unique<LruResponseCache>(2000, 8, 64u << 20);
         logLine(cache ? "response cache: on (" + std::to_string(cache->capacity()) + " entries, 64 MiB)"
                       : std::string("response cache: off (--no-cache)"));
-        // The data version keys the response cache. Today the service's generation; the
-        // storage layer's dataVersion() replaces it (bumped inside write transactions).
-        JsonResponses json(cache.get(), [&service] { return service.generation(); });
+        // The data version keys the response cache: bumped by the storage layer inside every write
+        // transaction, and read from the database, so another server process's writes count too.
+        JsonResponses json(cache.get(), [&db = *database] { return db.dataVersion(); });
 
         MediaStore media(config.mediaDir, repository, demo::paintPhoto);
         logLine("media: " + config.mediaDir + " (photos are drawn on first request)");

@@ -48,6 +48,7 @@ ServerProcess::ServerProcess(ServerOptions options) : m_options(std::move(option
     m_dir = fs::temp_directory_path() / ("dk-api-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
     fs::remove_all(m_dir);
     fs::create_directories(m_dir);
+    m_database = std::make_unique<TestDatabase>(m_dir);
     if (m_options.withWebApp) {
         std::string filler;
         for (int i = 0; i < 200; ++i)
@@ -69,6 +70,7 @@ ServerProcess::ServerProcess(ServerOptions options) : m_options(std::move(option
 ServerProcess::~ServerProcess()
 {
     stop();
+    m_database.reset(); // after the server has let go of it
     std::error_code ec;
     fs::remove_all(m_dir, ec);
 }
@@ -81,7 +83,7 @@ void ServerProcess::start()
                                          "--port",
                                          std::to_string(m_port),
                                          "--db",
-                                         "sqlite:" + (m_dir / "db.sqlite").string(),
+                                         m_database->url(),
                                          "--demo-size",
                                          std::to_string(m_options.demoSize),
                                          "--media-dir",

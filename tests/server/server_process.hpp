@@ -1,10 +1,14 @@
-// Runs the real dongelek-server binary for API tests: a temporary database, media and
-// web folder, a free port, startup wait on /api/v1/health, and a clean stop.
+// Runs the real dongelek-server binary for API tests: a fresh database on the engine the
+// run targets (DONGELEK_TEST_DB), temporary media and web folders, a free port, startup
+// wait on /api/v1/health, and a clean stop.
 #pragma once
+
+#include "test_database.hpp"
 
 #include <sys/types.h>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +29,9 @@ public:
     ServerProcess& operator=(const ServerProcess&) = delete;
 
     int port() const { return m_port; }
+    // The --db the server runs on: a SQLite file in dir(), or a PostgreSQL database of its
+    // own on the test cluster (dropped by the destructor).
+    const std::string& databaseUrl() const { return m_database->url(); }
     const std::filesystem::path& dir() const { return m_dir; }
     bool alive() const;      // the process still runs
     std::string log() const; // everything it wrote to stderr
@@ -39,6 +46,7 @@ private:
 
     ServerOptions m_options;
     std::filesystem::path m_dir;
+    std::unique_ptr<TestDatabase> m_database;
     int m_port = 0;
     mutable pid_t m_pid = -1; // -1 once stopped or reaped
 };

@@ -85,7 +85,8 @@ TEST_CASE("the listing routes cache by canonical query and drop entries on a dat
     FakeRepository repo;
     ListingService service(repo);
     LruResponseCache cache(100);
-    JsonResponses json(&cache, [&service] { return service.generation(); });
+    std::uint64_t dataVersion = 1; // the storage layer's version (db::Database::dataVersion in main)
+    JsonResponses json(&cache, [&dataVersion] { return dataVersion; });
     RouteTable routes;
     routes.add(listingRoutes(service, json));
     Chain chain(routes, ChainOptions{});
@@ -102,7 +103,7 @@ TEST_CASE("the listing routes cache by canonical query and drop entries on a dat
     REQUIRE(parseJson(bodyOf(first), parsed));
     CHECK(parsed.total == 1);
 
-    service.noteDataChanged();
+    ++dataVersion; // a write transaction committed
     run(chain, a);
     CHECK(repo.searches == 2); // a write makes the old entry unreachable
 
@@ -111,7 +112,7 @@ TEST_CASE("the listing routes cache by canonical query and drop entries on a dat
     CHECK(run(chain, TestRequest("GET", "/api/v1/listings/5")).status == 200);
 
     // Without a cache every call reaches the service.
-    JsonResponses uncachedJson(nullptr, [&service] { return service.generation(); });
+    JsonResponses uncachedJson(nullptr, [&dataVersion] { return dataVersion; });
     RouteTable uncachedRoutes;
     uncachedRoutes.add(listingRoutes(service, uncachedJson));
     Chain uncached(uncachedRoutes, ChainOptions{});

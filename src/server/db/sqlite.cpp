@@ -3,9 +3,9 @@
 
 #include "server/db/sqlite.hpp"
 
-#include "server/features/listings/listing_repository.hpp"
-
 #include <sqlite3.h>
+
+#include <filesystem>
 
 namespace dongelek::server::sqlite {
 
@@ -23,23 +23,23 @@ Statement::~Statement()
     sqlite3_finalize(m_stmt);
 }
 
-Statement& Statement::bind(int index, std::int64_t value)
+db::Statement& Statement::bind(int index, std::int64_t value)
 {
     if (sqlite3_bind_int64(m_stmt, index, value) != SQLITE_OK) fail(m_db, "bind");
     return *this;
 }
-Statement& Statement::bind(int index, double value)
+db::Statement& Statement::bind(int index, double value)
 {
     if (sqlite3_bind_double(m_stmt, index, value) != SQLITE_OK) fail(m_db, "bind");
     return *this;
 }
-Statement& Statement::bind(int index, std::string_view value)
+db::Statement& Statement::bind(int index, std::string_view value)
 {
     if (sqlite3_bind_text64(m_stmt, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
         fail(m_db, "bind");
     return *this;
 }
-Statement& Statement::bindNull(int index)
+db::Statement& Statement::bindNull(int index)
 {
     if (sqlite3_bind_null(m_stmt, index) != SQLITE_OK) fail(m_db, "bind");
     return *this;
@@ -86,6 +86,42 @@ bool Statement::columnIsNull(int col) const
     return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
 }
 
+// [SECTION] Bulk insert
+
+namespace {
+// One cached INSERT executed per row: inside one transaction this is SQLite's fastest path.
+class BulkInsert final : public db::BulkInsert {
+public:
+    explicit BulkInsert(db::Statement& insert) : m_insert(insert) {}
+    db::BulkInsert& add(std::int64_t v) override
+    {
+        m_insert.bind(++m_index, v);
+        return *this;
+    }
+    db::BulkInsert& add(double v) override
+    {
+        m_insert.bind(++m_index, v);
+        return *this;
+    }
+    db::BulkInsert& add(std::string_view v) override
+    {
+        m_insert.bind(++m_index, v);
+        return *this;
+    }
+    void endRow() override
+    {
+        m_insert.run();
+        m_index = 0;
+    }
+    std::size_t pendingBytes() const override { return 0; }
+    void flush() override {}
+
+private:
+    db::Statement& m_insert;
+    int m_index = 0;
+};
+} // namespace
+
 // [SECTION] Connection
 
 Connection::Connection(const std::string& path)
@@ -114,17 +150,17 @@ Connection::~Connection()
     sqlite3_close(m_db);
 }
 
-void Connection::exec(const char* sql)
+void Connection::exec(const std::string& sql)
 {
     char* err = nullptr;
-    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
         const std::string msg = err ? err : "unknown error";
         sqlite3_free(err);
         throw StorageError("exec: " + msg);
     }
 }
 
-Statement& Connection::prepare(const std::string& sql)
+db::Statement& Connection::prepare(const std::string& sql)
 {
     auto it = m_statements.find(sql);
     if (it != m_statements.end()) {
@@ -140,51 +176,51 @@ Statement& Connection::prepare(const std::string& sql)
     return *slot;
 }
 
-std::int64_t Connection::changes() const
+std::unique_ptr<db::BulkInsert> Connection::bulkInsert(const std::string& table,
+                                                       const std::vector<std::string>& columns)
 {
-    return sqlite3_changes64(m_db);
-}
-
-void inTransaction(Connection& c, const std::function<void()>& body)
-{
-    c.exec("BEGIN IMMEDIATE");
-    try {
-        body();
-        c.exec("COMMIT");
-    } catch (...) {
-        try {
-            c.exec("ROLLBACK");
-        } catch (...) {
-            // The original error is the one worth reporting.
-        }
-        throw;
+    std::string sql = "INSERT INTO " + table + "(";
+    std::string values;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        sql += (i ? ", " : "") + columns[i];
+        values += i ? ", ?" : "?";
     }
+    sql += ") VALUES (" + values + ")";
+    return std::make_unique<BulkInsert>(prepare(sql));
 }
 
-// [SECTION] Pool
-
-ConnectionPool::Lease::~Lease()
+void Connection::begin()
 {
-    if (m_conn) m_pool->release(std::move(m_conn));
+    exec("BEGIN IMMEDIATE");
+}
+void Connection::commit()
+{
+    exec("COMMIT");
+}
+void Connection::rollback()
+{
+    exec("ROLLBACK");
 }
 
-ConnectionPool::Lease ConnectionPool::acquire()
+bool Connection::reusable()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        if (!m_idle.empty()) {
-            auto c = std::move(m_idle.back());
-            m_idle.pop_back();
-            return Lease(*this, std::move(c));
-        }
+    return sqlite3_get_autocommit(m_db) != 0; // not left inside a transaction
+}
+
+// [SECTION] Database
+
+std::unique_ptr<db::Database> openDatabase(const std::string& path)
+{
+    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(parent, ec);
+        if (ec) throw StorageError("cannot create the database folder: " + ec.message());
     }
-    return Lease(*this, std::make_unique<Connection>(m_path));
-}
-
-void ConnectionPool::release(std::unique_ptr<Connection> c)
-{
-    std::lock_guard lock(m_mutex);
-    m_idle.push_back(std::move(c));
+    auto database =
+        std::make_unique<db::Database>(db::Engine::Sqlite, path, [path] { return std::make_unique<Connection>(path); });
+    database->acquire(); // fail now, not on the first request, when the file cannot be opened
+    return database;
 }
 
 } // namespace dongelek::server::sqlite

@@ -1,24 +1,17 @@
 // The storage interface of listings, the catalog and photo specs. Services see only
-// this header: SQLite today, PostgreSQL later, nothing engine-specific leaks upward.
+// this header: one SQL implementation serves SQLite and PostgreSQL, nothing leaks upward.
 #pragma once
 
 #include "core/model.hpp"
+#include "server/db/storage_error.hpp"
 
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace dongelek::server {
-
-// Any failure of the storage engine. The message is for the server log only: it may
-// contain SQL or file paths and must never reach a client.
-class StorageError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 // [SECTION] Photo specs (what the painter needs to draw a photo on first request)
 
