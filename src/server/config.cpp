@@ -1,9 +1,10 @@
-// Server settings: one table of options drives parsing, the environment fallback and
-// --help, so a new setting cannot be added without being documented.
+// Server settings: one table of options (core/cli.hpp, as the app's flags) drives parsing,
+// the environment fallback and --help, so a new setting cannot be added without being documented.
 
 #include "server/config.hpp"
 
-#include <charconv>
+#include "core/cli.hpp"
+
 #include <filesystem>
 #include <thread>
 
@@ -11,26 +12,8 @@ namespace dongelek::server {
 
 namespace {
 
-// [SECTION] Value parsers (each returns an error text, empty on success)
-
-template <typename Int> std::string parseIntIn(const std::string& text, Int lo, Int hi, Int& out)
-{
-    Int value{};
-    const auto* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec != std::errc() || ptr != end || text.empty() || value < lo || value > hi)
-        return "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi);
-    out = value;
-    return {};
-}
-
-struct Option {
-    const char* flag;  // "--port"
-    const char* env;   // "DONGELEK_PORT", nullptr when the option has no variable
-    const char* value; // value placeholder for --help, nullptr for a switch
-    const char* help;
-    std::function<std::string(const std::string& value, ServerConfig&)> apply;
-};
+using cli::parseIntIn;
+using Option = cli::Option<ServerConfig>;
 
 const std::vector<Option>& options()
 {
@@ -98,51 +81,10 @@ ConfigOutcome parseConfig(const std::vector<std::string>& args, const std::funct
     out = ServerConfig{};
     parseDatabaseUrl(out.databaseUrl, out.databaseKind, out.databasePath, message);
 
-    // Environment first, so flags applied afterwards win.
-    for (const Option& o : options()) {
-        if (!o.env) continue;
-        const char* v = getEnv(o.env);
-        if (!v) continue;
-        if (std::string err = o.apply(v, out); !err.empty()) {
-            message = std::string(o.env) + " " + err;
-            return ConfigOutcome::Error;
-        }
-    }
-
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        if (arg == "--help" || arg == "-h") return ConfigOutcome::Help;
-        std::string name = arg, value;
-        bool hasValue = false;
-        if (const auto eq = arg.find('='); eq != std::string::npos && arg.rfind("--", 0) == 0) {
-            name = arg.substr(0, eq);
-            value = arg.substr(eq + 1);
-            hasValue = true;
-        }
-        const Option* option = nullptr;
-        for (const Option& o : options())
-            if (name == o.flag) option = &o;
-        if (!option) {
-            message = "unknown option '" + name + "' (see --help)";
-            return ConfigOutcome::Error;
-        }
-        if (!option->value) {
-            if (hasValue) {
-                message = name + " takes no value";
-                return ConfigOutcome::Error;
-            }
-            value = "1";
-        } else if (!hasValue) {
-            if (i + 1 >= args.size()) {
-                message = name + " needs a value: " + name + " " + option->value;
-                return ConfigOutcome::Error;
-            }
-            value = args[++i];
-        }
-        if (std::string err = option->apply(value, out); !err.empty()) {
-            message = name + " " + err;
-            return ConfigOutcome::Error;
-        }
+    switch (cli::parse(options(), args, getEnv, out, message)) {
+    case cli::Outcome::Help: return ConfigOutcome::Help;
+    case cli::Outcome::Error: return ConfigOutcome::Error;
+    case cli::Outcome::Run: break;
     }
 
     if (out.threads == 0) out.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -156,20 +98,10 @@ ConfigOutcome parseConfig(const std::vector<std::string>& args, const std::funct
 
 std::string helpText()
 {
-    std::string s = "dongelek-server " DONGELEK_VERSION " - the Dongelek car marketplace API and web server\n\n"
-                    "Usage: dongelek-server [options]\n\n"
-                    "Options (a flag wins over its environment variable):\n";
-    for (const Option& o : options()) {
-        std::string left = std::string("  ") + o.flag + (o.value ? std::string(" ") + o.value : "");
-        if (left.size() < 22) left.resize(22, ' ');
-        s += left + " " + o.help + "\n";
-        if (o.env) s += std::string(23, ' ') + "env: " + o.env + "\n";
-    }
-    std::string help = "  --help";
-    help.resize(22, ' ');
-    s += help + " show this text\n\n"
-                "Exit codes: 0 stopped normally, 1 startup failure, 2 bad settings.\n";
-    return s;
+    return "dongelek-server " DONGELEK_VERSION " - the Dongelek car marketplace API and web server\n\n"
+           "Usage: dongelek-server [options]\n\n"
+           "Options (a flag wins over its environment variable):\n" +
+           cli::optionsHelp(options()) + "\nExit codes: 0 stopped normally, 1 startup failure, 2 bad settings.\n";
 }
 
 } // namespace dongelek::server
