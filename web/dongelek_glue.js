@@ -1,5 +1,6 @@
 // Browser glue linked with --pre-js: the WebGL state shadow, the test hook (window.dongelek),
-// typed text and paste through a hidden textarea, Back/Forward. Runs in the module scope before main().
+// typed text and paste through a hidden textarea, Back/Forward, waking the idle app on input.
+// Runs in the module scope before main().
 
 // [SECTION] WebGL state shadow
 // ImGui's GL3 backend saves and restores GL state around every frame. Chrome answers
@@ -141,3 +142,14 @@ window.dongelek = {
 window.addEventListener('popstate', function () {
   if (Module['dongelekHookReady']) Module['_dongelek_on_popstate']();
 });
+
+// [SECTION] Idle: the app draws only when a frame is due. Any input it may react to wakes it;
+// listened to in the capture phase, before SDL's own handlers (which only queue the events).
+(function () {
+  function wake() { if (Module['_dongelek_wake']) Module['_dongelek_wake'](); }
+  ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'mousedown', 'mousemove', 'mouseup', 'wheel',
+   'touchstart', 'touchmove', 'touchend', 'touchcancel', 'keydown', 'keyup', 'focus', 'blur', 'resize']
+    .forEach(function (type) { window.addEventListener(type, wake, { capture: true, passive: true }); });
+  document.addEventListener('visibilitychange', wake);
+  if (window.visualViewport) window.visualViewport.addEventListener('resize', wake);
+})();

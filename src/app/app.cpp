@@ -8,6 +8,7 @@
 #include "platform/image_decode.hpp"
 #include "platform/test_hook_export.hpp"
 #include "platform/window.hpp"
+#include "ui/redraw.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
 
@@ -101,6 +102,7 @@ App::App(AppOptions options)
 {
     registerFeatures(m_features);
     m_start = platform::nowMs();
+    m_queue.onPost([] { platform::requestFrame(); }); // a reply is drawn even when nobody touches the screen
     ui::setupDpiScale(platform::devicePixelRatio(), platform::assetDir());
 
     // The browser's Back/Forward arrive between frames; handle them with everything else.
@@ -166,15 +168,16 @@ bool App::frame()
 {
     const double t0 = platform::nowMs();
     if (!platform::pollEvents()) return false;
+    const bool input = platform::hadEvents();
     // Zoom or a move to another monitor changes the pixel density: fonts are rebuilt for it.
     const float dpr = platform::devicePixelRatio();
     if (std::fabs(dpr - ui::currentDpiScale()) > 0.01f) ui::setupDpiScale(dpr, platform::assetDir());
 
     platform::newFrame();
     ImGui::NewFrame();
-    m_queue.drain();
+    const std::size_t replies = m_queue.drain();
     m_controller.update(t0);
-    m_textures.update();
+    m_textures.update(t0);
 
     ui::TestHook::setCurrent(&m_hook);
     const Module& current = m_controller.current();
@@ -202,7 +205,30 @@ bool App::frame()
         if (!m_options.dumpStatePath.empty()) platform::writeDebugJson(m_options.dumpStatePath);
         return false;
     }
+    scheduleNextFrame(t1, input || replies > 0);
     return true;
+}
+
+void App::scheduleNextFrame(double now, bool changed)
+{
+    // ImGui shows some effects of input a frame or two later (a combo's popup is measured
+    // first, a click's new screen is drawn next frame): a few frames after anything changed.
+    constexpr int kSettleFrames = 3;
+    constexpr double kCaretBlinkMs = 400; // ImGui's caret: 0.8 s on, 0.4 s off
+    if (changed) m_settleFrames = kSettleFrames;
+    const ui::RedrawRequest redraw = ui::takeRedrawRequest();
+    const bool due = m_settleFrames > 0 || redraw.animating || !m_queue.empty() || m_frames < kSettleFrames ||
+                     m_options.minFrames > 0; // --frames counts frames: no idling in that mode
+    if (m_settleFrames > 0) --m_settleFrames;
+    if (due) {
+        platform::requestFrame();
+        return;
+    }
+    // Idle: nothing is drawn until input, a reply, or the soonest of these.
+    double at = now + redraw.afterMs;
+    if (const auto update = m_controller.nextUpdateAt()) at = std::min(at, *update);
+    if (ImGui::GetIO().WantTextInput) at = std::min(at, now + kCaretBlinkMs);
+    if (std::isfinite(at)) platform::requestFrameAt(at);
 }
 
 } // namespace dongelek

@@ -38,6 +38,8 @@ public:
 private:
     ui::HookState hookState() const;
     bool finished(double now) const;
+    // Idle mode: asks the platform for the next frame only when one is due.
+    void scheduleNextFrame(double now, bool changed);
 
     AppOptions m_options;
     TaskQueue m_queue;
@@ -50,6 +52,7 @@ private:
     FeatureSet m_features;
 
     long long m_frames = 0;
+    int m_settleFrames = 0;
     double m_start = 0;
     std::array<double, 120> m_frameMs{};
     double m_lastFrameMs = 0;

@@ -60,6 +60,14 @@ void AppController::update(double nowMs)
         m->update(nowMs);
 }
 
+std::optional<double> AppController::nextUpdateAt() const
+{
+    std::optional<double> soonest;
+    for (const auto& m : m_modules)
+        if (const auto at = m->nextUpdateAt(); at && (!soonest || *at < *soonest)) soonest = at;
+    return soonest;
+}
+
 void AppController::setLanguage(const std::string& code)
 {
     if (code == m_shared.lang || !loadStrings(code)) return;

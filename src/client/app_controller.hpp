@@ -58,6 +58,8 @@ public:
     void start(const std::string& url, const std::string& langOverride = "");
     // Once per frame after the queue is drained.
     void update(double nowMs);
+    // The soonest time a module's update() has work without input (the app's idle loop sleeps until then).
+    std::optional<double> nextUpdateAt() const;
 
     // [SECTION] Shared state and the module on screen
     const SharedState& shared() const { return m_shared; }

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <optional>
 #include <string>
 
 namespace dongelek {
@@ -48,6 +49,9 @@ public:
     virtual void start() {}                 // once, when the app opens (shared data starts loading)
     virtual void retryBackground() {}       // Retry was pressed: refetch shared data that failed
     virtual void update(double /*nowMs*/) {} // once per frame, after replies are applied
+    // When update() has something to do next without any input (a debounce ends), or nullopt.
+    // The app stays idle until then.
+    virtual std::optional<double> nextUpdateAt() const { return std::nullopt; }
     // Still waiting for something the screen needs (the desktop's --frames waits for it).
     virtual bool busy(bool current) const
     {

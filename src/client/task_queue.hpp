@@ -12,11 +12,18 @@ class TaskQueue {
 public:
     using Task = std::function<void()>;
 
+    // Called after every post, from the posting thread: the app wakes its idle loop with it
+    // (a reply must be drawn even when nobody touches the screen). Set once, before any post.
+    void onPost(std::function<void()> wake) { m_wake = std::move(wake); }
+
     // Thread-safe; callable from HTTP workers and from browser callbacks alike.
     void post(Task task)
     {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_tasks.push_back(std::move(task));
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_tasks.push_back(std::move(task));
+        }
+        if (m_wake) m_wake();
     }
 
     // Main thread only. Tasks posted while draining run on the next drain, so one frame's
@@ -43,6 +50,7 @@ private:
     mutable std::mutex m_mutex;
     std::vector<Task> m_tasks;
     std::vector<Task> m_running; // kept to reuse its capacity
+    std::function<void()> m_wake;
 };
 
 } // namespace dongelek

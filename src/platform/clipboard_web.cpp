@@ -3,6 +3,7 @@
 // Ctrl/Cmd+V from SDL until the text is known).
 
 #include "platform/clipboard.hpp"
+#include "platform/window.hpp"
 
 #include <SDL.h>
 #include <emscripten.h>
@@ -53,6 +54,7 @@ EMSCRIPTEN_KEEPALIVE void dongelek_on_paste(const char* text)
     e.type = SDL_KEYUP;
     e.key.state = SDL_RELEASED;
     SDL_PushEvent(&e);
+    dongelek::platform::requestFrame();
 }
 }
 

@@ -1,6 +1,7 @@
 // Platform: window, GL context, main loop, input, pixel density, time and assets.
-// Implements: init, shutdown, run, pollEvents, newFrame, present, devicePixelRatio,
-// framebufferSize, logicalSize, nowMs, notifyFirstFrame, setWindowTitle, assetDir, setAssetDir.
+// Implements: init, shutdown, run, requestFrame, requestFrameAt, pollEvents, hadEvents, newFrame,
+// present, devicePixelRatio, framebufferSize, logicalSize, nowMs, notifyFirstFrame,
+// setWindowTitle, assetDir, setAssetDir.
 // window_web.cpp (SDL2 on a WebGL2 canvas that fills the page) | window_native.cpp (SDL2 + OpenGL 3.3).
 #pragma once
 
@@ -20,13 +21,21 @@ struct InitOptions {
 bool init(const InitOptions& options, std::string* error);
 void shutdown();
 
-// Calls `frame` once per display frame. Natively blocks until `frame` returns false, then
-// returns true. On the web returns false at once: the browser drives the loop from then on,
-// so everything `frame` uses must outlive main().
+// Calls `frame` when a frame is due: at most once per display frame, and only after input, a
+// resize, requestFrame() or a requestFrameAt() time (idle mode: nothing is drawn while nothing
+// changes). Natively blocks until `frame` returns false, then returns true. On the web returns
+// false at once: the browser drives the loop from then on, so everything `frame` uses must
+// outlive main(). The first frame is due at once.
 bool run(std::function<bool()> frame);
+// Asks for another frame as soon as the display can show one. Any thread.
+void requestFrame();
+// Asks for a frame no later than `atMs` (the nowMs() clock). Main thread.
+void requestFrameAt(double atMs);
 
 // Feeds pending input to ImGui and follows window/canvas resizes. False when the user closed the window.
 bool pollEvents();
+// Whether the last pollEvents() had any event to feed (the app draws a few frames after input).
+bool hadEvents();
 // Starts the backends' frame (call before ImGui::NewFrame).
 void newFrame();
 // Clears, renders ImGui's draw data and presents. When `screenshotPng` is set, the frame is

@@ -1,5 +1,6 @@
-// window.hpp on the desktop: an SDL2 window with an OpenGL 3.3 core context, a ~60 fps loop,
-// PNG screenshots of a frame (--screenshot), and the desktop stand-ins for the browser's Back.
+// window.hpp on the desktop: an SDL2 window with an OpenGL 3.3 core context, a loop that draws
+// at most ~60 fps and sleeps in SDL_WaitEventTimeout while no frame is due (idle mode), PNG
+// screenshots of a frame (--screenshot), and the desktop stand-ins for the browser's Back.
 
 // [SECTION] Index
 // - State
@@ -18,7 +19,10 @@
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb/stb_image_write.h>
 
+#include <atomic>
 #include <chrono>
+#include <cmath>
+#include <limits>
 #include <vector>
 
 namespace dongelek::platform {
@@ -31,6 +35,10 @@ struct WindowState {
     SDL_GLContext gl = nullptr;
     std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
     std::string assetDir;
+    std::atomic<bool> frameRequested{true}; // the first frame is due at once
+    double frameAt = std::numeric_limits<double>::infinity();
+    Uint32 wakeEvent = 0; // an SDL user event type: wakes SDL_WaitEventTimeout from any thread
+    bool hadEvents = false;
 };
 
 WindowState& st()
@@ -69,6 +77,7 @@ bool init(const InitOptions& options, std::string* error)
     }
     SDL_GL_MakeCurrent(s.window, s.gl);
     SDL_GL_SetSwapInterval(1);
+    s.wakeEvent = SDL_RegisterEvents(1);
     ImGui_ImplSDL2_InitForOpenGL(s.window, s.gl);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     return true;
@@ -87,8 +96,17 @@ void shutdown()
 
 bool run(std::function<bool()> frame)
 {
+    WindowState& s = st();
     constexpr double kFrameMs = 1000.0 / 60.0;
     for (;;) {
+        // Idle: sleep until an event arrives (input, a window change, requestFrame's wake
+        // event) or the requested time comes; waking for nothing draws nothing.
+        while (!s.frameRequested.load() && nowMs() < s.frameAt) {
+            const double wait = std::min(1000.0, s.frameAt - nowMs());
+            if (SDL_WaitEventTimeout(nullptr, static_cast<int>(std::ceil(std::max(1.0, wait))))) break;
+        }
+        s.frameRequested = false;
+        s.frameAt = std::numeric_limits<double>::infinity();
         const double start = nowMs();
         if (!frame()) break;
         // Swap may not block (no vsync under Xvfb): cap at ~60 fps so the CPU stays free.
@@ -98,12 +116,26 @@ bool run(std::function<bool()> frame)
     return true;
 }
 
+void requestFrame()
+{
+    WindowState& s = st();
+    if (s.frameRequested.exchange(true) || !s.wakeEvent) return;
+    SDL_Event e{};
+    e.type = s.wakeEvent; // SDL_PushEvent is thread-safe: this is how worker threads wake the loop
+    SDL_PushEvent(&e);
+}
+
+void requestFrameAt(double atMs) { st().frameAt = std::min(st().frameAt, atMs); }
+
 bool pollEvents()
 {
     WindowState& s = st();
     bool keepRunning = true;
+    s.hadEvents = false;
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
+        if (event.type == s.wakeEvent) continue; // only there to end the wait
+        s.hadEvents = true;
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) keepRunning = false;
         if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
@@ -116,6 +148,8 @@ bool pollEvents()
     }
     return keepRunning;
 }
+
+bool hadEvents() { return st().hadEvents; }
 
 void newFrame()
 {

@@ -1,5 +1,6 @@
-// window.hpp in the browser: SDL2 on a WebGL2 canvas that fills the page, the browser's main
-// loop, devicePixelRatio, and typed text from the page's hidden textarea (web/dongelek_glue.js).
+// window.hpp in the browser: SDL2 on a WebGL2 canvas that fills the page, frames on
+// requestAnimationFrame only when one is due (idle mode: the page's DOM events wake it through
+// web/dongelek_glue.js), devicePixelRatio, and typed text from the page's hidden textarea.
 
 // [SECTION] Index
 // - JavaScript glue (EM_JS)
@@ -11,6 +12,7 @@
 #include <SDL.h>
 #include <SDL_opengles2.h>
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -42,6 +44,10 @@ struct WindowState {
     float dpr = 1.0f;
     std::function<bool()> frame;
     bool wantText = false;
+    bool framePending = false; // a requestAnimationFrame callback is on its way
+    long timer = 0;            // the requestFrameAt timeout, 0 when none
+    double timerAt = 0;
+    bool hadEvents = false;
 };
 
 WindowState& st()
@@ -50,17 +56,29 @@ WindowState& st()
     return s;
 }
 
-void mainLoopTick() { st().frame(); }
+EM_BOOL onAnimationFrame(double, void*)
+{
+    WindowState& s = st();
+    s.framePending = false;
+    if (s.frame) s.frame();
+    return EM_FALSE;
+}
+
+void onTimer(void*)
+{
+    st().timer = 0;
+    dongelek::platform::requestFrame();
+}
 
 // Follows the page: the canvas is sized by CSS (100vw x 100vh); its backing store is the CSS
 // size times devicePixelRatio so text stays sharp, re-checked every frame (zoom changes dpr).
-void syncCanvasSize()
+bool syncCanvasSize()
 {
     WindowState& s = st();
     double w = 0, h = 0;
     emscripten_get_element_css_size("#canvas", &w, &h);
     const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
-    if (w == s.cssW && h == s.cssH && dpr == s.dpr) return;
+    if (w == s.cssW && h == s.cssH && dpr == s.dpr) return false;
     s.cssW = w;
     s.cssH = h;
     s.dpr = dpr;
@@ -68,11 +86,15 @@ void syncCanvasSize()
     s.canvasH = std::max(1, static_cast<int>(std::lround(h * dpr)));
     SDL_SetWindowSize(s.window, static_cast<int>(w), static_cast<int>(h));
     emscripten_set_canvas_element_size("#canvas", s.canvasW, s.canvasH);
+    return true;
 }
 
 } // namespace
 
 extern "C" {
+// DOM input the app may react to (web/dongelek_glue.js listens before SDL does): draw a frame.
+EMSCRIPTEN_KEEPALIVE void dongelek_wake() { dongelek::platform::requestFrame(); }
+
 // Text typed into the page's hidden textarea (web/dongelek_glue.js), for the focused field. It
 // joins SDL's event queue behind the key events that came before it, so "select all, delete,
 // paste" within one frame applies in that order (at 10 fps that is one frame).
@@ -95,6 +117,7 @@ EMSCRIPTEN_KEEPALIVE void dongelek_on_text(const char* text)
         SDL_PushEvent(&e);
         rest.remove_prefix(n);
     }
+    dongelek::platform::requestFrame();
 }
 }
 
@@ -142,17 +165,37 @@ void shutdown() {}
 bool run(std::function<bool()> frame)
 {
     st().frame = std::move(frame);
-    // Returns at once; the browser calls mainLoopTick on every animation frame.
-    emscripten_set_main_loop(mainLoopTick, 0, false);
+    // Returns at once; from here on frames come from requestAnimationFrame when one is due.
+    requestFrame();
     return false;
+}
+
+void requestFrame()
+{
+    WindowState& s = st();
+    if (s.framePending || !s.frame) return;
+    s.framePending = true;
+    emscripten_request_animation_frame(onAnimationFrame, nullptr);
+}
+
+void requestFrameAt(double atMs)
+{
+    WindowState& s = st();
+    if (s.timer && s.timerAt <= atMs) return; // an earlier timer is set already
+    if (s.timer) emscripten_clear_timeout(s.timer);
+    s.timerAt = atMs;
+    s.timer = emscripten_set_timeout(onTimer, std::max(0.0, atMs - emscripten_get_now()), nullptr);
 }
 
 bool pollEvents()
 {
     WindowState& s = st();
-    syncCanvasSize();
+    s.hadEvents = syncCanvasSize(); // a resize or a zoom (devicePixelRatio) needs frames like input
     SDL_Event event;
-    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        s.hadEvents = true;
+    }
     // Keyboard focus follows ImGui: the textarea is focused while a field is edited (touch).
     const bool wantText = ImGui::GetIO().WantTextInput;
     if (wantText != s.wantText) {
@@ -161,6 +204,8 @@ bool pollEvents()
     }
     return true;
 }
+
+bool hadEvents() { return st().hadEvents; }
 
 void newFrame()
 {

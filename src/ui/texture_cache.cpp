@@ -4,6 +4,8 @@
 
 #include "ui/texture_cache.hpp"
 
+#include "ui/redraw.hpp"
+
 #include <SDL_opengl.h>
 
 #include <algorithm>
@@ -95,12 +97,20 @@ TextureCache::Counts TextureCache::countUsed() const
     return c;
 }
 
-void TextureCache::update()
+void TextureCache::update(double nowMs)
 {
+    m_nowMs = nowMs;
     startFetches();
     uploadOne();
     evict();
     ++m_frame;
+    double retryAt = 0;
+    for (const auto& [url, e] : m_entries) {
+        if (e.state == State::Decoded) keepAnimating(); // one upload per frame: the next frame uploads the next
+        if (e.state == State::Wanted && e.retryAtMs > nowMs && (retryAt == 0 || e.retryAtMs < retryAt))
+            retryAt = e.retryAtMs;
+    }
+    if (retryAt > 0) redrawAfter(retryAt - nowMs);
 }
 
 void TextureCache::startFetches()
@@ -121,7 +131,7 @@ void TextureCache::startFetches()
     if (m_inFlight >= m_options.maxInFlight) return;
     std::vector<std::pair<std::uint64_t, const std::string*>> wanted;
     for (const auto& [url, e] : m_entries)
-        if (e.state == State::Wanted && e.notBefore <= m_frame) wanted.emplace_back(e.lastUsed, &url);
+        if (e.state == State::Wanted && e.retryAtMs <= m_nowMs) wanted.emplace_back(e.lastUsed, &url);
     // Most recently wanted first: what is on screen now beats what was on screen before.
     std::sort(wanted.begin(), wanted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (const auto& [used, urlPtr] : wanted) {
@@ -157,8 +167,8 @@ void TextureCache::onFetched(const std::string& url, HttpReply reply)
             });
         });
     } else if (reply.status == 0) {
-        e.state = State::Wanted; // transient (server restarting): try again in ~2 s if still wanted
-        e.notBefore = m_frame + 120;
+        e.state = State::Wanted; // transient (server restarting): try again in 2 s if still wanted
+        e.retryAtMs = m_nowMs + 2000;
     } else {
         e.state = State::Failed; // 404 and friends: remembered, drawn as "no photo"
     }

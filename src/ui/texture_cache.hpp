@@ -64,8 +64,10 @@ public:
     const Texture* get(const std::string& url);
     bool failed(const std::string& url) const;
 
-    // Once per frame, after the task queue is drained and before drawing.
-    void update();
+    // Once per frame, after the task queue is drained and before drawing. Asks for the frames
+    // it needs (ui/redraw.hpp): the next one while decoded photos wait for their upload, and the
+    // time of a retry after a network error.
+    void update(double nowMs);
     // True when no image used in the last frame is still on its way.
     bool settled() const;
     // The images used in the last frame by where they are (the test hook reports these).
@@ -85,7 +87,7 @@ private:
         platform::DecodedImage image; // between decode and upload
         Texture texture;
         std::uint64_t lastUsed = 0;
-        std::uint64_t notBefore = 0; // frame of the next try after a network error
+        double retryAtMs = 0; // no new try before this time, after a network error
     };
 
     void startFetches();
@@ -100,6 +102,7 @@ private:
     Options m_options;
     std::unordered_map<std::string, Entry> m_entries;
     std::uint64_t m_frame = 1;
+    double m_nowMs = 0;
     int m_inFlight = 0;
     std::size_t m_gpuBytes = 0;
     std::shared_ptr<int> m_alive = std::make_shared<int>(0); // replies after destruction are dropped

@@ -14,6 +14,7 @@
 
 #include "client/text_format.hpp"
 #include "core/utf8.hpp"
+#include "ui/redraw.hpp"
 #include "ui/test_hook.hpp"
 
 #include <imgui_stdlib.h>
@@ -355,6 +356,7 @@ bool textField(const char* hookId, const char* hint, std::string& text, float wi
 
 void spinner(const char* hookId, ImVec2 c, float r, double timeMs)
 {
+    keepAnimating();
     hookRect(hookId, "", ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float t = std::max(2.0f, r * 0.2f);
@@ -396,7 +398,11 @@ std::string errorHint(const Strings& s, const RequestError& e)
 
 void tooltip(const char* text)
 {
-    if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) return;
+    if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) {
+        // Hovered, but not long enough yet: the tooltip is due in HoverDelayShort.
+        if (ImGui::IsItemHovered()) redrawAfter(ImGui::GetStyle().HoverDelayShort * 1000.0 + 20.0);
+        return;
+    }
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.625f), em(0.375f)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, em(0.375f));
     ImGui::SetTooltip("%s", text);
@@ -474,6 +480,7 @@ bool emptyPanel(const Strings& s, ImVec2 size)
 
 void shimmer(ImDrawList* dl, ImVec2 min, ImVec2 max, float rounding, double timeMs)
 {
+    keepAnimating();
     const float k = 0.5f + 0.5f * static_cast<float>(std::sin(timeMs / 1000.0 * 3.5));
     const ImVec4 a = ImGui::ColorConvertU32ToFloat4(color::kPlaceholder);
     const ImVec4 b = ImGui::ColorConvertU32ToFloat4(color::kPlaceholderHi);

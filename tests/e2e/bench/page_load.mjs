@@ -1,7 +1,9 @@
 // Page-load benchmark: bytes the page downloads before the first frame (compressed,
 // as sent on the wire) and the time from navigation to the first listings drawn,
-// median of N fresh loads in headless Chromium, and the app's frame time (CPU time of its
-// frame function, last 120 frames) 3 s after each load. Prints JSON for scripts/bench.sh.
+// median of N fresh loads in headless Chromium, the app's frame time (CPU time of its
+// frame function, last 120 frames) 3 s after each load, and how busy the main thread is
+// while nobody touches the page (Chromium's TaskDuration over an idle 5 s window, on the
+// browse and on the listing screen). Prints JSON for scripts/bench.sh.
 import { launchBrowser } from '../lib/harness.mjs';
 
 const url = process.argv[2];
@@ -15,6 +17,18 @@ const browser = await launchBrowser();
 const times = [];
 const frames = [];
 let steady = null;
+let idle = null;
+
+// Share of an idle 5 s window the page's main thread spends running tasks (0..100 %).
+async function idleBusy(cdp, page) {
+  await cdp.send('Performance.enable');
+  const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  const t0 = await task();
+  const wall0 = Date.now();
+  await page.waitForTimeout(5000);
+  const busy = (await task()) - t0;
+  return (100 * busy) / ((Date.now() - wall0) / 1000);
+}
 let bundle = null;
 for (let i = 0; i < loads; i++) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -35,9 +49,21 @@ for (let i = 0; i < loads; i++) {
   frames.push(await page.evaluate(() => window.dongelek.state().frameMs));
   if (i === loads - 1) {
     // Steady state: a full window of 120 frames drawn after start-up (wasm warm-up, font atlas).
+    // The app draws only when something changes, so the pointer sweeps over the results.
     const from = await page.evaluate(() => window.dongelek.state().frames);
-    await page.waitForFunction((f) => window.dongelek.state().frames >= f + 120, from, { timeout: 60_000 });
+    for (let step = 0; (await page.evaluate(() => window.dongelek.state().frames)) < from + 120; step++) {
+      await page.mouse.move(400 + (step % 60) * 12, 200 + (step % 7) * 60);
+      await page.waitForTimeout(16);
+    }
     steady = await page.evaluate(() => window.dongelek.state().frameMs);
+    idle = { browse: await idleBusy(cdp, page) };
+    const card = (await page.evaluate(() => window.dongelek.items())).find((it) => it.id.startsWith('card:'));
+    await page.mouse.click(card.rect.x + card.rect.w / 2, card.rect.y + card.rect.h / 2);
+    await page.waitForFunction(() => window.dongelek.state().screen === 'listing' &&
+      window.dongelek.state().status === 'ready' && window.dongelek.state().photos.loading === 0, null, { timeout: 30_000 });
+    await page.mouse.move(5, 790); // off the controls: no hover, no tooltip
+    await page.waitForTimeout(2000);
+    idle.listing = await idleBusy(cdp, page);
   }
   if (!bundle) {
     bundle = { files: {}, bytes: 0 };
@@ -53,4 +79,4 @@ for (let i = 0; i < loads; i++) {
 }
 await browser.close();
 times.sort((a, b) => a - b);
-console.log(JSON.stringify({ firstListingsMs: times, medianMs: times[Math.floor(times.length / 2)], bundle, frames, steady }));
+console.log(JSON.stringify({ firstListingsMs: times, medianMs: times[Math.floor(times.length / 2)], bundle, frames, steady, idle }));

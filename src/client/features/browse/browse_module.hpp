@@ -62,6 +62,7 @@ public:
     void start() override { loadCatalog(); }
     void retryBackground() override { loadCatalog(); }
     void update(double nowMs) override;
+    std::optional<double> nextUpdateAt() const override { return m_pendingDue; }
     bool busy(bool current) const override;
     void describe(nlohmann::json& state, bool current) const override;
 
