@@ -20,6 +20,19 @@ struct Pool {
     std::deque<std::function<void()>> tasks;
     std::vector<std::thread> threads;
     bool stopping = false;
+    // Reached only when the process exits without shutdown() (the X server went away): a
+    // worker may be inside a request, so it is let go rather than waited for (and a joinable
+    // std::thread would terminate the process here).
+    ~Pool()
+    {
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            stopping = true;
+        }
+        wake.notify_all();
+        for (auto& t : threads)
+            if (t.joinable()) t.detach();
+    }
 };
 
 Pool& pool()
