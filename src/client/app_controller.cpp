@@ -179,9 +179,14 @@ void AppController::onPopState(const std::string& url)
     titleChanged();
 }
 
-void AppController::addressChanged(const Module& m)
+void AppController::addressChanged(const Module& m, HistoryEntry entry)
 {
-    if (isCurrent(m)) replace(urlFor(m));
+    if (!isCurrent(m)) return;
+    const std::string url = urlFor(m);
+    if (entry == HistoryEntry::New && !m_entries.empty() && m_entries[m_index] != url)
+        push(url);
+    else
+        replace(url);
 }
 
 // [SECTION] Shared actions

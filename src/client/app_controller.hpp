@@ -77,8 +77,11 @@ public:
     // In-app Back: the browser's own Back when our previous entry is there, else home is added.
     void back();
     void onPopState(const std::string& url);
-    // The module on screen changed what its address says (filters): replace, not push.
-    void addressChanged(const Module& m);
+    // The module on screen changed what its address says: a new history entry for a step the
+    // user may want to go Back to (a committed search, another page), or the same entry
+    // rewritten (a correction, typing that goes on). Ignored for a module not on screen.
+    enum class HistoryEntry { New, Same };
+    void addressChanged(const Module& m, HistoryEntry entry = HistoryEntry::Same);
     // The module on screen has a new title (its data arrived).
     void titleChanged();
     // The address of `m` with the language when it is not English: "/listing/5?lang=ru".

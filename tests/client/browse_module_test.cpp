@@ -67,7 +67,9 @@ TEST_CASE("changing a filter goes back to page 1 and puts the new search in both
     CHECK(h.browse().filter.page == 1);
     CHECK(h.http.url(h.lastBrowse()) == "/api/v1/listings?make=3&body=suv");
     CHECK(h.history.current() == "/?make=3&body=suv");
-    CHECK(h.history.log().back() == "replace /?make=3&body=suv"); // filters do not pile up history entries
+    // A committed search is a step of its own: Back returns to the one before (issue 6).
+    CHECK(h.history.log().back() == "push /?make=3&body=suv");
+    CHECK(h.history.entries() == std::vector<std::string>{"/?make=3&page=4", "/?make=3&body=suv"});
     CHECK(h.browse().page.status() == Status::Loading);
     CHECK(h.browse().page.has()); // the old page stays (dimmed) while the new one loads
 }
@@ -160,6 +162,54 @@ TEST_CASE("an impossible range is not sent, the last good results stay, and the 
     CHECK(BrowseModule::filterProblem(price) == "price_to");
     price.priceTo = 5'000'000; // equal bounds are a valid range
     CHECK(BrowseModule::filterProblem(price).empty());
+}
+
+TEST_CASE("Back steps through committed searches and pages, each shown again", "[client][controller][browse]")
+{
+    ClientHarness h;
+    h.start("/?make=3");
+    h.reply(h.lastBrowse(), 200, pageJson(200, 1, 20, 1));
+    h.browseModule.setPage(2);
+    h.reply(h.lastBrowse(), 200, pageJson(200, 2, 20, 21));
+    ListingFilter f = h.browseModule.draftFilter();
+    f.body = Body::Suv;
+    h.browseModule.editFilter(f, false);
+    h.reply(h.lastBrowse(), 200, pageJson(40, 1, 20, 500));
+    CHECK(h.history.entries() == std::vector<std::string>{"/?make=3", "/?make=3&page=2", "/?make=3&body=suv"});
+
+    h.browserBack();
+    CHECK(h.browse().filter.page == 2);
+    CHECK_FALSE(h.browse().filter.body.has_value());
+    CHECK(h.http.url(h.lastBrowse()) == "/api/v1/listings?make=3&page=2");
+    h.reply(h.lastBrowse(), 200, pageJson(200, 2, 20, 21));
+    CHECK(h.browse().page.value().items.front().id == 21);
+    h.browserBack();
+    CHECK(h.browse().filter.page == 1);
+    CHECK(h.history.current() == "/?make=3");
+    h.browserForward();
+    CHECK(h.browse().filter.page == 2);
+    CHECK(h.history.entries().size() == 3); // Back and Forward move, they add nothing
+}
+
+TEST_CASE("typing makes one history entry for the search it ends in, not one per pause", "[client][controller][browse]")
+{
+    ClientHarness h;
+    h.start("/");
+    h.reply(h.lastBrowse(), 200, pageJson(500, 1, 20));
+    ListingFilter f = h.browseModule.draftFilter();
+    for (const char* text : {"cam", "camry", "camry 2.5"}) {
+        f.query = text;
+        h.browseModule.editFilter(f, true);
+        h.runUntil(h.now + BrowseModule::kDebounceMs + 50); // a pause long enough to search
+    }
+    CHECK(h.browseUrls().size() == 4);
+    CHECK(h.history.entries() == std::vector<std::string>{"/", "/?q=camry%202.5"});
+    // Enter on the same text commits nothing new; a combo afterwards is a new step.
+    h.browseModule.editFilter(f, false);
+    CHECK(h.history.entries().size() == 2);
+    f.fuel = Fuel::Diesel;
+    h.browseModule.editFilter(f, false);
+    CHECK(h.history.entries().size() == 3);
 }
 
 // [SECTION] Debounce

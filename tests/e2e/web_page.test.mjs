@@ -53,3 +53,41 @@ describe('idle: the app draws nothing while nothing changes', () => {
     await app.context.close();
   });
 });
+
+describe('history: Back steps through searches', () => {
+  test('three searches, then Back twice: each search again, the first where it was scrolled to', async () => {
+    const app = await openApp('history');
+    const firstCard = (its) => its.filter((i) => i.id.startsWith('card:')).sort((a, b) => a.rect.y - b.rect.y)[0];
+    await app.waitFor(ready, 'first listings');
+    // Scroll the results down by a few cards.
+    const list = (await app.items()).find((i) => i.id.startsWith('card:'));
+    await app.page.mouse.move(list.rect.x + list.rect.w / 2, list.rect.y + list.rect.h / 2);
+    for (let i = 0; i < 6; i++) await app.page.mouse.wheel(0, 300);
+    const { items: scrolled } = await app.waitFor((s, its) => ready(s) && firstCard(its) &&
+      firstCard(its).id !== 'card:0' && firstCard(its).rect.y < 200, 'scrolled results');
+    const topBefore = firstCard(scrolled);
+    const home = (await app.state()).url;
+
+    // Search 2: a sort order. Search 3: the second page.
+    await app.click('sort');
+    await app.click('sort.option:price_asc');
+    await app.waitFor((s) => ready(s) && s.url.includes('sort=price_asc'), 'sorted by price');
+    await app.page.mouse.move(list.rect.x + list.rect.w / 2, list.rect.y + list.rect.h / 2);
+    for (let i = 0; i < 30; i++) await app.page.mouse.wheel(0, 400); // down to the pager
+    await app.click('page.2');
+    await app.waitFor((s) => ready(s) && s.url.includes('page=2') && s.page === 2, 'page 2');
+    await app.shot('1-page-2');
+
+    await app.page.goBack();
+    const { state: second } = await app.waitFor((s) => ready(s) && s.page === 1 && s.url.includes('sort=price_asc'),
+      'Back: the sorted first page');
+    assert.ok(!second.url.includes('page=2'));
+    await app.page.goBack();
+    const { state: first, items } = await app.waitFor((s, its) => ready(s) && !s.url.includes('sort=') &&
+      firstCard(its)?.id === topBefore.id, 'Back: the first search, scrolled where it was');
+    assert.equal(first.url, home);
+    assert.ok(Math.abs(firstCard(items).rect.y - topBefore.rect.y) < 2, 'at the same scroll position');
+    await app.shot('2-back-to-first');
+    await app.context.close();
+  });
+});

@@ -46,6 +46,7 @@ void BrowseModule::enter(const AppUrl& url, Entry how)
 
 void BrowseModule::show(const ListingFilter& filter)
 {
+    m_typing = false;
     m_pending.reset();
     m_pendingDue.reset();
     const Remote<ListingPage>& page = m_state.page;
@@ -66,7 +67,7 @@ void BrowseModule::update(double nowMs)
         if (filterProblem(*m_pending).empty()) {
             const ListingFilter f = *m_pending;
             m_pending.reset();
-            applyFilter(f);
+            applyFilter(f, true);
         }
     }
 }
@@ -129,7 +130,7 @@ void BrowseModule::editFilter(ListingFilter filter, bool debounce)
     } else {
         m_pending.reset();
         m_pendingDue.reset();
-        applyFilter(filter);
+        applyFilter(filter, false);
     }
 }
 
@@ -148,14 +149,18 @@ void BrowseModule::resetFilters()
     editFilter(f, false);
 }
 
-void BrowseModule::applyFilter(const ListingFilter& filter)
+void BrowseModule::applyFilter(const ListingFilter& filter, bool typed)
 {
     // Refused by the server anyway: keep showing the last good results, the panel explains why.
     if (!filterProblem(filter).empty()) return;
     const Status status = m_state.page.status();
     if (filter == m_state.filter && status != Status::Error && status != Status::Idle) return;
     m_state.filter = filter;
-    app().addressChanged(*this); // filters replace the entry: they do not pile up history
+    // Each committed search and each page is a history entry, so Back steps through them;
+    // while the user goes on typing, the entry the typing started keeps being rewritten.
+    const bool sameEntry = typed && m_typing;
+    m_typing = typed;
+    app().addressChanged(*this, sameEntry ? AppController::HistoryEntry::Same : AppController::HistoryEntry::New);
     loadPage();
 }
 

@@ -67,7 +67,8 @@ public:
     void describe(nlohmann::json& state, bool current) const override;
 
 private:
-    void applyFilter(const ListingFilter& filter);
+    // `typed`: the end of a typing pause (debounced), as opposed to a committed choice.
+    void applyFilter(const ListingFilter& filter, bool typed);
     void show(const ListingFilter& filter);
     void loadPage();
     void loadCatalog();
@@ -76,6 +77,7 @@ private:
     std::optional<ListingFilter> m_pending; // the filter as edited, until it is applied
     std::optional<double> m_pendingDue;     // when to apply it; unset while it has a problem to fix
     bool m_editedAway = false;              // the search changed while another screen was shown
+    bool m_typing = false;                  // the last applied search came from a typing pause
 };
 
 } // namespace dongelek

@@ -12,6 +12,7 @@
 #include "client/text_format.hpp"
 #include "core/limits.hpp"
 #include "core/money.hpp"
+#include "core/routes/browse_route.hpp"
 #include "core/routes/listing_route.hpp"
 #include "ui/test_hook.hpp"
 #include "ui/top_bar.hpp"
@@ -166,9 +167,23 @@ void BrowseScreen::drawResults(float width)
     const Remote<ListingPage>& page = b.page;
     const double now = shared().nowMs;
     const ImVec2 avail(width, ImGui::GetContentRegionAvail().y);
-    if (page.valueGeneration() != m_seenGeneration) {
+    // Each search keeps its scroll position: Back to an earlier search (a history entry of its
+    // own) shows it where the user left it; a search not seen before starts at its top.
+    const bool arrived = page.valueGeneration() != m_seenGeneration;
+    if (arrived) {
         m_seenGeneration = page.valueGeneration();
-        ImGui::SetScrollY(0); // a new page starts at its top
+        m_shownAddress = BrowseRoute{b.filter}.url();
+        float y = 0;
+        for (const auto& [address, scroll] : m_scrollByAddress)
+            if (address == m_shownAddress) y = scroll;
+        ImGui::SetScrollY(y);
+    } else if (!m_shownAddress.empty()) {
+        const float y = ImGui::GetScrollY();
+        auto it = std::find_if(m_scrollByAddress.begin(), m_scrollByAddress.end(),
+                               [&](const auto& e) { return e.first == m_shownAddress; });
+        if (it != m_scrollByAddress.end()) m_scrollByAddress.erase(it);
+        m_scrollByAddress.emplace_back(m_shownAddress, y);
+        if (m_scrollByAddress.size() > 64) m_scrollByAddress.erase(m_scrollByAddress.begin());
     }
 
     if (page.status() == Status::Error) {

@@ -7,6 +7,9 @@
 #include "ui/screen.hpp"
 
 #include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace dongelek::ui {
 
@@ -27,7 +30,9 @@ private:
     FilterPanel m_filters;
     bool m_filtersOpen = false;          // narrow layout only
     float m_panelContentHeight = 0;      // last frame's, to size the panel's box
-    std::uint64_t m_seenGeneration = 0;  // scroll to top when a new page arrives
+    std::uint64_t m_seenGeneration = 0;  // a new page arrived: scroll where it was last seen, else to the top
+    std::string m_shownAddress;          // the search whose page is shown (its scroll is kept under it)
+    std::vector<std::pair<std::string, float>> m_scrollByAddress; // recent searches, newest last
 };
 
 } // namespace dongelek::ui
