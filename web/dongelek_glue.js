@@ -122,7 +122,9 @@ window.dongelek = {
       }, 250);
       return;
     }
-    if (document.activeElement !== sink) return;
+    // Without a field being edited, a printable key is a key (Space activates, "/" finds the
+    // search): SDL and ImGui get it. While one is edited, the textarea types it.
+    if (document.activeElement !== sink || !wantText) return;
     var altGr = !!(e.getModifierState && e.getModifierState('AltGraph'));
     var printable = !!e.key && e.key.length === 1 && (altGr || !(e.ctrlKey || e.metaKey || e.altKey));
     if (printable || e.isComposing || e.keyCode === 229) e.stopImmediatePropagation();

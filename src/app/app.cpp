@@ -102,6 +102,9 @@ App::App(AppOptions options)
 {
     registerFeatures(m_features);
     m_start = platform::nowMs();
+    // Keyboard: Tab and the arrows move between every control (scroll regions are flattened
+    // into the screen's order, ui/widgets.hpp), Enter and Space activate, Escape closes a popup.
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     m_queue.onPost([] { platform::requestFrame(); }); // a reply is drawn even when nobody touches the screen
     ui::setupDpiScale(platform::devicePixelRatio(), platform::assetDir());
 

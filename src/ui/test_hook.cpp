@@ -40,6 +40,7 @@ void TestHook::beginFrame(const char* screen)
 {
     m_screen = screen;
     m_building.clear();
+    m_focused.clear();
 }
 
 void TestHook::endFrame(const HookState& state)
@@ -47,6 +48,7 @@ void TestHook::endFrame(const HookState& state)
     m_lastCards = cardsThisFrame();
     m_last.swap(m_building);
     m_lastScreen = m_screen;
+    m_lastFocused = m_focused;
     m_state = state;
 }
 
@@ -71,6 +73,8 @@ void TestHook::addRect(const std::string& id, const std::string& label, ImVec2 m
 
 void TestHook::addLastItem(const std::string& id, const std::string& label, const char* value)
 {
+    // Keyboard focus, as the ring shows it: on this item, and not hidden since a mouse click.
+    if (ImGui::GetItemID() != 0 && ImGui::GetItemID() == GImGui->NavId && !GImGui->NavDisableHighlight) m_focused = id;
     addRect(id, label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), value);
 }
 
@@ -99,6 +103,7 @@ std::string TestHook::stateJson(const std::string& url) const
                      {"url", url},
                      {"status", s.status},
                      {"cards", m_lastCards},
+                     {"focus", m_lastFocused},
                      {"error", s.error},
                      {"dpr", s.dpr},
                      {"frames", s.frames},

@@ -51,6 +51,10 @@ public:
                  const char* value = nullptr);
 
     int cardsInLastFrame() const { return m_lastCards; }
+    // An item whose keyboard focus its widget detects itself (a combo hooked before its ImGui item).
+    void setFocused(const std::string& id) { m_focused = id; }
+    // The id of the item the keyboard focus is on in the last frame ("" when none or after a click).
+    const std::string& focusedInLastFrame() const { return m_lastFocused; }
     int cardsThisFrame() const;
     std::string itemsJson() const;
     // The state object without "url" (added by whoever exports it).
@@ -63,6 +67,7 @@ private:
     std::string m_lastScreen;
     HookState m_state;
     int m_lastCards = 0;
+    std::string m_focused, m_lastFocused;
 };
 
 // Shorthands for widgets: record into the current hook when there is one.

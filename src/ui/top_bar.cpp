@@ -34,30 +34,16 @@ float TopBar::draw(UiContext& ui)
     const char* brand = s.get("app.name");
     const float brandW = em(2.375f) + (tiny ? 0.0f : textSize(Font::Large, brand).x);
     ImGui::SetCursorScreenPos(ImVec2(layout.left, cy - em(1.25f)));
-    if (ImGui::InvisibleButton("home", ImVec2(brandW, em(2.5f))) && !app.isHome()) app.back();
-    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (pressable("home", ImVec2(brandW, em(2.5f))).clicked && !app.isHome()) app.back();
     hookItem("home", brand);
     drawIcon(dl, Icon::Wheel, ImVec2(layout.left + em(0.875f), cy), em(1.75f), color::kAccent);
     if (!tiny) drawText(dl, Font::Large, ImVec2(layout.left + em(2.375f), cy - em(0.9375f)), color::kText, brand);
 
-    // Language switcher on the right.
+    // Language switcher on the right (drawn after the search, so Tab meets them in visual order).
     const float langBtn = em(2.5f);
     const float langW = langBtn * static_cast<float>(shared.languages.size());
     const float right = layout.left + layout.width;
     float x = right - langW;
-    for (const LanguageInfo& lang : shared.languages) {
-        ButtonOptions o;
-        o.kind = ButtonKind::Ghost;
-        o.selected = lang.code == shared.lang;
-        o.font = o.selected ? Font::Bold : Font::Regular;
-        o.size = ImVec2(langBtn, em(2.0f));
-        ImGui::SetCursorScreenPos(ImVec2(x, cy - em(1.0f)));
-        const std::string id = "lang." + lang.code;
-        if (button(id.c_str(), lang.short_, o)) app.setLanguage(lang.code);
-        tooltip(lang.name.c_str());
-        x += langBtn;
-    }
-
     // Search in between.
     const float searchX = layout.left + brandW + (layout.narrow ? em(1.0f) : em(2.5f));
     const float searchW = std::min(em(36), right - langW - em(1.0f) - searchX);
@@ -66,6 +52,25 @@ float TopBar::draw(UiContext& ui)
         const ListingFilter& draft = browse->draftFilter();
         if (!m_editing && m_query != draft.query) m_query = draft.query;
         ImGui::SetCursorScreenPos(ImVec2(searchX, cy - em(1.25f)));
+        // "/" jumps to the search, as on most sites: on the key's release, so the "/" typed with
+        // it has gone by. The field takes the focus a frame later; what is typed meanwhile is
+        // kept and handed to it then, so "/kia" typed fast searches for "kia".
+        ImGuiIO& io = ImGui::GetIO();
+        if (!io.WantTextInput && ImGui::IsKeyReleased(ImGuiKey_Slash)) {
+            ImGui::SetKeyboardFocusHere();
+            m_focusing = true;
+        }
+        if (m_focusing && !m_editing) {
+            for (ImWchar c : io.InputQueueCharacters) m_typedEarly.push_back(c);
+            io.InputQueueCharacters.resize(0);
+        } else if (m_editing && !m_typedEarly.empty()) {
+            ImVector<ImWchar> queued;
+            for (ImWchar c : m_typedEarly) queued.push_back(c);
+            for (ImWchar c : io.InputQueueCharacters) queued.push_back(c);
+            io.InputQueueCharacters.swap(queued);
+            m_typedEarly.clear();
+        }
+        if (m_editing || ImGui::IsKeyPressed(ImGuiKey_Escape)) m_focusing = false;
         FieldOptions fo;
         fo.hasIcon = true;
         fo.icon = Icon::Search;
@@ -81,6 +86,20 @@ float TopBar::draw(UiContext& ui)
         }
         // Searching from another screen takes you to the results.
         if (committed && !app.isCurrent(*browse)) app.back();
+    }
+
+    // Language switcher.
+    for (const LanguageInfo& lang : shared.languages) {
+        ButtonOptions o;
+        o.kind = ButtonKind::Ghost;
+        o.selected = lang.code == shared.lang;
+        o.font = o.selected ? Font::Bold : Font::Regular;
+        o.size = ImVec2(langBtn, em(2.0f));
+        ImGui::SetCursorScreenPos(ImVec2(x, cy - em(1.0f)));
+        const std::string id = "lang." + lang.code;
+        if (button(id.c_str(), lang.short_, o)) app.setLanguage(lang.code);
+        tooltip(lang.name.c_str());
+        x += langBtn;
     }
 
     ImGui::SetCursorScreenPos(origin);

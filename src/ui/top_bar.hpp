@@ -3,7 +3,10 @@
 // switcher. Owns only UI state: the search text being typed.
 #pragma once
 
+#include <imgui.h>
+
 #include <string>
+#include <vector>
 
 namespace dongelek::ui {
 
@@ -18,6 +21,8 @@ public:
 private:
     std::string m_query;
     bool m_editing = false;
+    bool m_focusing = false;             // "/" was pressed: the field gets the focus next frame
+    std::vector<ImWchar> m_typedEarly;   // typed before it did
 };
 
 } // namespace dongelek::ui

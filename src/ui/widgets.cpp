@@ -12,6 +12,8 @@
 
 #include "ui/widgets.hpp"
 
+#include <imgui_internal.h>
+
 #include "client/text_format.hpp"
 #include "core/utf8.hpp"
 #include "ui/redraw.hpp"
@@ -154,6 +156,42 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 color)
     }
 }
 
+// [SECTION] Pressable regions and scroll regions
+
+Press pressable(const char* imguiId, ImVec2 size, bool enabled)
+{
+    Press p;
+    p.clicked = ImGui::InvisibleButton(imguiId, size);
+    p.hovered = ImGui::IsItemHovered();
+    p.held = ImGui::IsItemActive();
+    if (p.hovered && enabled) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    // The keyboard's focus ring (drawn only while the keyboard moves focus, not after a click).
+    ImGui::RenderNavHighlight(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), ImGui::GetItemID());
+    p.clicked = p.clicked && enabled;
+    return p;
+}
+
+bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiChildFlags childFlags,
+                       ImGuiWindowFlags windowFlags)
+{
+    // NavFlattened: Tab and the arrows go through the region's items as if they were the screen's.
+    const bool open = ImGui::BeginChild(imguiId, size, childFlags, windowFlags | ImGuiWindowFlags_NavFlattened);
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (kind == ScrollKind::Main && open && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+        const float page = std::max(em(2), window->InnerRect.GetHeight() - em(3)); // a screenful, keeping some context
+        if (ImGui::IsKeyPressed(ImGuiKey_PageDown)) ImGui::SetScrollY(window->Scroll.y + page);
+        if (ImGui::IsKeyPressed(ImGuiKey_PageUp)) ImGui::SetScrollY(window->Scroll.y - page);
+        if (ImGui::IsKeyPressed(ImGuiKey_Home, false)) ImGui::SetScrollY(0);
+        if (ImGui::IsKeyPressed(ImGuiKey_End, false)) ImGui::SetScrollY(window->ScrollMax.y);
+    }
+    return open;
+}
+
+void endScrollRegion()
+{
+    ImGui::EndChild();
+}
+
 // [SECTION] Buttons
 
 namespace {
@@ -177,11 +215,11 @@ bool button(const char* hookId, std::string_view text, const ButtonOptions& o)
     const ImVec2 size(buttonWidth(text, o), o.size.y > 0 ? o.size.y : ImGui::GetFrameHeight());
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     if (!o.enabled) ImGui::BeginDisabled();
-    const bool clicked = ImGui::InvisibleButton("##button", size);
-    const bool hovered = ImGui::IsItemHovered();
-    const bool held = ImGui::IsItemActive();
+    const Press press = pressable("##button", size, o.enabled);
+    const bool clicked = press.clicked;
+    const bool hovered = press.hovered;
+    const bool held = press.held;
     hookItem(hookId, std::string(text));
-    if (hovered && o.enabled) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
@@ -226,7 +264,7 @@ bool button(const char* hookId, std::string_view text, const ButtonOptions& o)
     }
     if (!o.enabled) ImGui::EndDisabled();
     ImGui::PopID();
-    return clicked && o.enabled;
+    return clicked;
 }
 
 // [SECTION] Inputs (combo, text field)
@@ -240,12 +278,15 @@ bool beginCombo(const char* hookId, const char* label, const char* preview, floa
     hookRect(hookId, label, pos, max, preview);
 
     ImGui::PushID(hookId);
+    if (TestHook* hook = TestHook::current())
+        if (GImGui->NavId == ImGui::GetID("##combo") && !GImGui->NavDisableHighlight) hook->setFocused(hookId);
     if (!enabled) ImGui::BeginDisabled();
     ImGui::SetNextItemWidth(width);
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(std::max(width, em(18)), em(24)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.375f), em(0.375f)));
     const bool open = ImGui::BeginCombo("##combo", "", ImGuiComboFlags_NoArrowButton | ImGuiComboFlags_HeightLargest);
     ImGui::PopStyleVar();
+
     if (open) ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, em(0.125f)));
 
     // Our own preview (ellipsized, never under the chevron) on the parent window's draw list.

@@ -30,6 +30,25 @@ enum class Icon { Search, ChevronLeft, ChevronRight, ChevronDown, Check, Pin, Ca
                   Filter, Copy, Close, Wheel };
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 center, float size, ImU32 color);
 
+// [SECTION] Pressable regions and scroll regions (the shared layer every screen builds on)
+
+// An invisible button with what every interactive item needs: a place in the keyboard's Tab
+// order with a visible focus ring (Enter and Space activate it), the hand cursor, and no click
+// when a touch press turned into a scroll.
+struct Press {
+    bool clicked = false;
+    bool hovered = false;
+    bool held = false;
+};
+Press pressable(const char* imguiId, ImVec2 size, bool enabled = true);
+
+// A scrolling child window the keyboard can move through (Tab crosses into it; PageUp,
+// PageDown, Home and End scroll the screen's main region). Always pair with endScrollRegion().
+enum class ScrollKind { Main, Inner }; // Main: the region the page keys scroll
+bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiChildFlags childFlags = 0,
+                       ImGuiWindowFlags windowFlags = 0);
+void endScrollRegion();
+
 // [SECTION] Buttons
 
 enum class ButtonKind { Primary, Secondary, Ghost, Link };

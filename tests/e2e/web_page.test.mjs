@@ -91,3 +91,61 @@ describe('history: Back steps through searches', () => {
     await app.context.close();
   });
 });
+
+describe('keyboard: every control in order, with a visible focus', () => {
+  // Presses Tab until the focus moves, returning the newly focused id.
+  async function tab(app, key = 'Tab') {
+    const before = (await app.state()).focus;
+    await app.page.keyboard.press(key);
+    const { state } = await app.waitFor((s) => s.focus && s.focus !== before, `focus to move from "${before}" with ${key}`);
+    return state.focus;
+  }
+
+  test('Tab visits the top bar, the filters, the sort, every card and the pager, in visual order', async () => {
+    const app = await openApp('keyboard');
+    await app.waitFor(ready, 'first listings');
+    const order = [];
+    for (let i = 0; i < 60 && !order.includes('page.next'); i++) order.push(await tab(app));
+    await app.shot('1-focus-on-pager');
+    const at = (id) => order.indexOf(id);
+    assert.deepEqual(order.slice(0, 5), ['home', 'search.query', 'lang.en', 'lang.ru', 'lang.kk'], order.join(' '));
+    const filters = ['filter.make', 'filter.year_from', 'filter.year_to', 'filter.currency', 'filter.price_from',
+      'filter.price_to', 'filter.mileage_max', 'filter.body', 'filter.fuel', 'filter.transmission', 'filter.city'];
+    for (let i = 1; i < filters.length; i++)
+      assert.ok(at(filters[i - 1]) < at(filters[i]), `${filters[i - 1]} before ${filters[i]}: ${order.join(' ')}`);
+    assert.ok(at('filter.city') < at('sort'), 'the filters come before the results');
+    const cards = order.filter((id) => id.startsWith('card:'));
+    assert.equal(new Set(cards).size, 20, 'all 20 cards of the page, each once');
+    assert.ok(at('sort') < order.indexOf(cards[0]) && order.lastIndexOf(cards[19]) < at('page.next'));
+    assert.equal(order.filter((id) => id === '').length, 0);
+    // Shift+Tab goes back the same way.
+    assert.equal(await tab(app, 'Shift+Tab'), order[order.length - 2]);
+    await app.context.close();
+  });
+
+  test('Enter opens the focused card; Escape closes a dropdown and leaves a listing; "/" finds the search', async () => {
+    const app = await openApp('keyboard-keys');
+    await app.waitFor(ready, 'first listings');
+    let focus = '';
+    while (!focus.startsWith('card:')) focus = await tab(app);
+    const id = Number(focus.split(':')[1]);
+    await app.page.keyboard.press('Enter');
+    await app.waitFor((s) => s.screen === 'listing' && s.listingId === id && s.status === 'ready', 'the card opened with Enter');
+    await app.page.keyboard.press('Escape');
+    await app.waitFor((s) => s.screen === 'browse' && ready(s), 'Escape on a listing goes back');
+
+    while ((await app.state()).focus !== 'sort') await tab(app);
+    await app.page.keyboard.press('Space');
+    await app.waitFor((_, its) => its.some((i) => i.id.startsWith('sort.option:')), 'the sort dropdown open');
+    await app.shot('2-dropdown-open');
+    await app.page.keyboard.press('Escape');
+    await app.waitFor((_, its) => !its.some((i) => i.id.startsWith('sort.option:')), 'Escape closed it');
+    assert.equal((await app.state()).screen, 'browse');
+
+    await app.page.keyboard.press('/');
+    await app.page.keyboard.type('kia');
+    await app.waitFor((s) => s.url.includes('q=kia') && ready(s), '"/" then typing searches');
+    assert.equal((await app.item('search.query')).value, 'kia', 'the "/" itself was not typed');
+    await app.context.close();
+  });
+});

@@ -49,10 +49,11 @@ void BrowseScreen::drawContent()
         surface(ImGui::GetWindowDrawList(), pmin, pmax, em(0.75f));
         ImGui::SetCursorScreenPos(pmin);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.25f), em(1.25f)));
-        if (ImGui::BeginChild("##filters", ImVec2(panelW, boxH), ImGuiChildFlags_AlwaysUseWindowPadding)) {
+        if (beginScrollRegion("##filters", ImVec2(panelW, boxH), ScrollKind::Inner,
+                              ImGuiChildFlags_AlwaysUseWindowPadding)) {
             m_panelContentHeight = m_filters.draw(m_ui.app.shared(), m_module, panelW - em(2.5f));
         }
-        ImGui::EndChild();
+        endScrollRegion();
         ImGui::PopStyleVar();
 
         const float x = layout.left + panelW + gap;
@@ -61,9 +62,9 @@ void BrowseScreen::drawContent()
         const float listTop = top + em(3.5f);
         // The list reaches the window's right edge so its scrollbar sits there, not mid-page.
         ImGui::SetCursorScreenPos(ImVec2(x, listTop));
-        if (ImGui::BeginChild("##results", ImVec2(display.x - x, bottom - listTop), ImGuiChildFlags_None))
+        if (beginScrollRegion("##results", ImVec2(display.x - x, bottom - listTop), ScrollKind::Main))
             drawResults(width);
-        ImGui::EndChild();
+        endScrollRegion();
         return;
     }
 
@@ -78,9 +79,10 @@ void BrowseScreen::drawContent()
         const ImVec2 bmin(layout.left, listTop), bmax(layout.left + layout.width, listTop + boxH);
         surface(ImGui::GetWindowDrawList(), bmin, bmax, em(0.75f));
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.25f), em(1.25f)));
-        if (ImGui::BeginChild("##filters.narrow", ImVec2(layout.width, boxH - footH), ImGuiChildFlags_AlwaysUseWindowPadding))
+        if (beginScrollRegion("##filters.narrow", ImVec2(layout.width, boxH - footH), ScrollKind::Main,
+                              ImGuiChildFlags_AlwaysUseWindowPadding))
             m_filters.draw(m_ui.app.shared(), m_module, layout.width - em(2.5f));
-        ImGui::EndChild();
+        endScrollRegion();
         ImGui::PopStyleVar();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddLine(ImVec2(bmin.x, bmax.y - footH), ImVec2(bmax.x, bmax.y - footH), col(color::kBorder));
@@ -94,9 +96,9 @@ void BrowseScreen::drawContent()
         if (button("filters.apply", text, o)) m_filtersOpen = false;
         return;
     }
-    if (ImGui::BeginChild("##results", ImVec2(display.x - layout.left, bottom - listTop), ImGuiChildFlags_None))
+    if (beginScrollRegion("##results", ImVec2(display.x - layout.left, bottom - listTop), ScrollKind::Main))
         drawResults(layout.width);
-    ImGui::EndChild();
+    endScrollRegion();
 }
 
 // [SECTION] Header (count, sort, filters toggle)
@@ -239,14 +241,12 @@ bool BrowseScreen::drawCard(const ListingSummary& item, float width, bool compac
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 max(pos.x + width, pos.y + h);
 
-    // Cheap skip for cards far outside the view: keep layout, draw nothing.
-    if (!ImGui::IsRectVisible(pos, max)) {
-        ImGui::Dummy(ImVec2(width, h));
-        return false;
-    }
-    const bool clicked = ImGui::InvisibleButton("##card", ImVec2(width, h));
-    const bool hovered = ImGui::IsItemHovered();
-    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    // Cards outside the view are only an item (Tab reaches them, and ImGui scrolls one into
+    // view when it gets the focus): nothing is drawn for them.
+    const Press press = pressable("##card", ImVec2(width, h));
+    if (!ImGui::IsRectVisible(pos, max)) return press.clicked;
+    const bool clicked = press.clicked;
+    const bool hovered = press.hovered;
     hookItem("card:" + std::to_string(item.id), item.title);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();

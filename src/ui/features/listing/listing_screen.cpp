@@ -15,6 +15,8 @@
 #include "ui/test_hook.hpp"
 #include "ui/widgets.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -50,15 +52,19 @@ void ListingScreen::drawContent()
     const PageLayout layout = PageLayout::compute(display.x);
     const float top = ImGui::GetCursorScreenPos().y;
 
+    // Escape goes back (a popup or a field takes it first); the arrows change the photo,
+    // unless the keyboard is moving focus between controls.
+    const bool keyboardNav = GImGui->NavId != 0 && !GImGui->NavDisableHighlight;
     if (!ImGui::GetIO().WantTextInput) {
-        if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) m_ui.app.back();
-        if (hasDetails && ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) m_module.showPhoto(l.photoIndex - 1);
-        if (hasDetails && ImGui::IsKeyPressed(ImGuiKey_RightArrow)) m_module.showPhoto(l.photoIndex + 1);
+        if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+            m_ui.app.back();
+        if (hasDetails && !keyboardNav && ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) m_module.showPhoto(l.photoIndex - 1);
+        if (hasDetails && !keyboardNav && ImGui::IsKeyPressed(ImGuiKey_RightArrow)) m_module.showPhoto(l.photoIndex + 1);
     }
 
     ImGui::SetCursorScreenPos(ImVec2(0, top));
-    if (!ImGui::BeginChild("##listing.scroll", ImVec2(display.x, display.y - top), ImGuiChildFlags_None)) {
-        ImGui::EndChild();
+    if (!beginScrollRegion("##listing.scroll", ImVec2(display.x, display.y - top), ScrollKind::Main)) {
+        endScrollRegion();
         return;
     }
     if (m_scrolledFor != l.id) {
@@ -119,7 +125,7 @@ void ListingScreen::drawContent()
         ImGui::SetCursorScreenPos(ImVec2(x0, y));
         ImGui::Dummy(ImVec2(layout.width, std::max(left, right) + em(2.0f)));
     }
-    ImGui::EndChild();
+    endScrollRegion();
 }
 
 // [SECTION] Gallery
@@ -141,8 +147,7 @@ float ListingScreen::drawGallery(float width)
 
     // Main photo, letter-boxed on a dark backdrop; the thumbnail stands in while the large one loads.
     ImGui::SetNextItemAllowOverlap();
-    const bool mainClicked = ImGui::InvisibleButton("##photo.main", ImVec2(width, mainH));
-    if (count > 1 && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    const bool mainClicked = pressable("##photo.main", ImVec2(width, mainH), count > 1).clicked;
     hookItem("photo.main", count > 0 ? s.format("listing.photo_of", {{"index", std::to_string(l.photoIndex + 1)},
                                                                       {"count", std::to_string(count)}})
                                      : std::string(s.get("common.no_photo")));
@@ -183,9 +188,9 @@ float ListingScreen::drawGallery(float width)
             const ImVec2 bmin(dir < 0 ? pos.x + em(0.75f) : mmax.x - em(0.75f) - d, pos.y + (mainH - d) * 0.5f);
             ImGui::SetCursorScreenPos(bmin);
             const char* id = dir < 0 ? "photo.prev" : "photo.next";
-            const bool clicked = ImGui::InvisibleButton(id, ImVec2(d, d));
-            const bool hovered = ImGui::IsItemHovered();
-            if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            const Press press = pressable(id, ImVec2(d, d));
+            const bool clicked = press.clicked;
+            const bool hovered = press.hovered;
             hookItem(id, s.get(dir < 0 ? "listing.photo_prev" : "listing.photo_next"));
             const ImVec2 cc(bmin.x + d * 0.5f, bmin.y + d * 0.5f);
             dl->AddCircleFilled(ImVec2(cc.x, cc.y + 1), d * 0.5f, col(IM_COL32(0, 0, 0, 40)), 32);
@@ -208,16 +213,16 @@ float ListingScreen::drawGallery(float width)
         const float stripH = th + (scrolls ? em(1.0f) : 0.0f);
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + mainH + em(0.75f)));
         ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, em(0.5f));
-        if (ImGui::BeginChild("##thumbs", ImVec2(width, stripH), ImGuiChildFlags_None,
+        if (beginScrollRegion("##thumbs", ImVec2(width, stripH), ScrollKind::Inner, ImGuiChildFlags_None,
                               ImGuiWindowFlags_HorizontalScrollbar)) {
             ImDrawList* tdl = ImGui::GetWindowDrawList();
             for (int i = 0; i < count; ++i) {
                 ImGui::PushID(i);
                 if (i > 0) ImGui::SameLine(0, gap);
                 const ImVec2 tp = ImGui::GetCursorScreenPos();
-                const bool clicked = ImGui::InvisibleButton("##thumb", ImVec2(tw, th));
-                const bool hovered = ImGui::IsItemHovered();
-                if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                const Press press = pressable("##thumb", ImVec2(tw, th));
+                const bool clicked = press.clicked;
+                const bool hovered = press.hovered;
                 hookItem("photo.thumb:" + std::to_string(i), std::to_string(i + 1));
                 if (i == l.photoIndex && m_thumbScrolledTo != i) {
                     ImGui::SetScrollHereX(0.5f);
@@ -234,7 +239,7 @@ float ListingScreen::drawGallery(float width)
                 ImGui::PopID();
             }
         }
-        ImGui::EndChild();
+        endScrollRegion();
         ImGui::PopStyleVar();
         h += em(0.75f) + stripH;
     }
