@@ -330,17 +330,18 @@ float ListingScreen::drawSeller(float width)
     y += em(3.5f) + em(1.0f);
 
     // City, phone (with copy), member since.
-    const auto row = [&](Icon icon, const std::string& text, const char* hookId) {
+    // `reserve`: room kept on the right (the phone's copy button).
+    const auto row = [&](Icon icon, const std::string& text, const char* hookId, float reserve) {
         drawIcon(dl, icon, ImVec2(pos.x + pad + em(0.5f), y + em(0.625f)), em(1.0f), color::kTextMuted);
-        const std::string shown = ellipsize(Font::Regular, text, inner - em(1.75f) - em(6));
+        const std::string shown = ellipsize(Font::Regular, text, inner - em(1.75f) - reserve);
         drawText(dl, Font::Regular, ImVec2(pos.x + pad + em(1.75f), y + em(0.125f)), color::kText, shown);
         if (hookId && !text.empty())
             hookRect(hookId, text, ImVec2(pos.x + pad + em(1.75f), y),
                      ImVec2(pos.x + pad + em(1.75f) + textSize(Font::Regular, shown).x, y + em(1.5f)));
     };
-    row(Icon::Pin, cityName(s, seller.city), "seller.city");
+    row(Icon::Pin, cityName(s, seller.city), "seller.city", 0.0f);
     y += em(2.0f);
-    row(Icon::Phone, seller.phone, nullptr);
+    row(Icon::Phone, seller.phone, nullptr, em(6));
     {
         ButtonOptions o;
         o.kind = ButtonKind::Link;
@@ -359,7 +360,7 @@ float ListingScreen::drawSeller(float width)
     y += em(2.0f);
     const std::string since = formatSinceMonthYear(s, seller.memberSince);
     row(Icon::Calendar, since.empty() ? std::string() : s.format("listing.seller.member_since", {{"date", since}}),
-        "seller.since");
+        "seller.since", 0.0f);
     ImGui::SetCursorScreenPos(pos);
     ImGui::Dummy(ImVec2(width, h));
     return h;
