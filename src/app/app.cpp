@@ -6,6 +6,7 @@
 #include "platform/history.hpp"
 #include "platform/http.hpp"
 #include "platform/image_decode.hpp"
+#include "platform/preferences.hpp"
 #include "platform/test_hook_export.hpp"
 #include "platform/window.hpp"
 #include "ui/redraw.hpp"
@@ -87,7 +88,18 @@ Navigator platformNavigator()
     nav.replace = platform::replaceUrl;
     nav.back = platform::historyBack;
     nav.setTitle = platform::setWindowTitle;
+    nav.setDocumentLanguage = platform::setDocumentLanguage;
     return nav;
+}
+
+// The language the user picked before is kept under "lang" (localStorage / the config file).
+LanguageSources platformLanguages()
+{
+    LanguageSources device;
+    device.preferred = platform::preferredLanguages;
+    device.loadChosen = [] { return platform::loadPreference("lang"); };
+    device.saveChosen = [](const std::string& code) { platform::savePreference("lang", code); };
+    return device;
 }
 
 } // namespace
@@ -95,7 +107,7 @@ Navigator platformNavigator()
 App::App(AppOptions options)
     : m_options(std::move(options)),
       m_api(platformHttp(), m_queue),
-      m_controller(m_api, platformNavigator(), loadLocales(platform::assetDir())),
+      m_controller(m_api, platformNavigator(), loadLocales(platform::assetDir()), platformLanguages()),
       m_textures(platformHttp(), platformCodec(), m_queue, ui::TextureCache::Options{}),
       m_ui{m_controller, m_textures, m_topBar},
       m_features(m_controller, m_ui)

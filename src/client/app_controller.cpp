@@ -10,6 +10,8 @@
 
 #include "core/url.hpp"
 
+#include <cctype>
+
 namespace dongelek {
 
 std::string urlParam(const std::string& url, const std::string& name)
@@ -17,8 +19,22 @@ std::string urlParam(const std::string& url, const std::string& name)
     return queryParam(splitAppUrl(url).query, name).value_or("");
 }
 
-AppController::AppController(ApiClient& api, Navigator navigator, LocaleBundle locales)
-    : m_api(api), m_nav(std::move(navigator)), m_locales(std::move(locales))
+std::string matchLanguage(const std::string& tag, const std::vector<LanguageInfo>& languages)
+{
+    // The primary language subtag: BCP 47 ("kk-KZ") and POSIX ("kk_KZ.UTF-8@latin") alike.
+    std::string primary;
+    for (const char c : tag) {
+        if (c == '-' || c == '_' || c == '.' || c == '@') break;
+        primary += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (primary.empty()) return {};
+    for (const LanguageInfo& l : languages)
+        if (l.code == primary) return l.code;
+    return {};
+}
+
+AppController::AppController(ApiClient& api, Navigator navigator, LocaleBundle locales, LanguageSources device)
+    : m_api(api), m_nav(std::move(navigator)), m_locales(std::move(locales)), m_device(std::move(device))
 {
     m_shared.languages = m_locales.languages;
     loadStrings("en");
@@ -34,13 +50,28 @@ bool AppController::loadStrings(const std::string& code)
     m_shared.strings.load(code, code == "en" ? std::string_view{} : std::string_view(it->second),
                           en == m_locales.json.end() ? std::string_view{} : std::string_view(en->second));
     m_shared.lang = code;
+    if (m_nav.setDocumentLanguage) m_nav.setDocumentLanguage(code);
     return true;
+}
+
+std::string AppController::languageOfDevice() const
+{
+    if (offers(m_chosen)) return m_chosen;
+    if (m_device.preferred)
+        for (const std::string& tag : m_device.preferred())
+            if (std::string code = matchLanguage(tag, m_shared.languages); offers(code)) return code;
+    return "en";
 }
 
 void AppController::start(const std::string& url, const std::string& langOverride)
 {
-    const std::string lang = langOverride.empty() ? urlParam(url, "lang") : langOverride;
-    if (!lang.empty()) loadStrings(lang);
+    m_chosen = m_device.loadChosen ? m_device.loadChosen() : std::string();
+    m_deviceLang = languageOfDevice();
+    // A shared link opens in its own language, without changing what this device remembers.
+    std::string lang = m_deviceLang;
+    for (const std::string& wanted : {urlParam(url, "lang"), langOverride})
+        if (offers(wanted)) lang = wanted;
+    loadStrings(lang);
     for (const auto& m : m_modules)
         m->start();
     const AppUrl u = splitAppUrl(url);
@@ -70,9 +101,19 @@ std::optional<double> AppController::nextUpdateAt() const
 
 void AppController::setLanguage(const std::string& code)
 {
-    if (code == m_shared.lang || !loadStrings(code)) return;
-    replace(urlFor(*m_current));
-    titleChanged();
+    if (!offers(code)) return;
+    const bool shown = code != m_shared.lang && loadStrings(code);
+    const bool remembered = code != m_chosen;
+    if (remembered) {
+        // Picking the language on screen still counts: it wins over a different browser language later.
+        m_chosen = code;
+        if (m_device.saveChosen) m_device.saveChosen(code);
+    }
+    const std::string before = m_deviceLang;
+    m_deviceLang = code;
+    if (!shown && before == m_deviceLang) return;
+    replace(urlFor(*m_current)); // "?lang=en" of a shared link goes once English is the device's own
+    if (shown) titleChanged();
 }
 
 void AppController::titleChanged()
@@ -110,7 +151,11 @@ void AppController::show(Module& m, const AppUrl& url, Module::Entry how)
 
 std::string AppController::withLanguage(std::string url) const
 {
-    if (m_shared.lang != "en") url += (url.find('?') == std::string::npos ? "?lang=" : "&lang=") + m_shared.lang;
+    // Every language but English is named, so a copied address opens in the language it was
+    // copied in. English, the default of the default, is named only where this device would
+    // otherwise pick another language (a shared "?lang=en" link stays English on reload).
+    if (m_shared.lang != "en" || m_deviceLang != "en")
+        url += (url.find('?') == std::string::npos ? "?lang=" : "&lang=") + m_shared.lang;
     return url;
 }
 

@@ -22,6 +22,20 @@ struct Navigator {
     std::function<void(const std::string& url)> replace;
     std::function<void()> back; // the pop arrives later through AppController::onPopState
     std::function<void(const std::string& title)> setTitle;
+    // The language of what is shown ("ru"): the web page's <html lang>, for screen readers and search engines.
+    std::function<void(const std::string& code)> setDocumentLanguage;
+};
+
+// What the device says about the language, seen from the controller (platform/preferences.hpp
+// in the app; tests pass their own). Any part may be empty.
+struct LanguageSources {
+    // The user's languages, most wanted first, as the system spells them: the browser's
+    // navigator.languages ("ru-RU", "kk") or the desktop's LANGUAGE/LC_ALL/LANG ("kk_KZ.UTF-8").
+    std::function<std::vector<std::string>()> preferred;
+    // The language the user picked in the switcher on this device before ("" when never), and
+    // remembering a new pick.
+    std::function<std::string()> loadChosen;
+    std::function<void(const std::string& code)> saveChosen;
 };
 
 // All locale files, read once at start-up: language code -> JSON text.
@@ -32,7 +46,7 @@ struct LocaleBundle {
 
 class AppController {
 public:
-    AppController(ApiClient& api, Navigator navigator, LocaleBundle locales);
+    AppController(ApiClient& api, Navigator navigator, LocaleBundle locales, LanguageSources device = {});
 
     // [SECTION] Registration (src/app/features.cpp; tests register what they need)
     // Adds a feature module; the first one is home. Returns it for wiring its screen.
@@ -54,7 +68,9 @@ public:
     const std::vector<std::unique_ptr<Module>>& modules() const { return m_modules; }
 
     // [SECTION] Life cycle
-    // Opens the screen named by `url` (path + query, "?lang=" honoured); every module starts.
+    // Opens the screen named by `url` (path + query); every module starts. The language is the
+    // first one we have of: `langOverride` (the desktop's --lang), the address's "?lang=", the
+    // one chosen on this device before, the device's preferred languages in order, English.
     void start(const std::string& url, const std::string& langOverride = "");
     // Once per frame after the queue is drained.
     void update(double nowMs);
@@ -84,18 +100,25 @@ public:
     void addressChanged(const Module& m, HistoryEntry entry = HistoryEntry::Same);
     // The module on screen has a new title (its data arrived).
     void titleChanged();
-    // The address of `m` with the language when it is not English: "/listing/5?lang=ru".
+    // The address of `m` with the language: "/listing/5?lang=ru". English goes without the
+    // parameter, unless this device would open the address in another language by itself.
     std::string urlFor(const Module& m) const;
 
     // [SECTION] Shared actions
     void retry(); // whatever failed on the current screen, and shared data that failed
+    // The user picked a language in the switcher: shown at once and remembered on the device.
     void setLanguage(const std::string& code);
+    // The language this device opens an address without "?lang=" in: the remembered pick, else
+    // the first preferred language we have, else English.
+    const std::string& deviceLanguage() const { return m_deviceLang; }
 
 private:
     Module* claimer(const AppUrl& url) const;
     Module& resolve(const AppUrl& url) const; // the claimer, else home
     void show(Module& m, const AppUrl& url, Module::Entry how);
     bool loadStrings(const std::string& code);
+    bool offers(const std::string& code) const { return !code.empty() && m_locales.json.count(code) != 0; }
+    std::string languageOfDevice() const;
     std::string withLanguage(std::string url) const;
     void push(const std::string& url);
     void replace(const std::string& url);
@@ -103,6 +126,9 @@ private:
     ApiClient& m_api;
     Navigator m_nav;
     LocaleBundle m_locales;
+    LanguageSources m_device;
+    std::string m_chosen;            // what the device remembers ("" = nothing)
+    std::string m_deviceLang = "en"; // see deviceLanguage()
     SharedState m_shared;
     std::vector<std::unique_ptr<Module>> m_modules;
     Module* m_current = nullptr;
@@ -114,5 +140,9 @@ private:
 
 // The value of `name` in the query of app address `url` (decoded; fragment ignored), or "".
 std::string urlParam(const std::string& url, const std::string& name);
+
+// The code of `languages` that a system language tag names, or "": "ru-RU", "RU" and
+// "ru_RU.UTF-8" name "ru"; "kk-KZ" names "kk"; "C", "de-DE" or "" name none of ours.
+std::string matchLanguage(const std::string& tag, const std::vector<LanguageInfo>& languages);
 
 } // namespace dongelek

@@ -47,7 +47,7 @@ const std::vector<cli::Option<StartOptions>>& options()
              o.initialUrl = v;
              return {};
          }},
-        {"--lang", nullptr, "CODE", "en, ru or kk (overrides ?lang= in --url)",
+        {"--lang", nullptr, "CODE", "en, ru or kk for this run (over ?lang= in --url, the remembered choice and $LANG)",
          [](const std::string& v, StartOptions& o) -> std::string {
              if (v != "en" && v != "ru" && v != "kk") return "must be en, ru or kk";
              o.lang = v;

@@ -1,13 +1,19 @@
-// Number, count, date and enum formatting through the locale files.
-// The only hard-coded rules are the plural-category formulas (CLDR) per language.
+// Number, count, price, date, enum and server-value formatting through the locale files.
+// The only hard-coded rules are the plural-category formulas (CLDR) per language and the case
+// pairs of the letters our alphabets use (for ordering names).
 
 #include "client/text_format.hpp"
 
 #include "core/money.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <vector>
 
 namespace dongelek {
 
@@ -66,21 +72,146 @@ bool parseYmd(std::string_view iso, int& y, int& m, int& d)
 }
 } // namespace
 
-std::string formatDate(const Strings& s, std::string_view iso)
+namespace {
+// A day, month and year through one of the date formats and one set of month forms.
+std::string dayMonthYear(const Strings& s, std::string_view iso, const char* format, const char* months)
 {
     int y = 0, m = 0, d = 0;
     if (!parseYmd(iso, y, m, d) || d == 0) return {};
-    return s.format("format.date", {{"day", std::to_string(d)},
-                                    {"month", s.get("date.month_short." + std::to_string(m))},
-                                    {"year", std::to_string(y)}});
+    return s.format(format, {{"day", std::to_string(d)},
+                             {"month", s.get(std::string(months) + std::to_string(m))},
+                             {"year", std::to_string(y)}});
+}
+std::string monthYear(const Strings& s, std::string_view iso, const char* format, const char* months)
+{
+    int y = 0, m = 0, d = 0;
+    if (!parseYmd(iso, y, m, d)) return {};
+    return s.format(format, {{"month", s.get(std::string(months) + std::to_string(m))}, {"year", std::to_string(y)}});
+}
+} // namespace
+
+std::string formatDate(const Strings& s, std::string_view iso)
+{
+    return dayMonthYear(s, iso, "format.date", "date.month_short.");
+}
+
+std::string formatLongDate(const Strings& s, std::string_view iso)
+{
+    return dayMonthYear(s, iso, "format.date_long", "date.month_with_day.");
 }
 
 std::string formatMonthYear(const Strings& s, std::string_view iso)
 {
-    int y = 0, m = 0, d = 0;
-    if (!parseYmd(iso, y, m, d)) return {};
-    return s.format("format.month_year",
-                    {{"month", s.get("date.month." + std::to_string(m))}, {"year", std::to_string(y)}});
+    return monthYear(s, iso, "format.month_year", "date.month.");
+}
+
+std::string formatSinceMonthYear(const Strings& s, std::string_view iso)
+{
+    return monthYear(s, iso, "format.since_month_year", "date.month_since.");
+}
+
+std::string formatPrice(const Strings& s, const Money& m)
+{
+    const std::string key = "format.price." + std::string(toString(m.currency));
+    if (!s.has(key)) return formatMoney(m);
+    const int digits = minorDigits(m.currency);
+    std::int64_t scale = 1;
+    for (int i = 0; i < digits; ++i) scale *= 10;
+    std::string amount = formatNumber(s, m.amountMinor / scale);
+    if (const std::int64_t frac = std::llabs(m.amountMinor % scale); frac != 0) {
+        std::string text = std::to_string(frac);
+        text.insert(0, static_cast<std::size_t>(digits) - text.size(), '0');
+        amount += (s.has("format.decimal_separator") ? s.get("format.decimal_separator") : ".") + text;
+    }
+    return s.format(key, {{"amount", amount}});
+}
+
+// [SECTION] Values from the server
+
+std::string cityKey(std::string_view serverName)
+{
+    std::string key;
+    bool gap = false;
+    for (const char c : serverName) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80) return {}; // not an English name: nothing to look up
+        if (std::isalnum(u)) {
+            if (gap && !key.empty()) key += '_';
+            key += static_cast<char>(std::tolower(u));
+            gap = false;
+        } else {
+            gap = true;
+        }
+    }
+    return key;
+}
+
+std::string cityName(const Strings& s, std::string_view serverName)
+{
+    const std::string key = cityKey(serverName);
+    if (key.empty() || !s.has("city." + key)) return std::string(serverName);
+    return s.get("city." + key);
+}
+
+std::string colorName(const Strings& s, std::string_view wire)
+{
+    const std::string key = "color." + std::string(wire);
+    if (wire.empty() || !s.has(key)) return std::string(wire);
+    return s.get(key);
+}
+
+namespace {
+// The next code point of valid-enough UTF-8 (a stray byte is taken as itself).
+char32_t nextCodePoint(std::string_view text, std::size_t& i)
+{
+    const auto b = static_cast<unsigned char>(text[i]);
+    const std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+    if (n == 1 || i + n > text.size()) {
+        ++i;
+        return b;
+    }
+    char32_t c = b & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    i += n;
+    return c;
+}
+
+// Lowercase for the letters our languages use: Latin, Russian and the Kazakh additions.
+char32_t lower(char32_t c)
+{
+    if (c >= 'A' && c <= 'Z') return c + 32;
+    if (c >= 0x0410 && c <= 0x042F) return c + 0x20; // А-Я
+    if (c >= 0x0400 && c <= 0x040F) return c + 0x50; // Ё, І, ...
+    if (c >= 0x04C1 && c <= 0x04CE) return (c % 2) ? c + 1 : c; // this block pairs odd-even
+    if (c >= 0x0460 && c <= 0x052F && c != 0x04C0 && c % 2 == 0) return c + 1; // Ғ Қ Ң Ү Ұ Һ Ә Ө
+    return c;
+}
+
+std::vector<std::uint32_t> collationKey(std::string_view text, const std::vector<char32_t>& alphabet)
+{
+    std::vector<std::uint32_t> key;
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t c = lower(nextCodePoint(text, i));
+        const auto at = std::find(alphabet.begin(), alphabet.end(), c);
+        if (at != alphabet.end()) key.push_back(1000 + static_cast<std::uint32_t>(at - alphabet.begin()));
+        else if (c >= '0' && c <= '9') key.push_back(500 + static_cast<std::uint32_t>(c - '0'));
+        else if (c < 0x80 && !(c >= 'a' && c <= 'z')) key.push_back(static_cast<std::uint32_t>(c)); // space, "-"
+        else key.push_back(100000 + static_cast<std::uint32_t>(c)); // a letter of another alphabet
+    }
+    return key;
+}
+} // namespace
+
+bool nameLess(const Strings& s, std::string_view a, std::string_view b)
+{
+    std::vector<char32_t> alphabet;
+    if (s.has("format.alphabet")) {
+        const std::string_view letters = s.get("format.alphabet");
+        for (std::size_t i = 0; i < letters.size();) alphabet.push_back(lower(nextCodePoint(letters, i)));
+    }
+    const auto ka = collationKey(a, alphabet), kb = collationKey(b, alphabet);
+    if (ka != kb) return ka < kb;
+    return a < b; // the same letters in another case: still a strict order
 }
 
 namespace {

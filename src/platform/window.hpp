@@ -1,7 +1,7 @@
 // Platform: window, GL context, main loop, input, pixel density, time and assets.
 // Implements: init, shutdown, run, requestFrame, requestFrameAt, pollEvents, hadEvents, newFrame,
 // present, devicePixelRatio, framebufferSize, logicalSize, nowMs, notifyFirstFrame,
-// setWindowTitle, assetDir, setAssetDir.
+// setWindowTitle, setDocumentLanguage, assetDir, setAssetDir.
 // window_web.cpp (SDL2 on a WebGL2 canvas that fills the page) | window_native.cpp (SDL2 + OpenGL 3.3).
 #pragma once
 
@@ -56,6 +56,9 @@ double nowMs();
 // Tells the page the app is drawing (the web hides its loading screen).
 void notifyFirstFrame();
 void setWindowTitle(const std::string& title);
+// The language of what is drawn ("ru"): the page's <html lang> on the web (screen readers pick
+// their voice by it, search engines their index); nothing to do on the desktop.
+void setDocumentLanguage(const std::string& code);
 
 // Where fonts and locales are: "/assets" in the web's preloaded file system, the build's
 // asset folder (or --assets) natively.

@@ -213,6 +213,8 @@ void setWindowTitle(const std::string& title)
     if (st().window) SDL_SetWindowTitle(st().window, title.c_str());
 }
 
+void setDocumentLanguage(const std::string&) {} // a desktop window has no language to declare
+
 std::string assetDir() { return st().assetDir; }
 void setAssetDir(const std::string& dir) { st().assetDir = dir; }
 

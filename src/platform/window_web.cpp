@@ -27,6 +27,7 @@ namespace {
 // [SECTION] JavaScript glue (EM_JS)
 
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
+EM_JS(void, js_set_document_language, (const char* code), { document.documentElement.lang = UTF8ToString(code); });
 EM_JS(void, js_set_text_input, (int want), {
     if (Module.dongelekSetTextInput) Module.dongelekSetTextInput(want);
 });
@@ -235,6 +236,7 @@ Size logicalSize() { return {static_cast<int>(st().cssW), static_cast<int>(st().
 double nowMs() { return emscripten_get_now(); }
 void notifyFirstFrame() { js_first_frame(); }
 void setWindowTitle(const std::string& title) { js_set_title(title.c_str()); }
+void setDocumentLanguage(const std::string& code) { js_set_document_language(code.c_str()); }
 
 std::string assetDir() { return "/assets"; }
 void setAssetDir(const std::string&) {}

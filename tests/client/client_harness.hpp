@@ -5,6 +5,7 @@
 // [SECTION] Index
 // - FakeHttp: records every GET, the test answers it (in any order)
 // - FakeHistory: the address bar and Back/Forward, as the browser keeps them
+// - FakeDevice: the browser's languages and what localStorage remembers
 // - Reply bodies built with core's JSON mapping
 // - ClientHarness: queue + API client + app shell with the browse and listing modules, and a test clock
 
@@ -106,6 +107,7 @@ public:
             goBack();
         };
         nav.setTitle = [this](const std::string& title) { m_titles.push_back(title); };
+        nav.setDocumentLanguage = [this](const std::string& code) { m_documentLang = code; };
         return nav;
     }
 
@@ -134,6 +136,8 @@ public:
         static const std::string none;
         return m_titles.empty() ? none : m_titles.back();
     }
+    // What <html lang> says.
+    const std::string& documentLanguage() const { return m_documentLang; }
     bool takePop()
     {
         const bool p = m_popPending;
@@ -146,7 +150,30 @@ private:
     std::size_t m_index = 0;
     std::vector<std::string> m_log;
     std::vector<std::string> m_titles;
+    std::string m_documentLang;
     bool m_popPending = false;
+};
+
+// [SECTION] FakeDevice
+
+// Stands in for platform/preferences.hpp: the browser's navigator.languages and the language
+// localStorage remembers. Read when the app starts, so a test sets them before ClientHarness::start.
+struct FakeDevice {
+    std::vector<std::string> languages; // navigator.languages, most wanted first
+    std::string stored;                 // localStorage "dongelek.lang"
+    std::vector<std::string> saves;     // every value written, oldest first
+
+    LanguageSources sources()
+    {
+        LanguageSources l;
+        l.preferred = [this] { return languages; };
+        l.loadChosen = [this] { return stored; };
+        l.saveChosen = [this](const std::string& code) {
+            stored = code;
+            saves.push_back(code);
+        };
+        return l;
+    }
 };
 
 // [SECTION] Reply bodies
@@ -224,8 +251,9 @@ struct ClientHarness {
     TaskQueue queue;
     FakeHttp http;
     FakeHistory history;
+    FakeDevice device;
     ApiClient api{http.fn(), queue};
-    AppController app{api, history.navigator(), testLocales()};
+    AppController app{api, history.navigator(), testLocales(), device.sources()};
     BrowseModule& browseModule = app.add<BrowseModule>();
     ListingModule& listingModule = app.add<ListingModule>();
     double now = 0;

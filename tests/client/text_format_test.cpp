@@ -4,8 +4,12 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/money.hpp"
+
+#include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 #include <string>
 #include <utility>
 #include <vector>
@@ -158,6 +162,52 @@ TEST_CASE("'member since' reads as month and year", "[client][text]")
     CHECK(formatMonthYear(shipped("kk"), "2019-03-01") == "2019 ж. наурыз");
 }
 
+TEST_CASE("a full date puts the month in the form a day takes: genitive in Russian", "[client][text]")
+{
+    CHECK(formatLongDate(shipped("en"), "2024-11-12") == "12 November 2024");
+    CHECK(formatLongDate(shipped("ru"), "2024-11-12") == "12 ноября 2024 г.");
+    CHECK(formatLongDate(shipped("ru"), "2024-05-01T10:00:00Z") == "1 мая 2024 г.");
+    CHECK(formatLongDate(shipped("ru"), "2024-03-08") == "8 марта 2024 г.");
+    CHECK(formatLongDate(shipped("kk"), "2024-11-12") == "2024 жылғы 12 қараша");
+    CHECK(formatLongDate(shipped("kk"), "2024-06-05") == "2024 жылғы 5 маусым");
+}
+
+TEST_CASE("'member since' is grammatical: «с июня 2018 г.», «2018 жылғы маусымнан бері»", "[client][text]")
+{
+    const auto since = [](const char* lang, const char* iso) {
+        const Strings s = shipped(lang);
+        return s.format("listing.seller.member_since", {{"date", formatSinceMonthYear(s, iso)}});
+    };
+    CHECK(since("en", "2018-06-01") == "On Dongelek since June 2018");
+    CHECK(since("ru", "2018-06-01") == "На Dongelek с июня 2018 г.");
+    CHECK(since("ru", "2019-03") == "На Dongelek с марта 2019 г.");
+    CHECK(since("kk", "2018-06-01") == "2018 жылғы маусымнан бері Dongelek-те");
+    CHECK(since("kk", "2019-03-15") == "2019 жылғы наурыздан бері Dongelek-те");
+}
+
+TEST_CASE("every month has its forms in every language, and Russian ones after a day or «с» are genitive",
+          "[client][text]")
+{
+    // The genitive of each Russian month: what «12 …» and «с …» need (never «с июнь»).
+    const char* genitive[] = {"января", "февраля", "марта",    "апреля",  "мая",    "июня",
+                              "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
+    // Kazakh ablative before «бері»: -нан/-нен after м and н, -тан/-тен after к, -дан/-ден otherwise,
+    // back or front by the last vowel.
+    const char* ablative[] = {"қаңтардан", "ақпаннан", "наурыздан", "сәуірден",    "мамырдан", "маусымнан",
+                              "шілдеден",  "тамыздан", "қыркүйектен", "қазаннан", "қарашадан", "желтоқсаннан"};
+    const Strings ru = shipped("ru"), kk = shipped("kk"), en = shipped("en");
+    for (int m = 1; m <= 12; ++m) {
+        INFO("month " << m);
+        const std::string n = std::to_string(m);
+        CHECK(std::string(ru.get("date.month_with_day." + n)) == genitive[m - 1]);
+        CHECK(std::string(ru.get("date.month_since." + n)) == genitive[m - 1]);
+        CHECK(std::string(kk.get("date.month_since." + n)) == ablative[m - 1]);
+        CHECK(std::string(kk.get("date.month_with_day." + n)) == kk.get("date.month." + n)); // «12 қараша»
+        CHECK(std::string(en.get("date.month_with_day." + n)) == en.get("date.month." + n));
+        CHECK(std::string(en.get("date.month_since." + n)) == en.get("date.month." + n));
+    }
+}
+
 TEST_CASE("an unparsable date shows nothing rather than garbage", "[client][text]")
 {
     const Strings en = shipped("en");
@@ -165,7 +215,11 @@ TEST_CASE("an unparsable date shows nothing rather than garbage", "[client][text
         INFO('"' << bad << '"');
         CHECK(formatDate(en, bad).empty());
         CHECK(formatMonthYear(en, bad).empty());
+        CHECK(formatLongDate(en, bad).empty());
+        CHECK(formatSinceMonthYear(en, bad).empty());
     }
+    CHECK(formatLongDate(en, "2019-03").empty()); // a full date needs a day
+    CHECK_FALSE(formatSinceMonthYear(en, "2019-03").empty());
     CHECK(formatDate(en, "2019-03").empty()); // a full date needs a day
     CHECK(formatDate(en, "2024-11-45").empty()); // no 45th of November
     CHECK(formatDate(en, "2024-04-31").empty());
@@ -207,4 +261,103 @@ TEST_CASE("labels come from the chosen language", "[client][text]")
     CHECK(std::string(label(shipped("en"), Body::Suv)) == "SUV");
     CHECK(std::string(label(shipped("ru"), Body::Suv)) == "Внедорожник");
     CHECK(std::string(label(shipped("en"), Sort::PriceAsc)) == "Price: low to high");
+}
+
+// [SECTION] Prices
+
+TEST_CASE("prices group digits as the language does, so BD 23,400 never reads as 23.4 in Russian",
+          "[client][text]")
+{
+    const Money tenge{1'381'000'000, Currency::KZT}; // 13,810,000.00 ₸
+    const Money dinars{23'400'000, Currency::BHD};   // 23,400.000 BD
+    const Money withFils{23'400'500, Currency::BHD};
+    CHECK(formatPrice(shipped("en"), tenge) == "13,810,000" + kNbsp + "₸");
+    CHECK(formatPrice(shipped("en"), dinars) == "BD" + kNbsp + "23,400");
+    CHECK(formatPrice(shipped("en"), withFils) == "BD" + kNbsp + "23,400.500");
+    for (const char* lang : {"ru", "kk"}) {
+        INFO(lang);
+        CHECK(formatPrice(shipped(lang), tenge) == "13" + kNbsp + "810" + kNbsp + "000" + kNbsp + "₸");
+        CHECK(formatPrice(shipped(lang), dinars) == "23" + kNbsp + "400" + kNbsp + "BD");
+        CHECK(formatPrice(shipped(lang), withFils) == "23" + kNbsp + "400,500" + kNbsp + "BD");
+    }
+    Strings bare;
+    bare.load("en", "", "{}");
+    CHECK(formatPrice(bare, dinars) == formatMoney(dinars)); // no price formats: core's own
+}
+
+// [SECTION] Values from the server
+
+TEST_CASE("a city's key is its English name in lowercase ASCII words", "[client][text]")
+{
+    CHECK(cityKey("Almaty") == "almaty");
+    CHECK(cityKey("Ust-Kamenogorsk") == "ust_kamenogorsk");
+    CHECK(cityKey("Isa Town") == "isa_town");
+    CHECK(cityKey("  Hamad  Town ") == "hamad_town");
+    CHECK(cityKey("Алматы").empty()); // already not English: nothing to look up
+    CHECK(cityKey("").empty());
+}
+
+TEST_CASE("every demo city and colour is translated into real Russian and Kazakh", "[client][text]")
+{
+    const Strings en = shipped("en"), ru = shipped("ru"), kk = shipped("kk");
+    // The names the demo catalog (src/server/demo/catalog.cpp) sends.
+    const std::vector<std::tuple<const char*, const char*, const char*>> cities = {
+        {"Almaty", "Алматы", "Алматы"},       {"Astana", "Астана", "Астана"},
+        {"Shymkent", "Шымкент", "Шымкент"},   {"Karaganda", "Караганда", "Қарағанды"},
+        {"Aktobe", "Актобе", "Ақтөбе"},       {"Atyrau", "Атырау", "Атырау"},
+        {"Pavlodar", "Павлодар", "Павлодар"}, {"Ust-Kamenogorsk", "Усть-Каменогорск", "Өскемен"},
+        {"Kostanay", "Костанай", "Қостанай"}, {"Taraz", "Тараз", "Тараз"},
+        {"Manama", "Манама", "Манама"},       {"Muharraq", "Мухаррак", "Мухаррак"},
+        {"Riffa", "Эр-Рифа", "Эр-Рифа"},      {"Isa Town", "Иса-Таун", "Иса-Таун"},
+        {"Hamad Town", "Хамад-Таун", "Хамад-Таун"}, {"Sitra", "Ситра", "Ситра"}};
+    for (const auto& [name, inRussian, inKazakh] : cities) {
+        INFO(name);
+        CHECK(cityName(en, name) == name);
+        CHECK(cityName(ru, name) == inRussian);
+        CHECK(cityName(kk, name) == inKazakh);
+    }
+    const std::vector<std::tuple<const char*, const char*, const char*, const char*>> colors = {
+        {"white", "White", "Белый", "Ақ"},          {"black", "Black", "Чёрный", "Қара"},
+        {"silver", "Silver", "Серебристый", "Күміс түсті"}, {"grey", "Grey", "Серый", "Сұр"},
+        {"blue", "Blue", "Синий", "Көк"},           {"red", "Red", "Красный", "Қызыл"},
+        {"cherry", "Cherry", "Вишнёвый", "Шие түсті"}, {"brown", "Brown", "Коричневый", "Қоңыр"},
+        {"beige", "Beige", "Бежевый", "Беж"},       {"green", "Green", "Зелёный", "Жасыл"},
+        {"gold", "Gold", "Золотистый", "Алтын түсті"}};
+    for (const auto& [wire, inEnglish, inRussian, inKazakh] : colors) {
+        INFO(wire);
+        CHECK(colorName(en, wire) == inEnglish);
+        CHECK(colorName(ru, wire) == inRussian);
+        CHECK(colorName(kk, wire) == inKazakh);
+    }
+}
+
+TEST_CASE("a city or colour the locales do not know is shown as the server sent it", "[client][text]")
+{
+    const Strings ru = shipped("ru");
+    CHECK(cityName(ru, "Zhanaozen") == "Zhanaozen");
+    CHECK(cityName(ru, "Жанаозен") == "Жанаозен");
+    CHECK(cityName(ru, "") == "");
+    CHECK(colorName(ru, "turquoise") == "turquoise");
+    CHECK(colorName(ru, "") == "");
+}
+
+TEST_CASE("names sort by the language's alphabet, not by code point", "[client][text]")
+{
+    const auto sorted = [](const char* lang, std::vector<std::string> names) {
+        const Strings s = shipped(lang);
+        std::sort(names.begin(), names.end(), [&s](const std::string& a, const std::string& b) { return nameLess(s, a, b); });
+        return names;
+    };
+    // Kazakh letters sit inside the alphabet: Қ between К and Л (so Ақтөбе before Алматы), Ө after О.
+    CHECK(sorted("kk", {"Өскемен", "Тараз", "Қостанай", "Қарағанды", "Павлодар", "Ақтөбе", "Алматы", "Караганда"}) ==
+          std::vector<std::string>{"Ақтөбе", "Алматы", "Караганда", "Қарағанды", "Қостанай", "Өскемен", "Павлодар",
+                                   "Тараз"});
+    // Ё is a letter after Е, not after Я; case does not matter.
+    CHECK(sorted("ru", {"ёлка", "Жук", "Ель", "яма", "Эр-Рифа", "Иса-Таун"}) ==
+          std::vector<std::string>{"Ель", "ёлка", "Жук", "Иса-Таун", "Эр-Рифа", "яма"});
+    CHECK(sorted("en", {"Taraz", "almaty", "Astana", "Isa Town", "Isa"}) ==
+          std::vector<std::string>{"almaty", "Astana", "Isa", "Isa Town", "Taraz"});
+    const Strings ru = shipped("ru");
+    CHECK_FALSE(nameLess(ru, "Алматы", "Алматы"));
+    CHECK(nameLess(ru, "Алматы", "алматы") != nameLess(ru, "алматы", "Алматы")); // still a strict order
 }

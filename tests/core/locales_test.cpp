@@ -70,6 +70,21 @@ TEST_CASE("every locale matches English keys and placeholders", "[core][locales]
     CHECK(languages >= 2); // Russian and Kazakh
 }
 
+TEST_CASE("Russian and Kazakh translate every English key, so nothing falls back to English on screen",
+          "[core][locales]")
+{
+    const fs::path dir = DONGELEK_LOCALES_DIR;
+    const auto en = readJson(dir / "en.json");
+    for (const char* lang : {"ru", "kk"}) {
+        const auto other = readJson(dir / (std::string(lang) + ".json"));
+        for (const auto& item : en.items()) {
+            if (item.key().rfind("_", 0) == 0) continue;
+            INFO(lang << ": " << item.key());
+            CHECK(other.contains(item.key()));
+        }
+    }
+}
+
 TEST_CASE("the Russian and Kazakh files load over English", "[core][locales]")
 {
     const fs::path dir = DONGELEK_LOCALES_DIR;

@@ -258,7 +258,8 @@ bool BrowseScreen::drawCard(const ListingSummary& item, float width, bool compac
     const float x = tmax.x + (narrow ? em(0.875f) : em(1.25f));
     const float right = max.x - pad;
     const float textW = right - x;
-    const std::string price = formatMoney(item.price);
+    const std::string price = formatPrice(s, item.price);
+    const std::string city = cityName(s, item.city);
     float y = pos.y + pad - 2;
 
     if (narrow) {
@@ -270,7 +271,7 @@ bool BrowseScreen::drawCard(const ListingSummary& item, float width, bool compac
         const std::string meta = std::to_string(item.year) + " \xC2\xB7 " + formatKm(s, item.mileageKm);
         drawText(dl, Font::Small, ImVec2(x, y), color::kTextMuted, ellipsize(Font::Small, meta, textW));
         y += em(1.375f);
-        drawText(dl, Font::Small, ImVec2(x, y), color::kTextMuted, ellipsize(Font::Small, item.city, textW));
+        drawText(dl, Font::Small, ImVec2(x, y), color::kTextMuted, ellipsize(Font::Small, city, textW));
     } else {
         // Title and price on the first line; the price never gets cut, the title yields.
         const float priceW = textSize(Font::Large, price).x;
@@ -278,7 +279,7 @@ bool BrowseScreen::drawCard(const ListingSummary& item, float width, bool compac
         drawText(dl, Font::Heading, ImVec2(x, y), hovered ? color::kAccent : color::kText,
                  ellipsize(Font::Heading, item.title, textW - priceW - em(1.5f)));
         y += em(2.0f);
-        const std::string meta = std::to_string(item.year) + "  \xC2\xB7  " + formatKm(s, item.mileageKm) + "  \xC2\xB7  " + item.city;
+        const std::string meta = std::to_string(item.year) + "  \xC2\xB7  " + formatKm(s, item.mileageKm) + "  \xC2\xB7  " + city;
         drawText(dl, Font::Regular, ImVec2(x, y), color::kTextMuted, ellipsize(Font::Regular, meta, textW));
         y += em(2.0f);
         float cx = x;

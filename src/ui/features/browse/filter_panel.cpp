@@ -325,7 +325,7 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
     {
         std::string preview = s.get("browse.filters.any_city");
         for (const City& city : cities)
-            if (f.cityId && city.id == *f.cityId) preview = city.name;
+            if (f.cityId && city.id == *f.cityId) preview = cityName(s, city.name);
         if (!f.cityId && f.country) preview = s.format("browse.filters.all_of", {{"country", label(s, *f.country)}});
         if (beginCombo("filter.city", s.get("browse.filters.city"), preview.c_str(), width,
                        catalog.cities.status() == Status::Ready)) {
@@ -342,10 +342,16 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
                     f.country = country;
                     changed = true;
                 }
-                for (const City& city : cities) {
-                    if (city.country != country) continue;
+                // In the language's alphabetical order, which is not the server's English one.
+                std::vector<std::pair<std::string, const City*>> named;
+                for (const City& city : cities)
+                    if (city.country == country) named.emplace_back(cityName(s, city.name), &city);
+                std::sort(named.begin(), named.end(),
+                          [&s](const auto& a, const auto& b) { return nameLess(s, a.first, b.first); });
+                for (const auto& [name, cityPtr] : named) {
+                    const City& city = *cityPtr;
                     const std::string count = formatNumber(s, city.count);
-                    if (comboOption("filter.city", std::to_string(city.id), city.name.c_str(), f.cityId == city.id,
+                    if (comboOption("filter.city", std::to_string(city.id), name.c_str(), f.cityId == city.id,
                                     count.c_str(), em(0.75f))) {
                         f.cityId = city.id;
                         f.country.reset();

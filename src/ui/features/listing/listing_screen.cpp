@@ -259,17 +259,22 @@ float ListingScreen::drawSummary(float width)
     const float pad = em(1.25f);
     const float inner = width - pad * 2;
     const ImVec2 titleSize = textSize(Font::Title, item.title, inner);
-    const float h = pad + titleSize.y + em(0.5f) + em(1.5f) + em(0.75f) + em(2.25f) + em(0.75f) + em(1.5f) + pad;
+    // "Posted 12 November 2024": the date in full, with the month in the form a day takes.
+    const std::string date = formatLongDate(s, item.createdAt);
+    const std::string posted = date.empty() ? std::string() : s.format("listing.posted", {{"date", date}});
+    const float postedH = posted.empty() ? 0.0f : em(0.75f) + em(1.25f);
+    const float h = pad + titleSize.y + em(0.5f) + em(1.5f) + em(0.75f) + em(2.25f) + em(0.75f) + em(1.5f) + postedH + pad;
     surface(dl, pos, ImVec2(pos.x + width, pos.y + h), em(0.75f));
 
     float y = pos.y + pad;
     drawText(dl, Font::Title, ImVec2(pos.x + pad, y), color::kText, item.title, pos.x + pad + inner);
     hookRect("listing.title", item.title, ImVec2(pos.x + pad, y), ImVec2(pos.x + pad + titleSize.x, y + titleSize.y));
     y += titleSize.y + em(0.5f);
-    const std::string meta = std::to_string(item.year) + "  \xC2\xB7  " + formatKm(s, item.mileageKm) + "  \xC2\xB7  " + item.city;
+    const std::string meta = std::to_string(item.year) + "  \xC2\xB7  " + formatKm(s, item.mileageKm) + "  \xC2\xB7  " +
+                             cityName(s, item.city);
     drawText(dl, Font::Regular, ImVec2(pos.x + pad, y), color::kTextMuted, ellipsize(Font::Regular, meta, inner));
     y += em(1.5f) + em(0.75f);
-    const std::string price = formatMoney(item.price);
+    const std::string price = formatPrice(s, item.price);
     const ImVec2 priceSize = textSize(Font::Title, price);
     drawText(dl, Font::Title, ImVec2(pos.x + pad, y), color::kAccent, price);
     hookRect("listing.price", price, ImVec2(pos.x + pad, y), ImVec2(pos.x + pad + priceSize.x, y + priceSize.y));
@@ -278,6 +283,13 @@ float ListingScreen::drawSummary(float width)
     for (const char* text : {label(s, item.transmission), label(s, item.fuel), label(s, item.body)}) {
         if (cx + chipWidth(text) > pos.x + pad + inner) break;
         cx += chip(dl, ImVec2(cx, y), text) + em(0.5f);
+    }
+    if (!posted.empty()) {
+        y += em(1.5f) + em(0.75f);
+        const std::string shown = ellipsize(Font::Small, posted, inner);
+        drawText(dl, Font::Small, ImVec2(pos.x + pad, y), color::kTextMuted, shown);
+        hookRect("listing.posted", posted, ImVec2(pos.x + pad, y),
+                 ImVec2(pos.x + pad + textSize(Font::Small, shown).x, y + em(1.25f)));
     }
     ImGui::Dummy(ImVec2(width, h));
     return h;
@@ -323,14 +335,18 @@ float ListingScreen::drawSeller(float width)
     y += em(3.5f) + em(1.0f);
 
     // City, phone (with copy), member since.
-    const auto row = [&](Icon icon, const std::string& text) {
+    // `reserve`: room kept on the right (the phone's copy button).
+    const auto row = [&](Icon icon, const std::string& text, const char* hookId, float reserve) {
         drawIcon(dl, icon, ImVec2(pos.x + pad + em(0.5f), y + em(0.625f)), em(1.0f), color::kTextMuted);
-        drawText(dl, Font::Regular, ImVec2(pos.x + pad + em(1.75f), y + em(0.125f)), color::kText,
-                 ellipsize(Font::Regular, text, inner - em(1.75f) - em(6)));
+        const std::string shown = ellipsize(Font::Regular, text, inner - em(1.75f) - reserve);
+        drawText(dl, Font::Regular, ImVec2(pos.x + pad + em(1.75f), y + em(0.125f)), color::kText, shown);
+        if (hookId && !text.empty())
+            hookRect(hookId, text, ImVec2(pos.x + pad + em(1.75f), y),
+                     ImVec2(pos.x + pad + em(1.75f) + textSize(Font::Regular, shown).x, y + em(1.5f)));
     };
-    row(Icon::Pin, seller.city);
+    row(Icon::Pin, cityName(s, seller.city), "seller.city", 0.0f);
     y += em(2.0f);
-    row(Icon::Phone, seller.phone);
+    row(Icon::Phone, seller.phone, nullptr, em(6));
     {
         ButtonOptions o;
         o.kind = ButtonKind::Link;
@@ -347,8 +363,9 @@ float ListingScreen::drawSeller(float width)
         }
     }
     y += em(2.0f);
-    const std::string since = formatMonthYear(s, seller.memberSince);
-    row(Icon::Calendar, since.empty() ? std::string() : s.format("listing.seller.member_since", {{"date", since}}));
+    const std::string since = formatSinceMonthYear(s, seller.memberSince);
+    row(Icon::Calendar, since.empty() ? std::string() : s.format("listing.seller.member_since", {{"date", since}}),
+        "seller.since", 0.0f);
     ImGui::SetCursorScreenPos(pos);
     ImGui::Dummy(ImVec2(width, h));
     return h;
@@ -375,9 +392,9 @@ float ListingScreen::drawSpecs(float width, bool twoColumns)
         {"drive", label(s, d.drive)},
         {"engine", engine.empty() ? "\xE2\x80\x94" : engine},
         {"power", d.powerHp > 0 ? s.format("format.hp", {{"count", std::to_string(d.powerHp)}}) : "\xE2\x80\x94"},
-        {"color", d.color.empty() ? "\xE2\x80\x94" : d.color},
+        {"color", d.color.empty() ? "\xE2\x80\x94" : colorName(s, d.color)},
         {"vin", d.vin.empty() ? "\xE2\x80\x94" : d.vin},
-        {"city", item.city},
+        {"city", cityName(s, item.city)},
     };
     constexpr int kCount = static_cast<int>(sizeof(specs) / sizeof(specs[0]));
     const int columns = twoColumns ? 2 : 1;
