@@ -75,8 +75,9 @@ window.dongelek = {
   sink.setAttribute('autocapitalize', 'off');
   sink.setAttribute('spellcheck', 'false');
   sink.tabIndex = -1;
+  // 16 px: iOS zooms the page into any focused field with a smaller font.
   sink.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;border:0;padding:0;margin:0;' +
-                       'resize:none;overflow:hidden;pointer-events:none;z-index:-1;';
+                       'resize:none;overflow:hidden;pointer-events:none;z-index:-1;font-size:16px;';
   document.body.appendChild(sink);
   var coarse = !!(window.matchMedia && window.matchMedia('(pointer: coarse)').matches);
   var wantText = false;
@@ -89,6 +90,35 @@ window.dongelek = {
     else if (document.activeElement === sink) sink.blur();
   };
   sink.addEventListener('blur', function () { setTimeout(focusSink, 0); });
+
+  // Phones raise their keyboard only for a focus() made inside the touch's own handler (iOS
+  // is strict about it): so a tap on a text field of the last frame focuses the textarea right
+  // here, set up for that field (digits for numbers, a search key for the search), before the
+  // app has even drawn the frame that activates the field.
+  var touchStart = null;
+  window.addEventListener('touchstart', function (e) {
+    var t = e.changedTouches && e.changedTouches[0];
+    touchStart = t ? { x: t.clientX, y: t.clientY } : null;
+  }, { capture: true, passive: true });
+  window.addEventListener('touchend', function (e) {
+    var t = e.changedTouches && e.changedTouches[0];
+    if (!t || !touchStart || !Module['dongelekHookReady']) return;
+    var moved = Math.abs(t.clientX - touchStart.x) > 10 || Math.abs(t.clientY - touchStart.y) > 10;
+    touchStart = null;
+    if (moved) return; // a scroll, not a tap
+    var items = window.dongelek.items();
+    for (var i = 0; i < items.length; i++) {
+      var it = items[i], r = it.rect;
+      if (it.role !== 'textbox' || t.clientX < r.x || t.clientX > r.x + r.w || t.clientY < r.y || t.clientY > r.y + r.h) continue;
+      var mode = it.inputmode || 'text';
+      sink.setAttribute('inputmode', mode);
+      sink.setAttribute('enterkeyhint', mode === 'search' ? 'search' : 'done');
+      sink.setAttribute('aria-label', it.label || '');
+      wantText = true;
+      sink.focus({ preventScroll: true });
+      return;
+    }
+  }, { capture: true, passive: true });
   window.addEventListener('focus', focusSink);
   focusSink();
 

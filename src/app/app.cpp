@@ -118,6 +118,7 @@ App::App(AppOptions options)
     // into the screen's order, ui/widgets.hpp), Enter and Space activate, Escape closes a popup.
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     m_queue.onPost([] { platform::requestFrame(); }); // a reply is drawn even when nobody touches the screen
+    ui::setTouchScreen(platform::coarsePointer());
     ui::setupDpiScale(platform::devicePixelRatio(), platform::assetDir());
 
     // The browser's Back/Forward arrive between frames; handle them with everything else.
@@ -190,6 +191,7 @@ bool App::frame()
 
     platform::newFrame();
     ImGui::NewFrame();
+    ui::setVisibleBottom(platform::visibleBottom());
     const std::size_t replies = m_queue.drain();
     m_controller.update(t0);
     m_textures.update(t0);

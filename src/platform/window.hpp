@@ -1,7 +1,7 @@
 // Platform: window, GL context, main loop, input, pixel density, time and assets.
 // Implements: init, shutdown, run, requestFrame, requestFrameAt, pollEvents, hadEvents, newFrame,
 // present, devicePixelRatio, framebufferSize, logicalSize, nowMs, notifyFirstFrame,
-// setWindowTitle, setDocumentLanguage, assetDir, setAssetDir.
+// setWindowTitle, setDocumentLanguage, coarsePointer, visibleBottom, assetDir, setAssetDir.
 // window_web.cpp (SDL2 on a WebGL2 canvas that fills the page) | window_native.cpp (SDL2 + OpenGL 3.3).
 #pragma once
 
@@ -51,6 +51,11 @@ struct Size {
 Size framebufferSize(); // backing store pixels
 Size logicalSize();     // CSS pixels / points: ImGui's DisplaySize
 
+// Whether the main pointer is a finger (CSS "pointer: coarse"): controls get tap-sized.
+bool coarsePointer();
+// The bottom of what the user can see, in CSS pixels / points: above a phone's on-screen
+// keyboard (the visual viewport), else the window's height.
+float visibleBottom();
 // Milliseconds from a fixed origin; on the web this is performance.now().
 double nowMs();
 // Tells the page the app is drawing (the web hides its loading screen).

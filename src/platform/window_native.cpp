@@ -208,6 +208,9 @@ double nowMs()
 
 void notifyFirstFrame() {}
 
+bool coarsePointer() { return false; }
+float visibleBottom() { return static_cast<float>(logicalSize().h); }
+
 void setWindowTitle(const std::string& title)
 {
     if (st().window) SDL_SetWindowTitle(st().window, title.c_str());

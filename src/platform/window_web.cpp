@@ -27,6 +27,11 @@ namespace {
 // [SECTION] JavaScript glue (EM_JS)
 
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
+EM_JS(double, js_visible_bottom, (), {
+    var v = window.visualViewport;
+    return v ? v.offsetTop + v.height : window.innerHeight;
+});
+EM_JS(int, js_coarse_pointer, (), { return !!(window.matchMedia && window.matchMedia("(pointer: coarse)").matches); });
 EM_JS(void, js_set_document_language, (const char* code), { document.documentElement.lang = UTF8ToString(code); });
 EM_JS(void, js_set_text_input, (int want), {
     if (Module.dongelekSetTextInput) Module.dongelekSetTextInput(want);
@@ -234,6 +239,8 @@ float devicePixelRatio() { return st().dpr; }
 Size framebufferSize() { return {st().canvasW, st().canvasH}; }
 Size logicalSize() { return {static_cast<int>(st().cssW), static_cast<int>(st().cssH)}; }
 double nowMs() { return emscripten_get_now(); }
+bool coarsePointer() { return js_coarse_pointer() != 0; }
+float visibleBottom() { return static_cast<float>(js_visible_bottom()); }
 void notifyFirstFrame() { js_first_frame(); }
 void setWindowTitle(const std::string& title) { js_set_title(title.c_str()); }
 void setDocumentLanguage(const std::string& code) { js_set_document_language(code.c_str()); }

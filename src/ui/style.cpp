@@ -5,6 +5,7 @@
 
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -30,6 +31,8 @@ constexpr ImWchar kGlyphRanges[] = {
 
 ImVec4 toVec(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
+bool g_touch = false;
+
 void applyStyle()
 {
     ImGuiStyle style;
@@ -40,7 +43,8 @@ void applyStyle()
     style.ChildBorderSize = 1;
     style.PopupRounding = em(0.5f);
     style.PopupBorderSize = 1;
-    style.FramePadding = ImVec2(em(0.75f), em(0.625f)); // 2.25 em tall fields and buttons
+    // 2.25 em tall fields and buttons; 44 px (2.75 em) with a finger, the least a tap should aim at.
+    style.FramePadding = ImVec2(em(0.75f), g_touch ? em(0.875f) : em(0.625f));
     style.FrameRounding = em(0.5f);
     style.FrameBorderSize = 1;
     style.ItemSpacing = ImVec2(em(0.5f), em(0.5f));
@@ -102,6 +106,23 @@ void clearColor(float out[4])
     out[2] = v.z;
     out[3] = 1.0f;
 }
+
+void setTouchScreen(bool touch)
+{
+    if (touch == g_touch) return;
+    g_touch = touch;
+    if (ImGui::GetCurrentContext()) applyStyle();
+}
+
+bool touchScreen() { return g_touch; }
+
+float tapSize(float size) { return g_touch ? std::max(size, kTapMinPx) : size; }
+
+namespace {
+float g_visibleBottom = 1e9f;
+} // namespace
+void setVisibleBottom(float y) { g_visibleBottom = y; }
+float visibleBottom() { return g_visibleBottom; }
 
 float currentDpiScale() { return g_dpr; }
 

@@ -48,4 +48,14 @@ void clearColor(float out[4]);
 bool setupDpiScale(float dpr, const std::string& assetDir);
 float currentDpiScale();
 
+// Touch screens (a coarse pointer): every control is at least kTapMinPx tall, fields and
+// buttons through the style, custom widgets through tapSize().
+inline constexpr float kTapMinPx = 44.0f;
+void setTouchScreen(bool touch);
+bool touchScreen();
+float tapSize(float size);
+// The bottom of the visible area this frame (above a phone's keyboard); set by the app.
+void setVisibleBottom(float y);
+float visibleBottom();
+
 } // namespace dongelek::ui

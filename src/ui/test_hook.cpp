@@ -33,6 +33,22 @@ bool clipToWindow(ImVec2& min, ImVec2& max)
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
 } // namespace
 
+const char* toString(Role role)
+{
+    switch (role) {
+    case Role::None: return "";
+    case Role::Button: return "button";
+    case Role::Link: return "link";
+    case Role::TextBox: return "textbox";
+    case Role::ComboBox: return "combobox";
+    case Role::Option: return "option";
+    case Role::Heading: return "heading";
+    case Role::Text: return "text";
+    case Role::Image: return "img";
+    }
+    return "";
+}
+
 TestHook* TestHook::current() { return g_current; }
 void TestHook::setCurrent(TestHook* hook) { g_current = hook; }
 
@@ -60,22 +76,23 @@ int TestHook::cardsThisFrame() const
     return n;
 }
 
-void TestHook::addRect(const std::string& id, const std::string& label, ImVec2 min, ImVec2 max, const char* value)
+void TestHook::addRect(const std::string& id, const std::string& label, ImVec2 min, ImVec2 max, const char* value,
+                       const ItemInfo& info)
 {
     if (!clipToWindow(min, max)) return;
     // Ids stay unique: when an option is listed twice (popular makes), the first visible one counts.
     for (const auto& item : m_building)
         if (item.id == id) return;
-    HookItem item{id, label, min, max, std::nullopt};
+    HookItem item{id, label, min, max, std::nullopt, info};
     if (value) item.value = std::string(value);
     m_building.push_back(std::move(item));
 }
 
-void TestHook::addLastItem(const std::string& id, const std::string& label, const char* value)
+void TestHook::addLastItem(const std::string& id, const std::string& label, const char* value, const ItemInfo& info)
 {
     // Keyboard focus, as the ring shows it: on this item, and not hidden since a mouse click.
     if (ImGui::GetItemID() != 0 && ImGui::GetItemID() == GImGui->NavId && !GImGui->NavDisableHighlight) m_focused = id;
-    addRect(id, label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), value);
+    addRect(id, label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), value, info);
 }
 
 std::string TestHook::itemsJson() const
@@ -91,6 +108,11 @@ std::string TestHook::itemsJson() const
                            {"w", round2(item.max.x - item.min.x)},
                            {"h", round2(item.max.y - item.min.y)}}}};
         if (item.value) j["value"] = *item.value;
+        if (item.info.role != Role::None) j["role"] = toString(item.info.role);
+        if (!item.info.href.empty()) j["href"] = item.info.href;
+        if (*item.info.inputMode) j["inputmode"] = item.info.inputMode;
+        if (item.info.selected) j["selected"] = true;
+        if (item.info.disabled) j["disabled"] = true;
         out.push_back(std::move(j));
     }
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -118,14 +140,15 @@ std::string TestHook::stateJson(const std::string& url) const
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-void hookItem(const std::string& id, const std::string& label, const char* value)
+void hookItem(const std::string& id, const std::string& label, const char* value, const ItemInfo& info)
 {
-    if (TestHook* h = TestHook::current()) h->addLastItem(id, label, value);
+    if (TestHook* h = TestHook::current()) h->addLastItem(id, label, value, info);
 }
 
-void hookRect(const std::string& id, const std::string& label, ImVec2 min, ImVec2 max, const char* value)
+void hookRect(const std::string& id, const std::string& label, ImVec2 min, ImVec2 max, const char* value,
+              const ItemInfo& info)
 {
-    if (TestHook* h = TestHook::current()) h->addRect(id, label, min, max, value);
+    if (TestHook* h = TestHook::current()) h->addRect(id, label, min, max, value, info);
 }
 
 } // namespace dongelek::ui

@@ -12,11 +12,31 @@
 
 namespace dongelek::ui {
 
+// What an item is, for the page's accessible mirror and the phone keyboard (web/dongelek_glue.js).
+enum class Role { None, Button, Link, TextBox, ComboBox, Option, Heading, Text, Image };
+const char* toString(Role role);
+
+struct ItemInfo {
+    Role role = Role::None;
+    std::string href;           // Link: the app address it opens
+    const char* inputMode = ""; // TextBox: "numeric", "search" or "" (text)
+    bool selected = false;      // Option, toggle buttons (the language on screen)
+    bool disabled = false;
+};
+
+inline ItemInfo withRole(Role role)
+{
+    ItemInfo info;
+    info.role = role;
+    return info;
+}
+
 struct HookItem {
     std::string id;
     std::string label;
     ImVec2 min, max; // visible (clipped) part, in CSS pixels / points
     std::optional<std::string> value;
+    ItemInfo info;
 };
 
 // Filled by the app once per frame.
@@ -45,10 +65,11 @@ public:
     void endFrame(const HookState& state);
 
     // The last ImGui item (GetItemRect), if any part of it is visible.
-    void addLastItem(const std::string& id, const std::string& label, const char* value = nullptr);
+    void addLastItem(const std::string& id, const std::string& label, const char* value = nullptr,
+                     const ItemInfo& info = {});
     // An arbitrary rectangle, clipped by the current window.
     void addRect(const std::string& id, const std::string& label, ImVec2 min, ImVec2 max,
-                 const char* value = nullptr);
+                 const char* value = nullptr, const ItemInfo& info = {});
 
     int cardsInLastFrame() const { return m_lastCards; }
     // An item whose keyboard focus its widget detects itself (a combo hooked before its ImGui item).
@@ -71,7 +92,8 @@ private:
 };
 
 // Shorthands for widgets: record into the current hook when there is one.
-void hookItem(const std::string& id, const std::string& label, const char* value = nullptr);
-void hookRect(const std::string& id, const std::string& label, ImVec2 min, ImVec2 max, const char* value = nullptr);
+void hookItem(const std::string& id, const std::string& label, const char* value = nullptr, const ItemInfo& info = {});
+void hookRect(const std::string& id, const std::string& label, ImVec2 min, ImVec2 max, const char* value = nullptr,
+              const ItemInfo& info = {});
 
 } // namespace dongelek::ui

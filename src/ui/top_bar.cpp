@@ -35,7 +35,10 @@ float TopBar::draw(UiContext& ui)
     const float brandW = em(2.375f) + (tiny ? 0.0f : textSize(Font::Large, brand).x);
     ImGui::SetCursorScreenPos(ImVec2(layout.left, cy - em(1.25f)));
     if (pressable("home", ImVec2(brandW, em(2.5f))).clicked && !app.isHome()) app.back();
-    hookItem("home", brand);
+    ItemInfo homeInfo;
+    homeInfo.role = Role::Link;
+    homeInfo.href = "/";
+    hookItem("home", brand, nullptr, homeInfo);
     drawIcon(dl, Icon::Wheel, ImVec2(layout.left + em(0.875f), cy), em(1.75f), color::kAccent);
     if (!tiny) drawText(dl, Font::Large, ImVec2(layout.left + em(2.375f), cy - em(0.9375f)), color::kText, brand);
 
@@ -49,9 +52,10 @@ float TopBar::draw(UiContext& ui)
     const float searchW = std::min(em(36), right - langW - em(1.0f) - searchX);
     BrowseModule* browse = app.find<BrowseModule>();
     if (browse && searchW > em(6)) {
+        const float fieldHalf = tapSize(em(2.5f)) * 0.5f;
         const ListingFilter& draft = browse->draftFilter();
         if (!m_editing && m_query != draft.query) m_query = draft.query;
-        ImGui::SetCursorScreenPos(ImVec2(searchX, cy - em(1.25f)));
+        ImGui::SetCursorScreenPos(ImVec2(searchX, cy - fieldHalf));
         // "/" jumps to the search, as on most sites: on the key's release, so the "/" typed with
         // it has gone by. The field takes the focus a frame later; what is typed meanwhile is
         // kept and handed to it then, so "/kia" typed fast searches for "kia".
@@ -74,8 +78,9 @@ float TopBar::draw(UiContext& ui)
         FieldOptions fo;
         fo.hasIcon = true;
         fo.icon = Icon::Search;
-        fo.height = em(2.5f);
+        fo.height = tapSize(em(2.5f));
         fo.maxChars = limits::kQueryMaxChars;
+        fo.inputMode = "search";
         const bool changed = textField("search.query", s.get("search.placeholder"), m_query, searchW, fo);
         m_editing = ImGui::IsItemActive();
         const bool committed = ImGui::IsItemDeactivatedAfterEdit() || (m_editing && ImGui::IsKeyPressed(ImGuiKey_Enter));
@@ -94,8 +99,8 @@ float TopBar::draw(UiContext& ui)
         o.kind = ButtonKind::Ghost;
         o.selected = lang.code == shared.lang;
         o.font = o.selected ? Font::Bold : Font::Regular;
-        o.size = ImVec2(langBtn, em(2.0f));
-        ImGui::SetCursorScreenPos(ImVec2(x, cy - em(1.0f)));
+        o.size = ImVec2(langBtn, tapSize(em(2.0f)));
+        ImGui::SetCursorScreenPos(ImVec2(x, cy - o.size.y * 0.5f));
         const std::string id = "lang." + lang.code;
         if (button(id.c_str(), lang.short_, o)) app.setLanguage(lang.code);
         tooltip(lang.name.c_str());

@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 #include <vector>
 
 namespace dongelek::ui {
@@ -171,12 +172,110 @@ Press pressable(const char* imguiId, ImVec2 size, bool enabled)
     return p;
 }
 
+namespace {
+
+// Touch scrolling of one region: a finger drag along the region's axis scrolls it (and is no
+// longer a tap), a flick keeps it moving and slows down, and pulling past an end stretches
+// with resistance and springs back (rubber band).
+struct TouchScroll {
+    ImGuiWindow* window = nullptr; // last frame's child window (ImGui keeps it alive)
+    bool tracking = false;         // a touch began inside this region
+    bool dragging = false;         // it moved past the slop along the axis: it scrolls
+    float velocity = 0;            // px/s along the axis, for the flick
+    float overscroll = 0;          // px past the top (> 0) or the bottom (< 0)
+};
+std::unordered_map<ImGuiID, TouchScroll> g_touchScroll;
+std::vector<ImGuiID> g_regionStack;
+
+constexpr float kTouchSlopPx = 10.0f;   // a tap may wobble this much
+constexpr float kFlickStopPx = 20.0f;   // px/s: slower than this, a flick has ended
+constexpr float kDecelPerMs = 0.9965f;  // velocity kept per millisecond of a flick
+constexpr float kStretch = 0.45f;       // how far content follows a finger past an end
+constexpr float kSpringPerMs = 0.985f;  // overscroll kept per millisecond after release
+
+// Updates `t` from this frame's input and returns the scroll the region should have (< 0: keep).
+float touchScrollTarget(TouchScroll& t, ImGuiID id)
+{
+    ImGuiWindow* w = t.window;
+    if (!w || w->Hidden) return -1.0f;
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool horizontal = (w->Flags & ImGuiWindowFlags_HorizontalScrollbar) && w->ScrollMax.y <= 0;
+    const int axis = horizontal ? 0 : 1;
+    const float maxScroll = w->ScrollMax[axis];
+    const float dtMs = std::max(1.0f, io.DeltaTime * 1000.0f);
+    float scroll = w->Scroll[axis];
+    const bool touch = io.MouseSource == ImGuiMouseSource_TouchScreen;
+    // Only a touch that starts in this region, not on a popup over it.
+    bool hoveredHere = false;
+    for (ImGuiWindow* h = GImGui->HoveredWindow; h; h = h->ParentWindow)
+        if (h == w) hoveredHere = true;
+    if (touch && ImGui::IsMouseClicked(0) && hoveredHere && w->InnerRect.Contains(io.MousePos)) {
+        t.tracking = true;
+        t.dragging = false;
+        t.velocity = 0;
+    }
+    bool changed = false;
+    if (t.tracking && io.MouseDown[0]) {
+        const ImVec2 total(io.MousePos.x - io.MouseClickedPos[0].x, io.MousePos.y - io.MouseClickedPos[0].y);
+        const float along = axis ? total.y : total.x, across = axis ? total.x : total.y;
+        if (!t.dragging && maxScroll > 0 && std::fabs(along) > kTouchSlopPx && std::fabs(along) > std::fabs(across)) {
+            t.dragging = true;
+            ImGui::ClearActiveID(); // the press was a scroll, not a tap: nothing gets clicked
+        }
+        if (t.dragging) {
+            const float d = axis ? io.MouseDelta.y : io.MouseDelta.x;
+            // Past an end the content follows the finger only partly, then springs back.
+            if ((scroll <= 0 && d > 0) || t.overscroll > 0) {
+                t.overscroll = std::max(0.0f, t.overscroll + d * kStretch);
+            } else if ((scroll >= maxScroll && d < 0) || t.overscroll < 0) {
+                t.overscroll = std::min(0.0f, t.overscroll + d * kStretch);
+            } else {
+                scroll = std::clamp(scroll - d, 0.0f, maxScroll);
+            }
+            t.velocity = t.velocity * 0.6f + (-d / dtMs * 1000.0f) * 0.4f;
+            changed = true;
+        }
+    } else if (t.tracking) {
+        t.tracking = false;
+        if (!t.dragging) t.velocity = 0;
+        t.dragging = false;
+    }
+    if (!t.tracking && std::fabs(t.velocity) > kFlickStopPx) {
+        scroll += t.velocity * dtMs / 1000.0f;
+        t.velocity *= std::pow(kDecelPerMs, dtMs);
+        if (scroll <= 0 || scroll >= maxScroll) t.velocity = 0; // the end stops a flick
+        scroll = std::clamp(scroll, 0.0f, maxScroll);
+        changed = true;
+        keepAnimating();
+    }
+    if (!t.dragging && t.overscroll != 0) {
+        t.overscroll *= std::pow(kSpringPerMs, dtMs);
+        if (std::fabs(t.overscroll) < 0.5f) t.overscroll = 0;
+        keepAnimating();
+    }
+    (void)id;
+    return changed ? scroll : -1.0f;
+}
+
+} // namespace
+
 bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiChildFlags childFlags,
                        ImGuiWindowFlags windowFlags)
 {
+    const ImGuiID id = ImGui::GetID(imguiId);
+    TouchScroll& t = g_touchScroll[id];
+    const float target = touchScrollTarget(t, id);
+    if (target >= 0 && t.window) {
+        const bool horizontal = (t.window->Flags & ImGuiWindowFlags_HorizontalScrollbar) && t.window->ScrollMax.y <= 0;
+        ImGui::SetNextWindowScroll(horizontal ? ImVec2(target, -1.0f) : ImVec2(-1.0f, target));
+    }
     // NavFlattened: Tab and the arrows go through the region's items as if they were the screen's.
     const bool open = ImGui::BeginChild(imguiId, size, childFlags, windowFlags | ImGuiWindowFlags_NavFlattened);
     ImGuiWindow* window = ImGui::GetCurrentWindow();
+    t.window = window;
+    g_regionStack.push_back(id);
+    // Pulled past the top: the content sits lower by the stretch.
+    if (t.overscroll > 0) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.overscroll);
     if (kind == ScrollKind::Main && open && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
         const float page = std::max(em(2), window->InnerRect.GetHeight() - em(3)); // a screenful, keeping some context
         if (ImGui::IsKeyPressed(ImGuiKey_PageDown)) ImGui::SetScrollY(window->Scroll.y + page);
@@ -189,7 +288,23 @@ bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiC
 
 void endScrollRegion()
 {
+    if (!g_regionStack.empty()) {
+        const TouchScroll& t = g_touchScroll[g_regionStack.back()];
+        g_regionStack.pop_back();
+        // Pulled past the bottom: room below the content, and the view stays at the (new) end.
+        if (t.overscroll < 0) {
+            ImGui::Dummy(ImVec2(1.0f, -t.overscroll));
+            ImGui::SetScrollY(ImGui::GetScrollMaxY() - t.overscroll);
+        }
+    }
     ImGui::EndChild();
+}
+
+bool touchDragging()
+{
+    for (const auto& [id, t] : g_touchScroll)
+        if (t.dragging) return true;
+    return false;
 }
 
 // [SECTION] Buttons
@@ -219,7 +334,12 @@ bool button(const char* hookId, std::string_view text, const ButtonOptions& o)
     const bool clicked = press.clicked;
     const bool hovered = press.hovered;
     const bool held = press.held;
-    hookItem(hookId, std::string(text));
+    ItemInfo info;
+    info.role = o.href.empty() ? Role::Button : Role::Link;
+    info.href = o.href;
+    info.selected = o.selected;
+    info.disabled = !o.enabled;
+    hookItem(hookId, std::string(text), nullptr, info);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
@@ -275,7 +395,10 @@ bool beginCombo(const char* hookId, const char* label, const char* preview, floa
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetFrameHeight();
     const ImVec2 max(pos.x + width, pos.y + h);
-    hookRect(hookId, label, pos, max, preview);
+    ItemInfo info;
+    info.role = Role::ComboBox;
+    info.disabled = !enabled;
+    hookRect(hookId, label, pos, max, preview, info);
 
     ImGui::PushID(hookId);
     if (TestHook* hook = TestHook::current())
@@ -324,9 +447,12 @@ bool comboOption(const char* comboId, const std::string& value, const char* text
     if (scrollHere) ImGui::GetStateStorage()->SetInt(scrolledKey, ImGui::GetFrameCount());
     ImGui::PushID(id.c_str());
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float h = em(2.0f);
+    const float h = tapSize(em(2.0f));
     const bool clicked = ImGui::Selectable("##option", selected, 0, ImVec2(0, h));
-    hookItem(id, text);
+    ItemInfo info;
+    info.role = Role::Option;
+    info.selected = selected;
+    hookItem(id, text, nullptr, info);
     if (scrollHere) ImGui::SetScrollHereY(0.5f);
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -379,9 +505,15 @@ bool textField(const char* hookId, const char* hint, std::string& text, float wi
     if (changed && utf8::length(text) > o.maxChars) text = std::string(utf8::truncate(text, o.maxChars));
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     const bool active = ImGui::IsItemActive();
-    hookItem(hookId, hint, text.c_str());
+    ItemInfo info;
+    info.role = Role::TextBox;
+    info.inputMode = o.digitsOnly ? "numeric" : o.inputMode;
+    hookItem(hookId, hint, text.c_str(), info);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (active) dl->AddRect(min, max, col(color::kAccent), ImGui::GetStyle().FrameRounding, 0, 1.5f);
+    // A phone's keyboard covers the field being edited: scroll it up into what is left visible.
+    if (active && max.y > visibleBottom() - em(0.5f) && ImGui::GetScrollMaxY() > 0)
+        ImGui::SetScrollY(ImGui::GetScrollY() + (max.y - visibleBottom()) + em(1.5f));
     if (o.hasIcon)
         drawIcon(dl, o.icon, ImVec2(min.x + em(1.125f), (min.y + max.y) * 0.5f), em(1.0f), color::kTextMuted);
     if (o.suffix && !text.empty()) {
@@ -483,7 +615,10 @@ bool statusPanel(const char* panelId, Icon icon, ImU32 iconColor, ImU32 badge, c
     };
     const float headTop = y;
     centred(Font::Heading, heading, color::kText);
-    hookRect(panelId, heading, ImVec2(cx - headSize.x * 0.5f, headTop), ImVec2(cx + headSize.x * 0.5f, y));
+    ItemInfo headingInfo;
+    headingInfo.role = Role::Heading;
+    hookRect(panelId, heading, ImVec2(cx - headSize.x * 0.5f, headTop), ImVec2(cx + headSize.x * 0.5f, y), nullptr,
+             headingInfo);
     y += em(0.25f);
     centred(Font::Regular, hint, color::kTextMuted);
     y += em(1.25f);

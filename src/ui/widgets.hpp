@@ -48,6 +48,8 @@ enum class ScrollKind { Main, Inner }; // Main: the region the page keys scroll
 bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiChildFlags childFlags = 0,
                        ImGuiWindowFlags windowFlags = 0);
 void endScrollRegion();
+// A finger is scrolling a region right now (a press under it is not a tap).
+bool touchDragging();
 
 // [SECTION] Buttons
 
@@ -60,6 +62,7 @@ struct ButtonOptions {
     bool enabled = true;
     bool selected = false; // pager's current page, language switcher
     Font font = Font::Bold;
+    std::string href;      // set when the button opens an app address: it is a link, not a button
 };
 bool button(const char* hookId, std::string_view text, const ButtonOptions& options = {});
 float buttonWidth(std::string_view text, const ButtonOptions& options = {});
@@ -85,6 +88,7 @@ struct FieldOptions {
     const char* suffix = nullptr;
     float height = 0.0f;        // 0 = the default frame height
     bool invalid = false;       // red border
+    const char* inputMode = ""; // the phone keyboard to show: "search", "numeric" (digitsOnly implies it)
 };
 bool textField(const char* hookId, const char* hint, std::string& text, float width, const FieldOptions& options = {});
 

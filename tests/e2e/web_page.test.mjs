@@ -149,3 +149,107 @@ describe('keyboard: every control in order, with a visible focus', () => {
     await app.context.close();
   });
 });
+
+describe('touch: a phone scrolls, taps, swipes and types like a web page', () => {
+  const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+  async function openPhone(name, path = '/', size = phone.viewport) {
+    const app = await openApp(name, { path, ...phone, viewport: size });
+    app.cdp = await app.context.newCDPSession(app.page);
+    return app;
+  }
+  // A finger drag in steps, as a person swipes (CDP touch events: start, moves, end).
+  async function swipe(app, from, to, steps = 12) {
+    const send = (type, points) => app.cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+    await send('touchStart', [{ x: from.x, y: from.y }]);
+    for (let i = 1; i <= steps; i++) {
+      await send('touchMove', [{ x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps }]);
+      await sleep(16);
+    }
+    await send('touchEnd', []);
+  }
+  const topCard = (its) => its.filter((i) => i.id.startsWith('card:')).sort((a, b) => a.rect.y - b.rect.y)[0];
+  // The items once a flick has come to rest (two reads in a row agree).
+  async function still(app) {
+    let last = '';
+    for (;;) {
+      const items = await app.items();
+      const now = JSON.stringify(items.map((i) => [i.id, i.rect.y]));
+      if (now === last) return items;
+      last = now;
+      await sleep(150);
+    }
+  }
+
+  test('a swipe scrolls the results (no card opens), a tap opens one, every control is tap-sized', async () => {
+    const app = await openPhone('touch-browse');
+    const { items } = await app.waitFor(ready, 'first listings on a phone');
+    for (const it of items.filter((i) => ['button', 'textbox', 'combobox'].includes(i.role) && !i.disabled))
+      assert.ok(it.rect.h >= 43.5, `${it.id} is ${it.rect.h} px tall, at least 44 to tap`);
+    const before = topCard(items);
+    await swipe(app, { x: 200, y: 700 }, { x: 200, y: 300 });
+    const { items: after } = await app.waitFor((s, its) => topCard(its) && topCard(its).id !== before.id, 'scrolled by the swipe');
+    assert.ok(after.length > 0);
+    const rest = await still(app);
+    await app.shot('1-swiped');
+    assert.equal((await app.state()).screen, 'browse', 'the swipe opened nothing');
+    const card = topCard(rest.filter((i) => i.id.startsWith('card:') && i.rect.y > 200));
+    await app.page.touchscreen.tap(card.rect.x + card.rect.w / 2, card.rect.y + card.rect.h / 2);
+    await app.waitFor((s) => s.screen === 'listing' && s.listingId === Number(card.id.split(':')[1]), 'a tap opens the card');
+    await app.context.close();
+  });
+
+  test('a listing scrolls to its seller and description, and a sideways swipe changes the photo', async () => {
+    const probe = await fetch(`${server.url}/api/v1/listings?page_size=1`).then((r) => r.json());
+    const app = await openPhone('touch-listing', `/listing/${probe.items[0].id}`);
+    const { items } = await app.waitFor((s, its) => s.status === 'ready' && its.some((i) => i.id === 'photo.main'), 'listing');
+    assert.ok(!items.some((i) => i.id === 'listing.description'), 'the description starts below the fold');
+    const photo = items.find((i) => i.id === 'photo.main');
+    assert.match(photo.label, /1 of|1 из|1 \//);
+    await swipe(app, { x: photo.rect.x + photo.rect.w * 0.85, y: photo.rect.y + photo.rect.h / 2 },
+      { x: photo.rect.x + photo.rect.w * 0.15, y: photo.rect.y + photo.rect.h / 2 + 8 });
+    await app.waitFor((_, its) => /2 of/.test(its.find((i) => i.id === 'photo.main')?.label ?? ''), 'the next photo');
+    assert.equal((await app.state()).screen, 'listing');
+    for (let i = 0; i < 4; i++) await swipe(app, { x: 200, y: 780 }, { x: 200, y: 180 });
+    await app.waitFor((_, its) => its.some((i) => i.id === 'listing.description') && its.some((i) => i.id.startsWith('spec:')),
+      'specifications and description reached by swiping');
+    await app.shot('2-scrolled-to-description');
+    await app.context.close();
+  });
+
+  test('tapping a field raises the keyboard: the text input is focused in the touch handler itself', async () => {
+    const app = await openPhone('touch-keyboard');
+    await app.waitFor(ready, 'first listings');
+    // Registered after the app's own listener: it sees the focus as the touch handler left it.
+    await app.page.evaluate(() => {
+      window.__focusAtTouchEnd = [];
+      window.addEventListener('touchend', () => {
+        const a = document.activeElement;
+        window.__focusAtTouchEnd.push({ id: a && a.id, inputmode: a && a.getAttribute('inputmode'),
+          fontSize: a && getComputedStyle(a).fontSize });
+      }, { capture: true });
+    });
+    const field = await app.item('search.query');
+    await app.page.touchscreen.tap(field.rect.x + field.rect.w / 2, field.rect.y + field.rect.h / 2);
+    const seen = await app.page.evaluate(() => window.__focusAtTouchEnd);
+    assert.deepEqual(seen, [{ id: 'dongelek-text', inputmode: 'search', fontSize: '16px' }]);
+    await app.waitFor((s, its) => s.focus === 'search.query' || its.some((i) => i.id === 'search.query'), 'field active');
+    await app.page.keyboard.insertText('bmw');
+    await app.waitFor((s) => s.url.includes('q=bmw') && ready(s), 'typed on the phone keyboard');
+    await app.context.close();
+  });
+
+  test('at 320 px the filter sheet scrolls to its last filter and its "Show N cars" button', async () => {
+    const app = await openPhone('touch-320', '/', { width: 320, height: 640 });
+    await app.waitFor(ready, 'first listings');
+    const toggle = await app.item('filters.toggle');
+    await app.page.touchscreen.tap(toggle.rect.x + toggle.rect.w / 2, toggle.rect.y + toggle.rect.h / 2);
+    await app.waitFor((_, its) => its.some((i) => i.id === 'filter.make'), 'the filter sheet');
+    assert.ok(!(await app.items()).some((i) => i.id === 'filter.city'), 'the city filter starts below the fold');
+    for (let i = 0; i < 4; i++) await swipe(app, { x: 160, y: 520 }, { x: 160, y: 200 });
+    const { items } = await app.waitFor((_, its) => its.some((i) => i.id === 'filter.city'), 'the city filter by swiping');
+    const apply = items.find((i) => i.id === 'filters.apply');
+    assert.ok(apply && apply.rect.y + apply.rect.h <= 640, '"Show N cars" stays in view');
+    await app.shot('3-sheet-scrolled');
+    await app.context.close();
+  });
+});

@@ -118,7 +118,9 @@ void BrowseScreen::drawHeader(float x, float y, float width, bool narrow)
     const float totalW = textSize(Font::Large, total).x;
     const float textY = y + (rowH - em(1.375f)) * 0.5f - 2;
     drawText(dl, Font::Large, ImVec2(x, textY), color::kText, total);
-    hookRect("browse.total", total, ImVec2(x, textY), ImVec2(x + totalW, textY + em(1.375f)));
+    ItemInfo totalInfo;
+    totalInfo.role = Role::Heading;
+    hookRect("browse.total", total, ImVec2(x, textY), ImVec2(x + totalW, textY + em(1.375f)), nullptr, totalInfo);
     if (b.page.loading() && b.page.has())
         spinner("spinner", ImVec2(x + totalW + em(1.25f), y + rowH * 0.5f), em(0.625f), shared().nowMs);
 
@@ -247,7 +249,10 @@ bool BrowseScreen::drawCard(const ListingSummary& item, float width, bool compac
     if (!ImGui::IsRectVisible(pos, max)) return press.clicked;
     const bool clicked = press.clicked;
     const bool hovered = press.hovered;
-    hookItem("card:" + std::to_string(item.id), item.title);
+    ItemInfo cardInfo;
+    cardInfo.role = Role::Link;
+    cardInfo.href = ListingRoute{item.id}.url();
+    hookItem("card:" + std::to_string(item.id), item.title, nullptr, cardInfo);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float r = em(0.75f);

@@ -12,6 +12,7 @@
 #include "client/text_format.hpp"
 #include "core/money.hpp"
 #include "core/utf8.hpp"
+#include "ui/redraw.hpp"
 #include "ui/test_hook.hpp"
 #include "ui/widgets.hpp"
 
@@ -24,8 +25,11 @@ namespace dongelek::ui {
 
 namespace {
 // A white card with a heading; returns the y where content starts.
-float cardHeading(ImDrawList* dl, ImVec2 pos, const char* heading)
+float cardHeading(ImDrawList* dl, ImVec2 pos, const char* hookId, const char* heading)
 {
+    const ImVec2 at(pos.x + em(1.25f), pos.y + em(1.125f));
+    const ImVec2 size = textSize(Font::Heading, heading);
+    hookRect(hookId, heading, at, ImVec2(at.x + size.x, at.y + size.y), nullptr, withRole(Role::Heading));
     drawText(dl, Font::Heading, ImVec2(pos.x + em(1.25f), pos.y + em(1.125f)), color::kText, heading);
     return pos.y + em(3.0f);
 }
@@ -147,18 +151,36 @@ float ListingScreen::drawGallery(float width)
 
     // Main photo, letter-boxed on a dark backdrop; the thumbnail stands in while the large one loads.
     ImGui::SetNextItemAllowOverlap();
-    const bool mainClicked = pressable("##photo.main", ImVec2(width, mainH), count > 1).clicked;
+    bool mainClicked = pressable("##photo.main", ImVec2(width, mainH), count > 1).clicked;
+    bool swiped = false;
+    // A sideways swipe on the photo (a finger, or a mouse drag), wherever it starts on it (the
+    // arrows included), shows the next or previous one; while it lasts the photo follows it.
+    // A mostly vertical drag is the page's scroll.
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 drag(io.MousePos.x - io.MouseClickedPos[0].x, io.MousePos.y - io.MouseClickedPos[0].y);
+    const bool fromPhoto = ImRect(pos, mmax).Contains(io.MouseClickedPos[0]) &&
+                           ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    const bool sideways = fromPhoto && std::fabs(drag.x) > em(0.75f) && std::fabs(drag.x) > std::fabs(drag.y);
+    const float shift = count > 1 && ImGui::IsMouseDown(0) && sideways ? drag.x : 0.0f;
+    if (count > 1 && ImGui::IsMouseReleased(0) && sideways && std::fabs(drag.x) > std::max(em(3), width * 0.12f)) {
+        m_module.showPhoto(l.photoIndex + (drag.x < 0 ? 1 : -1));
+        mainClicked = false; // the release ends a swipe, not a click
+        swiped = true;
+    }
+    if (shift != 0) keepAnimating();
     hookItem("photo.main", count > 0 ? s.format("listing.photo_of", {{"index", std::to_string(l.photoIndex + 1)},
                                                                       {"count", std::to_string(count)}})
-                                     : std::string(s.get("common.no_photo")));
+                                     : std::string(s.get("common.no_photo")),
+             nullptr, withRole(Role::Image));
     dl->AddRectFilled(pos, mmax, col(color::kPhotoBackdrop), r);
     if (count > 0) {
         const Photo& p = photos[static_cast<std::size_t>(l.photoIndex)];
         const Texture* large = textures.get(p.largeUrl);
         const Texture* thumb = large ? nullptr : textures.get(p.thumbUrl);
         dl->PushClipRect(pos, mmax, true);
-        if (large) imageContain(dl, *large, pos, mmax);
-        else if (thumb) imageContain(dl, *thumb, pos, mmax);
+        const ImVec2 off(shift, 0);
+        if (large) imageContain(dl, *large, ImVec2(pos.x + off.x, pos.y), ImVec2(mmax.x + off.x, mmax.y));
+        else if (thumb) imageContain(dl, *thumb, ImVec2(pos.x + off.x, pos.y), ImVec2(mmax.x + off.x, mmax.y));
         else if (textures.failed(p.largeUrl) && textures.failed(p.thumbUrl))
             photo(dl, textures, "", pos, mmax, r, shared().nowMs, s.get("common.no_photo"));
         else shimmer(dl, pos, mmax, r, shared().nowMs);
@@ -196,7 +218,7 @@ float ListingScreen::drawGallery(float width)
             dl->AddCircleFilled(ImVec2(cc.x, cc.y + 1), d * 0.5f, col(IM_COL32(0, 0, 0, 40)), 32);
             dl->AddCircleFilled(cc, d * 0.5f, col(hovered ? IM_COL32_WHITE : IM_COL32(255, 255, 255, 225)), 32);
             drawIcon(dl, dir < 0 ? Icon::ChevronLeft : Icon::ChevronRight, cc, em(1.125f), color::kText);
-            if (clicked) {
+            if (clicked && !swiped) {
                 m_module.showPhoto(l.photoIndex + dir);
                 navClicked = true;
             }
@@ -268,7 +290,8 @@ float ListingScreen::drawSummary(float width)
 
     float y = pos.y + pad;
     drawText(dl, Font::Title, ImVec2(pos.x + pad, y), color::kText, item.title, pos.x + pad + inner);
-    hookRect("listing.title", item.title, ImVec2(pos.x + pad, y), ImVec2(pos.x + pad + titleSize.x, y + titleSize.y));
+    hookRect("listing.title", item.title, ImVec2(pos.x + pad, y), ImVec2(pos.x + pad + titleSize.x, y + titleSize.y),
+             nullptr, withRole(Role::Heading));
     y += titleSize.y + em(0.5f);
     const std::string meta = std::to_string(item.year) + "  \xC2\xB7  " + formatKm(s, item.mileageKm) + "  \xC2\xB7  " +
                              cityName(s, item.city);
@@ -277,7 +300,8 @@ float ListingScreen::drawSummary(float width)
     const std::string price = formatPrice(s, item.price);
     const ImVec2 priceSize = textSize(Font::Title, price);
     drawText(dl, Font::Title, ImVec2(pos.x + pad, y), color::kAccent, price);
-    hookRect("listing.price", price, ImVec2(pos.x + pad, y), ImVec2(pos.x + pad + priceSize.x, y + priceSize.y));
+    hookRect("listing.price", price, ImVec2(pos.x + pad, y), ImVec2(pos.x + pad + priceSize.x, y + priceSize.y),
+             nullptr, withRole(Role::Text));
     y += em(2.25f) + em(0.75f);
     float cx = pos.x + pad;
     for (const char* text : {label(s, item.transmission), label(s, item.fuel), label(s, item.body)}) {
@@ -289,7 +313,7 @@ float ListingScreen::drawSummary(float width)
         const std::string shown = ellipsize(Font::Small, posted, inner);
         drawText(dl, Font::Small, ImVec2(pos.x + pad, y), color::kTextMuted, shown);
         hookRect("listing.posted", posted, ImVec2(pos.x + pad, y),
-                 ImVec2(pos.x + pad + textSize(Font::Small, shown).x, y + em(1.25f)));
+                 ImVec2(pos.x + pad + textSize(Font::Small, shown).x, y + em(1.25f)), nullptr, withRole(Role::Text));
     }
     ImGui::Dummy(ImVec2(width, h));
     return h;
@@ -305,7 +329,7 @@ float ListingScreen::drawSeller(float width)
     const float inner = width - pad * 2;
     const float h = em(3.0f) + em(3.5f) + em(1.0f) + em(2.0f) * 3 + pad;
     surface(dl, pos, ImVec2(pos.x + width, pos.y + h), em(0.75f));
-    float y = cardHeading(dl, pos, s.get("listing.seller.title"));
+    float y = cardHeading(dl, pos, "heading:seller", s.get("listing.seller.title"));
 
     // Avatar with initials, name and kind.
     std::string initials;
@@ -328,7 +352,8 @@ float ListingScreen::drawSeller(float width)
     const float nx = pos.x + pad + av + em(0.875f);
     const std::string name = ellipsize(Font::Bold, seller.name, pos.x + pad + inner - nx);
     drawText(dl, Font::Bold, ImVec2(nx, y + em(0.125f)), color::kText, name);
-    hookRect("seller.name", seller.name, ImVec2(nx, y), ImVec2(nx + textSize(Font::Bold, name).x, y + em(1.375f)));
+    hookRect("seller.name", seller.name, ImVec2(nx, y), ImVec2(nx + textSize(Font::Bold, name).x, y + em(1.375f)),
+             nullptr, withRole(Role::Text));
     const bool dealer = seller.kind == SellerKind::Dealer;
     chip(dl, ImVec2(nx, y + em(1.625f)), label(s, seller.kind), dealer ? color::kAccentSoft : color::kChip,
          dealer ? color::kAccent : color::kChipText);
@@ -342,11 +367,12 @@ float ListingScreen::drawSeller(float width)
         drawText(dl, Font::Regular, ImVec2(pos.x + pad + em(1.75f), y + em(0.125f)), color::kText, shown);
         if (hookId && !text.empty())
             hookRect(hookId, text, ImVec2(pos.x + pad + em(1.75f), y),
-                     ImVec2(pos.x + pad + em(1.75f) + textSize(Font::Regular, shown).x, y + em(1.5f)));
+                     ImVec2(pos.x + pad + em(1.75f) + textSize(Font::Regular, shown).x, y + em(1.5f)), nullptr,
+                     withRole(Role::Text));
     };
     row(Icon::Pin, cityName(s, seller.city), "seller.city", 0.0f);
     y += em(2.0f);
-    row(Icon::Phone, seller.phone, nullptr, em(6));
+    row(Icon::Phone, seller.phone, "seller.phone", em(6));
     {
         ButtonOptions o;
         o.kind = ButtonKind::Link;
@@ -405,7 +431,7 @@ float ListingScreen::drawSpecs(float width, bool twoColumns)
     const float pad = em(1.25f);
     const float h = em(3.0f) + rows * rowH + pad * 0.75f;
     surface(dl, pos, ImVec2(pos.x + width, pos.y + h), em(0.75f));
-    const float y0 = cardHeading(dl, pos, s.get("listing.specs.title"));
+    const float y0 = cardHeading(dl, pos, "heading:specs", s.get("listing.specs.title"));
     const float colGap = em(2.0f);
     const float colW = (width - pad * 2 - colGap * (columns - 1)) / columns;
     for (int i = 0; i < kCount; ++i) {
@@ -421,7 +447,7 @@ float ListingScreen::drawSpecs(float width, bool twoColumns)
         const float vw = textSize(Font::Bold, value).x;
         drawText(dl, Font::Bold, ImVec2(x + colW - vw, y + (rowH - em()) * 0.5f - 1), color::kText, value);
         hookRect(std::string("spec:") + specs[i].name, labelText, ImVec2(x, y), ImVec2(x + colW, y + rowH),
-                 specs[i].value.c_str());
+                 specs[i].value.c_str(), withRole(Role::Text));
     }
     ImGui::Dummy(ImVec2(width, h));
     return h;
@@ -441,10 +467,11 @@ float ListingScreen::drawDescription(float width)
     const ImVec2 size = textSize(Font::Regular, shown, inner);
     const float h = em(3.0f) + size.y + pad;
     surface(dl, pos, ImVec2(pos.x + width, pos.y + h), em(0.75f));
-    const float y = cardHeading(dl, pos, s.get("listing.description.title"));
+    const float y = cardHeading(dl, pos, "heading:description", s.get("listing.description.title"));
     dl->AddText(f, f->FontSize, ImVec2(pos.x + pad, y), col(text.empty() ? color::kTextMuted : color::kText),
                 shown.c_str(), shown.c_str() + shown.size(), inner);
-    hookRect("listing.description", text, ImVec2(pos.x + pad, y), ImVec2(pos.x + pad + size.x, y + size.y));
+    hookRect("listing.description", shown, ImVec2(pos.x + pad, y), ImVec2(pos.x + pad + size.x, y + size.y), nullptr,
+             withRole(Role::Text));
     ImGui::Dummy(ImVec2(width, h));
     return h;
 }
