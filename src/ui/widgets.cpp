@@ -12,7 +12,7 @@
 
 #include "ui/widgets.hpp"
 
-#include "client/text_format.hpp"
+#include "core/text_format.hpp"
 #include "core/utf8.hpp"
 #include "ui/test_hook.hpp"
 

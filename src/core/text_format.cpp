@@ -1,7 +1,7 @@
 // Number, count, date and enum formatting through the locale files.
 // The only hard-coded rules are the plural-category formulas (CLDR) per language.
 
-#include "client/text_format.hpp"
+#include "core/text_format.hpp"
 
 #include "core/money.hpp"
 
