@@ -34,7 +34,7 @@ DB=""
 
 start_server() {
   "$BIN" --listen 127.0.0.1 --port "$PORT" --db "$DB" --media-dir "$TMP/media" \
-    --demo-size "$SIZE" --web-dir "$ROOT/build/web/dist" "$@" 2>>"$TMP/server.log" &
+    --demo-size "$SIZE" --web-dir "$ROOT/build/web/dist" --locales-dir "$ROOT/locales" "$@" 2>>"$TMP/server.log" &
   PID=$!
   for _ in $(seq 1 1200); do
     curl -fs "$URL/api/v1/health" >/dev/null 2>&1 && return 0

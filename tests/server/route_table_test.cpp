@@ -106,7 +106,7 @@ TEST_CASE("the most specific route wins: literal, then parameter, then the rest"
     CHECK(matchGet(t, "/x/7/photos").route->summary == "under an id");
 }
 
-TEST_CASE("a wrong method gets 405 with every method of the path; GET allows HEAD", "[server][routes]")
+TEST_CASE("a wrong method gets 405 with every method of the path, and GET allows HEAD", "[server][routes]")
 {
     RouteTable t;
     t.add(get("/things"));

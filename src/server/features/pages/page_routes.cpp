@@ -8,6 +8,7 @@
 #include "server/features/listings/listing_service.hpp"
 #include "server/features/pages/page_service.hpp"
 #include "server/features/pages/site_origin.hpp"
+#include "server/features/web/static_files.hpp"
 #include "server/http/representations.hpp"
 #include "server/http/request_target.hpp"
 
@@ -67,6 +68,8 @@ std::string keyOf(std::string_view kind, const PageRequest& p, std::string_view 
 
 Response notFoundResponse(const Request& req, const PageRequest& p, Missing what, RenderedResponses& rendered)
 {
+    // A path naming a file ("/listing/1.json") is a missing file, as everywhere else.
+    if (namesFile(req.path)) throw ClientError(server::notFound("path", "no such file: " + excerpt(req.path)));
     return rendered.sendStatus(req, 404, p.tpl->page.fill(renderNotFoundPage(what, p.ctx)), kHtml);
 }
 

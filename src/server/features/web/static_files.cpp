@@ -90,6 +90,12 @@ bool isCompressible(std::string_view fileName)
     return false;
 }
 
+bool namesFile(std::string_view path)
+{
+    const auto slash = path.rfind('/');
+    return !extensionOf(slash == std::string_view::npos ? path : path.substr(slash + 1)).empty();
+}
+
 bool isContentHashed(std::string_view name)
 {
     // Segments between the first and the last dot: "app", "3f2a9c1b", "wasm".

@@ -65,5 +65,8 @@ std::string_view contentTypeFor(std::string_view fileName);
 bool isContentHashed(std::string_view fileName);
 // Whether gzip helps for this kind of file (not for JPEG, PNG, WOFF2...).
 bool isCompressible(std::string_view fileName);
+// Whether the last segment of `path` has an extension ("/fonts/x.ttf", "/listing/1.json"):
+// such a path names a file, and a missing file is a JSON 404, never an app page.
+bool namesFile(std::string_view path);
 
 } // namespace dongelek::server
