@@ -136,6 +136,7 @@ int main(int argc, char** argv)
         logLine("pages: " + languages + " from " + config.localesDir + "; absolute URLs from " +
                 (site.publicOrigin.empty() ? "each request's Host header (set --public-url in production)"
                                            : "--public-url " + site.publicOrigin));
+        pageService.warm();
         if (auto tpl = pageService.pageTemplate()) {
             std::string missing;
             for (const std::string& p : tpl->page.missingPlaceholders())

@@ -34,12 +34,18 @@ std::shared_ptr<const TemplateVersion> PageService::pageTemplate()
     return m_template;
 }
 
-std::shared_ptr<const PageService::Catalog> PageService::catalog()
+void PageService::warm()
+{
+    pageTemplate();
+    catalog();
+}
+
+std::shared_ptr<const PageService::Catalog> PageService::catalog(bool anyVersion)
 {
     const std::uint64_t version = m_dataVersion ? m_dataVersion() : 0;
     {
         std::lock_guard lock(m_mutex);
-        if (m_catalog && m_catalog->version == version) return m_catalog;
+        if (m_catalog && (anyVersion || m_catalog->version == version)) return m_catalog;
     }
     // Read outside the lock: two requests may both read after a write, which is harmless.
     auto fresh = std::make_shared<Catalog>();
@@ -55,7 +61,13 @@ std::optional<PageParts> PageService::listing(std::int64_t id, const PageContext
 {
     const std::optional<ListingDetails> details = m_listings.details(id);
     if (!details) return std::nullopt;
-    const auto names = catalog();
+    auto names = catalog(true);
+    const auto hasMake = [&] {
+        for (const MakeInfo& m : names->makes)
+            if (m.name == details->summary.make) return true;
+        return false;
+    };
+    if (!hasMake()) names = catalog(); // a make added since: read the catalog again
     return renderListingPage(*details, CatalogView{&names->makes, &names->cities}, ctx);
 }
 

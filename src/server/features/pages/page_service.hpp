@@ -42,6 +42,8 @@ public:
 
     // The template as it is now; null before the web app is built.
     std::shared_ptr<const TemplateVersion> pageTemplate();
+    // Reads the catalog and the template once, so the first page does not pay for them.
+    void warm();
 
     // Page parts; nullopt when there is no such listing.
     std::optional<PageParts> listing(std::int64_t id, const PageContext& ctx);
@@ -61,7 +63,10 @@ private:
         std::vector<MakeInfo> makes;
         std::vector<City> cities;
     };
-    std::shared_ptr<const Catalog> catalog();
+    // The catalog of the current data version; with `anyVersion`, whatever was read last
+    // (names and ids, which a listing page needs, do not change with a new listing, while
+    // the counts do), so a write costs a listing page nothing.
+    std::shared_ptr<const Catalog> catalog(bool anyVersion = false);
 
     ListingService& m_listings;
     StaticFiles& m_web;
