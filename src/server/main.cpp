@@ -126,10 +126,12 @@ int main(int argc, char** argv)
         std::unique_ptr<LruResponseCache> pageCache;
         if (config.cacheEnabled) pageCache = std::make_unique<LruResponseCache>(1000, 8, 32u << 20);
         RenderedResponses rendered(pageCache.get(), [&db = *database] { return db.dataVersion(); });
-        const pages::SiteAddress site{config.publicOrigin,
-                                      "http://" + (config.listenAddress == "0.0.0.0" ? std::string("localhost")
-                                                                                      : config.listenAddress) +
-                                          ":" + std::to_string(config.port)};
+        // Without --public-url and a sane Host header: the address this server listens on.
+        const std::string& listen = config.listenAddress;
+        const std::string host = listen == "0.0.0.0" || listen == "::"        ? std::string("localhost")
+                                 : listen.find(':') != std::string::npos ? "[" + listen + "]"
+                                                                         : listen;
+        const pages::SiteAddress site{config.publicOrigin, "http://" + host + ":" + std::to_string(config.port)};
         std::string languages;
         for (const std::string& code : pageService.locales().languages())
             languages += (languages.empty() ? "" : ", ") + code;
