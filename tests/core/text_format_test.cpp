@@ -36,7 +36,7 @@ Strings shipped(const std::string& code)
 
 // [SECTION] Plural categories
 
-TEST_CASE("Russian plural categories follow CLDR, including the teens and large numbers", "[core][text]")
+TEST_CASE("Russian plural categories follow CLDR, including the teens and large numbers", "[client][text]")
 {
     const std::vector<std::pair<std::int64_t, const char*>> cases = {
         {1, "one"},    {21, "one"},   {101, "one"},  {1001, "one"},   {2, "few"},    {3, "few"},
@@ -49,7 +49,7 @@ TEST_CASE("Russian plural categories follow CLDR, including the teens and large 
     }
 }
 
-TEST_CASE("English and Kazakh have only 'one' (exactly 1) and 'other'", "[core][text]")
+TEST_CASE("English and Kazakh have only 'one' (exactly 1) and 'other'", "[client][text]")
 {
     for (const char* lang : {"en", "kk"}) {
         INFO(lang);
@@ -63,7 +63,7 @@ TEST_CASE("English and Kazakh have only 'one' (exactly 1) and 'other'", "[core][
 
 // [SECTION] Counts with the shipped locales
 
-TEST_CASE("a Russian car count agrees with its number", "[core][text]")
+TEST_CASE("a Russian car count agrees with its number", "[client][text]")
 {
     const Strings ru = shipped("ru");
     CHECK(formatCount(ru, "browse.total", 1) == "1 автомобиль");
@@ -76,7 +76,7 @@ TEST_CASE("a Russian car count agrees with its number", "[core][text]")
     CHECK(formatCount(ru, "browse.total", 1000) == "1" + kNbsp + "000 автомобилей");
 }
 
-TEST_CASE("English and Kazakh car counts use their own forms and separators", "[core][text]")
+TEST_CASE("English and Kazakh car counts use their own forms and separators", "[client][text]")
 {
     const Strings en = shipped("en");
     CHECK(formatCount(en, "browse.total", 1) == "1 car");
@@ -88,7 +88,7 @@ TEST_CASE("English and Kazakh car counts use their own forms and separators", "[
     CHECK(formatCount(kk, "browse.total", 5000) == "5" + kNbsp + "000 көлік");
 }
 
-TEST_CASE("a language without a text for the number's category falls back to '.other'", "[core][text]")
+TEST_CASE("a language without a text for the number's category falls back to '.other'", "[client][text]")
 {
     Strings s;
     s.load("ru", R"({"items.other": "{count} шт."})", "");
@@ -98,7 +98,7 @@ TEST_CASE("a language without a text for the number's category falls back to '.o
 
 // [SECTION] Numbers, distances, engine size
 
-TEST_CASE("numbers are grouped in threes with the language's separator", "[core][text]")
+TEST_CASE("numbers are grouped in threes with the language's separator", "[client][text]")
 {
     const Strings en = shipped("en");
     CHECK(formatNumber(en, 0) == "0");
@@ -115,14 +115,14 @@ TEST_CASE("numbers are grouped in threes with the language's separator", "[core]
     }
 }
 
-TEST_CASE("without a separator in the locale, numbers are still grouped", "[core][text]")
+TEST_CASE("without a separator in the locale, numbers are still grouped", "[client][text]")
 {
     Strings bare;
     bare.load("en", "", "{}");
     CHECK(formatNumber(bare, 1234567) == "1,234,567");
 }
 
-TEST_CASE("mileage reads as km in each language", "[core][text]")
+TEST_CASE("mileage reads as km in each language", "[client][text]")
 {
     CHECK(formatKm(shipped("en"), 87000) == "87,000 km");
     CHECK(formatKm(shipped("ru"), 87000) == "87" + kNbsp + "000 км");
@@ -130,7 +130,7 @@ TEST_CASE("mileage reads as km in each language", "[core][text]")
 }
 
 TEST_CASE("engine size has one decimal with the language's decimal mark, and electric cars show none",
-          "[core][text]")
+          "[client][text]")
 {
     CHECK(formatEngine(shipped("en"), 2.5) == "2.5 L");
     CHECK(formatEngine(shipped("en"), 3.0) == "3.0 L");
@@ -142,7 +142,7 @@ TEST_CASE("engine size has one decimal with the language's decimal mark, and ele
 
 // [SECTION] Dates
 
-TEST_CASE("a listing date reads as day, short month and year in the language's order", "[core][text]")
+TEST_CASE("a listing date reads as day, short month and year in the language's order", "[client][text]")
 {
     CHECK(formatDate(shipped("en"), "2024-11-12") == "12 Nov 2024");
     CHECK(formatDate(shipped("en"), "2024-11-05T08:30:00Z") == "5 Nov 2024"); // timestamps too, no leading zero
@@ -150,7 +150,7 @@ TEST_CASE("a listing date reads as day, short month and year in the language's o
     CHECK(formatDate(shipped("kk"), "2024-11-12") == "2024 ж. 12 қар.");
 }
 
-TEST_CASE("'member since' reads as month and year", "[core][text]")
+TEST_CASE("'member since' reads as month and year", "[client][text]")
 {
     CHECK(formatMonthYear(shipped("en"), "2019-03-01") == "March 2019");
     CHECK(formatMonthYear(shipped("en"), "2019-03") == "March 2019");
@@ -158,7 +158,7 @@ TEST_CASE("'member since' reads as month and year", "[core][text]")
     CHECK(formatMonthYear(shipped("kk"), "2019-03-01") == "2019 ж. наурыз");
 }
 
-TEST_CASE("an unparsable date shows nothing rather than garbage", "[core][text]")
+TEST_CASE("an unparsable date shows nothing rather than garbage", "[client][text]")
 {
     const Strings en = shipped("en");
     for (const char* bad : {"", "2024", "2024/11/12", "2024-13-01", "2024-00-10", "abcd-11-12", "yesterday"}) {
@@ -187,7 +187,7 @@ template <typename E> void checkLabels(const Strings& s, const char* group)
 }
 } // namespace
 
-TEST_CASE("every filter and detail value has a label in every language", "[core][text]")
+TEST_CASE("every filter and detail value has a label in every language", "[client][text]")
 {
     for (const char* lang : {"en", "ru", "kk"}) {
         const Strings s = shipped(lang);
@@ -202,7 +202,7 @@ TEST_CASE("every filter and detail value has a label in every language", "[core]
     }
 }
 
-TEST_CASE("labels come from the chosen language", "[core][text]")
+TEST_CASE("labels come from the chosen language", "[client][text]")
 {
     CHECK(std::string(label(shipped("en"), Body::Suv)) == "SUV");
     CHECK(std::string(label(shipped("ru"), Body::Suv)) == "Внедорожник");
