@@ -4,7 +4,8 @@
 #  2. navigation -> first listings drawn in headless Chromium, median of 5 fresh loads
 #  3. server throughput and latency with wrk (64 connections, 10 s) on 100,000 listings,
 #     on SQLite and on PostgreSQL (a throwaway cluster, scripts/pg_test_cluster.sh), the
-#     same generated listings on both, printed side by side
+#     same generated listings on both, printed side by side: JSON searches, HTML listing
+#     pages, and the server's own time for one listing page
 # Usage: scripts/bench.sh [demo-size]   (default 100000)
 # Environment: DONGELEK_BENCH_SERVER_ONLY=1 skips the web build and the page-load part.
 set -euo pipefail
@@ -34,7 +35,7 @@ DB=""
 
 start_server() {
   "$BIN" --listen 127.0.0.1 --port "$PORT" --db "$DB" --media-dir "$TMP/media" \
-    --demo-size "$SIZE" --web-dir "$ROOT/build/web/dist" "$@" 2>>"$TMP/server.log" &
+    --demo-size "$SIZE" --web-dir "$ROOT/build/web/dist" --locales-dir "$ROOT/locales" "$@" 2>>"$TMP/server.log" &
   PID=$!
   for _ in $(seq 1 1200); do
     curl -fs "$URL/api/v1/health" >/dev/null 2>&1 && return 0
@@ -62,7 +63,10 @@ Q="/api/v1/listings?make=1&year_from=2015&sort=price_asc"
 LABELS=("one filtered sorted search (response cache on)"
         "120 different searches in rotation (cache on)"
         "one filtered sorted search (--no-cache, SQL each time)"
-        "120 different searches in rotation (--no-cache)")
+        "120 different searches in rotation (--no-cache)"
+        "HTML listing pages at random ids (cache on)"
+        "HTML listing pages at random ids (--no-cache)")
+export DONGELEK_BENCH_LISTINGS="$SIZE" # read by tests/e2e/bench/listing_pages.lua
 declare -A READY
 
 bench_engine() { # engine; DB is set
@@ -74,11 +78,26 @@ bench_engine() { # engine; DB is set
   if [ "$engine" = sqlite ] && [ "$SERVER_ONLY" != 1 ]; then page_load; fi
   wrk_report "$engine" "${LABELS[0]}" "$URL$Q"
   wrk_report "$engine" "${LABELS[1]}" -s "$ROOT/tests/e2e/bench/listings.lua" "$URL"
+  wrk_report "$engine" "${LABELS[4]}" -s "$ROOT/tests/e2e/bench/listing_pages.lua" "$URL"
   stop_server
   start_server --no-cache
   wrk_report "$engine" "${LABELS[2]}" "$URL$Q"
   wrk_report "$engine" "${LABELS[3]}" -s "$ROOT/tests/e2e/bench/listings.lua" "$URL"
+  wrk_report "$engine" "${LABELS[5]}" -s "$ROOT/tests/e2e/bench/listing_pages.lua" "$URL"
+  page_timing "$engine"
   stop_server
+}
+
+# The server's own time for one listing page (Server-Timing), one request at a time: the
+# median and the worst of 200 different listings, no cache.
+declare -A PAGE_MS
+page_timing() { # engine
+  local i ms=()
+  for i in $(seq 1 200); do
+    ms+=("$(curl -s -o /dev/null -D - -H 'Accept-Encoding: gzip' "$URL/listing/$(( (i * 7919) % SIZE + 1 ))" |
+      tr -d '\r' | awk -F'dur=' 'tolower($0) ~ /^server-timing/ {print $2}')")
+  done
+  PAGE_MS[$1]=$(printf '%s\n' "${ms[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median %.2f ms, max %.2f ms", a[int((NR+1)/2)], a[NR]}')
 }
 
 page_load() {
@@ -116,6 +135,7 @@ printf '  %-56s %-44s %s\n' "$SIZE listings generated and server ready" "${READY
 for label in "${LABELS[@]}"; do
   printf '  %-56s %-44s %s\n' "$label" "${RESULT["sqlite|$label"]}" "${RESULT["postgresql|$label"]}"
 done
+printf '  %-56s %-44s %s\n' "one listing page, server time (200 ids, one at a time)" "${PAGE_MS[sqlite]}" "${PAGE_MS[postgresql]}"
 for note in "${NOTES[@]}"; do echo "  note: $note"; done
 # The import as each server logged it (SQLite ran first).
 grep -h "demo data: generated" "$TMP/server.log" | sed 's/^dongelek-server: demo data: //' |

@@ -6,4 +6,4 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/scripts/build.sh" server web
 cd "$ROOT"
-exec "$ROOT/build/native/src/server/dongelek-server" --web-dir "$ROOT/build/web/dist" "$@"
+exec "$ROOT/build/native/src/server/dongelek-server" --web-dir "$ROOT/build/web/dist" --locales-dir "$ROOT/locales" "$@"

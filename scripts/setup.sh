@@ -26,6 +26,7 @@ PACKAGES=(
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libsqlite3-dev postgresql libpq-dev nlohmann-json3-dev libstb-dev catch2 libcpp-httplib-dev libssl-dev libbrotli-dev
   zlib1g-dev
+  libxml2-dev
   fonts-noto-core python3-fonttools
   chromium xvfb imagemagick wrk ccache
 )

@@ -1,6 +1,7 @@
 # Stages the linked web app into DIST_DIR: app.<hash8>.{js,wasm,data} and the photo decoder
 # image_worker.<hash8>.js named by their own content (the server caches those forever),
-# index.html filled in from TEMPLATE, the favicon.
+# index.html filled in from TEMPLATE (only the file names: {{LANG}}, {{TITLE}}, {{HEAD}} and
+# {{CONTENT}} stay for the server, which fills them per page), the favicon.
 # Usage: cmake -DAPP_DIR=... -DWORKER_JS=.../image_worker.js -DDIST_DIR=... -DTEMPLATE=index.html
 #              -DFAVICON=favicon.svg -P stage_dist.cmake
 foreach(_var APP_DIR WORKER_JS DIST_DIR TEMPLATE FAVICON)

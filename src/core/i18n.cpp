@@ -45,11 +45,29 @@ const char* Strings::get(std::string_view key) const
 std::string Strings::format(std::string_view key,
                             std::initializer_list<std::pair<std::string_view, std::string>> args) const
 {
-    std::string out = get(key);
-    for (const auto& [name, value] : args) {
-        const std::string token = "{" + std::string(name) + "}";
-        for (std::size_t pos = out.find(token); pos != std::string::npos; pos = out.find(token, pos + value.size()))
-            out.replace(pos, token.size(), value);
+    // One pass over the text: a value is never searched for placeholders itself, so a
+    // listing titled "{year}" or a search for "{count}" comes out as typed.
+    const std::string_view text = get(key);
+    std::string out;
+    out.reserve(text.size() + 32);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto open = text.find('{', i);
+        const auto close = open == std::string_view::npos ? open : text.find('}', open);
+        if (close == std::string_view::npos) {
+            out.append(text.substr(i));
+            break;
+        }
+        out.append(text.substr(i, open - i));
+        const std::string_view name = text.substr(open + 1, close - open - 1);
+        const std::string* value = nullptr;
+        for (const auto& arg : args)
+            if (arg.first == name) value = &arg.second;
+        if (value)
+            out += *value;
+        else
+            out.append(text.substr(open, close - open + 1)); // not ours to fill: left as it is
+        i = close + 1;
     }
     return out;
 }

@@ -3,6 +3,8 @@
 
 #include "server/config.hpp"
 
+#include "server/features/pages/site_origin.hpp"
+
 #include "core/cli.hpp"
 
 #include <filesystem>
@@ -52,6 +54,21 @@ const std::vector<Option>& options()
          [](const std::string& v, ServerConfig& c) -> std::string {
              if (v.empty()) return "must be a directory path";
              c.mediaDir = v;
+             return {};
+         }},
+        {"--locales-dir", "DONGELEK_LOCALES_DIR", "DIR",
+         "locale files (manifest.json, en.json, ...) for the HTML pages (default locales)",
+         [](const std::string& v, ServerConfig& c) -> std::string {
+             if (v.empty()) return "must be a directory path";
+             c.localesDir = v;
+             return {};
+         }},
+        {"--public-url", "DONGELEK_PUBLIC_URL", "URL",
+         "the site's address in canonical links, link previews and sitemaps, e.g. https://dongelek.kz "
+         "(default: http:// and each request's Host header, for development)",
+         [](const std::string& v, ServerConfig& c) -> std::string {
+             std::string message;
+             if (!pages::parsePublicUrl(v, c.publicOrigin, message)) return message;
              return {};
          }},
         {"--threads", "DONGELEK_THREADS", "N", "HTTP worker threads (default: number of CPU cores)",

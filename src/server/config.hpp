@@ -23,6 +23,8 @@ struct ServerConfig {
     std::uint64_t demoSeed = 42;
     std::string webDir = "build/web/dist";
     std::string mediaDir; // default: <database dir>/media, data/media with PostgreSQL
+    std::string localesDir = "locales"; // the page text: manifest.json and <lang>.json
+    std::string publicOrigin; // "https://dongelek.kz" from --public-url; empty: each request's Host
     int threads = 0;      // 0 until parsed; then hardware concurrency unless set
     bool cacheEnabled = true;
 };

@@ -12,6 +12,9 @@
 #include "server/features/listings/sql_listing_repository.hpp"
 #include "server/features/media/media_store.hpp"
 #include "server/features/media/photo_routes.hpp"
+#include "server/features/pages/page_locales.hpp"
+#include "server/features/pages/page_routes.hpp"
+#include "server/features/pages/page_service.hpp"
 #include "server/features/web/static_files.hpp"
 #include "server/features/web/web_routes.hpp"
 #include "server/http/representations.hpp"
@@ -28,6 +31,8 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <stdexcept>
 
 using namespace dongelek::server;
 
@@ -112,6 +117,35 @@ int main(int argc, char** argv)
                     ? "web app: " + config.webDir
                     : "web app: not built (no index.html in " + config.webDir + "); / answers 503, the API works");
 
+        // The app's addresses as HTML pages in every language; cached apart from the API's
+        // answers, so crawlers walking every listing do not push searches out.
+        std::string localesError;
+        std::optional<pages::PageLocales> locales = pages::PageLocales::load(config.localesDir, localesError);
+        if (!locales) throw std::runtime_error("locales: " + localesError + " (see --locales-dir)");
+        pages::PageService pageService(service, web, std::move(*locales), [&db = *database] { return db.dataVersion(); });
+        std::unique_ptr<LruResponseCache> pageCache;
+        if (config.cacheEnabled) pageCache = std::make_unique<LruResponseCache>(1000, 8, 32u << 20);
+        RenderedResponses rendered(pageCache.get(), [&db = *database] { return db.dataVersion(); });
+        // Without --public-url and a sane Host header: the address this server listens on.
+        const std::string& listen = config.listenAddress;
+        const std::string host = listen == "0.0.0.0" || listen == "::"        ? std::string("localhost")
+                                 : listen.find(':') != std::string::npos ? "[" + listen + "]"
+                                                                         : listen;
+        const pages::SiteAddress site{config.publicOrigin, "http://" + host + ":" + std::to_string(config.port)};
+        std::string languages;
+        for (const std::string& code : pageService.locales().languages())
+            languages += (languages.empty() ? "" : ", ") + code;
+        logLine("pages: " + languages + " from " + config.localesDir + "; absolute URLs from " +
+                (site.publicOrigin.empty() ? "each request's Host header (set --public-url in production)"
+                                           : "--public-url " + site.publicOrigin));
+        pageService.warm();
+        if (auto tpl = pageService.pageTemplate()) {
+            std::string missing;
+            for (const std::string& p : tpl->page.missingPlaceholders())
+                missing += " " + p;
+            if (!missing.empty()) logLine("pages: index.html lacks" + missing + " (built from an older template?)");
+        }
+
         HttpOptions http;
         http.address = config.listenAddress;
         http.port = config.port;
@@ -129,7 +163,9 @@ int main(int argc, char** argv)
         routes.add(listingRoutes(service, json));
         routes.add(catalogRoutes(service, json));
         routes.add(photoRoutes(media, renders));
-        routes.add(webRoutes(web)); // a fallback: answers what no other feature owns
+        routes.add(pages::pageRoutes(pageService, rendered, site));
+        // A fallback: answers what no other feature owns (files; other paths get the 404 page).
+        routes.add(webRoutes(web, pages::notFoundPage(pageService, rendered, site)));
 
         const int code = runHttpServer(http, routes, logLine);
         logLine("stopped");

@@ -14,7 +14,7 @@
 
 #include <imgui_internal.h>
 
-#include "client/text_format.hpp"
+#include "core/text_format.hpp"
 #include "core/utf8.hpp"
 #include "ui/redraw.hpp"
 #include "ui/test_hook.hpp"

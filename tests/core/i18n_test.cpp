@@ -29,6 +29,13 @@ TEST_CASE("placeholders are replaced, repeatedly and with Cyrillic", "[core][i18
     CHECK(placeholdersOf("{b} and {a} {b}") == std::vector<std::string>{"a", "b", "b"});
 }
 
+TEST_CASE("values go in as they are: a value holding a placeholder is not filled again", "[core][i18n]")
+{
+    Strings s;
+    s.load("en", "", R"({"t": "{title}, {year} {other} {open"})");
+    CHECK(s.format("t", {{"title", "Camry {year} {title}"}, {"year", "2018"}}) == "Camry {year} {title}, 2018 {other} {open");
+}
+
 TEST_CASE("a malformed locale file is reported and English still works", "[core][i18n]")
 {
     Strings s;

@@ -3,6 +3,7 @@
 # listings, and checks it exited cleanly with a non-blank screenshot and listing cards.
 set -euo pipefail
 APP=$1 SERVER=$2 OUT=$3
+LOCALES="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/locales"
 mkdir -p "$OUT"
 TMP=$(mktemp -d)
 pids=()
@@ -17,7 +18,7 @@ export XDG_CONFIG_HOME="$TMP/config" # no remembered language of the developer's
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$SERVER" --listen 127.0.0.1 --port "$PORT" --db "$TMP/db.sqlite" --media-dir "$TMP/media" --demo-size 200 \
-  --web-dir "$TMP/no-web" 2>"$TMP/server.log" &
+  --web-dir "$TMP/no-web" --locales-dir "$LOCALES" 2>"$TMP/server.log" &
 pids+=($!)
 for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done
 

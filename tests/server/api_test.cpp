@@ -1,5 +1,6 @@
 // The API against the real dongelek-server process: filters narrow correctly, sorts
-// and paging hold, details, catalog counts, photos, the static web app, every bad
+// and paging hold, details, catalog counts, photos, the static web app, the HTML pages,
+// robots.txt and sitemaps (parsed back with libxml2), every bad
 // input gets a JSON 4xx naming the field while the server stays up, every response type
 // has the shape of its golden fixture, the chain's headers, and HTTP/1.1 pipelining.
 //
@@ -7,6 +8,7 @@
 // [SECTION] Listings
 // [SECTION] Details, catalog, photos
 // [SECTION] Static web app
+// [SECTION] Pages, robots and sitemaps
 // [SECTION] Bad input
 // [SECTION] Wire format (golden fixtures)
 // [SECTION] Headers on every response
@@ -19,6 +21,7 @@
 #include "core/money.hpp"
 
 #include "gunzip.hpp"
+#include "markup_doc.hpp"
 #include "../fixtures/fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -29,6 +32,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -39,6 +43,7 @@ using dongelek::test::ServerProcess;
 // [SECTION] Helpers
 
 using dongelek::test::gunzip;
+using dongelek::test::MarkupDoc;
 
 namespace {
 
@@ -438,7 +443,8 @@ TEST_CASE("api: clients hanging up mid-download do not take the server down", "[
 
 // [SECTION] Static web app
 
-TEST_CASE("api: the web app is served with types, caching, gzip and the SPA fallback", "[server][api]")
+TEST_CASE("api: the web app is served with types, caching, gzip and a page for every app address",
+          "[server][api]")
 {
     ServerProcess server;
     auto c = clientFor(server);
@@ -449,13 +455,27 @@ TEST_CASE("api: the web app is served with types, caching, gzip and the SPA fall
     CHECK(index->get_header_value("Cache-Control") == "no-cache");
     CHECK(index->body.find("<canvas id=\"canvas\">") != std::string::npos);
 
-    for (const char* route : {"/listing/123", "/listing/123/", "/search"}) {
+    // Every app address gets the app's page (the app boots over it) with that address's own
+    // text: a listing its title, the same with a trailing slash. Until the pages feature, each
+    // of these was index.html itself with a 200, "/search" included; that is now a 404.
+    const auto listing = getJson<ListingDetails>(*c, "/api/v1/listings/123");
+    for (const char* route : {"/listing/123", "/listing/123/"}) {
         INFO(route);
         auto r = c->Get(route);
         REQUIRE(r);
         CHECK(r->status == 200);
-        CHECK(r->body == index->body);
+        CHECK(r->get_header_value("Content-Type") == "text/html; charset=utf-8");
+        CHECK(r->body.find("<canvas id=\"canvas\">") != std::string::npos);
+        CHECK(r->body.find("<script src=\"app.3f2a9c1b.js\">") != std::string::npos);
+        CHECK(r->body != index->body);
+        CHECK(MarkupDoc::html(r->body).one("//div[@id='page-content']//h1") == listing.summary.title);
     }
+    auto search = c->Get("/search");
+    REQUIRE(search);
+    CHECK(search->status == 404);
+    CHECK(search->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    CHECK(search->body.find("<canvas id=\"canvas\">") != std::string::npos);
+    CHECK(MarkupDoc::html(search->body).one("//meta[@name='robots']/@content") == "noindex");
 
     const std::map<std::string, std::string> types = {{"/app.3f2a9c1b.js", "application/javascript"},
                                                       {"/app.3f2a9c1b.wasm", "application/wasm"},
@@ -497,6 +517,241 @@ TEST_CASE("api: without a built web app, / answers 503 and the API still works",
     expectError(*c, "GET", "/", 503, "web_app_not_built", "");
     expectError(*c, "GET", "/listing/1", 503, "web_app_not_built", "");
     expectAlive(*c, server);
+}
+
+// [SECTION] Pages, robots and sitemaps
+
+namespace {
+// Status and content type of GET `path`.
+void expectPage(httplib::Client& c, const std::string& path, int status, const std::string& type)
+{
+    INFO("GET " << path);
+    auto r = c.Get(path.c_str());
+    REQUIRE(r);
+    CHECK(r->status == status);
+    CHECK(r->get_header_value("Content-Type") == type);
+    if (type.rfind("text/html", 0) == 0) {
+        // The app boots over every page, 404s included.
+        CHECK(r->body.find("<canvas id=\"canvas\">") != std::string::npos);
+        CHECK(r->body.find("app.3f2a9c1b.js") != std::string::npos);
+        CHECK(r->body.find("{{") == std::string::npos); // every placeholder filled
+    }
+}
+const std::string kHtml = "text/html; charset=utf-8";
+} // namespace
+
+TEST_CASE("api: app addresses answer pages, unknown listings and paths a 404 page, files stay JSON 404s",
+          "[server][api][pages]")
+{
+    ServerProcess server;
+    auto c = clientFor(server);
+    for (const char* ok : {"/", "/?make=1", "/?make=1&lang=ru", "/?year_from=abc", "/?q=%D0%BA%D0%B0%D0%BC", "/listing/1",
+                           "/listing/1/", "/listing/400?lang=kk", "/listing/%32"})
+        expectPage(*c, ok, 200, kHtml);
+    for (const char* missing : {"/listing/987654", "/listing/401", "/listing/abc", "/listing/0", "/listing/-1",
+                                "/listing/9007199254740992", "/listing", "/listing/", "/listing/1/photos", "/search",
+                                "/a/b/c", "/cars", "/Listing/1"})
+        expectPage(*c, missing, 404, kHtml);
+    // A file that is not there is still a JSON 404, and the template is not a file.
+    expectError(*c, "GET", "/missing.js", 404, "not_found", "path");
+    expectError(*c, "GET", "/listing/1.json", 404, "not_found", "path");
+    expectError(*c, "GET", "/fonts/none.ttf", 404, "not_found", "path");
+    expectError(*c, "GET", "/sitemaps/nope.xml", 404, "not_found", "file");
+    expectError(*c, "GET", "/sitemaps/listings-2.xml", 404, "not_found", "file");
+    expectError(*c, "POST", "/listing/1", 405, "method_not_allowed", "");
+    CHECK(c->Post("/listing/1", "{}", "application/json")->get_header_value("Allow") == "GET, HEAD");
+    // /api and /media keep their own JSON answers, hints from the table included.
+    expectError(*c, "GET", "/api/v1/listings/1/photos", 404, "not_found", "path");
+    expectError(*c, "GET", "/api/v1", 404, "not_found", "path");
+    expectError(*c, "GET", "/media/photos", 404, "not_found", "path");
+    expectError(*c, "GET", "/media/nothing/here", 404, "not_found", "path");
+    auto moved = c->Get("/index.html?make=3");
+    REQUIRE(moved);
+    CHECK(moved->status == 301);
+    CHECK(moved->get_header_value("Location") == "/?make=3");
+
+    // The not-found pages say which kind of nothing, with no canonical address.
+    const auto gone = MarkupDoc::html(c->Get("/listing/987654")->body);
+    CHECK(gone.one("//div[@id='page-content']//h1") == "Listing not found");
+    CHECK(gone.count("//link[@rel='canonical']") == 0);
+    CHECK(MarkupDoc::html(c->Get("/cars?lang=ru")->body).one("/html/@lang") == "ru");
+
+    // HEAD, ETag/304 and gzip as for every representation.
+    auto get = c->Get("/listing/7");
+    auto head = c->Head("/listing/7");
+    REQUIRE(get);
+    REQUIRE(head);
+    CHECK(head->status == 200);
+    CHECK(head->body.empty());
+    CHECK(head->get_header_value("Content-Length") == std::to_string(get->body.size()));
+    CHECK(c->Head("/listing/987654")->status == 404);
+    const std::string tag = get->get_header_value("ETag");
+    REQUIRE(tag.size() > 2);
+    CHECK(c->Get("/listing/7", {{"If-None-Match", tag}})->status == 304);
+    auto gz = c->Get("/listing/7", {{"Accept-Encoding", "gzip"}});
+    REQUIRE(gz);
+    CHECK(gz->get_header_value("Content-Encoding") == "gzip");
+    CHECK(gz->get_header_value("Vary") == "Accept-Encoding");
+    CHECK(gunzip(gz->body) == get->body);
+    CHECK(gz->body.size() < get->body.size() / 2);
+    auto gz404 = c->Get("/nope", {{"Accept-Encoding", "gzip"}});
+    REQUIRE(gz404);
+    CHECK(gz404->status == 404);
+    const bool zipped = gz404->get_header_value("Content-Encoding") == "gzip"; // from 1 KB on
+    CHECK((zipped ? gunzip(gz404->body) : gz404->body).find("<canvas id=\"canvas\">") != std::string::npos);
+    expectAlive(*c, server);
+    CHECK(server.log().find("request failed") == std::string::npos);
+}
+
+TEST_CASE("api: a listing page shows the API's listing: title, description, Open Graph, JSON-LD, text",
+          "[server][api][pages]")
+{
+    ServerProcess server(ServerOptions{400, true, true, {"--public-url", "https://dongelek.example/"}});
+    auto c = clientFor(server);
+    for (std::int64_t id : {1, 123, 399}) {
+        INFO("listing " << id);
+        const auto d = getJson<ListingDetails>(*c, "/api/v1/listings/" + std::to_string(id));
+        auto r = c->Get(("/listing/" + std::to_string(id)).c_str(), {{"Host", "evil.example"}});
+        REQUIRE(r);
+        REQUIRE(r->status == 200);
+        const auto doc = MarkupDoc::html(r->body);
+        const std::string url = "https://dongelek.example/listing/" + std::to_string(id);
+        CHECK(doc.one("/html/@lang") == "en");
+        CHECK(doc.one("//title").find(d.summary.title + ", " + std::to_string(d.summary.year)) == 0);
+        CHECK(doc.one("//title").find(formatMoney(d.summary.price)) != std::string::npos);
+        CHECK(doc.one("//meta[@name='description']/@content").find(d.summary.city) != std::string::npos);
+        CHECK(doc.one("//link[@rel='canonical']/@href") == url); // --public-url wins over Host
+        CHECK(doc.one("//link[@hreflang='ru']/@href") == url + "?lang=ru");
+        CHECK(doc.one("//link[@hreflang='x-default']/@href") == url);
+        CHECK(doc.one("//meta[@property='og:url']/@content") == url);
+        REQUIRE_FALSE(d.photos.empty());
+        CHECK(doc.one("//meta[@property='og:image']/@content") == "https://dongelek.example" + d.photos[0].largeUrl);
+        CHECK(doc.one("//meta[@name='twitter:card']/@content") == "summary_large_image");
+        const auto ld = nlohmann::json::parse(doc.one("//script[@type='application/ld+json']"));
+        CHECK(ld.at("@type") == "Car");
+        CHECK(ld.at("name") == d.summary.title);
+        CHECK(ld.at("offers").at("priceCurrency") == std::string(toString(d.summary.price.currency)));
+        const double major = static_cast<double>(d.summary.price.amountMinor) /
+                             (d.summary.price.currency == Currency::KZT ? 100.0 : 1000.0);
+        CHECK(ld.at("offers").at("price").get<double>() == Approx(major));
+        CHECK(ld.at("offers").at("seller").at("name") == d.seller.name);
+        CHECK(ld.at("image").size() == d.photos.size());
+        CHECK(doc.one("//div[@id='page-content']//h1") == d.summary.title);
+        CHECK(doc.count("//div[@id='page-content']//img[@alt]") == d.photos.size());
+        CHECK(doc.count("//dl/dt") == 11);
+        // The photos the page names are served.
+        auto photo = c->Get(d.photos[0].largeUrl.c_str());
+        REQUIRE(photo);
+        CHECK(photo->status == 200);
+    }
+}
+
+TEST_CASE("api: pages take their origin from a sane Host header when no --public-url is set",
+          "[server][api][pages]")
+{
+    ServerProcess server;
+    auto c = clientFor(server);
+    const auto canonical = [&](const httplib::Headers& h) {
+        auto r = c->Get("/listing/5?utm_source=x&lang=kk", h);
+        REQUIRE(r);
+        REQUIRE(r->status == 200);
+        return MarkupDoc::html(r->body).one("//link[@rel='canonical']/@href");
+    };
+    CHECK(canonical({{"Host", "Cars.Example:8443"}}) == "http://cars.example:8443/listing/5?lang=kk");
+    const std::string fallback = canonical({{"Host", "evil.example/\"><script>"}});
+    CHECK(fallback == "http://127.0.0.1:" + std::to_string(server.port()) + "/listing/5?lang=kk");
+    auto robots = c->Get("/robots.txt", {{"Host", "cars.example"}});
+    REQUIRE(robots);
+    CHECK(robots->status == 200);
+    CHECK(robots->get_header_value("Content-Type") == "text/plain; charset=utf-8");
+    CHECK(robots->body.find("User-agent: *\nAllow: /\n") != std::string::npos);
+    CHECK(robots->body.find("Sitemap: http://cars.example/sitemap.xml\n") != std::string::npos);
+}
+
+namespace {
+MarkupDoc getXml(httplib::Client& c, const std::string& path)
+{
+    INFO("GET " << path);
+    auto r = c.Get(path.c_str(), {{"Host", "cars.example"}});
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    CHECK(r->get_header_value("Content-Type") == "application/xml; charset=utf-8");
+    return MarkupDoc::xml(r->body); // throws unless well-formed
+}
+std::string sitePath(const std::string& loc)
+{
+    const std::string origin = "http://cars.example";
+    REQUIRE(loc.rfind(origin + "/", 0) == 0); // absolute, on this site
+    return loc.substr(origin.size());
+}
+} // namespace
+
+TEST_CASE("api: the sitemap index names a search file and listing files that cover every active listing",
+          "[server][api][pages]")
+{
+    ServerProcess server;
+    auto c = clientFor(server);
+    const auto index = getXml(*c, "/sitemap.xml");
+    const auto files = index.all("/sm:sitemapindex/sm:sitemap/sm:loc");
+    REQUIRE(files.size() == 2); // 400 listings fit in one file
+    CHECK(sitePath(files[0]) == "/sitemaps/search.xml");
+    CHECK(sitePath(files[1]) == "/sitemaps/listings-1.xml");
+    CHECK(index.all("//sm:sitemap/sm:lastmod").size() == 1);
+
+    std::int64_t total = 0;
+    std::set<std::int64_t> active;
+    for (const auto& item : allPages(*c, "", total))
+        active.insert(item.id);
+    const auto listings = getXml(*c, "/sitemaps/listings-1.xml");
+    std::set<std::int64_t> listed;
+    for (const std::string& loc : listings.all("/sm:urlset/sm:url/sm:loc")) {
+        const std::string path = sitePath(loc);
+        REQUIRE(path.rfind("/listing/", 0) == 0);
+        listed.insert(std::stoll(path.substr(9)));
+    }
+    CHECK(listed == active);
+    CHECK(static_cast<std::int64_t>(listed.size()) == total);
+    const auto lastmods = listings.all("/sm:urlset/sm:url/sm:lastmod");
+    CHECK(lastmods.size() == listed.size());
+    for (const std::string& m : lastmods) {
+        INFO(m);
+        CHECK(m.size() == 20); // W3C datetime in UTC: 2026-11-01T11:48:30Z
+        CHECK(m[10] == 'T');
+        CHECK(m.back() == 'Z');
+    }
+    CHECK(index.one("//sm:sitemap/sm:lastmod") == *std::max_element(lastmods.begin(), lastmods.end()));
+
+    const auto makes = getJson<std::vector<MakeInfo>>(*c, "/api/v1/makes");
+    std::set<std::string> expected{"/"};
+    for (const MakeInfo& m : makes)
+        if (m.count > 0) expected.insert("/?make=" + std::to_string(m.id));
+    std::set<std::string> searches;
+    for (const std::string& loc : getXml(*c, "/sitemaps/search.xml").all("/sm:urlset/sm:url/sm:loc"))
+        searches.insert(sitePath(loc));
+    CHECK(searches == expected);
+    // Every URL a sitemap names is a page.
+    for (const std::string& path : searches) {
+        INFO(path);
+        CHECK(c->Get(path.c_str())->status == 200);
+    }
+}
+
+TEST_CASE("api: a sitemap file holds at most 50,000 URLs and the next file takes the rest", "[server][api][pages]")
+{
+    ServerProcess server(ServerOptions{50'003, true, true, {}});
+    auto c = clientFor(server);
+    const auto files = getXml(*c, "/sitemap.xml").all("//sm:sitemap/sm:loc");
+    REQUIRE(files.size() == 3);
+    CHECK(sitePath(files[1]) == "/sitemaps/listings-1.xml");
+    CHECK(sitePath(files[2]) == "/sitemaps/listings-2.xml");
+    const auto first = getXml(*c, "/sitemaps/listings-1.xml").all("//sm:url/sm:loc");
+    const auto second = getXml(*c, "/sitemaps/listings-2.xml").all("//sm:url/sm:loc");
+    CHECK(first.size() == 50'000);
+    CHECK(second.size() == 3);
+    std::set<std::string> all(first.begin(), first.end());
+    all.insert(second.begin(), second.end());
+    CHECK(all.size() == 50'003); // no listing twice
+    expectError(*c, "GET", "/sitemaps/listings-3.xml", 404, "not_found", "file");
 }
 
 // [SECTION] Bad input

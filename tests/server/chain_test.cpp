@@ -204,7 +204,7 @@ TEST_CASE("a body over its route's limit is a 413 naming the limit, before the h
     CHECK(f.calls == 1);
 }
 
-TEST_CASE("a ClientError is a JSON 4xx naming its field; anything else a logged 500", "[server][chain]")
+TEST_CASE("a ClientError is a JSON 4xx naming its field, anything else a logged 500", "[server][chain]")
 {
     Fixture f;
     Response r = run(*f.chain, TestRequest("GET", "/conflict"));

@@ -107,7 +107,7 @@ TEST_CASE("content types and hashed names", "[server][http]")
     CHECK_FALSE(isContentHashed("app.release.js"));
 }
 
-TEST_CASE("static files: caching, gzip, SPA fallback, hidden files", "[server][http]")
+TEST_CASE("static files: caching, gzip, app addresses, the page template, hidden files", "[server][http]")
 {
     TempWeb web;
     StaticFiles files(web.dir.string());
@@ -127,15 +127,26 @@ TEST_CASE("static files: caching, gzip, SPA fallback, hidden files", "[server][h
     auto again = files.serve("/app.3f2a9c1b.js", true);
     CHECK(again.body.get() == r.body.get()); // compressed once, kept in memory
 
-    r = files.serve("/", true);
+    // Extension-less paths are app addresses for the pages feature (which used to get
+    // index.html itself here); index.html is the pages' template, not a page of its own.
+    for (const char* address : {"/", "/listing/123", "/listing/123/", "/search"}) {
+        INFO(address);
+        r = files.serve(address, true);
+        CHECK(r.appAddress);
+        CHECK_FALSE(r.body);
+    }
+    CHECK(files.serve("/index.html", false).status == 404);
+    CHECK_FALSE(files.serve("/app.3f2a9c1b.js", false).appAddress);
+    r = files.pageTemplate();
     REQUIRE(r.status == 200);
     CHECK(r.contentType == "text/html; charset=utf-8");
-    CHECK(r.cacheControl == "no-cache");
-    CHECK(gunzip(*r.body).find("<!doctype html>") == 0);
-
-    r = files.serve("/listing/123", false);
-    REQUIRE(r.status == 200);
     CHECK(r.body->find("<!doctype html>") == 0);
+    CHECK(r.etag.size() > 2);
+    CHECK(files.pageTemplate().body.get() == r.body.get()); // read once per file version
+    CHECK(namesFile("/fonts/x.ttf"));
+    CHECK(namesFile("/listing/1.json"));
+    CHECK_FALSE(namesFile("/listing/1"));
+    CHECK_FALSE(namesFile("/"));
 
     CHECK(files.serve("/missing.png", false).status == 404);
     CHECK(files.serve("/.env", false).status == 404);
@@ -151,6 +162,7 @@ TEST_CASE("static files: caching, gzip, SPA fallback, hidden files", "[server][h
     const auto m = missing.serve("/", false);
     CHECK(m.status == 503);
     CHECK(m.error.code == "web_app_not_built");
+    CHECK(missing.pageTemplate().status == 503);
 }
 
 TEST_CASE("gzip round-trips and Accept-Encoding is parsed with q-values", "[server][http]")

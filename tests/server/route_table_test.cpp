@@ -96,9 +96,17 @@ TEST_CASE("the most specific route wins: literal, then parameter, then the rest"
     CHECK(rest.route->summary == "fallback");
     CHECK(rest.params.text("path") == "y/a b/c");
     CHECK(matchGet(t, "/").route->summary == "fallback");
+
+    // A route that ends where another goes on with the rest is the more specific one,
+    // whichever was added first.
+    t.add(get("/", "home"));
+    t.add(get("/x/{id:id}/{rest:*}", "under an id"));
+    CHECK(matchGet(t, "/").route->summary == "home");
+    CHECK(matchGet(t, "/x/7").route->summary == "by id");
+    CHECK(matchGet(t, "/x/7/photos").route->summary == "under an id");
 }
 
-TEST_CASE("a wrong method gets 405 with every method of the path; GET allows HEAD", "[server][routes]")
+TEST_CASE("a wrong method gets 405 with every method of the path, and GET allows HEAD", "[server][routes]")
 {
     RouteTable t;
     t.add(get("/things"));

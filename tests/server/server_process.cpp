@@ -53,8 +53,10 @@ ServerProcess::ServerProcess(ServerOptions options) : m_options(std::move(option
         std::string filler;
         for (int i = 0; i < 200; ++i)
             filler += "function f" + std::to_string(i) + "() { return " + std::to_string(i) + "; }\n";
+        // The shape of the real template: the placeholders the pages fill, the canvas, the boot script.
         writeFile(m_dir / "web/index.html",
-                  "<!doctype html><html><head><title>Dongelek</title></head><body><canvas id=\"canvas\"></canvas>"
+                  "<!doctype html><html lang=\"{{LANG}}\"><head><meta charset=\"utf-8\"><title>{{TITLE}}</title>\n"
+                  "{{HEAD}}</head><body><canvas id=\"canvas\"></canvas><div id=\"page-content\">{{CONTENT}}</div>"
                   "<script src=\"app.3f2a9c1b.js\"></script></body></html>\n" +
                       std::string(400, ' '));
         writeFile(m_dir / "web/app.3f2a9c1b.js", filler);
@@ -90,6 +92,8 @@ void ServerProcess::start()
                                          (m_dir / "media").string(),
                                          "--web-dir",
                                          (m_dir / (m_options.withWebApp ? "web" : "no-web")).string(),
+                                         "--locales-dir",
+                                         DONGELEK_LOCALES_DIR,
                                          "--threads",
                                          "2"};
         if (!m_options.cache) args.push_back("--no-cache");

@@ -51,6 +51,11 @@ public:
     std::vector<MakeInfo> makesWithCounts() override { return {}; }
     std::vector<City> citiesWithCounts() override { return {}; }
     std::int64_t countActiveListings() override { return 1; }
+    std::vector<ListingStamp> activeListingStamps(std::int64_t offset, std::int64_t limit) override
+    {
+        if (offset > 0 || limit < 1) return {};
+        return {ListingStamp{5, "2026-10-01T00:00:00Z"}};
+    }
     std::int64_t countAllListings() override { return 1; }
     std::optional<PhotoSpec> findPhoto(std::int64_t) override { return std::nullopt; }
     std::unique_ptr<BulkWriter> beginBulkImport() override { return nullptr; }

@@ -56,6 +56,33 @@ std::string JsonResponses::cacheKey(std::string_view canonicalKey, bool gzip) co
     return key;
 }
 
+Response RenderedResponses::send(const Request& req, const BodyPtr& body, std::string_view contentType) const
+{
+    return representation(req, std::shared_ptr<const std::string>(body, &body->bytes),
+                          RepresentationInfo{contentType, "no-cache", body->gzipped, body->etag});
+}
+
+Response RenderedResponses::sendStatus(const Request& req, int status, std::string text,
+                                       std::string_view contentType) const
+{
+    BodyPtr body = makeBody(std::move(text), req.acceptsGzip());
+    Response r = Response::bytes(status, contentType, std::shared_ptr<const std::string>(body, &body->bytes));
+    r.set("Cache-Control", "no-cache");
+    if (body->gzipped) r.set("Content-Encoding", "gzip");
+    r.set("Vary", "Accept-Encoding");
+    return r;
+}
+
+std::string RenderedResponses::cacheKey(std::string_view canonicalKey, bool gzip) const
+{
+    if (!m_cache) return {};
+    std::string key = std::to_string(m_dataVersion ? m_dataVersion() : 0);
+    key += '|';
+    key += canonicalKey;
+    key += gzip ? "|gz" : "|id";
+    return key;
+}
+
 BodyPtr JsonResponses::find(const std::string& key) const
 {
     return m_cache ? m_cache->find(key) : nullptr;

@@ -101,4 +101,44 @@ private:
     DataVersion m_dataVersion;
 };
 
+// Text rendered from domain values (HTML pages, XML sitemaps, robots.txt): the cache, gzip
+// and ETags of the JSON responses above, under the content type the caller names.
+class RenderedResponses {
+public:
+    // `cache` may be null (--no-cache); `dataVersion` as for JsonResponses.
+    RenderedResponses(ResponseCache* cache, JsonResponses::DataVersion dataVersion)
+        : m_cache(cache), m_dataVersion(std::move(dataVersion))
+    {
+    }
+
+    // The cached text for `canonicalKey` (which must name everything the text depends on
+    // besides the data version). `produce` returns the text, or an empty std::optional
+    // for "no such thing", which is not cached and gives nullopt here.
+    template <typename Produce>
+    std::optional<Response> cached(const Request& req, std::string_view canonicalKey, std::string_view contentType,
+                                   Produce&& produce)
+    {
+        const bool gzip = req.acceptsGzip();
+        const std::string key = cacheKey(canonicalKey, gzip); // the version before the data
+        if (m_cache)
+            if (BodyPtr hit = m_cache->find(key)) return send(req, hit, contentType);
+        std::optional<std::string> text = produce();
+        if (!text) return std::nullopt;
+        BodyPtr body = makeBody(std::move(*text), gzip);
+        if (m_cache) m_cache->put(key, body);
+        return send(req, body, contentType);
+    }
+
+    // A 200 with ETag and Cache-Control: no-cache, or a 304 for a matching If-None-Match.
+    Response send(const Request& req, const BodyPtr& body, std::string_view contentType) const;
+    // Text with another status (a 404 page): gzip when accepted, no ETag, not cached.
+    Response sendStatus(const Request& req, int status, std::string text, std::string_view contentType) const;
+
+private:
+    std::string cacheKey(std::string_view canonicalKey, bool gzip) const;
+
+    ResponseCache* m_cache;
+    JsonResponses::DataVersion m_dataVersion;
+};
+
 } // namespace dongelek::server

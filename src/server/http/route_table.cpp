@@ -155,11 +155,22 @@ void RouteTable::add(Route route)
         m_namespaces.push_back(c.segments.front().text);
     m_routes.push_back(std::move(c));
     // Most specific first: at the first differing segment a literal beats a parameter,
-    // which beats the rest of the path; ties keep the order they were added in.
-    std::stable_sort(m_routes.begin(), m_routes.end(), [](const Compiled& a, const Compiled& b) {
-        const std::size_t n = std::min(a.segments.size(), b.segments.size());
+    // which beats the rest of the path, and a route that ends there beats one going on
+    // with the rest ("/" before "/{path:*}"); ties keep the order they were added in.
+    // (Compared as words over literal < parameter < end < rest: a strict weak order.)
+    const auto rank = [](const Compiled& c, std::size_t i) {
+        if (i >= c.segments.size()) return 2;
+        switch (c.segments[i].kind) {
+        case Kind::Literal: return 0;
+        case Kind::Param: return 1;
+        case Kind::Rest: return 3;
+        }
+        return 3;
+    };
+    std::stable_sort(m_routes.begin(), m_routes.end(), [&rank](const Compiled& a, const Compiled& b) {
+        const std::size_t n = std::max(a.segments.size(), b.segments.size());
         for (std::size_t i = 0; i < n; ++i)
-            if (a.segments[i].kind != b.segments[i].kind) return a.segments[i].kind < b.segments[i].kind;
+            if (rank(a, i) != rank(b, i)) return rank(a, i) < rank(b, i);
         return false;
     });
 }

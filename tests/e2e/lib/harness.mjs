@@ -34,7 +34,7 @@ export async function startServer({ demoSize = 300, extraArgs = [] } = {}) {
   const proc = spawn(serverBin, [
     '--listen', '127.0.0.1', '--port', String(port),
     '--db', join(dir, 'test.sqlite'), '--media-dir', join(dir, 'media'),
-    '--demo-size', String(demoSize), '--web-dir', webDir, ...extraArgs,
+    '--demo-size', String(demoSize), '--web-dir', webDir, '--locales-dir', join(repoRoot, 'locales'), ...extraArgs,
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   proc.stderr.on('data', (d) => { log += d; });

@@ -117,6 +117,11 @@ struct DetailsRow {
     ListingDetails details;             // photo URLs left empty
     std::vector<std::int64_t> photoIds; // in display order
 };
+// An active listing's id and when it was posted (sitemaps list them).
+struct ListingStamp {
+    std::int64_t id = 0;
+    std::string createdAt; // ISO 8601 UTC
+};
 
 // [SECTION] The repository
 
@@ -135,6 +140,9 @@ public:
     virtual std::vector<MakeInfo> makesWithCounts() = 0;
     virtual std::vector<City> citiesWithCounts() = 0;
     virtual std::int64_t countActiveListings() = 0;
+    // Active listings oldest first (created_at, then id), `limit` of them after skipping
+    // `offset`: new listings land at the end, so earlier sitemap files rarely change.
+    virtual std::vector<ListingStamp> activeListingStamps(std::int64_t offset, std::int64_t limit) = 0;
     virtual std::int64_t countAllListings() = 0;
     virtual std::optional<PhotoSpec> findPhoto(std::int64_t photoId) = 0;
 

@@ -63,5 +63,9 @@ std::int64_t ListingService::activeListingCount()
 {
     return m_repository.countActiveListings();
 }
+std::vector<ListingStamp> ListingService::activeListingStamps(std::int64_t offset, std::int64_t limit)
+{
+    return m_repository.activeListingStamps(offset, limit);
+}
 
 } // namespace dongelek::server

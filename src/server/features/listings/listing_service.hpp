@@ -20,6 +20,8 @@ public:
     std::vector<MakeInfo> makes();
     std::vector<City> cities();
     std::int64_t activeListingCount();
+    // Active listings' ids and dates, oldest first, for sitemaps (see the repository).
+    std::vector<ListingStamp> activeListingStamps(std::int64_t offset, std::int64_t limit);
 
 private:
     ListingRepository& m_repository;

@@ -12,6 +12,7 @@
 
 #include "core/money.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 #include <variant>
@@ -453,6 +454,23 @@ std::int64_t SqlListingRepository::countActiveListings()
     const std::int64_t n = s.step() ? s.columnInt64(0) : 0;
     s.reset();
     return n;
+}
+
+std::vector<ListingStamp> SqlListingRepository::activeListingStamps(std::int64_t offset, std::int64_t limit)
+{
+    auto c = m_db.acquire();
+    // Served by ix_listings_newest on both engines (SQLite: status, created_at + rowid;
+    // PostgreSQL: the partial index on created_at, id), read in index order.
+    db::Statement& s = c->prepare("SELECT id, created_at FROM listings WHERE status = 'active'"
+                                  " ORDER BY created_at, id LIMIT ? OFFSET ?");
+    s.bind(1, limit);
+    s.bind(2, offset);
+    std::vector<ListingStamp> out;
+    out.reserve(static_cast<std::size_t>(std::min<std::int64_t>(limit, 50'000)));
+    while (s.step())
+        out.push_back(ListingStamp{s.columnInt64(0), s.columnText(1)});
+    s.reset();
+    return out;
 }
 
 std::int64_t SqlListingRepository::countAllListings()

@@ -20,6 +20,7 @@ public:
     std::vector<MakeInfo> makesWithCounts() override;
     std::vector<City> citiesWithCounts() override;
     std::int64_t countActiveListings() override;
+    std::vector<ListingStamp> activeListingStamps(std::int64_t offset, std::int64_t limit) override;
     std::int64_t countAllListings() override;
     std::optional<PhotoSpec> findPhoto(std::int64_t photoId) override;
     std::unique_ptr<BulkWriter> beginBulkImport() override;

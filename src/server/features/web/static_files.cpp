@@ -90,6 +90,12 @@ bool isCompressible(std::string_view fileName)
     return false;
 }
 
+bool namesFile(std::string_view path)
+{
+    const auto slash = path.rfind('/');
+    return !extensionOf(slash == std::string_view::npos ? path : path.substr(slash + 1)).empty();
+}
+
 bool isContentHashed(std::string_view name)
 {
     // Segments between the first and the last dot: "app", "3f2a9c1b", "wasm".
@@ -113,18 +119,23 @@ bool StaticFiles::available() const
     return fs::is_regular_file(fs::path(m_dir) / "index.html", ec);
 }
 
+namespace {
+StaticResponse notBuilt()
+{
+    StaticResponse r;
+    r.status = 503;
+    r.error = ApiError{"web_app_not_built", "",
+                       "the web app is not built: no index.html in the web directory (see --web-dir); "
+                       "the API under /api/v1/ works"};
+    return r;
+}
+} // namespace
+
 StaticResponse StaticFiles::serve(std::string_view decodedPath, bool acceptGzip)
 {
     std::vector<std::string> segments;
     if (auto err = safePathSegments(decodedPath, segments)) return errorResponse(*err);
-    if (!available()) {
-        StaticResponse r;
-        r.status = 503;
-        r.error = ApiError{"web_app_not_built", "",
-                           "the web app is not built: no index.html in the web directory (see --web-dir); "
-                           "the API under /api/v1/ works"};
-        return r;
-    }
+    if (!available()) return notBuilt();
     for (const std::string& s : segments)
         if (s[0] == '.') return errorResponse(notFound("no such file")); // .git, .env and friends
 
@@ -132,13 +143,22 @@ StaticResponse StaticFiles::serve(std::string_view decodedPath, bool acceptGzip)
     for (const std::string& s : segments)
         full /= s;
     std::error_code ec;
-    if (!segments.empty() && fs::is_regular_file(full, ec))
+    const bool isTemplate = segments.size() == 1 && segments.front() == "index.html";
+    if (!segments.empty() && !isTemplate && fs::is_regular_file(full, ec))
         return fileResponse(full.string(), segments.back(), acceptGzip);
 
     const std::string_view last = segments.empty() ? std::string_view{} : std::string_view(segments.back());
     if (!extensionOf(last).empty()) return errorResponse(notFound("no such file: " + excerpt(decodedPath)));
-    // An app route like /listing/123: the app reads the URL itself once loaded.
-    return fileResponse((fs::path(m_dir) / "index.html").string(), "index.html", acceptGzip);
+    // An app address like /listing/123, or no address at all: the pages feature decides.
+    StaticResponse r;
+    r.appAddress = true;
+    return r;
+}
+
+StaticResponse StaticFiles::pageTemplate()
+{
+    if (!available()) return notBuilt();
+    return fileResponse((fs::path(m_dir) / "index.html").string(), "index.html", false);
 }
 
 StaticResponse StaticFiles::fileResponse(const std::string& fullPath, const std::string& name, bool acceptGzip)

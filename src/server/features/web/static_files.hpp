@@ -1,5 +1,5 @@
 // The staged web app served from --web-dir: content types, gzip kept in memory per
-// file version, immutable caching for content-hashed names, and the SPA fallback.
+// file version, immutable caching for content-hashed names, and the page template.
 #pragma once
 
 #include "server/http/request_target.hpp"
@@ -21,6 +21,9 @@ struct StaticResponse {
     bool gzipped = false;
     std::string etag; // from size and modification time; "-gz" for the compressed body
     ApiError error;   // set when status != 200
+    // An extension-less path that is no file: an app address (or no address at all),
+    // which the pages feature answers. status, body and error are unset then.
+    bool appAddress = false;
 };
 
 class StaticFiles {
@@ -33,8 +36,13 @@ public:
     const std::string& webDir() const { return m_dir; }
 
     // Answers GET `decodedPath` (already checked by checkRequestTarget). Existing files
-    // are served; extension-less paths fall back to index.html; the rest is 404.
+    // are served, except index.html, which is the pages' template and not a page;
+    // extension-less paths are app addresses (appAddress); the rest is 404.
     StaticResponse serve(std::string_view decodedPath, bool acceptGzip);
+
+    // index.html as it is on disk now (re-read when its size or modification time
+    // changes): the body and its "size-mtime" tag, or a 503 before the app is built.
+    StaticResponse pageTemplate();
 
 private:
     struct Entry {
@@ -57,5 +65,8 @@ std::string_view contentTypeFor(std::string_view fileName);
 bool isContentHashed(std::string_view fileName);
 // Whether gzip helps for this kind of file (not for JPEG, PNG, WOFF2...).
 bool isCompressible(std::string_view fileName);
+// Whether the last segment of `path` has an extension ("/fonts/x.ttf", "/listing/1.json"):
+// such a path names a file, and a missing file is a JSON 404, never an app page.
+bool namesFile(std::string_view path);
 
 } // namespace dongelek::server

@@ -1,5 +1,5 @@
-// The web app: static files from --web-dir and index.html for the app's own routes. A
-// fallback route: it never answers for /api or /media, which stay JSON 404s.
+// The web app's files from --web-dir. A fallback route: it never answers for /api or
+// /media, which stay JSON 404s; extension-less paths that are no file go to `appPage`.
 #pragma once
 
 #include "server/http/route_table.hpp"
@@ -10,7 +10,8 @@ namespace dongelek::server {
 
 class StaticFiles;
 
-// GET /{path:*}
-std::vector<Route> webRoutes(StaticFiles& web);
+// GET /{path:*}. `appPage` answers extension-less paths that are no file (the pages
+// feature's "not found" page: every app address has a route of its own).
+std::vector<Route> webRoutes(StaticFiles& web, Handler appPage);
 
 } // namespace dongelek::server

@@ -9,7 +9,7 @@
 
 #include "ui/features/browse/browse_screen.hpp"
 
-#include "client/text_format.hpp"
+#include "core/text_format.hpp"
 #include "core/limits.hpp"
 #include "core/money.hpp"
 #include "core/routes/browse_route.hpp"

@@ -7,7 +7,7 @@
 
 #include "ui/features/browse/filter_panel.hpp"
 
-#include "client/text_format.hpp"
+#include "core/text_format.hpp"
 #include "core/limits.hpp"
 #include "ui/widgets.hpp"
 

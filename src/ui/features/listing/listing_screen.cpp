@@ -9,7 +9,7 @@
 
 #include "ui/features/listing/listing_screen.hpp"
 
-#include "client/text_format.hpp"
+#include "core/text_format.hpp"
 #include "core/money.hpp"
 #include "core/utf8.hpp"
 #include "ui/redraw.hpp"

@@ -1,6 +1,6 @@
 // Locale-aware text as the user reads it: CLDR plural forms (1 автомобиль / 2 автомобиля /
 // 5 автомобилей), digit grouping, km, engine size, dates and enum labels in en, ru and kk.
-#include "client/text_format.hpp"
+#include "core/text_format.hpp"
 
 #include <catch2/catch.hpp>
 

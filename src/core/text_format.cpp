@@ -2,7 +2,7 @@
 // The only hard-coded rules are the plural-category formulas (CLDR) per language and the case
 // pairs of the letters our alphabets use (for ordering names).
 
-#include "client/text_format.hpp"
+#include "core/text_format.hpp"
 
 #include "core/money.hpp"
 
