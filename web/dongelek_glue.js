@@ -81,11 +81,25 @@ window.dongelek = {
   document.body.appendChild(sink);
   var coarse = !!(window.matchMedia && window.matchMedia('(pointer: coarse)').matches);
   var wantText = false;
+  // Between fields the textarea keeps the focus on desktops (the first key of a field clicked
+  // into is not lost), except while the keyboard focus is on a control of the page's mirror.
   function focusSink() {
-    if ((wantText || !coarse) && document.activeElement !== sink) sink.focus({ preventScroll: true });
+    var a = document.activeElement;
+    var inMirror = a && a.closest && a.closest('#dongelek-mirror');
+    if ((wantText || (!coarse && !inMirror)) && a !== sink) sink.focus({ preventScroll: true });
   }
   Module['dongelekSetTextInput'] = function (want) {
     wantText = !!want;
+    Module['dongelekWantsText'] = wantText;
+    // While a field is edited the textarea is that field for a screen reader too.
+    if (wantText) {
+      sink.removeAttribute('aria-hidden');
+      var st = Module['dongelekHookReady'] ? window.dongelek.state() : null;
+      var field = st && window.dongelek.items().filter(function (i) { return i.id === st.editing; })[0];
+      if (field) sink.setAttribute('aria-label', field.label || '');
+    } else {
+      sink.setAttribute('aria-hidden', 'true');
+    }
     if (wantText || !coarse) focusSink();
     else if (document.activeElement === sink) sink.blur();
   };
@@ -184,4 +198,207 @@ window.addEventListener('popstate', function () {
     .forEach(function (type) { window.addEventListener(type, wake, { capture: true, passive: true }); });
   document.addEventListener('visibilitychange', wake);
   if (window.visualViewport) window.visualViewport.addEventListener('resize', wake);
+})();
+
+// [SECTION] Semantic mirror: for screen readers and the browser, what the last frame drew as
+// accessible DOM (the approach of Flutter web's semantics tree). Each item of the test hook
+// with a role becomes an element in reading order (links are real <a href>, buttons <button>,
+// headings <h1>/<h2>, texts <p>), placed over where it is drawn, invisible and click-through.
+// It is rebuilt only when the frame's content changed (the app calls Module.dongelekMirror),
+// focus is kept in step both ways, and a screen reader's press reaches the app's item.
+(function () {
+  var root = null;
+  var nodes = new Map();      // hook id -> element
+  var focusedId = '';
+  var ourFocus = false;       // a focus() made here, not by the user or a screen reader
+  var lang = 'en';
+  function request(kind, id) {
+    if (!Module['_dongelek_item_request']) return;
+    var k = lengthBytesUTF8(kind) + 1, n = lengthBytesUTF8(id) + 1;
+    var pk = Module['_malloc'](k), pn = Module['_malloc'](n);
+    stringToUTF8(kind, pk, k);
+    stringToUTF8(id, pn, n);
+    Module['_dongelek_item_request'](pk, pn);
+    Module['_free'](pk);
+    Module['_free'](pn);
+  }
+  function ensureRoot() {
+    if (root) return root;
+    root = document.createElement('main');
+    root.id = 'dongelek-mirror';
+    root.style.cssText = 'position:fixed;left:0;top:0;width:100%;height:100%;overflow:hidden;pointer-events:none;' +
+                         'z-index:1;color:transparent;background:none;margin:0;padding:0;';
+    document.body.appendChild(root);
+    // The server's page for this address (for search engines and readers without JavaScript)
+    // gives way to the live mirror.
+    var ssr = document.getElementById('page-content');
+    if (ssr) ssr.remove();
+    root.addEventListener('focusin', function (e) {
+      var id = e.target && e.target.dataset && e.target.dataset.hook;
+      if (!ourFocus && id && id !== focusedId) { focusedId = id; request('focus', id); }
+    });
+    root.addEventListener('click', function (e) {
+      var el = e.target && e.target.closest ? e.target.closest('[data-hook]') : null;
+      if (!el) return;
+      e.preventDefault(); // a link opens in the app, not as a new page load
+      request('activate', el.dataset.hook);
+    });
+    return root;
+  }
+  function tagFor(it) {
+    switch (it.role) {
+      case 'link': return 'a';
+      case 'button': return 'button';
+      case 'heading': return it.id === 'listing.title' ? 'h1' : 'h2';
+      case 'text': return 'p';
+      default: return 'div';
+    }
+  }
+  function make(it) {
+    var el = document.createElement(tagFor(it));
+    el.dataset.hook = it.id;
+    el.dataset.role = it.role;
+    if (it.role === 'button') el.type = 'button';
+    if (['textbox', 'combobox', 'option', 'img'].indexOf(it.role) >= 0) el.setAttribute('role', it.role);
+    if (['link', 'button', 'textbox', 'combobox', 'option'].indexOf(it.role) >= 0) el.tabIndex = -1;
+    return el;
+  }
+  function withLang(href) {
+    if (lang === 'en' || !href) return href;
+    return href + (href.indexOf('?') < 0 ? '?' : '&') + 'lang=' + lang;
+  }
+  function update(el, it) {
+    var text = it.label || '';
+    if (it.role === 'text' && it.value) text = text + ': ' + it.value;
+    if (it.detail) text = text + ', ' + it.detail;
+    if (it.role === 'textbox' || it.role === 'combobox') {
+      el.setAttribute('aria-label', it.label || '');
+      text = it.value || '';
+    }
+    if (it.role === 'img') el.setAttribute('aria-label', text);
+    else if (el.textContent !== text) el.textContent = text;
+    if (it.role === 'link') el.setAttribute('href', withLang(it.href));
+    if (it.role === 'option') el.setAttribute('aria-selected', it.selected ? 'true' : 'false');
+    else if (it.selected) el.setAttribute('aria-current', 'true');
+    else el.removeAttribute('aria-current');
+    if (it.role === 'button') el.disabled = !!it.disabled;
+    else if (it.disabled) el.setAttribute('aria-disabled', 'true');
+    else el.removeAttribute('aria-disabled');
+    var r = it.rect;
+    el.style.cssText = 'position:absolute;left:' + r.x + 'px;top:' + r.y + 'px;width:' + r.w + 'px;height:' + r.h + 'px;' +
+      'margin:0;padding:0;border:0;background:none;color:transparent;font-size:12px;line-height:1;overflow:hidden;' +
+      'white-space:nowrap;pointer-events:none;outline:none;';
+  }
+  Module['dongelekMirror'] = function () {
+    ensureRoot();
+    var items = JSON.parse(UTF8ToString(Module['_dongelek_hook_items_all']()));
+    var state = window.dongelek.state();
+    lang = state.lang || 'en';
+    var keep = new Set();
+    var cursor = { parent: root, after: null };
+    var combos = {};
+    items.forEach(function (it) {
+      if (!it.role) return;
+      keep.add(it.id);
+      var el = nodes.get(it.id);
+      if (!el || el.dataset.role !== it.role) {
+        if (el) el.remove();
+        el = make(it);
+        nodes.set(it.id, el);
+      }
+      update(el, it);
+      var parent = root;
+      if (it.role === 'combobox') {
+        combos[it.id] = el;
+        el.setAttribute('aria-expanded', 'false');
+      }
+      if (it.role === 'option') {
+        // Options live in a listbox owned by their combo ("<combo>.option:<value>").
+        var comboId = it.id.split('.option:')[0];
+        var boxId = comboId + '.listbox';
+        keep.add(boxId);
+        var box = nodes.get(boxId);
+        if (!box) {
+          box = document.createElement('div');
+          box.setAttribute('role', 'listbox');
+          box.id = 'mirror-' + boxId.replace(/[^A-Za-z0-9_-]/g, '_');
+          nodes.set(boxId, box);
+        }
+        var combo = combos[comboId] || nodes.get(comboId);
+        if (combo) {
+          combo.setAttribute('aria-expanded', 'true');
+          combo.setAttribute('aria-controls', box.id);
+          box.setAttribute('aria-label', combo.getAttribute('aria-label') || '');
+        }
+        if (box.parentNode !== root || cursor.parent !== box) {
+          if (box.previousSibling !== cursor.after || box.parentNode !== root)
+            root.insertBefore(box, cursor.after ? cursor.after.nextSibling : root.firstChild);
+          cursor = { parent: box, after: null, box: box };
+        }
+        parent = box;
+      } else if (cursor.parent !== root) {
+        cursor = { parent: root, after: cursor.box };
+      }
+      var expectedPrev = cursor.after;
+      if (el.parentNode !== parent || el.previousSibling !== expectedPrev)
+        parent.insertBefore(el, expectedPrev ? expectedPrev.nextSibling : parent.firstChild);
+      cursor.after = el;
+    });
+    nodes.forEach(function (el, id) {
+      if (!keep.has(id)) { el.remove(); nodes.delete(id); }
+    });
+    // The app's keyboard focus, for the screen reader (unless a field is being typed into).
+    if (state.focus !== focusedId) {
+      focusedId = state.focus;
+      var target = focusedId && nodes.get(focusedId);
+      if (target && !Module['dongelekWantsText']) {
+        ourFocus = true;
+        target.focus({ preventScroll: true });
+        ourFocus = false;
+      }
+    }
+  };
+
+  // Enter or Space on a mirror element is the app's key (SDL hears it): no second, browser-made click.
+  window.addEventListener('keydown', function (e) {
+    var a = document.activeElement;
+    if (root && a && root.contains(a) && (e.key === 'Enter' || e.key === ' ')) e.preventDefault();
+  }, true);
+
+  // Links over the canvas: Ctrl/Cmd+click and the middle button open the address in a new tab,
+  // and the right button gets the browser's link menu ("Open link in new tab", "Copy link").
+  function linkAt(x, y) {
+    if (!Module['dongelekHookReady']) return null;
+    var items = window.dongelek.items();
+    for (var i = items.length - 1; i >= 0; i--) {
+      var it = items[i], r = it.rect;
+      if (it.role === 'link' && it.href && x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h) return it;
+    }
+    return null;
+  }
+  var swallowUp = false, menuLink = null;
+  window.addEventListener('mousedown', function (e) {
+    if (menuLink) { menuLink.style.pointerEvents = 'none'; menuLink = null; }
+    if (e.target && e.target.id !== 'canvas') return;
+    var link = linkAt(e.clientX, e.clientY);
+    if (!link) return;
+    if (e.button === 2) {
+      // The context menu is the browser's over this link: let it be the element under the pointer.
+      menuLink = nodes.get(link.id);
+      if (menuLink) menuLink.style.pointerEvents = 'auto';
+      return;
+    }
+    if (e.button === 1 || (e.button === 0 && (e.ctrlKey || e.metaKey))) {
+      e.preventDefault();
+      e.stopImmediatePropagation(); // the app must not also open it here
+      swallowUp = true;
+      window.open(withLang(link.href), '_blank');
+    }
+  }, true);
+  window.addEventListener('mouseup', function (e) {
+    if (swallowUp) { swallowUp = false; e.stopImmediatePropagation(); }
+  }, true);
+  window.addEventListener('mousemove', function () {
+    if (menuLink) { menuLink.style.pointerEvents = 'none'; menuLink = null; }
+  }, true);
 })();

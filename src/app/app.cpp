@@ -123,7 +123,13 @@ App::App(AppOptions options)
 
     // The browser's Back/Forward arrive between frames; handle them with everything else.
     platform::onPopState([this](const std::string& url) { m_queue.post([this, url] { m_controller.onPopState(url); }); });
-    platform::exposeTestHook([this] { return m_hook.itemsJson(); },
+    platform::onItemRequest([this](const std::string& kind, const std::string& id) {
+        m_queue.post([this, kind, id] {
+            if (kind == "focus") m_hook.requestFocus(id);
+            else if (kind == "activate") m_hook.requestActivate(id);
+        });
+    });
+    platform::exposeTestHook([this](bool all) { return m_hook.itemsJson(all); },
                              [this] { return m_hook.stateJson(platform::currentUrl()); });
 
     std::string url = platform::currentUrl();
@@ -214,6 +220,7 @@ bool App::frame()
     m_frameMs[static_cast<std::size_t>((m_frames - 1) % static_cast<long long>(m_frameMs.size()))] = m_lastFrameMs;
     if (!m_firstListingsAt && m_hook.cardsThisFrame() > 0) m_firstListingsAt = t1;
     m_hook.endFrame(hookState());
+    platform::frameShown(m_hook.signatureOfLastFrame());
     if (m_frames == 1) {
         platform::notifyFirstFrame();
         platform::prepareImageDecoder(); // now that the page is drawn

@@ -8,15 +8,18 @@
 namespace dongelek::platform {
 
 namespace {
-std::function<std::string()> g_itemsJson;
+std::function<std::string(bool)> g_itemsJson;
 std::function<std::string()> g_stateJson;
 } // namespace
 
-void exposeTestHook(std::function<std::string()> itemsJson, std::function<std::string()> stateJson)
+void exposeTestHook(std::function<std::string(bool)> itemsJson, std::function<std::string()> stateJson)
 {
     g_itemsJson = std::move(itemsJson);
     g_stateJson = std::move(stateJson);
 }
+
+void frameShown(std::uint64_t) {}
+void onItemRequest(std::function<void(const std::string&, const std::string&)>) {}
 
 void writeDebugJson(const std::string& path)
 {
@@ -25,7 +28,7 @@ void writeDebugJson(const std::string& path)
     std::string state = g_stateJson();
     if (state.size() < 2 || state.back() != '}') return;
     state.pop_back();
-    state += ",\"items\":" + g_itemsJson() + "}\n";
+    state += ",\"items\":" + g_itemsJson(false) + "}\n";
     if (path == "-") {
         std::fputs(state.c_str(), stdout);
         std::fflush(stdout);

@@ -8,11 +8,16 @@
 namespace {
 
 EM_JS(void, js_hook_ready, (), { Module.dongelekHookReady = true; });
+EM_JS(void, js_frame_shown, (), {
+    if (Module.dongelekMirror) Module.dongelekMirror();
+});
 
 struct HookExport {
-    std::function<std::string()> itemsJson;
+    std::function<std::string(bool)> itemsJson;
     std::function<std::string()> stateJson;
     std::string buffer; // the last answer, alive until the next call
+    std::uint64_t shownSignature = 0;
+    std::function<void(const std::string&, const std::string&)> onRequest;
 };
 
 HookExport& st()
@@ -26,8 +31,18 @@ HookExport& st()
 extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* dongelek_hook_items()
 {
-    st().buffer = st().itemsJson ? st().itemsJson() : "[]";
+    st().buffer = st().itemsJson ? st().itemsJson(false) : "[]";
     return st().buffer.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* dongelek_hook_items_all()
+{
+    st().buffer = st().itemsJson ? st().itemsJson(true) : "[]";
+    return st().buffer.c_str();
+}
+// The accessible mirror (web/dongelek_glue.js) asks for an item's focus or activation.
+EMSCRIPTEN_KEEPALIVE void dongelek_item_request(const char* kind, const char* id)
+{
+    if (kind && id && st().onRequest) st().onRequest(kind, id);
 }
 EMSCRIPTEN_KEEPALIVE const char* dongelek_hook_state()
 {
@@ -38,11 +53,23 @@ EMSCRIPTEN_KEEPALIVE const char* dongelek_hook_state()
 
 namespace dongelek::platform {
 
-void exposeTestHook(std::function<std::string()> itemsJson, std::function<std::string()> stateJson)
+void exposeTestHook(std::function<std::string(bool)> itemsJson, std::function<std::string()> stateJson)
 {
     st().itemsJson = std::move(itemsJson);
     st().stateJson = std::move(stateJson);
     js_hook_ready();
+}
+
+void frameShown(std::uint64_t signature)
+{
+    if (signature == st().shownSignature) return;
+    st().shownSignature = signature;
+    js_frame_shown();
+}
+
+void onItemRequest(std::function<void(const std::string&, const std::string&)> handler)
+{
+    st().onRequest = std::move(handler);
 }
 
 void writeDebugJson(const std::string&) {}

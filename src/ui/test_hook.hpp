@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ const char* toString(Role role);
 struct ItemInfo {
     Role role = Role::None;
     std::string href;           // Link: the app address it opens
+    std::string detail;         // more of its accessible name ("2019 · 13,810,000 ₸ · Almaty" for a card)
     const char* inputMode = ""; // TextBox: "numeric", "search" or "" (text)
     bool selected = false;      // Option, toggle buttons (the language on screen)
     bool disabled = false;
@@ -37,6 +39,7 @@ struct HookItem {
     ImVec2 min, max; // visible (clipped) part, in CSS pixels / points
     std::optional<std::string> value;
     ItemInfo info;
+    bool visible = true; // false: scrolled out of view (the rect is where it would be)
 };
 
 // Filled by the app once per frame.
@@ -72,12 +75,25 @@ public:
                  const char* value = nullptr, const ItemInfo& info = {});
 
     int cardsInLastFrame() const { return m_lastCards; }
+    // What the page asks of an item (its accessible mirror: a screen reader moved to it or
+    // pressed it): done when the item is drawn next, like a keyboard focus or a click.
+    void requestFocus(const std::string& id) { m_focusRequest = id; }
+    void requestActivate(const std::string& id) { m_activateRequest = id; }
+    // For widgets whose ImGui item is not the last one when they hook (combos): applies the
+    // requests above to `imguiId`.
+    void applyRequests(const std::string& id, ImGuiID imguiId);
+    // Changes whenever what the last frame showed changes (items, labels, values, places, focus),
+    // so the page rebuilds its mirror only then.
+    std::uint64_t signatureOfLastFrame() const { return m_lastSignature; }
     // An item whose keyboard focus its widget detects itself (a combo hooked before its ImGui item).
     void setFocused(const std::string& id) { m_focused = id; }
+    // The text field being typed into this frame.
+    void setEditing(const std::string& id) { m_editing = id; }
     // The id of the item the keyboard focus is on in the last frame ("" when none or after a click).
     const std::string& focusedInLastFrame() const { return m_lastFocused; }
     int cardsThisFrame() const;
-    std::string itemsJson() const;
+    // The visible items; with `all`, also those scrolled out of view ("offscreen": true).
+    std::string itemsJson(bool all = false) const;
     // The state object without "url" (added by whoever exports it).
     std::string stateJson(const std::string& url) const;
 
@@ -89,6 +105,9 @@ private:
     HookState m_state;
     int m_lastCards = 0;
     std::string m_focused, m_lastFocused;
+    std::string m_focusRequest, m_activateRequest;
+    std::string m_editing, m_lastEditing;
+    std::uint64_t m_lastSignature = 0;
 };
 
 // Shorthands for widgets: record into the current hook when there is one.

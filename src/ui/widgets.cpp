@@ -401,8 +401,11 @@ bool beginCombo(const char* hookId, const char* label, const char* preview, floa
     hookRect(hookId, label, pos, max, preview, info);
 
     ImGui::PushID(hookId);
-    if (TestHook* hook = TestHook::current())
-        if (GImGui->NavId == ImGui::GetID("##combo") && !GImGui->NavDisableHighlight) hook->setFocused(hookId);
+    if (TestHook* hook = TestHook::current()) {
+        const ImGuiID comboId = ImGui::GetID("##combo");
+        if (GImGui->NavId == comboId && !GImGui->NavDisableHighlight) hook->setFocused(hookId);
+        hook->applyRequests(hookId, comboId);
+    }
     if (!enabled) ImGui::BeginDisabled();
     ImGui::SetNextItemWidth(width);
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(std::max(width, em(18)), em(24)));
@@ -509,6 +512,8 @@ bool textField(const char* hookId, const char* hint, std::string& text, float wi
     info.role = Role::TextBox;
     info.inputMode = o.digitsOnly ? "numeric" : o.inputMode;
     hookItem(hookId, hint, text.c_str(), info);
+    if (active)
+        if (TestHook* hook = TestHook::current()) hook->setEditing(hookId);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (active) dl->AddRect(min, max, col(color::kAccent), ImGui::GetStyle().FrameRounding, 0, 1.5f);
     // A phone's keyboard covers the field being edited: scroll it up into what is left visible.

@@ -2,6 +2,7 @@
 // they land) phones, keyboards, screen readers, links, zoom and history work as on any page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { appDriver, launchBrowser, sleep, startServer } from './lib/harness.mjs';
 
 let server;
@@ -250,6 +251,97 @@ describe('touch: a phone scrolls, taps, swipes and types like a web page', () =>
     const apply = items.find((i) => i.id === 'filters.apply');
     assert.ok(apply && apply.rect.y + apply.rect.h <= 640, '"Show N cars" stays in view');
     await app.shot('3-sheet-scrolled');
+    await app.context.close();
+  });
+});
+
+describe('screen readers and links: the semantic mirror', () => {
+  const axeSource = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  async function axe(app) {
+    await app.page.addScriptTag({ content: axeSource });
+    return app.page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,
+        first: v.nodes[0] && v.nodes[0].html }));
+    });
+  }
+  async function listingId() {
+    const probe = await fetch(`${server.url}/api/v1/listings?page_size=1`).then((r) => r.json());
+    return probe.items[0];
+  }
+
+  test("the listing's accessibility tree has its title, price, specifications, seller and named buttons", async () => {
+    const car = await listingId();
+    const app = await openApp('a11y-listing', { path: `/listing/${car.id}` });
+    await app.waitFor((s) => s.status === 'ready' && s.screen === 'listing', 'listing');
+    await app.page.waitForFunction(() => document.querySelector('#dongelek-mirror h1'));
+    const tree = await app.page.locator('body').ariaSnapshot();
+    assert.match(tree, new RegExp(`heading "${car.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" \\[level=1\\]`));
+    for (const text of ['Year: ' + car.year, 'Mileage:', 'Fuel:', 'VIN:', 'Seller', 'Description'])
+      assert.ok(tree.includes(text), `the tree has "${text}":\n${tree}`);
+    for (const name of ['Back to results', 'Next photo', 'Copy', 'EN'])
+      assert.ok(tree.includes(`button "${name}"`), `a button named "${name}"`);
+    assert.ok(tree.indexOf('level=1') < tree.indexOf('Specifications'), 'the title is read before the specifications');
+    assert.ok(!/canvas|textbox ""/.test(tree), 'no unnamed canvas or text box');
+    await app.context.close();
+  });
+
+  for (const [name, path] of [['browse', '/'], ['listing', null]]) {
+    test(`axe-core finds no serious or critical violation on the ${name} screen`, async () => {
+      const where = path ?? `/listing/${(await listingId()).id}`;
+      const app = await openApp(`axe-${name}`, { path: where });
+      await app.waitFor((s) => s.status === 'ready', name);
+      await app.page.waitForFunction(() => document.querySelector('#dongelek-mirror a, #dongelek-mirror h1'));
+      const bad = (await axe(app)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(bad, [], JSON.stringify(bad, null, 1));
+      await app.context.close();
+    });
+  }
+
+  test('focus is kept in step both ways, and a screen reader can press a link', async () => {
+    const app = await openApp('a11y-focus');
+    await app.waitFor(ready, 'first listings');
+    await app.page.keyboard.press('Tab');
+    await app.page.keyboard.press('Tab');
+    await app.waitFor((s) => s.focus === 'search.query' || s.focus === 'home', 'keyboard focus');
+    // App -> page: the mirror element of the focused item has the DOM focus.
+    await app.page.keyboard.press('Escape');
+    let focus = '';
+    while (!focus.startsWith('card:')) {
+      await app.page.keyboard.press('Tab');
+      focus = (await app.waitFor((s) => s.focus && s.focus !== focus, 'next focus')).state.focus;
+    }
+    await app.page.waitForFunction((id) => document.activeElement && document.activeElement.dataset.hook === id, focus);
+    // Page -> app: a screen reader moving to another card moves the app's focus there.
+    const other = (await app.items()).filter((i) => i.id.startsWith('card:') && i.id !== focus)[0];
+    await app.page.evaluate((id) => document.querySelector(`[data-hook="${id}"]`).focus(), other.id);
+    await app.waitFor((s) => s.focus === other.id, 'the app follows the screen reader');
+    // Pressing it (a screen reader's click) opens the listing in the app, not as a page load.
+    await app.page.evaluate((id) => document.querySelector(`[data-hook="${id}"]`).click(), other.id);
+    await app.waitFor((s) => s.screen === 'listing' && s.listingId === Number(other.id.split(':')[1]), 'opened');
+    await app.context.close();
+  });
+
+  test('cards are links: Ctrl+click and the middle button open a new tab, the page stays', async () => {
+    const app = await openApp('links');
+    const { items } = await app.waitFor(ready, 'first listings');
+    const card = items.find((i) => i.id.startsWith('card:'));
+    const id = Number(card.id.split(':')[1]);
+    const at = [card.rect.x + card.rect.w / 2, card.rect.y + card.rect.h / 2];
+    const mirrored = await app.page.evaluate((cid) => document.querySelector(`a[data-hook="${cid}"]`)?.getAttribute('href'), card.id);
+    assert.equal(mirrored, `/listing/${id}`, 'the card is an <a href> in the page');
+    for (const click of [{ ctrl: true }, { button: 'middle' }]) {
+      const opened = app.context.waitForEvent('page');
+      if (click.ctrl) await app.page.keyboard.down('Control');
+      await app.page.mouse.click(at[0], at[1], click.ctrl ? {} : click);
+      if (click.ctrl) await app.page.keyboard.up('Control');
+      const tab = await opened;
+      await tab.waitForLoadState();
+      assert.equal(new URL(tab.url()).pathname, `/listing/${id}`, `${JSON.stringify(click)} opened the listing in a new tab`);
+      await tab.close();
+      await sleep(300);
+      assert.equal((await app.state()).screen, 'browse', 'the first tab stayed on the results');
+    }
     await app.context.close();
   });
 });

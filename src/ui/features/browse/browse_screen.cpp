@@ -246,13 +246,15 @@ bool BrowseScreen::drawCard(const ListingSummary& item, float width, bool compac
     // Cards outside the view are only an item (Tab reaches them, and ImGui scrolls one into
     // view when it gets the focus): nothing is drawn for them.
     const Press press = pressable("##card", ImVec2(width, h));
-    if (!ImGui::IsRectVisible(pos, max)) return press.clicked;
-    const bool clicked = press.clicked;
-    const bool hovered = press.hovered;
     ItemInfo cardInfo;
     cardInfo.role = Role::Link;
     cardInfo.href = ListingRoute{item.id}.url();
+    cardInfo.detail = formatPrice(s, item.price) + ", " + std::to_string(item.year) + ", " + formatKm(s, item.mileageKm) +
+                      ", " + cityName(s, item.city);
     hookItem("card:" + std::to_string(item.id), item.title, nullptr, cardInfo);
+    if (!ImGui::IsRectVisible(pos, max)) return press.clicked;
+    const bool clicked = press.clicked;
+    const bool hovered = press.hovered;
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float r = em(0.75f);

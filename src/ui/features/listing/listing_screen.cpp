@@ -116,16 +116,19 @@ void ListingScreen::drawContent()
         const float gap = em(1.5f);
         const float rightW = em(24);
         const float leftW = layout.width - rightW - gap;
-        float left = drawGallery(leftW) + gap;
-        ImGui::SetCursorScreenPos(ImVec2(x0, y + left));
-        left += drawSpecs(leftW, leftW > em(36)) + gap;
-        ImGui::SetCursorScreenPos(ImVec2(x0, y + left));
-        left += drawDescription(leftW);
+        // The title, price and seller column first: that is the order a screen reader (and
+        // Tab) meets them in, the title before the photos.
         const float rx = x0 + leftW + gap;
         ImGui::SetCursorScreenPos(ImVec2(rx, y));
         float right = drawSummary(rightW) + gap;
         ImGui::SetCursorScreenPos(ImVec2(rx, y + right));
         right += drawSeller(rightW);
+        ImGui::SetCursorScreenPos(ImVec2(x0, y));
+        float left = drawGallery(leftW) + gap;
+        ImGui::SetCursorScreenPos(ImVec2(x0, y + left));
+        left += drawSpecs(leftW, leftW > em(36)) + gap;
+        ImGui::SetCursorScreenPos(ImVec2(x0, y + left));
+        left += drawDescription(leftW);
         ImGui::SetCursorScreenPos(ImVec2(x0, y));
         ImGui::Dummy(ImVec2(layout.width, std::max(left, right) + em(2.0f)));
     }
@@ -213,7 +216,7 @@ float ListingScreen::drawGallery(float width)
             const Press press = pressable(id, ImVec2(d, d));
             const bool clicked = press.clicked;
             const bool hovered = press.hovered;
-            hookItem(id, s.get(dir < 0 ? "listing.photo_prev" : "listing.photo_next"));
+            hookItem(id, s.get(dir < 0 ? "listing.photo_prev" : "listing.photo_next"), nullptr, withRole(Role::Button));
             const ImVec2 cc(bmin.x + d * 0.5f, bmin.y + d * 0.5f);
             dl->AddCircleFilled(ImVec2(cc.x, cc.y + 1), d * 0.5f, col(IM_COL32(0, 0, 0, 40)), 32);
             dl->AddCircleFilled(cc, d * 0.5f, col(hovered ? IM_COL32_WHITE : IM_COL32(255, 255, 255, 225)), 32);
@@ -245,7 +248,9 @@ float ListingScreen::drawGallery(float width)
                 const Press press = pressable("##thumb", ImVec2(tw, th));
                 const bool clicked = press.clicked;
                 const bool hovered = press.hovered;
-                hookItem("photo.thumb:" + std::to_string(i), std::to_string(i + 1));
+                hookItem("photo.thumb:" + std::to_string(i),
+                         s.format("listing.photo_of", {{"index", std::to_string(i + 1)}, {"count", std::to_string(count)}}),
+                         nullptr, withRole(Role::Button));
                 if (i == l.photoIndex && m_thumbScrolledTo != i) {
                     ImGui::SetScrollHereX(0.5f);
                     m_thumbScrolledTo = i;
