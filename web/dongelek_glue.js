@@ -402,3 +402,37 @@ window.addEventListener('popstate', function () {
     if (menuLink) { menuLink.style.pointerEvents = 'none'; menuLink = null; }
   }, true);
 })();
+
+// [SECTION] Browser zoom: Ctrl/Cmd with + - 0, Ctrl/Cmd+wheel and trackpad pinches (which
+// arrive as Ctrl+wheel) belong to the browser, which SDL would otherwise cancel; a two-finger
+// pinch on a touch screen is the browser's too, and the app's own finger is let go when it starts.
+(function () {
+  var zoomKeys = { Equal: 1, Minus: 1, Digit0: 1, NumpadAdd: 1, NumpadSubtract: 1, Numpad0: 1 };
+  window.addEventListener('keydown', function (e) {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (zoomKeys[e.code] || e.key === '+' || e.key === '-' || e.key === '='))
+      e.stopImmediatePropagation();
+  }, true);
+  window.addEventListener('wheel', function (e) {
+    if (e.ctrlKey || e.metaKey) e.stopImmediatePropagation();
+  }, { capture: true, passive: true });
+  var pinching = false, cancelling = false;
+  function pinch(e) {
+    if (cancelling) return; // our own touchcancel, on its way to SDL
+    if (e.type === 'touchstart' && e.touches.length > 1 && !pinching) {
+      pinching = true;
+      // SDL saw the first finger go down: tell it the touch was cancelled, so nothing scrolls or clicks.
+      var canvas = document.getElementById('canvas');
+      cancelling = true;
+      try {
+        canvas.dispatchEvent(new TouchEvent('touchcancel', { changedTouches: [e.touches[0]], touches: [],
+                                                             targetTouches: [], bubbles: true, cancelable: true }));
+      } catch (err) { /* TouchEvent construction unsupported: the app may see a short drag */ }
+      cancelling = false;
+    }
+    if (pinching) e.stopImmediatePropagation();
+    if (pinching && (e.type === 'touchend' || e.type === 'touchcancel') && e.touches.length === 0) pinching = false;
+  }
+  ['touchstart', 'touchmove', 'touchend', 'touchcancel'].forEach(function (t) {
+    window.addEventListener(t, pinch, { capture: true, passive: true });
+  });
+})();

@@ -162,6 +162,12 @@ bool init(const InitOptions& options, std::string* error)
     SDL_GL_MakeCurrent(s.window, s.gl);
     ImGui_ImplSDL2_InitForOpenGL(s.window, s.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    // The app reads touches as SDL's emulated mouse. With finger events off, SDL no longer
+    // cancels every touchstart, so the browser's pinch zoom works (the canvas allows only that
+    // gesture, touch-action: pinch-zoom); touchend stays cancelled (no emulated clicks).
+    SDL_EventState(SDL_FINGERDOWN, SDL_DISABLE);
+    SDL_EventState(SDL_FINGERUP, SDL_DISABLE);
+    SDL_EventState(SDL_FINGERMOTION, SDL_DISABLE);
     syncCanvasSize();
     return true;
 }

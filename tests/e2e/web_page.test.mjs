@@ -2,8 +2,9 @@
 // they land) phones, keyboards, screen readers, links, zoom and history work as on any page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { appDriver, launchBrowser, sleep, startServer } from './lib/harness.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { appDriver, artifacts, launchBrowser, sleep, startServer } from './lib/harness.mjs';
 
 let server;
 let browser;
@@ -342,6 +343,39 @@ describe('screen readers and links: the semantic mirror', () => {
       await sleep(300);
       assert.equal((await app.state()).screen, 'browse', 'the first tab stayed on the results');
     }
+    await app.context.close();
+  });
+});
+
+describe('browser zoom', () => {
+  test('Ctrl with + - 0 and Ctrl+wheel reach the browser; at 200 % the app is larger and sharp', async () => {
+    const app = await openApp('zoom');
+    await app.waitFor(ready, 'first listings');
+    // Zoom input through the page's real handlers (the app's glue and SDL's): the browser zooms
+    // unless one of them cancels the event; a plain wheel, which the app scrolls with, is cancelled.
+    const notCancelled = await app.page.evaluate(() => {
+      const canvas = document.getElementById('canvas');
+      const key = (code, k) => canvas.dispatchEvent(new KeyboardEvent('keydown', { key: k, code, ctrlKey: true,
+        bubbles: true, cancelable: true }));
+      const wheel = (ctrlKey) => canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, ctrlKey, clientX: 640,
+        clientY: 400, bubbles: true, cancelable: true }));
+      return { plus: key('Equal', '='), minus: key('Minus', '-'), reset: key('Digit0', '0'), ctrlWheel: wheel(true),
+        plainWheel: wheel(false) };
+    });
+    assert.deepEqual(notCancelled, { plus: true, minus: true, reset: true, ctrlWheel: true, plainWheel: false });
+    const { state: at100, items: items100 } = await app.waitFor(ready, 'at 100 %');
+
+    // Zoom 200 %: the page is half as many CSS pixels wide, each twice as dense.
+    const cdp = await app.context.newCDPSession(app.page);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 640, height: 400, deviceScaleFactor: 2, mobile: false });
+    const { state: at200, items } = await app.waitFor((s) => s.dpr === 2 && s.css.w === 640 && ready(s), 'at 200 %');
+    assert.equal(at200.canvas.w, 1280, 'the backing store follows the pixel density: sharp');
+    const height = (its) => its.find((i) => i.id === 'search.query').rect.h;
+    assert.equal(height(items), height(items100), 'controls keep their CSS size, so on screen they are twice as large');
+    assert.equal(at100.dpr, 1);
+    // Playwright's own screenshot would undo the override: ask Chromium for this very view.
+    const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
+    writeFileSync(join(artifacts, 'zoom-200-percent.png'), Buffer.from(data, 'base64'));
     await app.context.close();
   });
 });
