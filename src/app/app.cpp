@@ -140,6 +140,12 @@ App::App(AppOptions options)
     m_controller.start(url, m_options.lang);
 }
 
+void App::prepareFonts()
+{
+    ui::setTouchScreen(platform::coarsePointer());
+    ui::setupDpiScale(platform::devicePixelRatio(), platform::assetDir());
+}
+
 bool App::finished(double now) const
 {
     if (m_options.minFrames <= 0 || m_frames < m_options.minFrames) return false;

@@ -28,6 +28,9 @@ struct AppOptions {
 class App {
 public:
     explicit App(AppOptions options);
+    // Builds the fonts for the screen's pixel density (the slowest step of start-up), before the
+    // App exists; the App's own call then finds them ready.
+    static void prepareFonts();
     App(const App&) = delete;
     App& operator=(const App&) = delete;
 

@@ -62,11 +62,17 @@ int main(int argc, char** argv)
         return 1;
     }
     dongelek::platform::installClipboard();
-    g_app = std::make_unique<dongelek::App>(options);
-    if (!dongelek::platform::run([] { return g_app->frame(); })) return 0; // web: the browser runs the loop
-
-    g_app.reset();
-    dongelek::platform::shutdown();
-    ImGui::DestroyContext();
-    return 0;
+    // Start-up in steps, each a task of its own on the web (the GL context above, the font
+    // atlas, the app), so no single task keeps the page from answering for long.
+    dongelek::platform::runSoon([options] {
+        dongelek::App::prepareFonts();
+        dongelek::platform::runSoon([options] {
+            g_app = std::make_unique<dongelek::App>(options);
+            if (!dongelek::platform::run([] { return g_app->frame(); })) return; // web: the browser runs the loop
+            g_app.reset();
+            dongelek::platform::shutdown();
+            ImGui::DestroyContext();
+        });
+    });
+    return 0; // natively after the window closed; on the web at once, and the steps run after
 }

@@ -3,6 +3,7 @@
 // Ctrl/Cmd+V from SDL until the text is known).
 
 #include "platform/clipboard.hpp"
+#include "platform/web_window.hpp"
 #include "platform/window.hpp"
 
 #include <SDL.h>
@@ -40,7 +41,7 @@ extern "C" {
 // through the field's filters.
 EMSCRIPTEN_KEEPALIVE void dongelek_on_paste(const char* text)
 {
-    SDL_Window* window = SDL_GL_GetCurrentWindow();
+    SDL_Window* window = dongelek::platform::web::sdlWindow();
     if (!text || !window) return;
     clipboard() = text;
     SDL_Event e{};

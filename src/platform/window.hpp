@@ -1,5 +1,5 @@
 // Platform: window, GL context, main loop, input, pixel density, time and assets.
-// Implements: init, shutdown, run, requestFrame, requestFrameAt, pollEvents, hadEvents, newFrame,
+// Implements: init, shutdown, run, runSoon, requestFrame, requestFrameAt, pollEvents, hadEvents, newFrame,
 // present, devicePixelRatio, framebufferSize, logicalSize, nowMs, notifyFirstFrame,
 // setWindowTitle, setDocumentLanguage, coarsePointer, visibleBottom, assetDir, setAssetDir.
 // window_web.cpp (SDL2 on a WebGL2 canvas that fills the page) | window_native.cpp (SDL2 + OpenGL 3.3).
@@ -29,6 +29,9 @@ void shutdown();
 bool run(std::function<bool()> frame);
 // Asks for another frame as soon as the display can show one. Any thread.
 void requestFrame();
+// Runs `step` as a task of its own: on the web after the browser has had its turn (start-up
+// is split into steps so the page stays responsive while it boots); natively at once.
+void runSoon(std::function<void()> step);
 // Asks for a frame no later than `atMs` (the nowMs() clock). Main thread.
 void requestFrameAt(double atMs);
 

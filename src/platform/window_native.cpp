@@ -127,6 +127,8 @@ void requestFrame()
 
 void requestFrameAt(double atMs) { st().frameAt = std::min(st().frameAt, atMs); }
 
+void runSoon(std::function<void()> step) { step(); }
+
 bool pollEvents()
 {
     WindowState& s = st();

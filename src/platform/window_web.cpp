@@ -7,6 +7,7 @@
 // - State and exported entry points (called from web/dongelek_glue.js)
 // - Window, frame and main loop
 
+#include "platform/web_window.hpp"
 #include "platform/window.hpp"
 
 #include <SDL.h>
@@ -20,6 +21,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <memory>
 #include <string_view>
 
 namespace {
@@ -36,6 +39,9 @@ EM_JS(void, js_set_document_language, (const char* code), { document.documentEle
 EM_JS(void, js_set_text_input, (int want), {
     if (Module.dongelekSetTextInput) Module.dongelekSetTextInput(want);
 });
+EM_JS(void, js_init_failed, (), {
+    if (Module.dongelekFailed) Module.dongelekFailed("nogl");
+});
 EM_JS(void, js_first_frame, (), {
     if (Module.dongelekReady) Module.dongelekReady();
 });
@@ -44,7 +50,7 @@ EM_JS(void, js_first_frame, (), {
 
 struct WindowState {
     SDL_Window* window = nullptr;
-    SDL_GLContext gl = nullptr;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     double cssW = 0, cssH = 0;
     int canvasW = 0, canvasH = 0;
     float dpr = 1.0f;
@@ -90,8 +96,12 @@ bool syncCanvasSize()
     s.dpr = dpr;
     s.canvasW = std::max(1, static_cast<int>(std::lround(w * dpr)));
     s.canvasH = std::max(1, static_cast<int>(std::lround(h * dpr)));
+    // Resizing a canvas with a WebGL context reallocates its buffers (slow): SDL's own resize
+    // often gives the size wanted already, and then it is not done twice.
     SDL_SetWindowSize(s.window, static_cast<int>(w), static_cast<int>(h));
-    emscripten_set_canvas_element_size("#canvas", s.canvasW, s.canvasH);
+    int cw = 0, ch = 0;
+    emscripten_get_canvas_element_size("#canvas", &cw, &ch);
+    if (cw != s.canvasW || ch != s.canvasH) emscripten_set_canvas_element_size("#canvas", s.canvasW, s.canvasH);
     return true;
 }
 
@@ -129,6 +139,8 @@ EMSCRIPTEN_KEEPALIVE void dongelek_on_text(const char* text)
 
 namespace dongelek::platform {
 
+SDL_Window* web::sdlWindow() { return st().window; }
+
 // [SECTION] Window, frame and main loop
 
 bool init(const InitOptions& options, std::string* error)
@@ -138,29 +150,39 @@ bool init(const InitOptions& options, std::string* error)
         if (error) *error = SDL_GetError();
         return false;
     }
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
-    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
     double w = 0, h = 0;
     emscripten_get_element_css_size("#canvas", &w, &h);
+    // SDL only for its window and events: no SDL_WINDOW_OPENGL, whose EGL set-up and
+    // extension probing cost a tenth of a second at start. The WebGL 2 context is made
+    // directly, with no extension enabled up front: ImGui's renderer needs none.
     s.window = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
                                 std::max(1, static_cast<int>(w)), std::max(1, static_cast<int>(h)),
-                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+                                SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!s.window) {
         if (error) *error = SDL_GetError();
         return false;
     }
-    s.gl = SDL_GL_CreateContext(s.window);
-    if (!s.gl) {
-        if (error) *error = SDL_GetError();
+    // The canvas gets its final size before the context exists: resizing it later would
+    // reallocate the context's buffers.
+    syncCanvasSize();
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.alpha = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    attrs.premultipliedAlpha = EM_TRUE;
+    attrs.preserveDrawingBuffer = EM_FALSE;
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.enableExtensionsByDefault = EM_FALSE;
+    s.gl = emscripten_webgl_create_context("#canvas", &attrs);
+    if (s.gl <= 0 || emscripten_webgl_make_context_current(s.gl) != EMSCRIPTEN_RESULT_SUCCESS) {
+        if (error) *error = "WebGL 2 is not available";
+        js_init_failed(); // the page explains that WebGL 2 is missing
         return false;
     }
-    SDL_GL_MakeCurrent(s.window, s.gl);
-    ImGui_ImplSDL2_InitForOpenGL(s.window, s.gl);
+    ImGui_ImplSDL2_InitForOpenGL(s.window, reinterpret_cast<void*>(static_cast<std::intptr_t>(s.gl)));
     ImGui_ImplOpenGL3_Init("#version 300 es");
     // The app reads touches as SDL's emulated mouse. With finger events off, SDL no longer
     // cancels every touchstart, so the browser's pinch zoom works (the canvas allows only that
@@ -188,6 +210,17 @@ void requestFrame()
     if (s.framePending || !s.frame) return;
     s.framePending = true;
     emscripten_request_animation_frame(onAnimationFrame, nullptr);
+}
+
+void runSoon(std::function<void()> step)
+{
+    auto* task = new std::function<void()>(std::move(step));
+    emscripten_set_timeout(
+        [](void* p) {
+            std::unique_ptr<std::function<void()>> t(static_cast<std::function<void()>*>(p));
+            (*t)();
+        },
+        0, task);
 }
 
 void requestFrameAt(double atMs)

@@ -129,6 +129,9 @@ float currentDpiScale() { return g_dpr; }
 bool setupDpiScale(float dpr, const std::string& assetDir)
 {
     if (dpr <= 0) dpr = 1;
+    static bool s_built = false, s_ok = false;
+    static std::string s_builtFrom;
+    if (s_built && dpr == g_dpr && s_builtFrom == assetDir) return s_ok; // built already (start-up's early step)
     g_dpr = dpr;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -174,6 +177,9 @@ bool setupDpiScale(float dpr, const std::string& assetDir)
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     applyStyle();
+    s_built = true;
+    s_ok = ok;
+    s_builtFrom = assetDir;
     return ok;
 }
 

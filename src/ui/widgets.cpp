@@ -339,7 +339,7 @@ bool button(const char* hookId, std::string_view text, const ButtonOptions& o)
     info.href = o.href;
     info.selected = o.selected;
     info.disabled = !o.enabled;
-    hookItem(hookId, std::string(text), nullptr, info);
+    hookItem(hookId, o.name.empty() ? std::string(text) : o.name, nullptr, info);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
@@ -746,7 +746,7 @@ void surface(ImDrawList* dl, ImVec2 min, ImVec2 max, float rounding, bool raised
 
 // [SECTION] Pager
 
-int pager(const Strings& s, int page, int pageCount, float width)
+int pager(const Strings& s, int page, int pageCount, float width, const std::function<std::string(int)>& hrefOf)
 {
     if (pageCount <= 1) return 0;
     const bool compact = width < em(34);
@@ -768,6 +768,10 @@ int pager(const Strings& s, int page, int pageCount, float width)
     nextOpt.enabled = page < pageCount;
     const std::string prevText = compact ? "" : s.get("browse.pager.prev");
     const std::string nextText = compact ? "" : s.get("browse.pager.next");
+    prevOpt.name = s.get("browse.pager.prev"); // still named when only the arrow shows
+    nextOpt.name = s.get("browse.pager.next");
+    if (hrefOf && page > 1) prevOpt.href = hrefOf(page - 1);
+    if (hrefOf && page < pageCount) nextOpt.href = hrefOf(page + 1);
     float numbersW = 0;
     for (int p : pages) numbersW += (p == 0 ? em(1.25f) : std::max(cell, buttonWidth(std::to_string(p)))) + gap;
     const float total = buttonWidth(prevText, prevOpt) + gap + numbersW + buttonWidth(nextText, nextOpt);
@@ -790,6 +794,7 @@ int pager(const Strings& s, int page, int pageCount, float width)
         o.font = p == page ? Font::Bold : Font::Regular;
         const std::string label = std::to_string(p);
         o.size = ImVec2(std::max(cell, buttonWidth(label)), cell);
+        if (hrefOf) o.href = hrefOf(p);
         ImGui::SetCursorScreenPos(ImVec2(x, start.y));
         const std::string id = "page." + label;
         if (button(id.c_str(), label, o) && p != page) clicked = p;

@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -63,6 +64,7 @@ struct ButtonOptions {
     bool selected = false; // pager's current page, language switcher
     Font font = Font::Bold;
     std::string href;      // set when the button opens an app address: it is a link, not a button
+    std::string name;      // the accessible name when the text is not it (an icon-only button)
 };
 bool button(const char* hookId, std::string_view text, const ButtonOptions& options = {});
 float buttonWidth(std::string_view text, const ButtonOptions& options = {});
@@ -130,7 +132,9 @@ void surface(ImDrawList* dl, ImVec2 min, ImVec2 max, float rounding, bool raised
 // [SECTION] Pager
 
 // Prev, numbers (first, last and a window around the current page) and Next, centred in
-// `width`. Hook ids "page.prev", "page.next", "page.<n>". Returns the page clicked, else 0.
-int pager(const Strings& s, int page, int pageCount, float width);
+// `width`. Hook ids "page.prev", "page.next", "page.<n>"; each is a link to `hrefOf(page)`
+// when given. Returns the page clicked, else 0.
+int pager(const Strings& s, int page, int pageCount, float width,
+          const std::function<std::string(int page)>& hrefOf = nullptr);
 
 } // namespace dongelek::ui

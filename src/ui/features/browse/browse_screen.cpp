@@ -225,7 +225,12 @@ void BrowseScreen::drawResults(float width)
     const auto pages =
         static_cast<int>(std::min<std::int64_t>((page.value().total + pageSize - 1) / pageSize, limits::kPageMax));
     ImGui::Dummy(ImVec2(1, em(0.75f)));
-    if (const int p = pager(s, page.value().page, pages, width)) m_module.setPage(p);
+    const auto pageAddress = [&b](int p) {
+        BrowseRoute route{b.filter};
+        route.filter.page = p;
+        return route.url();
+    };
+    if (const int p = pager(s, page.value().page, pages, width, pageAddress)) m_module.setPage(p);
     ImGui::Dummy(ImVec2(1, em(2.0f)));
     if (open) m_ui.app.navigate(ListingRoute{open}.url());
 }
