@@ -293,7 +293,17 @@ window.addEventListener('popstate', function () {
       'margin:0;padding:0;border:0;background:none;color:transparent;font-size:12px;line-height:1;overflow:hidden;' +
       'white-space:nowrap;pointer-events:none;outline:none;';
   }
+  // Built when the browser is idle (soon after the frame, within 150 ms at the latest), so the
+  // app's frames never wait for the DOM work.
+  var mirrorPending = false;
   Module['dongelekMirror'] = function () {
+    if (mirrorPending) return;
+    mirrorPending = true;
+    var run = function () { mirrorPending = false; buildMirror(); };
+    if (window.requestIdleCallback) window.requestIdleCallback(run, { timeout: 150 });
+    else setTimeout(run, 0);
+  };
+  function buildMirror() {
     ensureRoot();
     var items = JSON.parse(UTF8ToString(Module['_dongelek_hook_items_all']()));
     var state = window.dongelek.state();
@@ -361,7 +371,7 @@ window.addEventListener('popstate', function () {
         ourFocus = false;
       }
     }
-  };
+  }
 
   // Enter or Space on a mirror element is the app's key (SDL hears it): no second, browser-made click.
   window.addEventListener('keydown', function (e) {

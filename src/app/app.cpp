@@ -140,11 +140,13 @@ App::App(AppOptions options)
     m_controller.start(url, m_options.lang);
 }
 
-void App::prepareFonts()
+void App::buildFonts()
 {
     ui::setTouchScreen(platform::coarsePointer());
-    ui::setupDpiScale(platform::devicePixelRatio(), platform::assetDir());
+    ui::buildFontAtlas(platform::devicePixelRatio(), platform::assetDir());
 }
+
+void App::uploadFonts() { ui::uploadFontAtlas(); }
 
 bool App::finished(double now) const
 {

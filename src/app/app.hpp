@@ -28,9 +28,11 @@ struct AppOptions {
 class App {
 public:
     explicit App(AppOptions options);
-    // Builds the fonts for the screen's pixel density (the slowest step of start-up), before the
-    // App exists; the App's own call then finds them ready.
-    static void prepareFonts();
+    // Start-up steps before the App exists (each a task of its own on the web, main.cpp): the
+    // font atlas for the screen's pixel density, then its upload with the renderer's shaders.
+    // The App's own setupDpiScale call then finds them done.
+    static void buildFonts();
+    static void uploadFonts();
     App(const App&) = delete;
     App& operator=(const App&) = delete;
 

@@ -63,15 +63,19 @@ int main(int argc, char** argv)
     }
     dongelek::platform::installClipboard();
     // Start-up in steps, each a task of its own on the web (the GL context above, the font
-    // atlas, the app), so no single task keeps the page from answering for long.
+    // atlas, its upload and the shaders, the app, its first frame), so no single task keeps
+    // the page from answering for long.
     dongelek::platform::runSoon([options] {
-        dongelek::App::prepareFonts();
+        dongelek::App::buildFonts();
         dongelek::platform::runSoon([options] {
-            g_app = std::make_unique<dongelek::App>(options);
-            if (!dongelek::platform::run([] { return g_app->frame(); })) return; // web: the browser runs the loop
-            g_app.reset();
-            dongelek::platform::shutdown();
-            ImGui::DestroyContext();
+            dongelek::App::uploadFonts();
+            dongelek::platform::runSoon([options] {
+                g_app = std::make_unique<dongelek::App>(options);
+                if (!dongelek::platform::run([] { return g_app->frame(); })) return; // web: the browser runs the loop
+                g_app.reset();
+                dongelek::platform::shutdown();
+                ImGui::DestroyContext();
+            });
         });
     });
     return 0; // natively after the window closed; on the web at once, and the steps run after

@@ -3,6 +3,8 @@
 
 #include "ui/style.hpp"
 
+#include "font_ranges.hpp" // generated: the glyphs (src/app/CMakeLists.txt)
+
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
@@ -18,16 +20,6 @@ float g_dpr = 0.0f;
 bool g_deviceObjects = false;
 
 // Kept in step with the subset the build makes (src/app/CMakeLists.txt, kFontUnicodes).
-constexpr ImWchar kGlyphRanges[] = {
-    0x0020, 0x00FF, // Basic Latin + Latin-1
-    0x0400, 0x052F, // Cyrillic + Supplement (Ә Ғ Қ Ң Ө Ұ Ү Һ І)
-    0x2010, 0x205E, // General punctuation: dashes, quotes, bullet, ellipsis
-    0x20B8, 0x20B8, // ₸
-    0x2116, 0x2116, // №
-    0x2190, 0x2193, // arrows
-    0x2212, 0x2212, // minus
-    0,
-};
 
 ImVec4 toVec(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
@@ -126,12 +118,21 @@ float visibleBottom() { return g_visibleBottom; }
 
 float currentDpiScale() { return g_dpr; }
 
-bool setupDpiScale(float dpr, const std::string& assetDir)
+namespace {
+struct AtlasState {
+    bool built = false;    // the atlas holds the fonts for `dpr` from `assetDir`
+    bool uploaded = false; // ...and the GPU has it
+    bool ok = false;
+    float dpr = 0;
+    std::string assetDir;
+};
+AtlasState g_atlas;
+} // namespace
+
+bool buildFontAtlas(float dpr, const std::string& assetDir)
 {
     if (dpr <= 0) dpr = 1;
-    static bool s_built = false, s_ok = false;
-    static std::string s_builtFrom;
-    if (s_built && dpr == g_dpr && s_builtFrom == assetDir) return s_ok; // built already (start-up's early step)
+    if (g_atlas.built && g_atlas.dpr == dpr && g_atlas.assetDir == assetDir) return g_atlas.ok;
     g_dpr = dpr;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -169,6 +170,13 @@ bool setupDpiScale(float dpr, const std::string& assetDir)
     }
     io.FontDefault = g_fonts[static_cast<std::size_t>(Font::Regular)];
     io.Fonts->Build();
+    g_atlas = AtlasState{true, false, ok, dpr, assetDir};
+    return ok;
+}
+
+void uploadFontAtlas()
+{
+    if (g_atlas.uploaded) return;
     if (!g_deviceObjects) {
         ImGui_ImplOpenGL3_CreateDeviceObjects(); // shaders + font texture
         g_deviceObjects = true;
@@ -177,9 +185,13 @@ bool setupDpiScale(float dpr, const std::string& assetDir)
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     applyStyle();
-    s_built = true;
-    s_ok = ok;
-    s_builtFrom = assetDir;
+    g_atlas.uploaded = true;
+}
+
+bool setupDpiScale(float dpr, const std::string& assetDir)
+{
+    const bool ok = buildFontAtlas(dpr, assetDir);
+    uploadFontAtlas();
     return ok;
 }
 

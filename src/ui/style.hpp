@@ -46,6 +46,11 @@ void clearColor(float out[4]);
 // start-up rather than in a frame. Call outside a frame, with the GL context current.
 // Returns false (and falls back to ImGui's built-in font) when the font files cannot be read.
 bool setupDpiScale(float dpr, const std::string& assetDir);
+// The two halves of setupDpiScale, for a start-up split into short tasks: the atlas (CPU: the
+// glyphs rasterized), then the GPU side (shaders, the atlas texture) and the style. Each does
+// nothing when already done for this density.
+bool buildFontAtlas(float dpr, const std::string& assetDir);
+void uploadFontAtlas();
 float currentDpiScale();
 
 // Touch screens (a coarse pointer): every control is at least kTapMinPx tall, fields and
