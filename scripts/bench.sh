@@ -2,6 +2,7 @@
 # The bench command: prints what the README's benchmark table reports.
 #  1. compressed bytes the page downloads before the first frame (HTML, JS, wasm, data)
 #  2. navigation -> first listings drawn in headless Chromium, median of 5 fresh loads
+#     with the main thread's idle load and Lighthouse (mobile) on the browse and listing screens
 #  3. server throughput and latency with wrk (64 connections, 10 s) on 100,000 listings,
 #     on SQLite and on PostgreSQL (a throwaway cluster, scripts/pg_test_cluster.sh), the
 #     same generated listings on both, printed side by side: JSON searches, HTML listing
@@ -112,7 +113,19 @@ page_load() {
     const avg = r.frames.map((f) => f.avg), max = r.frames.map((f) => f.max);
     console.log(`Frame time, first 120 frames incl. start-up: avg ${Math.max(...avg).toFixed(1)} ms, max ${Math.max(...max).toFixed(1)} ms (worst of ${r.frames.length} loads)`);
     console.log(`Frame time, steady state (120 frames after start-up): avg ${r.steady.avg.toFixed(1)} ms, max ${r.steady.max.toFixed(1)} ms`);
+    console.log(`Main thread busy while idle (5 s, nobody touching the page): browse ${r.idle.browse.toFixed(2)} %, listing ${r.idle.listing.toFixed(2)} %`);
   ' "$TMP/page.json"
+  echo
+  echo "== Lighthouse 12.2.3, mobile profile (median of 3 runs) =="
+  (cd "$ROOT/tests/e2e" && node bench/lighthouse.mjs "$URL/" "$URL/listing/1") > "$TMP/lh.json"
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    for (const [url, m] of Object.entries(r)) {
+      const name = new URL(url).pathname === "/" ? "browse " : "listing";
+      console.log(`  ${name}  Performance ${m.performance} (${m.range.performance.join("-")})  Accessibility ${m.accessibility}  SEO ${m.seo}` +
+                  `  TBT ${Math.round(m.tbtMs)} ms (${m.range.tbtMs.map(Math.round).join("-")})  LCP ${(m.lcpMs / 1000).toFixed(1)} s  FCP ${(m.fcpMs / 1000).toFixed(1)} s`);
+    }
+  ' "$TMP/lh.json"
 }
 
 # SQLite: the embedded default.
