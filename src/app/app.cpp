@@ -161,6 +161,7 @@ bool App::finished(double now) const
 ui::HookState App::hookState() const
 {
     ui::HookState s;
+    s.inputFrames = m_inputFrames;
     const Module& current = m_controller.current();
     s.screen = current.id();
     const Status status = current.status();
@@ -204,6 +205,11 @@ bool App::frame()
     if (std::fabs(dpr - ui::currentDpiScale()) > 0.01f) ui::setupDpiScale(dpr, platform::assetDir());
 
     platform::newFrame();
+    // A frame's time step is at most 1/10 s: after an idle pause, or on a slow frame, a key that
+    // went down in the last frame and up in this one would otherwise count as held past the key
+    // repeat delay (0.275 s), and one Tab would move the focus twice.
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = std::min(io.DeltaTime, 0.1f);
     ImGui::NewFrame();
     ui::setVisibleBottom(platform::visibleBottom());
     const std::size_t replies = m_queue.drain();
@@ -218,6 +224,7 @@ bool App::frame()
     ui::TestHook::setCurrent(nullptr);
 
     ++m_frames;
+    if (input) ++m_inputFrames;
     const bool last = finished(t0);
     float clear[4];
     ui::clearColor(clear);
@@ -237,11 +244,11 @@ bool App::frame()
         if (!m_options.dumpStatePath.empty()) platform::writeDebugJson(m_options.dumpStatePath);
         return false;
     }
-    scheduleNextFrame(t1, input || replies > 0);
+    m_hook.setSettled(!scheduleNextFrame(t1, input || replies > 0));
     return true;
 }
 
-void App::scheduleNextFrame(double now, bool changed)
+bool App::scheduleNextFrame(double now, bool changed)
 {
     // ImGui shows some effects of input a frame or two later (a combo's popup is measured
     // first, a click's new screen is drawn next frame): a few frames after anything changed.
@@ -254,13 +261,14 @@ void App::scheduleNextFrame(double now, bool changed)
     if (m_settleFrames > 0) --m_settleFrames;
     if (due) {
         platform::requestFrame();
-        return;
+        return true;
     }
     // Idle: nothing is drawn until input, a reply, or the soonest of these.
     double at = now + redraw.afterMs;
     if (const auto update = m_controller.nextUpdateAt()) at = std::min(at, *update);
     if (ImGui::GetIO().WantTextInput) at = std::min(at, now + kCaretBlinkMs);
     if (std::isfinite(at)) platform::requestFrameAt(at);
+    return false;
 }
 
 } // namespace dongelek

@@ -44,7 +44,8 @@ private:
     ui::HookState hookState() const;
     bool finished(double now) const;
     // Idle mode: asks the platform for the next frame only when one is due.
-    void scheduleNextFrame(double now, bool changed);
+    // Asks for the next frame; false when none is due (the app is at rest until input).
+    bool scheduleNextFrame(double now, bool changed);
 
     AppOptions m_options;
     TaskQueue m_queue;
@@ -58,6 +59,7 @@ private:
 
     long long m_frames = 0;
     int m_settleFrames = 0;
+    long long m_inputFrames = 0;
     double m_start = 0;
     std::array<double, 120> m_frameMs{};
     double m_lastFrameMs = 0;

@@ -29,12 +29,44 @@ namespace {
 
 // [SECTION] JavaScript glue (EM_JS)
 
-EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
-EM_JS(double, js_visible_bottom, (), {
-    var v = window.visualViewport;
-    return v ? v.offsetTop + v.height : window.innerHeight;
+// The canvas's CSS size without a layout per frame (getBoundingClientRect, which
+// emscripten_get_element_css_size calls, forces one whenever the page's DOM changed, e.g. the
+// accessible mirror): measured once, then kept by a ResizeObserver, which also wakes the app.
+EM_JS(void, js_canvas_css_size, (double* w, double* h), {
+    var c = Module.canvas || document.getElementById("canvas");
+    if (!Module.dongelekCanvasSize) {
+        var r = c.getBoundingClientRect();
+        Module.dongelekCanvasSize = [r.width, r.height];
+        if (typeof ResizeObserver !== "undefined") {
+            new ResizeObserver(function(entries) {
+                var r2 = entries[entries.length - 1].target.getBoundingClientRect(); // after layout: free
+                Module.dongelekCanvasSize = [r2.width, r2.height];
+                _dongelek_wake();
+            }).observe(c);
+        } else {
+            window.addEventListener("resize", function() { Module.dongelekCanvasSize = null; });
+        }
+    }
+    HEAPF64[w >> 3] = Module.dongelekCanvasSize[0];
+    HEAPF64[h >> 3] = Module.dongelekCanvasSize[1];
 });
-EM_JS(int, js_coarse_pointer, (), { return !!(window.matchMedia && window.matchMedia("(pointer: coarse)").matches); });
+EM_JS(int, js_coarse_pointer, (), {
+    if (Module.dongelekCoarse === undefined) Module.dongelekCoarse = window.matchMedia ? window.matchMedia("(pointer: coarse)") : null;
+    return !!(Module.dongelekCoarse && Module.dongelekCoarse.matches);
+});
+EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
+// Where the phone keyboard (or anything else over the page) begins. Read from visualViewport
+// only when it changes: reading it in every frame forces a layout.
+EM_JS(double, js_visible_bottom, (), {
+    if (Module.dongelekVisibleBottom === undefined) {
+        var v = window.visualViewport;
+        var measure = function() { Module.dongelekVisibleBottom = v ? v.offsetTop + v.height : window.innerHeight; };
+        measure();
+        (v || window).addEventListener("resize", measure);
+        if (v) v.addEventListener("scroll", measure);
+    }
+    return Module.dongelekVisibleBottom;
+});
 EM_JS(void, js_set_document_language, (const char* code), { document.documentElement.lang = UTF8ToString(code); });
 EM_JS(void, js_set_text_input, (int want), {
     if (Module.dongelekSetTextInput) Module.dongelekSetTextInput(want);
@@ -88,7 +120,7 @@ bool syncCanvasSize()
 {
     WindowState& s = st();
     double w = 0, h = 0;
-    emscripten_get_element_css_size("#canvas", &w, &h);
+    js_canvas_css_size(&w, &h);
     const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
     if (w == s.cssW && h == s.cssH && dpr == s.dpr) return false;
     s.cssW = w;
@@ -151,7 +183,7 @@ bool init(const InitOptions& options, std::string* error)
         return false;
     }
     double w = 0, h = 0;
-    emscripten_get_element_css_size("#canvas", &w, &h);
+    js_canvas_css_size(&w, &h);
     // SDL only for its window and events: no SDL_WINDOW_OPENGL, whose EGL set-up and
     // extension probing cost a tenth of a second at start. The WebGL 2 context is made
     // directly, with no extension enabled up front: ImGui's renderer needs none.

@@ -180,6 +180,8 @@ std::string TestHook::stateJson(const std::string& url) const
                      {"error", s.error},
                      {"dpr", s.dpr},
                      {"frames", s.frames},
+                     {"settled", s.settled},
+                     {"inputFrames", s.inputFrames},
                      {"canvas", {{"w", s.canvasW}, {"h", s.canvasH}}},
                      {"css", {{"w", s.cssW}, {"h", s.cssH}}},
                      {"frameMs", {{"last", round2(s.frameLast)}, {"max", round2(s.frameMax)}, {"avg", round2(s.frameAvg)}}},

@@ -52,6 +52,10 @@ struct HookState {
     int canvasW = 0, canvasH = 0;
     int cssW = 0, cssH = 0;
     long long frames = 0; // frames drawn since start
+    // No frame is due after this one until input: every effect of the last input or reply is
+    // drawn (tests read a key's effect only then; a state read earlier may be a key behind).
+    bool settled = false;
+    long long inputFrames = 0; // frames that had input to handle (a key pressed shows up here)
     double frameLast = 0, frameMax = 0, frameAvg = 0;
     int photosLoading = 0, photosReady = 0, photosFailed = 0; // photos drawn (or waited for) this frame
     std::optional<double> firstListingsAt;
@@ -66,6 +70,8 @@ public:
 
     void beginFrame(const char* screen);
     void endFrame(const HookState& state);
+    // After the frame: whether the app now rests (no frame due until input; HookState::settled).
+    void setSettled(bool settled) { m_state.settled = settled; }
 
     // The last ImGui item (GetItemRect), if any part of it is visible.
     void addLastItem(const std::string& id, const std::string& label, const char* value = nullptr,

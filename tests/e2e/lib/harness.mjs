@@ -88,6 +88,13 @@ export function appDriver(page, name) {
         await sleep(50);
       }
     },
+    // A key, then the state once the app has drawn all of its effect (it handled input since,
+    // and has nothing left to show): what a user sees after pressing it.
+    async press(key) {
+      const before = (await d.state()).inputFrames;
+      await page.keyboard.press(key);
+      return d.waitFor((s) => s.inputFrames > before && s.settled, `the app at rest after ${key}`);
+    },
     async item(id, timeout = 10_000) {
       const { items } = await d.waitFor((_, its) => its.some((i) => i.id === id), `item ${id}`, timeout);
       return items.find((i) => i.id === id);
