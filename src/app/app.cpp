@@ -11,6 +11,7 @@
 #include "platform/window.hpp"
 #include "ui/redraw.hpp"
 #include "ui/style.hpp"
+#include "ui/text_selection.hpp"
 #include "ui/widgets.hpp"
 
 #include <nlohmann/json.hpp>
@@ -117,6 +118,7 @@ App::App(AppOptions options)
     // Keyboard: Tab and the arrows move between every control (scroll regions are flattened
     // into the screen's order, ui/widgets.hpp), Enter and Space activate, Escape closes a popup.
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui::GetIO().MouseDoubleClickTime = 0.5f; // the desktops' default (ImGui's 0.3 s misses slower double-clicks)
     m_queue.onPost([] { platform::requestFrame(); }); // a reply is drawn even when nobody touches the screen
     ui::setTouchScreen(platform::coarsePointer());
     ui::setupDpiScale(platform::devicePixelRatio(), platform::assetDir());
@@ -192,6 +194,7 @@ ui::HookState App::hookState() const
     s.photosFailed = photos.failed;
     s.firstListingsAt = m_firstListingsAt;
     s.lang = m_controller.shared().lang;
+    s.selection = ui::selectedText();
     return s;
 }
 
@@ -205,11 +208,6 @@ bool App::frame()
     if (std::fabs(dpr - ui::currentDpiScale()) > 0.01f) ui::setupDpiScale(dpr, platform::assetDir());
 
     platform::newFrame();
-    // A frame's time step is at most 1/10 s: after an idle pause, or on a slow frame, a key that
-    // went down in the last frame and up in this one would otherwise count as held past the key
-    // repeat delay (0.275 s), and one Tab would move the focus twice.
-    ImGuiIO& io = ImGui::GetIO();
-    io.DeltaTime = std::min(io.DeltaTime, 0.1f);
     ImGui::NewFrame();
     ui::setVisibleBottom(platform::visibleBottom());
     const std::size_t replies = m_queue.drain();
@@ -220,6 +218,7 @@ bool App::frame()
     const Module& current = m_controller.current();
     m_hook.beginFrame(current.id());
     m_features.screenFor(current).draw();
+    ui::endTextSelectionFrame(m_controller.shared().strings);
     ImGui::Render();
     ui::TestHook::setCurrent(nullptr);
 

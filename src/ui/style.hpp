@@ -27,6 +27,7 @@ inline constexpr ImU32 kTextSubtle = IM_COL32(107, 114, 128, 255); // #6B7280: 4
 inline constexpr ImU32 kAccent = IM_COL32(14, 99, 214, 255);
 inline constexpr ImU32 kAccentHover = IM_COL32(11, 82, 179, 255);
 inline constexpr ImU32 kAccentSoft = IM_COL32(232, 240, 252, 255);
+inline constexpr ImU32 kSelection = IM_COL32(191, 219, 254, 255); // #BFDBFE: selected text's background
 inline constexpr ImU32 kDanger = IM_COL32(220, 38, 38, 255);
 inline constexpr ImU32 kDangerSoft = IM_COL32(254, 242, 242, 255);
 inline constexpr ImU32 kChip = IM_COL32(243, 244, 246, 255);

@@ -187,7 +187,8 @@ std::string TestHook::stateJson(const std::string& url) const
                      {"frameMs", {{"last", round2(s.frameLast)}, {"max", round2(s.frameMax)}, {"avg", round2(s.frameAvg)}}},
                      {"photos", {{"loading", s.photosLoading}, {"ready", s.photosReady}, {"failed", s.photosFailed}}},
                      {"firstListingsAt", s.firstListingsAt ? nlohmann::json(round2(*s.firstListingsAt)) : nlohmann::json()},
-                     {"lang", s.lang}};
+                     {"lang", s.lang},
+                     {"selection", s.selection}};
     for (const auto& [key, value] : s.features.items())
         j[key] = value;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -60,6 +60,7 @@ struct HookState {
     int photosLoading = 0, photosReady = 0, photosFailed = 0; // photos drawn (or waited for) this frame
     std::optional<double> firstListingsAt;
     std::string lang;
+    std::string selection; // the selected text (ui/text_selection.hpp), "" when none
 };
 
 class TestHook {

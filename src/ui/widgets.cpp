@@ -18,6 +18,7 @@
 #include "core/utf8.hpp"
 #include "ui/redraw.hpp"
 #include "ui/test_hook.hpp"
+#include "ui/text_selection.hpp"
 
 #include <imgui_stdlib.h>
 
@@ -211,6 +212,11 @@ float touchScrollTarget(TouchScroll& t, ImGuiID id)
         if (h == w) hoveredHere = true;
     if (touch && ImGui::IsMouseClicked(0) && hoveredHere && w->InnerRect.Contains(io.MousePos)) {
         t.tracking = true;
+        t.dragging = false;
+        t.velocity = 0;
+    }
+    if (t.tracking && touchSelecting()) { // the finger long-pressed text: it selects, not scrolls
+        t.tracking = false;
         t.dragging = false;
         t.velocity = 0;
     }

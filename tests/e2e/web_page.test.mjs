@@ -256,6 +256,89 @@ describe('touch: a phone scrolls, taps, swipes and types like a web page', () =>
   });
 });
 
+describe('text: a listing\'s title, specifications, description and seller can be selected and copied', () => {
+  const firstListing = () => fetch(`${server.url}/api/v1/listings?page_size=1`).then((r) => r.json()).then((j) => j.items[0]);
+  const center = (it) => [it.rect.x + it.rect.w / 2, it.rect.y + it.rect.h / 2];
+
+  test('with a mouse: double-click a word, drag over the description, triple-click, Ctrl+C, click away', async () => {
+    const listing = await firstListing();
+    const app = await openApp('select-mouse', { path: `/listing/${listing.id}` });
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await app.waitFor((s) => s.status === 'ready', 'the listing');
+    const title = await app.item('listing.title');
+    // The title's first word: its first letters are where the text starts.
+    await app.page.mouse.dblclick(title.rect.x + 6, title.rect.y + title.rect.h / 2);
+    const word = title.label.split(' ')[0];
+    await app.waitFor((s) => s.selection === word, `"${word}" selected by a double-click`);
+    // Dragging from the description's start to its middle selects that much of it.
+    await app.page.mouse.move(640, 500);
+    await app.press('End');
+    const description = await app.item('listing.description');
+    await app.page.mouse.move(description.rect.x + 1, description.rect.y + 4);
+    await app.page.mouse.down();
+    await app.page.mouse.move(description.rect.x + description.rect.w * 0.5, description.rect.y + 4, { steps: 5 });
+    await app.page.mouse.up();
+    const dragged = (await app.waitFor((s) => s.selection.length > 3 && s.selection !== word, 'a drag selection')).state.selection;
+    assert.ok(description.label.startsWith(dragged), `"${dragged}" is the start of the description`);
+    await app.shot('1-drag-selected');
+    // A triple-click takes it all; Ctrl+C puts it on the clipboard.
+    await app.page.mouse.move(...center(description));
+    for (let n = 1; n <= 3; n++) { // at a person's pace (events sent at once can arrive merged)
+      await app.page.mouse.down({ clickCount: n });
+      await app.page.mouse.up({ clickCount: n });
+      await sleep(80);
+    }
+    await app.waitFor((s) => s.selection === description.label, 'the whole description by a triple-click');
+    await app.press('Control+C');
+    assert.equal(await app.page.evaluate(() => navigator.clipboard.readText()), description.label, 'Ctrl+C copied it');
+    // A click elsewhere ends the selection, as on any page.
+    await app.page.mouse.click(5, 795);
+    await app.waitFor((s) => s.selection === '', 'a click elsewhere ends it');
+    await app.context.close();
+  });
+
+  test('with a finger: a long press selects the word, the bubble copies it; a tap away ends it', async () => {
+    const listing = await firstListing();
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/listing/${listing.id}`);
+    const app = appDriver(page, 'select-touch');
+    const cdp = await context.newCDPSession(page);
+    const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+    await app.waitFor((s) => s.status === 'ready', 'the listing');
+    const price = await app.item('listing.price');
+    const at = { x: price.rect.x + 8, y: price.rect.y + price.rect.h / 2 };
+    const number = price.label.split(/[\s\u00a0\u202f]/)[0];
+    // A short touch is no long press: nothing is selected.
+    await touch('touchStart', [at]);
+    await touch('touchEnd', []);
+    await sleep(800);
+    assert.equal((await app.state()).selection, '', 'a tap selects nothing');
+    // Held still for a while: the word (the price's first group of digits) and the bubble.
+    await touch('touchStart', [at]);
+    await app.waitFor((s) => s.selection === number, `"${number}" selected by a long press`);
+    await touch('touchEnd', []);
+    const copy = await app.item('selection.copy');
+    assert.ok(copy.rect.h >= 43.5, 'the Copy button is tap-sized');
+    await app.shot('1-long-press-bubble');
+    // "Select all" takes the whole price; Copy puts it on the clipboard and closes the bubble.
+    await page.touchscreen.tap(...center(await app.item('selection.all')));
+    await app.waitFor((s) => s.selection === price.label, 'Select all');
+    await page.touchscreen.tap(...center(await app.item('selection.copy')));
+    await app.waitFor((s, its) => s.selection === '' && !its.some((i) => i.id === 'selection.copy'), 'copied and closed');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), price.label, 'the bubble copied the price');
+    // Again, then a tap somewhere else ends it.
+    await touch('touchStart', [at]);
+    await app.waitFor((s) => s.selection === number, 'selected again');
+    await touch('touchEnd', []);
+    await page.touchscreen.tap(380, 600);
+    await app.waitFor((s) => s.selection === '', 'a tap elsewhere ends it');
+    assert.equal((await app.state()).screen, 'listing');
+    await context.close();
+  });
+});
+
 describe('screen readers and links: the semantic mirror', () => {
   const axeSource = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
   async function axe(app) {

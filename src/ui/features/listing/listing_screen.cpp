@@ -14,6 +14,7 @@
 #include "core/utf8.hpp"
 #include "ui/redraw.hpp"
 #include "ui/test_hook.hpp"
+#include "ui/text_selection.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui_internal.h>
@@ -285,7 +286,7 @@ float ListingScreen::drawSummary(float width)
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = em(1.25f);
     const float inner = width - pad * 2;
-    const ImVec2 titleSize = textSize(Font::Title, item.title, inner);
+    const ImVec2 titleSize = selectableTextSize(Font::Title, item.title, inner);
     // "Posted 12 November 2024": the date in full, with the month in the form a day takes.
     const std::string date = formatLongDate(s, item.createdAt);
     const std::string posted = date.empty() ? std::string() : s.format("listing.posted", {{"date", date}});
@@ -294,19 +295,20 @@ float ListingScreen::drawSummary(float width)
     surface(dl, pos, ImVec2(pos.x + width, pos.y + h), em(0.75f));
 
     float y = pos.y + pad;
-    drawText(dl, Font::Title, ImVec2(pos.x + pad, y), color::kText, item.title, pos.x + pad + inner);
-    hookRect("listing.title", item.title, ImVec2(pos.x + pad, y), ImVec2(pos.x + pad + titleSize.x, y + titleSize.y),
-             nullptr, withRole(Role::Heading));
+    SelectableTextOptions titleText;
+    titleText.wrapWidth = inner;
+    titleText.hookId = "listing.title";
+    titleText.role = Role::Heading;
+    selectableText("##title", Font::Title, ImVec2(pos.x + pad, y), color::kText, item.title, titleText);
     y += titleSize.y + em(0.5f);
     const std::string meta = std::to_string(item.year) + "  \xC2\xB7  " + formatKm(s, item.mileageKm) + "  \xC2\xB7  " +
                              cityName(s, item.city);
-    drawText(dl, Font::Regular, ImVec2(pos.x + pad, y), color::kTextMuted, ellipsize(Font::Regular, meta, inner));
+    selectableText("##meta", Font::Regular, ImVec2(pos.x + pad, y), color::kTextMuted, ellipsize(Font::Regular, meta, inner));
     y += em(1.5f) + em(0.75f);
     const std::string price = formatPrice(s, item.price);
-    const ImVec2 priceSize = textSize(Font::Title, price);
-    drawText(dl, Font::Title, ImVec2(pos.x + pad, y), color::kAccent, price);
-    hookRect("listing.price", price, ImVec2(pos.x + pad, y), ImVec2(pos.x + pad + priceSize.x, y + priceSize.y),
-             nullptr, withRole(Role::Text));
+    SelectableTextOptions priceText;
+    priceText.hookId = "listing.price";
+    selectableText("##price", Font::Title, ImVec2(pos.x + pad, y), color::kAccent, price, priceText);
     y += em(2.25f) + em(0.75f);
     float cx = pos.x + pad;
     for (const char* text : {label(s, item.transmission), label(s, item.fuel), label(s, item.body)}) {
@@ -316,9 +318,10 @@ float ListingScreen::drawSummary(float width)
     if (!posted.empty()) {
         y += em(1.5f) + em(0.75f);
         const std::string shown = ellipsize(Font::Small, posted, inner);
-        drawText(dl, Font::Small, ImVec2(pos.x + pad, y), color::kTextMuted, shown);
-        hookRect("listing.posted", posted, ImVec2(pos.x + pad, y),
-                 ImVec2(pos.x + pad + textSize(Font::Small, shown).x, y + em(1.25f)), nullptr, withRole(Role::Text));
+        SelectableTextOptions postedText;
+        postedText.hookId = "listing.posted";
+        postedText.hookLabel = &posted;
+        selectableText("##posted", Font::Small, ImVec2(pos.x + pad, y), color::kTextMuted, shown, postedText);
     }
     ImGui::Dummy(ImVec2(width, h));
     return h;
@@ -356,9 +359,10 @@ float ListingScreen::drawSeller(float width)
     drawText(dl, Font::Bold, ImVec2(ac.x - iw * 0.5f, ac.y - em(0.5f) - 1), color::kAccent, initials);
     const float nx = pos.x + pad + av + em(0.875f);
     const std::string name = ellipsize(Font::Bold, seller.name, pos.x + pad + inner - nx);
-    drawText(dl, Font::Bold, ImVec2(nx, y + em(0.125f)), color::kText, name);
-    hookRect("seller.name", seller.name, ImVec2(nx, y), ImVec2(nx + textSize(Font::Bold, name).x, y + em(1.375f)),
-             nullptr, withRole(Role::Text));
+    SelectableTextOptions nameText;
+    nameText.hookId = "seller.name";
+    nameText.hookLabel = &seller.name;
+    selectableText("##seller.name", Font::Bold, ImVec2(nx, y + em(0.125f)), color::kText, name, nameText);
     const bool dealer = seller.kind == SellerKind::Dealer;
     chip(dl, ImVec2(nx, y + em(1.625f)), label(s, seller.kind), dealer ? color::kAccentSoft : color::kChip,
          dealer ? color::kAccent : color::kChipText);
@@ -369,11 +373,11 @@ float ListingScreen::drawSeller(float width)
     const auto row = [&](Icon icon, const std::string& text, const char* hookId, float reserve) {
         drawIcon(dl, icon, ImVec2(pos.x + pad + em(0.5f), y + em(0.625f)), em(1.0f), color::kTextMuted);
         const std::string shown = ellipsize(Font::Regular, text, inner - em(1.75f) - reserve);
-        drawText(dl, Font::Regular, ImVec2(pos.x + pad + em(1.75f), y + em(0.125f)), color::kText, shown);
-        if (hookId && !text.empty())
-            hookRect(hookId, text, ImVec2(pos.x + pad + em(1.75f), y),
-                     ImVec2(pos.x + pad + em(1.75f) + textSize(Font::Regular, shown).x, y + em(1.5f)), nullptr,
-                     withRole(Role::Text));
+        SelectableTextOptions rowText;
+        rowText.hookId = text.empty() ? nullptr : hookId;
+        rowText.hookLabel = &text;
+        selectableText(hookId, Font::Regular, ImVec2(pos.x + pad + em(1.75f), y + em(0.125f)), color::kText, shown,
+                       rowText);
     };
     row(Icon::Pin, cityName(s, seller.city), "seller.city", 0.0f);
     y += em(2.0f);
@@ -446,11 +450,13 @@ float ListingScreen::drawSpecs(float width, bool twoColumns)
         const std::string key = std::string("listing.specs.") + specs[i].name;
         const char* labelText = s.get(key);
         if (rowIndex > 0) dl->AddLine(ImVec2(x, y), ImVec2(x + colW, y), col(color::kBorder));
-        drawText(dl, Font::Regular, ImVec2(x, y + (rowH - em()) * 0.5f - 1), color::kTextMuted, labelText);
+        ImGui::PushID(i);
+        selectableText("##label", Font::Regular, ImVec2(x, y + (rowH - em()) * 0.5f - 1), color::kTextMuted, labelText);
         const float lw = textSize(Font::Regular, labelText).x;
         const std::string value = ellipsize(Font::Bold, specs[i].value, colW - lw - em(1.0f));
-        const float vw = textSize(Font::Bold, value).x;
-        drawText(dl, Font::Bold, ImVec2(x + colW - vw, y + (rowH - em()) * 0.5f - 1), color::kText, value);
+        const float vw = selectableTextSize(Font::Bold, value).x;
+        selectableText("##value", Font::Bold, ImVec2(x + colW - vw, y + (rowH - em()) * 0.5f - 1), color::kText, value);
+        ImGui::PopID();
         hookRect(std::string("spec:") + specs[i].name, labelText, ImVec2(x, y), ImVec2(x + colW, y + rowH),
                  specs[i].value.c_str(), withRole(Role::Text));
     }
@@ -467,16 +473,15 @@ float ListingScreen::drawDescription(float width)
     const float pad = em(1.25f);
     const float inner = width - pad * 2;
     const std::string shown = text.empty() ? std::string(s.get("listing.description.none")) : text;
-    // Line height a bit above the font's for comfortable reading.
-    ImFont* f = font(Font::Regular);
-    const ImVec2 size = textSize(Font::Regular, shown, inner);
+    const ImVec2 size = selectableTextSize(Font::Regular, shown, inner);
     const float h = em(3.0f) + size.y + pad;
     surface(dl, pos, ImVec2(pos.x + width, pos.y + h), em(0.75f));
     const float y = cardHeading(dl, pos, "heading:description", s.get("listing.description.title"));
-    dl->AddText(f, f->FontSize, ImVec2(pos.x + pad, y), col(text.empty() ? color::kTextMuted : color::kText),
-                shown.c_str(), shown.c_str() + shown.size(), inner);
-    hookRect("listing.description", shown, ImVec2(pos.x + pad, y), ImVec2(pos.x + pad + size.x, y + size.y), nullptr,
-             withRole(Role::Text));
+    SelectableTextOptions body;
+    body.wrapWidth = inner;
+    body.hookId = "listing.description";
+    selectableText("##description", Font::Regular, ImVec2(pos.x + pad, y), text.empty() ? color::kTextMuted : color::kText,
+                   shown, body);
     ImGui::Dummy(ImVec2(width, h));
     return h;
 }
