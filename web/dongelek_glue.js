@@ -420,6 +420,8 @@ window.addEventListener('popstate', function () {
 // [SECTION] Browser zoom: Ctrl/Cmd with + - 0, Ctrl/Cmd+wheel and trackpad pinches (which
 // arrive as Ctrl+wheel) belong to the browser, which SDL would otherwise cancel; a two-finger
 // pinch on a touch screen is the browser's too, and the app's own finger is let go when it starts.
+// Only a pinch with both fingers on a listing's photo is the app's: it zooms the photo
+// (Module._dongelek_pinch), and the page stays as it is.
 (function () {
   var zoomKeys = { Equal: 1, Minus: 1, Digit0: 1, NumpadAdd: 1, NumpadSubtract: 1, Numpad0: 1 };
   window.addEventListener('keydown', function (e) {
@@ -429,11 +431,31 @@ window.addEventListener('popstate', function () {
   window.addEventListener('wheel', function (e) {
     if (e.ctrlKey || e.metaKey) e.stopImmediatePropagation();
   }, { capture: true, passive: true });
-  var pinching = false, cancelling = false;
+  var pinching = false, cancelling = false, appPinch = null;
+  function photoRect() {
+    if (!Module['dongelekHookReady']) return null;
+    var items = window.dongelek.items();
+    for (var i = 0; i < items.length; i++) if (items[i].id === 'photo.main') return items[i].rect;
+    return null;
+  }
+  function span(e) {
+    var a = e.touches[0], b = e.touches[1];
+    return { d: Math.max(1, Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY)),
+             x: (a.clientX + b.clientX) / 2, y: (a.clientY + b.clientY) / 2 };
+  }
+  function sendPinch(active, scale, x, y) {
+    if (Module['_dongelek_pinch']) Module['_dongelek_pinch'](active ? 1 : 0, scale, x, y);
+  }
   function pinch(e) {
     if (cancelling) return; // our own touchcancel, on its way to SDL
     if (e.type === 'touchstart' && e.touches.length > 1 && !pinching) {
       pinching = true;
+      var r = photoRect();
+      var on = function (t) { return r && t.clientX >= r.x && t.clientX <= r.x + r.w && t.clientY >= r.y && t.clientY <= r.y + r.h; };
+      if (on(e.touches[0]) && on(e.touches[1])) {
+        appPinch = span(e);
+        sendPinch(true, 1, appPinch.x, appPinch.y); // before SDL hears the first finger let go
+      }
       // SDL saw the first finger go down: tell it the touch was cancelled, so nothing scrolls or clicks.
       var canvas = document.getElementById('canvas');
       cancelling = true;
@@ -443,10 +465,25 @@ window.addEventListener('popstate', function () {
       } catch (err) { /* TouchEvent construction unsupported: the app may see a short drag */ }
       cancelling = false;
     }
+    if (appPinch) {
+      if (e.cancelable) e.preventDefault(); // the photo zooms, not the page
+      if (e.type === 'touchmove' && e.touches.length > 1) {
+        var now = span(e);
+        sendPinch(true, now.d / appPinch.d, now.x, now.y);
+      }
+      if ((e.type === 'touchend' || e.type === 'touchcancel') && e.touches.length < 2) {
+        appPinch = null;
+        sendPinch(false, 1, 0, 0);
+      }
+    }
     if (pinching) e.stopImmediatePropagation();
     if (pinching && (e.type === 'touchend' || e.type === 'touchcancel') && e.touches.length === 0) pinching = false;
   }
   ['touchstart', 'touchmove', 'touchend', 'touchcancel'].forEach(function (t) {
-    window.addEventListener(t, pinch, { capture: true, passive: true });
+    window.addEventListener(t, pinch, { capture: true, passive: false });
   });
+  // A long press on the canvas is the app's (it selects text), not the browser's image menu.
+  window.addEventListener('contextmenu', function (e) {
+    if (e.target && e.target.id === 'canvas' && e.pointerType === 'touch') e.preventDefault();
+  }, true);
 })();

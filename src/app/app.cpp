@@ -210,6 +210,8 @@ bool App::frame()
     platform::newFrame();
     ImGui::NewFrame();
     ui::setVisibleBottom(platform::visibleBottom());
+    const platform::Pinch pinch = platform::pinch();
+    ui::setPinch({pinch.active, pinch.scale, ImVec2(pinch.x, pinch.y)});
     const std::size_t replies = m_queue.drain();
     m_controller.update(t0);
     m_textures.update(t0);

@@ -59,6 +59,15 @@ bool coarsePointer();
 // The bottom of what the user can see, in CSS pixels / points: above a phone's on-screen
 // keyboard (the visual viewport), else the window's height.
 float visibleBottom();
+// Two fingers pinching where the app zooms (the page gives only the gestures that start on a
+// zoomable photo to the app; elsewhere the browser zooms the page): the distance between the
+// fingers relative to where they started, and their midpoint in CSS pixels.
+struct Pinch {
+    bool active = false;
+    float scale = 1.0f;
+    float x = 0, y = 0;
+};
+Pinch pinch();
 // Milliseconds from a fixed origin; on the web this is performance.now().
 double nowMs();
 // Tells the page the app is drawing (the web hides its loading screen).

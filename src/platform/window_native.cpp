@@ -212,6 +212,7 @@ void notifyFirstFrame() {}
 
 bool coarsePointer() { return false; }
 float visibleBottom() { return static_cast<float>(logicalSize().h); }
+Pinch pinch() { return {}; } // desktops: no touch screen gestures
 
 void setWindowTitle(const std::string& title)
 {

@@ -92,6 +92,7 @@ struct WindowState {
     long timer = 0;            // the requestFrameAt timeout, 0 when none
     double timerAt = 0;
     bool hadEvents = false;
+    dongelek::platform::Pinch pinch;
 };
 
 WindowState& st()
@@ -142,6 +143,17 @@ bool syncCanvasSize()
 extern "C" {
 // DOM input the app may react to (web/dongelek_glue.js listens before SDL does): draw a frame.
 EMSCRIPTEN_KEEPALIVE void dongelek_wake() { dongelek::platform::requestFrame(); }
+
+// A pinch on a zoomable photo (web/dongelek_glue.js): active, scale since its start, midpoint.
+EMSCRIPTEN_KEEPALIVE void dongelek_pinch(int active, double scale, double x, double y)
+{
+    dongelek::platform::Pinch& p = st().pinch;
+    p.active = active != 0;
+    p.scale = static_cast<float>(scale);
+    p.x = static_cast<float>(x);
+    p.y = static_cast<float>(y);
+    dongelek::platform::requestFrame();
+}
 
 // Text typed into the page's hidden textarea (web/dongelek_glue.js), for the focused field. It
 // joins SDL's event queue behind the key events that came before it, so "select all, delete,
@@ -312,6 +324,7 @@ Size logicalSize() { return {static_cast<int>(st().cssW), static_cast<int>(st().
 double nowMs() { return emscripten_get_now(); }
 bool coarsePointer() { return js_coarse_pointer() != 0; }
 float visibleBottom() { return static_cast<float>(js_visible_bottom()); }
+Pinch pinch() { return st().pinch; }
 void notifyFirstFrame() { js_first_frame(); }
 void setWindowTitle(const std::string& title) { js_set_title(title.c_str()); }
 void setDocumentLanguage(const std::string& code) { js_set_document_language(code.c_str()); }

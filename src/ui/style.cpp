@@ -115,6 +115,9 @@ float g_visibleBottom = 1e9f;
 } // namespace
 void setVisibleBottom(float y) { g_visibleBottom = y; }
 float visibleBottom() { return g_visibleBottom; }
+PinchInput g_pinch;
+void setPinch(const PinchInput& p) { g_pinch = p; }
+const PinchInput& pinch() { return g_pinch; }
 
 float currentDpiScale() { return g_dpr; }
 

@@ -63,5 +63,13 @@ float tapSize(float size);
 // The bottom of the visible area this frame (above a phone's keyboard); set by the app.
 void setVisibleBottom(float y);
 float visibleBottom();
+// This frame's two-finger pinch over a zoomable photo (platform::pinch), set by the app.
+struct PinchInput {
+    bool active = false;
+    float scale = 1.0f;
+    ImVec2 center;
+};
+void setPinch(const PinchInput& p);
+const PinchInput& pinch();
 
 } // namespace dongelek::ui

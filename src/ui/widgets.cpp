@@ -187,6 +187,7 @@ struct TouchScroll {
 };
 std::unordered_map<ImGuiID, TouchScroll> g_touchScroll;
 std::vector<ImGuiID> g_regionStack;
+int g_claimedFrame = -10; // the last frame a widget claimed the finger's drag
 
 constexpr float kTouchSlopPx = 10.0f;   // a tap may wobble this much
 constexpr float kFlickStopPx = 20.0f;   // px/s: slower than this, a flick has ended
@@ -215,7 +216,8 @@ float touchScrollTarget(TouchScroll& t, ImGuiID id)
         t.dragging = false;
         t.velocity = 0;
     }
-    if (t.tracking && touchSelecting()) { // the finger long-pressed text: it selects, not scrolls
+    const bool claimed = ImGui::GetFrameCount() - g_claimedFrame <= 1;
+    if (t.tracking && (touchSelecting() || claimed)) { // long-pressed text selects, a zoomed photo pans
         t.tracking = false;
         t.dragging = false;
         t.velocity = 0;
@@ -305,6 +307,8 @@ void endScrollRegion()
     }
     ImGui::EndChild();
 }
+
+void claimTouchDrag() { g_claimedFrame = ImGui::GetFrameCount(); }
 
 bool touchDragging()
 {

@@ -51,6 +51,8 @@ bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiC
 void endScrollRegion();
 // A finger is scrolling a region right now (a press under it is not a tap).
 bool touchDragging();
+// The finger's drag this frame is a widget's own (a zoomed photo pans): regions do not scroll.
+void claimTouchDrag();
 
 // [SECTION] Buttons
 

@@ -218,6 +218,45 @@ describe('touch: a phone scrolls, taps, swipes and types like a web page', () =>
     await app.context.close();
   });
 
+  test('two fingers on the photo zoom it (not the page), one finger then pans it, pinching back returns', async () => {
+    const probe = await fetch(`${server.url}/api/v1/listings?page_size=1`).then((r) => r.json());
+    const app = await openPhone('touch-pinch', `/listing/${probe.items[0].id}`);
+    const { items } = await app.waitFor((s, its) => s.status === 'ready' && its.some((i) => i.id === 'photo.main'), 'listing');
+    const photo = items.find((i) => i.id === 'photo.main');
+    const zoomOf = async () => Number((await app.item('photo.main')).value);
+    assert.equal(await zoomOf(), 1);
+    const send = (type, points) => app.cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+    const cx = photo.rect.x + photo.rect.w / 2, cy = photo.rect.y + photo.rect.h / 2;
+    // Fingers 40 px apart spread to 160 px: four times as far, the photo zoomed (at most 4x).
+    const pinch = async (from, to) => {
+      await send('touchStart', [{ x: cx - from / 2, y: cy, id: 1 }]);
+      await send('touchStart', [{ x: cx - from / 2, y: cy, id: 1 }, { x: cx + from / 2, y: cy, id: 2 }]);
+      for (let i = 1; i <= 8; i++) {
+        const d = from + ((to - from) * i) / 8;
+        await send('touchMove', [{ x: cx - d / 2, y: cy, id: 1 }, { x: cx + d / 2, y: cy, id: 2 }]);
+        await sleep(16);
+      }
+      await send('touchEnd', []);
+    };
+    await pinch(40, 160);
+    await app.waitFor((_, its) => Number(its.find((i) => i.id === 'photo.main')?.value) > 2.5, 'the photo zoomed');
+    const after = await app.item('photo.main');
+    assert.match(after.label, /1 of/, 'still the first photo: the pinch was no tap or swipe');
+    assert.equal(await app.page.evaluate(() => window.visualViewport.scale), 1, 'the page itself did not zoom');
+    await app.shot('3-photo-zoomed');
+    // One finger pans the zoomed photo: the photo stays, and so does the page.
+    await send('touchStart', [{ x: cx, y: cy }]);
+    for (let i = 1; i <= 6; i++) { await send('touchMove', [{ x: cx + i * 15, y: cy + i * 10 }]); await sleep(16); }
+    await send('touchEnd', []);
+    await sleep(300);
+    assert.match((await app.item('photo.main')).label, /1 of/, 'a drag on a zoomed photo pans it, not to the next');
+    assert.equal((await app.item('photo.main')).rect.y, after.rect.y, 'and does not scroll the page');
+    // Pinching back shows the whole photo again.
+    await pinch(160, 20);
+    await app.waitFor((_, its) => Number(its.find((i) => i.id === 'photo.main')?.value) === 1, 'the whole photo again');
+    await app.context.close();
+  });
+
   test('tapping a field raises the keyboard: the text input is focused in the touch handler itself', async () => {
     const app = await openPhone('touch-keyboard');
     await app.waitFor(ready, 'first listings');

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace dongelek::ui {
 
@@ -138,6 +139,49 @@ void ListingScreen::drawContent()
 
 // [SECTION] Gallery
 
+// Two fingers on the photo zoom it (1x to 4x) about the point between them, which stays under
+// the fingers; one finger then pans it, kept so the photo still covers its frame. Showing
+// another photo, or pinching back under 1.05x, returns to the whole photo. Returns whether the
+// photo is zoomed (a drag pans it, a tap does nothing).
+bool ListingScreen::updatePhotoZoom(ImVec2 min, ImVec2 max, int photoIndex)
+{
+    PhotoZoom& z = m_photoZoom;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (z.photo != photoIndex) z = PhotoZoom{1.0f, ImVec2(0, 0), photoIndex};
+    const ImVec2 c0((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
+    const ImVec2 size(max.x - min.x, max.y - min.y);
+    const PinchInput& p = pinch();
+    if (ImGui::IsMouseClicked(0)) z.pinchedThisPress = false;
+    if (p.active && (z.pinching || ImRect(min, max).Contains(p.center))) {
+        if (!z.pinching) {
+            z.pinching = true;
+            z.zoomAtStart = z.zoom;
+            z.panAtStart = z.pan;
+            z.centreAtStart = p.center;
+        }
+        z.pinchedThisPress = true;
+        z.zoom = std::clamp(z.zoomAtStart * p.scale, 1.0f, 4.0f);
+        // The photo's point that was under the fingers when they landed stays under them.
+        const ImVec2 u((z.centreAtStart.x - c0.x - z.panAtStart.x) / z.zoomAtStart,
+                       (z.centreAtStart.y - c0.y - z.panAtStart.y) / z.zoomAtStart);
+        z.pan = ImVec2(p.center.x - c0.x - u.x * z.zoom, p.center.y - c0.y - u.y * z.zoom);
+        claimTouchDrag();
+    } else if (z.pinching) {
+        z.pinching = false;
+        if (z.zoom < 1.05f) {
+            z.zoom = 1.0f;
+            z.pan = ImVec2(0, 0);
+        }
+    } else if (z.zoom > 1.0f && io.MouseDown[0] && ImRect(min, max).Contains(io.MouseClickedPos[0]) &&
+               ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
+        z.pan = ImVec2(z.pan.x + io.MouseDelta.x, z.pan.y + io.MouseDelta.y);
+        claimTouchDrag();
+    }
+    const ImVec2 room(size.x * (z.zoom - 1.0f) * 0.5f, size.y * (z.zoom - 1.0f) * 0.5f);
+    z.pan = ImVec2(std::clamp(z.pan.x, -room.x, room.x), std::clamp(z.pan.y, -room.y, room.y));
+    return z.zoom > 1.0f || z.pinching || z.pinchedThisPress;
+}
+
 float ListingScreen::drawGallery(float width)
 {
     const Strings& s = strings();
@@ -157,14 +201,16 @@ float ListingScreen::drawGallery(float width)
     ImGui::SetNextItemAllowOverlap();
     bool mainClicked = pressable("##photo.main", ImVec2(width, mainH), count > 1).clicked;
     bool swiped = false;
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool zoomed = updatePhotoZoom(pos, mmax, l.photoIndex);
+    if (zoomed) mainClicked = false; // a tap on a zoomed photo does not turn it
     // A sideways swipe on the photo (a finger, or a mouse drag), wherever it starts on it (the
     // arrows included), shows the next or previous one; while it lasts the photo follows it.
-    // A mostly vertical drag is the page's scroll.
-    const ImGuiIO& io = ImGui::GetIO();
+    // A mostly vertical drag is the page's scroll. On a zoomed photo a drag pans it instead.
     const ImVec2 drag(io.MousePos.x - io.MouseClickedPos[0].x, io.MousePos.y - io.MouseClickedPos[0].y);
     const bool fromPhoto = ImRect(pos, mmax).Contains(io.MouseClickedPos[0]) &&
                            ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
-    const bool sideways = fromPhoto && std::fabs(drag.x) > em(0.75f) && std::fabs(drag.x) > std::fabs(drag.y);
+    const bool sideways = !zoomed && fromPhoto && std::fabs(drag.x) > em(0.75f) && std::fabs(drag.x) > std::fabs(drag.y);
     const float shift = count > 1 && ImGui::IsMouseDown(0) && sideways ? drag.x : 0.0f;
     if (count > 1 && ImGui::IsMouseReleased(0) && sideways && std::fabs(drag.x) > std::max(em(3), width * 0.12f)) {
         m_module.showPhoto(l.photoIndex + (drag.x < 0 ? 1 : -1));
@@ -172,19 +218,24 @@ float ListingScreen::drawGallery(float width)
         swiped = true;
     }
     if (shift != 0) keepAnimating();
+    char zoomText[16];
+    std::snprintf(zoomText, sizeof zoomText, "%.2f", m_photoZoom.zoom); // for tests: the zoom factor
     hookItem("photo.main", count > 0 ? s.format("listing.photo_of", {{"index", std::to_string(l.photoIndex + 1)},
                                                                       {"count", std::to_string(count)}})
                                      : std::string(s.get("common.no_photo")),
-             nullptr, withRole(Role::Image));
+             zoomText, withRole(Role::Image));
     dl->AddRectFilled(pos, mmax, col(color::kPhotoBackdrop), r);
     if (count > 0) {
         const Photo& p = photos[static_cast<std::size_t>(l.photoIndex)];
         const Texture* large = textures.get(p.largeUrl);
         const Texture* thumb = large ? nullptr : textures.get(p.thumbUrl);
         dl->PushClipRect(pos, mmax, true);
-        const ImVec2 off(shift, 0);
-        if (large) imageContain(dl, *large, ImVec2(pos.x + off.x, pos.y), ImVec2(mmax.x + off.x, mmax.y));
-        else if (thumb) imageContain(dl, *thumb, ImVec2(pos.x + off.x, pos.y), ImVec2(mmax.x + off.x, mmax.y));
+        // Zoomed about the frame's centre, then panned; or following a swipe.
+        const ImVec2 c((pos.x + mmax.x) * 0.5f + m_photoZoom.pan.x + shift, (pos.y + mmax.y) * 0.5f + m_photoZoom.pan.y);
+        const ImVec2 half(width * 0.5f * m_photoZoom.zoom, mainH * 0.5f * m_photoZoom.zoom);
+        const ImVec2 zmin(c.x - half.x, c.y - half.y), zmax(c.x + half.x, c.y + half.y);
+        if (large) imageContain(dl, *large, zmin, zmax);
+        else if (thumb) imageContain(dl, *thumb, zmin, zmax);
         else if (textures.failed(p.largeUrl) && textures.failed(p.thumbUrl))
             photo(dl, textures, "", pos, mmax, r, shared().nowMs, s.get("common.no_photo"));
         else shimmer(dl, pos, mmax, r, shared().nowMs);

@@ -29,6 +29,17 @@ private:
     std::int64_t m_scrolledFor = 0; // listing id the scroll position belongs to
     int m_thumbScrolledTo = -1;     // photo index the thumbnail strip was scrolled to
     double m_copiedAt = -1e9;       // "Copied" feedback after copying the phone number
+    // The main photo zoomed by a pinch (1 to 4) and panned, until another photo is shown.
+    bool updatePhotoZoom(ImVec2 min, ImVec2 max, int photoIndex);
+    struct PhotoZoom {
+        float zoom = 1.0f;
+        ImVec2 pan{0, 0};            // of the zoomed photo's centre from the frame's, px
+        int photo = -1;
+        bool pinching = false;
+        float zoomAtStart = 1.0f;
+        ImVec2 panAtStart{0, 0}, centreAtStart{0, 0};
+        bool pinchedThisPress = false; // the finger's release ends a pinch, not a tap
+    } m_photoZoom;
 };
 
 } // namespace dongelek::ui
