@@ -482,8 +482,4 @@ window.addEventListener('popstate', function () {
   ['touchstart', 'touchmove', 'touchend', 'touchcancel'].forEach(function (t) {
     window.addEventListener(t, pinch, { capture: true, passive: false });
   });
-  // A long press on the canvas is the app's (it selects text), not the browser's image menu.
-  window.addEventListener('contextmenu', function (e) {
-    if (e.target && e.target.id === 'canvas' && e.pointerType === 'touch') e.preventDefault();
-  }, true);
 })();
