@@ -12,7 +12,7 @@ BodyPtr makeBody(std::string json, bool gzip)
     auto body = std::make_shared<CachedBody>();
     // The tag names the JSON text; the gzip variant is another representation, so its
     // tag differs too (a cache must not hand compressed bytes to a plain client).
-    const bool compress = gzip && json.size() >= JsonResponses::kGzipMinBytes;
+    const bool compress = gzip && json.size() >= kGzipMinBytes;
     body->etag = "\"" + contentHash(json) + (compress ? "-gz\"" : "\"");
     if (compress) {
         body->bytes = gzipCompress(json);
@@ -37,23 +37,6 @@ Response representation(const Request& req, std::shared_ptr<const std::string> b
     r.set("Vary", "Accept-Encoding");
     r.set("ETag", std::move(info.etag));
     return r;
-}
-
-Response JsonResponses::send(const Request& req, const BodyPtr& body) const
-{
-    // Aliasing pointer: the response shares the cached entry's bytes, never copies them.
-    return representation(req, std::shared_ptr<const std::string>(body, &body->bytes),
-                          RepresentationInfo{kJsonType, "no-cache", body->gzipped, body->etag});
-}
-
-std::string JsonResponses::cacheKey(std::string_view canonicalKey, bool gzip) const
-{
-    if (!m_cache) return {};
-    std::string key = std::to_string(m_dataVersion ? m_dataVersion() : 0);
-    key += '|';
-    key += canonicalKey;
-    key += gzip ? "|gz" : "|id";
-    return key;
 }
 
 Response RenderedResponses::send(const Request& req, const BodyPtr& body, std::string_view contentType) const
@@ -81,16 +64,6 @@ std::string RenderedResponses::cacheKey(std::string_view canonicalKey, bool gzip
     key += canonicalKey;
     key += gzip ? "|gz" : "|id";
     return key;
-}
-
-BodyPtr JsonResponses::find(const std::string& key) const
-{
-    return m_cache ? m_cache->find(key) : nullptr;
-}
-
-void JsonResponses::store(const std::string& key, const BodyPtr& body) const
-{
-    if (m_cache) m_cache->put(key, body);
 }
 
 } // namespace dongelek::server

@@ -41,85 +41,32 @@ struct RepresentationInfo {
 // the same headers when the request's If-None-Match lists that tag.
 Response representation(const Request& req, std::shared_ptr<const std::string> bytes, RepresentationInfo info);
 
-class JsonResponses {
-public:
-    // Changes whenever the data behind cached responses changes (today the listing
-    // service's generation; the storage layer's dataVersion() later).
-    using DataVersion = std::function<std::uint64_t()>;
+// Changes whenever the data behind cached responses changes (the storage layer's dataVersion()).
+using DataVersion = std::function<std::uint64_t()>;
 
-    // `cache` may be null (--no-cache): every call then serializes afresh.
-    JsonResponses(ResponseCache* cache, DataVersion dataVersion) : m_cache(cache), m_dataVersion(std::move(dataVersion))
-    {
-    }
+// Responses at least this large are compressed for clients accepting gzip.
+inline constexpr std::size_t kGzipMinBytes = 1024;
 
-    // `value` as JSON, not cached (the health probe should touch the database).
-    template <typename T> Response fresh(const Request& req, const T& value) const
-    {
-        return send(req, makeBody(toJsonText(value), req.acceptsGzip()));
-    }
-
-    // The cached JSON for `canonicalKey` (equal requests spelled differently must build
-    // the same key). `produce` returns the value, or an empty std::optional for "no such
-    // thing", which is not cached and gives nullopt here.
-    template <typename Produce>
-    std::optional<Response> cached(const Request& req, std::string_view canonicalKey, Produce&& produce)
-    {
-        const bool gzip = req.acceptsGzip();
-        // Read the version before the data: a write in between then only costs a miss.
-        const std::string key = cacheKey(canonicalKey, gzip);
-        if (BodyPtr hit = find(key)) return send(req, hit);
-        auto value = produce();
-        std::string json;
-        if constexpr (isOptional<decltype(value)>::value) {
-            if (!value) return std::nullopt;
-            json = toJsonText(*value);
-        } else {
-            json = toJsonText(value);
-        }
-        BodyPtr body = makeBody(std::move(json), gzip);
-        store(key, body);
-        return send(req, body);
-    }
-
-    // JSON bodies are sent with Cache-Control: no-cache (revalidate with the ETag).
-    Response send(const Request& req, const BodyPtr& body) const;
-
-    // Responses at least this large are compressed for clients accepting gzip.
-    static constexpr std::size_t kGzipMinBytes = 1024;
-
-private:
-    template <typename T> struct isOptional : std::false_type {
-    };
-    template <typename T> struct isOptional<std::optional<T>> : std::true_type {
-    };
-
-    std::string cacheKey(std::string_view canonicalKey, bool gzip) const;
-    BodyPtr find(const std::string& key) const;
-    void store(const std::string& key, const BodyPtr& body) const;
-
-    ResponseCache* m_cache;
-    DataVersion m_dataVersion;
-};
-
-// Text rendered from domain values (HTML pages, XML sitemaps, robots.txt): the cache, gzip
-// and ETags of the JSON responses above, under the content type the caller names.
+// Text rendered from domain values (JSON, HTML pages, XML sitemaps, robots.txt): the response
+// cache, gzip and ETags, under the content type the caller names.
 class RenderedResponses {
 public:
-    // `cache` may be null (--no-cache); `dataVersion` as for JsonResponses.
-    RenderedResponses(ResponseCache* cache, JsonResponses::DataVersion dataVersion)
+    // `cache` may be null (--no-cache): every call then renders afresh.
+    RenderedResponses(ResponseCache* cache, DataVersion dataVersion)
         : m_cache(cache), m_dataVersion(std::move(dataVersion))
     {
     }
-
     // The cached text for `canonicalKey` (which must name everything the text depends on
-    // besides the data version). `produce` returns the text, or an empty std::optional
-    // for "no such thing", which is not cached and gives nullopt here.
+    // besides the data version; equal requests spelled differently must build the same key).
+    // `produce` returns the text, or an empty std::optional for "no such thing", which is not
+    // cached and gives nullopt here.
     template <typename Produce>
     std::optional<Response> cached(const Request& req, std::string_view canonicalKey, std::string_view contentType,
                                    Produce&& produce)
     {
         const bool gzip = req.acceptsGzip();
-        const std::string key = cacheKey(canonicalKey, gzip); // the version before the data
+        // Read the version before the data: a write in between then only costs a miss.
+        const std::string key = cacheKey(canonicalKey, gzip);
         if (m_cache)
             if (BodyPtr hit = m_cache->find(key)) return send(req, hit, contentType);
         std::optional<std::string> text = produce();
@@ -128,8 +75,8 @@ public:
         if (m_cache) m_cache->put(key, body);
         return send(req, body, contentType);
     }
-
-    // A 200 with ETag and Cache-Control: no-cache, or a 304 for a matching If-None-Match.
+    // A 200 with ETag and Cache-Control: no-cache (revalidate with the ETag), or a 304 for a
+    // matching If-None-Match.
     Response send(const Request& req, const BodyPtr& body, std::string_view contentType) const;
     // Text with another status (a 404 page): gzip when accepted, no ETag, not cached.
     Response sendStatus(const Request& req, int status, std::string text, std::string_view contentType) const;
@@ -138,7 +85,44 @@ private:
     std::string cacheKey(std::string_view canonicalKey, bool gzip) const;
 
     ResponseCache* m_cache;
-    JsonResponses::DataVersion m_dataVersion;
+    DataVersion m_dataVersion;
+};
+
+// Domain values as JSON (core/json_mapping), through the rendered responses above.
+class JsonResponses {
+public:
+    using DataVersion = server::DataVersion;
+    JsonResponses(ResponseCache* cache, DataVersion dataVersion) : m_text(cache, std::move(dataVersion)) {}
+
+    // `value` as JSON, not cached (the health probe should touch the database).
+    template <typename T> Response fresh(const Request& req, const T& value) const
+    {
+        return send(req, makeBody(toJsonText(value), req.acceptsGzip()));
+    }
+    // The cached JSON for `canonicalKey`. `produce` returns the value, or an empty
+    // std::optional for "no such thing", which is not cached and gives nullopt here.
+    template <typename Produce>
+    std::optional<Response> cached(const Request& req, std::string_view canonicalKey, Produce&& produce)
+    {
+        return m_text.cached(req, canonicalKey, kJsonType, [&]() -> std::optional<std::string> {
+            auto value = produce();
+            if constexpr (isOptional<decltype(value)>::value) {
+                if (!value) return std::nullopt;
+                return toJsonText(*value);
+            } else {
+                return toJsonText(value);
+            }
+        });
+    }
+    Response send(const Request& req, const BodyPtr& body) const { return m_text.send(req, body, kJsonType); }
+
+private:
+    template <typename T> struct isOptional : std::false_type {
+    };
+    template <typename T> struct isOptional<std::optional<T>> : std::true_type {
+    };
+
+    RenderedResponses m_text;
 };
 
 } // namespace dongelek::server
