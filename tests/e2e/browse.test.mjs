@@ -1,27 +1,17 @@
 // Browser end-to-end tests: the real server serves the real wasm build to headless
 // Chromium, and each test drives the app the way a buyer would, through the test hook.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appDriver, launchBrowser, startServer } from './lib/harness.mjs';
+import { appDriver, serverAndBrowser } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ demoSize: 400 });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fx = serverAndBrowser({ demoSize: 400 });
 
 async function openApp(name, { path = '/', ...contextOptions } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url + path);
+  await page.goto(fx.server.url + path);
   const app = appDriver(page, name);
   app.errors = errors;
   app.context = context;
@@ -84,7 +74,7 @@ describe('browse, filter, open a listing, go back', () => {
   });
 
   test('a pasted or reloaded listing URL opens that listing', async () => {
-    const probe = await fetch(`${server.url}/api/v1/listings?sort=price_desc&page_size=1`).then((r) => r.json());
+    const probe = await fetch(`${fx.server.url}/api/v1/listings?sort=price_desc&page_size=1`).then((r) => r.json());
     const id = probe.items[0].id;
     const app = await openApp('deep-link', { path: `/listing/${id}` });
     await app.waitFor((s) => s.screen === 'listing' && s.status === 'ready' && s.listingId === id, 'deep-linked listing');
@@ -114,11 +104,11 @@ describe('browse, filter, open a listing, go back', () => {
 
 describe('network trouble', () => {
   test('a failed request shows a message with Retry, and Retry recovers', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.route('**/api/v1/listings?**', (route) => route.abort('connectionrefused'));
     await page.route('**/api/v1/listings', (route) => route.abort('connectionrefused'));
-    await page.goto(server.url + '/');
+    await page.goto(fx.server.url + '/');
     const app = appDriver(page, 'network');
     const { state } = await app.waitFor((s) => s.status === 'error', 'error state');
     assert.ok(state.error.length > 0);
@@ -132,12 +122,12 @@ describe('network trouble', () => {
   });
 
   test('a slow request shows a spinner instead of a frozen screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     let release;
     const gate = new Promise((r) => { release = r; });
     await page.route('**/api/v1/listings**', async (route) => { await gate; await route.continue(); });
-    await page.goto(server.url + '/');
+    await page.goto(fx.server.url + '/');
     const app = appDriver(page, 'slow');
     await app.waitFor((s, its) => s.status === 'loading' && its.some((i) => i.id === 'spinner'), 'spinner');
     const before = await app.state();
@@ -151,7 +141,7 @@ describe('network trouble', () => {
   });
 
   test('a photo that is not an image (an HTML page, a cut-off JPEG) shows "no photo", the rest load', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -164,7 +154,7 @@ describe('network trouble', () => {
       const body = await response.body();
       return route.fulfill({ response, body: n === 1 ? body.subarray(0, body.length >> 1) : body });
     });
-    await page.goto(server.url + '/');
+    await page.goto(fx.server.url + '/');
     const app = appDriver(page, 'bad-photo');
     const { state } = await app.waitFor(
       (s) => ready(s) && s.photos.loading === 0 && s.photos.failed + s.photos.ready >= 3, 'photos settled');
@@ -179,7 +169,7 @@ describe('network trouble', () => {
 describe('text, clipboard, screens', () => {
   test('Russian and Kazakh text can be typed, copied and pasted in the search field', async () => {
     const app = await openApp('text');
-    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: fx.server.url });
     await app.waitFor(ready, 'first listings');
     await app.click('search.query');
     await app.page.keyboard.type('Алматы');

@@ -2,21 +2,11 @@
 // by the context's locale), a language picked in the switcher is remembered for the next tab
 // (localStorage), a shared ?lang= link opens in its language without changing that, <html lang>
 // follows, and the values the server sends (cities, colours) and the dates read in the language.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appDriver, launchBrowser, startServer } from './lib/harness.mjs';
+import { appDriver, serverAndBrowser } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ demoSize: 300 });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fx = serverAndBrowser({ demoSize: 300 });
 
 // A tall window, so the listing's specifications and seller are on screen without scrolling.
 const viewport = { width: 1280, height: 1500 };
@@ -26,7 +16,7 @@ async function open(context, name, path = '/') {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url + path);
+  await page.goto(fx.server.url + path);
   const app = appDriver(page, name);
   app.errors = errors;
   return app;
@@ -66,7 +56,7 @@ const kkSince = '(қаңтардан|ақпаннан|наурыздан|сәу�
 
 describe('languages', () => {
   test('a first visit with a Russian browser opens in Russian, values and dates included', async () => {
-    const context = await browser.newContext({ viewport, locale: 'ru-RU' });
+    const context = await fx.browser.newContext({ viewport, locale: 'ru-RU' });
     const app = await open(context, 'language-ru-browser');
     assert.match(await app.page.evaluate(() => navigator.languages[0]), /^ru/, 'the browser says Russian');
     const { state } = await app.waitFor((s) => ready(s) && s.lang === 'ru', 'Russian listings');
@@ -101,7 +91,7 @@ describe('languages', () => {
 
   test('a Kazakh browser gets Kazakh, an English one English with no parameter', async () => {
     for (const [locale, lang, query] of [['kk-KZ', 'kk', '?lang=kk'], ['en-US', 'en', '']]) {
-      const context = await browser.newContext({ viewport, locale });
+      const context = await fx.browser.newContext({ viewport, locale });
       const app = await open(context, `language-${locale}`);
       await app.waitFor((s) => ready(s) && s.lang === lang, `${locale}: ${lang} listings`);
       assert.equal(await htmlLang(app), lang, `${locale}: <html lang>`);
@@ -112,7 +102,7 @@ describe('languages', () => {
 
   test('a language picked in the switcher is remembered in a new tab; a shared ?lang=en link does not change it',
     async () => {
-      const context = await browser.newContext({ viewport, locale: 'ru-RU' });
+      const context = await fx.browser.newContext({ viewport, locale: 'ru-RU' });
       const first = await open(context, 'language-remembered-1');
       await first.waitFor((s) => ready(s) && s.lang === 'ru', 'Russian first');
       await first.click('lang.kk');

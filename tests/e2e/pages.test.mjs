@@ -1,28 +1,18 @@
 // What search engines and link previews see: the server's HTML of app addresses, read by
 // Chromium's own HTML parser with JavaScript off (DOM queries, JSON-LD through JSON.parse),
 // checked against the API's data; and, with JavaScript on, the app still boots over it.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { appDriver, artifacts, launchBrowser, startServer } from './lib/harness.mjs';
+import { appDriver, artifacts, serverAndBrowser } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ demoSize: 300 });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fx = serverAndBrowser({ demoSize: 300 });
 
 // A page as a crawler without JavaScript reads it.
 async function openStatic(path) {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+  const context = await fx.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const response = await page.goto(server.url + path);
+  const response = await page.goto(fx.server.url + path);
   return { context, page, response };
 }
 
@@ -56,14 +46,14 @@ const one = (head, key) => {
 
 describe('pages without JavaScript', () => {
   test('a listing page carries its title, description, Open Graph, Twitter card, hreflang and JSON-LD', async () => {
-    const probe = await fetch(`${server.url}/api/v1/listings?sort=price_desc&page_size=1`).then((r) => r.json());
+    const probe = await fetch(`${fx.server.url}/api/v1/listings?sort=price_desc&page_size=1`).then((r) => r.json());
     const id = probe.items[0].id;
-    const listing = await fetch(`${server.url}/api/v1/listings/${id}`).then((r) => r.json());
+    const listing = await fetch(`${fx.server.url}/api/v1/listings/${id}`).then((r) => r.json());
     const { context, page, response } = await openStatic(`/listing/${id}`);
     assert.equal(response.status(), 200);
     assert.equal(response.headers()['content-type'], 'text/html; charset=utf-8');
     const head = await readHead(page);
-    const url = `${server.url}/listing/${id}`;
+    const url = `${fx.server.url}/listing/${id}`;
 
     assert.equal(head.lang, 'en');
     assert.ok(head.title.startsWith(`${listing.title}, ${listing.year}`), `title: ${head.title}`);
@@ -79,7 +69,7 @@ describe('pages without JavaScript', () => {
     assert.equal(one(head, 'og:description'), description);
     assert.equal(one(head, 'og:url'), url);
     assert.equal(one(head, 'og:locale'), 'en_US');
-    assert.equal(one(head, 'og:image'), server.url + listing.photos[0].large_url);
+    assert.equal(one(head, 'og:image'), fx.server.url + listing.photos[0].large_url);
     assert.equal(one(head, 'twitter:card'), 'summary_large_image');
     assert.equal(one(head, 'twitter:image'), one(head, 'og:image'));
     assert.equal(one(head, 'twitter:title'), one(head, 'og:title'));
@@ -138,7 +128,7 @@ describe('pages without JavaScript', () => {
     const { context, page } = await openStatic('/listing/3?lang=ru&utm_source=telegram');
     const head = await readHead(page);
     assert.equal(head.lang, 'ru');
-    assert.equal(head.canonical, `${server.url}/listing/3?lang=ru`, 'tracking parameters are not part of the address');
+    assert.equal(head.canonical, `${fx.server.url}/listing/3?lang=ru`, 'tracking parameters are not part of the address');
     assert.equal(one(head, 'og:locale'), 'ru_RU');
     assert.deepEqual(head.metas['og:locale:alternate'], ['en_US', 'kk_KZ']);
     const labels = await page.$$eval('#page-content dl dt', (dts) => dts.map((d) => d.textContent));
@@ -148,16 +138,16 @@ describe('pages without JavaScript', () => {
   });
 
   test('a search page lists its results as links, with the next page', async () => {
-    const makes = await fetch(`${server.url}/api/v1/makes`).then((r) => r.json());
+    const makes = await fetch(`${fx.server.url}/api/v1/makes`).then((r) => r.json());
     const make = makes.filter((m) => m.count > 20).sort((a, b) => b.count - a.count)[0];
     assert.ok(make, 'a make with more than one page of cars');
-    const results = await fetch(`${server.url}/api/v1/listings?make=${make.id}`).then((r) => r.json());
+    const results = await fetch(`${fx.server.url}/api/v1/listings?make=${make.id}`).then((r) => r.json());
     const { context, page, response } = await openStatic(`/?make=${make.id}`);
     assert.equal(response.status(), 200);
     const head = await readHead(page);
     assert.equal(head.title, `${make.name} cars for sale | Dongelek`);
-    assert.equal(head.canonical, `${server.url}/?make=${make.id}`);
-    assert.equal(head.alternates.kk, `${server.url}/?make=${make.id}&lang=kk`);
+    assert.equal(head.canonical, `${fx.server.url}/?make=${make.id}`);
+    assert.equal(head.alternates.kk, `${fx.server.url}/?make=${make.id}&lang=kk`);
     const list = await page.$$eval('#page-content ol li', (lis) => lis.map((li) => ({
       href: li.querySelector('a').getAttribute('href'), title: li.querySelector('a').textContent, text: li.textContent,
     })));
@@ -192,18 +182,18 @@ describe('pages without JavaScript', () => {
 
 describe('pages with JavaScript', () => {
   test('the app boots over a listing page and over a 404 page', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     const app = appDriver(page, 'pages-boot');
-    await page.goto(`${server.url}/listing/3`);
+    await page.goto(`${fx.server.url}/listing/3`);
     await app.waitFor((s) => s.screen === 'listing' && s.status === 'ready' && s.listingId === 3, 'listing screen');
     await app.shot('listing');
-    const response = await page.goto(`${server.url}/listing/987654321`);
+    const response = await page.goto(`${fx.server.url}/listing/987654321`);
     assert.equal(response.status(), 404);
     await app.waitFor((s) => s.screen === 'listing' && s.status === 'error', 'the app\'s own not-found screen');
-    await page.goto(`${server.url}/?make=1`);
+    await page.goto(`${fx.server.url}/?make=1`);
     await app.waitFor((s) => s.screen === 'browse' && s.status === 'ready' && s.cards > 0, 'browse screen');
     assert.deepEqual(errors, []);
     await context.close();

@@ -1,27 +1,17 @@
 // The canvas app behaves like a web page (issue 6): it rests when nothing changes, and (as
 // they land) phones, keyboards, screen readers, links, zoom and history work as on any page.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appDriver, artifacts, launchBrowser, sleep, startServer } from './lib/harness.mjs';
+import { appDriver, artifacts, serverAndBrowser, sleep } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ demoSize: 300 });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fx = serverAndBrowser({ demoSize: 300 });
 
 async function openApp(name, { path = '/', ...contextOptions } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   const page = await context.newPage();
-  await page.goto(server.url + path);
+  await page.goto(fx.server.url + path);
   const app = appDriver(page, name);
   app.context = context;
   return app;
@@ -201,7 +191,7 @@ describe('touch: a phone scrolls, taps, swipes and types like a web page', () =>
   });
 
   test('a listing scrolls to its seller and description, and a sideways swipe changes the photo', async () => {
-    const probe = await fetch(`${server.url}/api/v1/listings?page_size=1`).then((r) => r.json());
+    const probe = await fetch(`${fx.server.url}/api/v1/listings?page_size=1`).then((r) => r.json());
     const app = await openPhone('touch-listing', `/listing/${probe.items[0].id}`);
     const { items } = await app.waitFor((s, its) => s.status === 'ready' && its.some((i) => i.id === 'photo.main'), 'listing');
     assert.ok(!items.some((i) => i.id === 'listing.description'), 'the description starts below the fold');
@@ -219,7 +209,7 @@ describe('touch: a phone scrolls, taps, swipes and types like a web page', () =>
   });
 
   test('two fingers on the photo zoom it (not the page), one finger then pans it, pinching back returns', async () => {
-    const probe = await fetch(`${server.url}/api/v1/listings?page_size=1`).then((r) => r.json());
+    const probe = await fetch(`${fx.server.url}/api/v1/listings?page_size=1`).then((r) => r.json());
     const app = await openPhone('touch-pinch', `/listing/${probe.items[0].id}`);
     const { items } = await app.waitFor((s, its) => s.status === 'ready' && its.some((i) => i.id === 'photo.main'), 'listing');
     const photo = items.find((i) => i.id === 'photo.main');
@@ -296,13 +286,13 @@ describe('touch: a phone scrolls, taps, swipes and types like a web page', () =>
 });
 
 describe('text: a listing\'s title, specifications, description and seller can be selected and copied', () => {
-  const firstListing = () => fetch(`${server.url}/api/v1/listings?page_size=1`).then((r) => r.json()).then((j) => j.items[0]);
+  const firstListing = () => fetch(`${fx.server.url}/api/v1/listings?page_size=1`).then((r) => r.json()).then((j) => j.items[0]);
   const center = (it) => [it.rect.x + it.rect.w / 2, it.rect.y + it.rect.h / 2];
 
   test('with a mouse: double-click a word, drag over the description, triple-click, Ctrl+C, click away', async () => {
     const listing = await firstListing();
     const app = await openApp('select-mouse', { path: `/listing/${listing.id}` });
-    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: fx.server.url });
     await app.waitFor((s) => s.status === 'ready', 'the listing');
     const title = await app.item('listing.title');
     // The title's first word: its first letters are where the text starts.
@@ -338,10 +328,10 @@ describe('text: a listing\'s title, specifications, description and seller can b
 
   test('with a finger: a long press selects the word, the bubble copies it; a tap away ends it', async () => {
     const listing = await firstListing();
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const context = await fx.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: fx.server.url });
     const page = await context.newPage();
-    await page.goto(`${server.url}/listing/${listing.id}`);
+    await page.goto(`${fx.server.url}/listing/${listing.id}`);
     const app = appDriver(page, 'select-touch');
     const cdp = await context.newCDPSession(page);
     const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
@@ -389,7 +379,7 @@ describe('screen readers and links: the semantic mirror', () => {
     });
   }
   async function listingId() {
-    const probe = await fetch(`${server.url}/api/v1/listings?page_size=1`).then((r) => r.json());
+    const probe = await fetch(`${fx.server.url}/api/v1/listings?page_size=1`).then((r) => r.json());
     return probe.items[0];
   }
 

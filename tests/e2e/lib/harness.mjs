@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = new URL('.', import.meta.url).pathname;
@@ -59,6 +60,21 @@ export async function startServer({ demoSize = 300, extraArgs = [] } = {}) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+// One server and one browser for all the tests of a file: started before them, stopped after
+// them (also when a test fails). Read `fx.server` and `fx.browser` inside the tests.
+export function serverAndBrowser({ demoSize }) {
+  const fx = { server: null, browser: null };
+  before(async () => {
+    fx.server = await startServer({ demoSize });
+    fx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await fx.browser?.close();
+    await fx.server?.stop();
+  });
+  return fx;
 }
 
 export async function launchBrowser() {
