@@ -4,16 +4,7 @@
 # exits after a few frames (no server needed: the language is settled at start) and dumps its state.
 set -euo pipefail
 APP=$1
-TMP=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$TMP"; }
-trap cleanup EXIT
-
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$TMP/display" 2>/dev/null &
-pids+=($!)
-for _ in $(seq 1 100); do [ -s "$TMP/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -1 "$TMP/display")"
-export XDG_CONFIG_HOME="$TMP/config"
+source "$(dirname "${BASH_SOURCE[0]}")/xvfb.sh"
 unset LANGUAGE LC_ALL LC_MESSAGES LANG
 
 # run EXPECTED_LANG EXPECTED_URL_SUFFIX [app args...] (with the environment set by the caller)

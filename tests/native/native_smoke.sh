@@ -5,16 +5,7 @@ set -euo pipefail
 APP=$1 SERVER=$2 OUT=$3
 LOCALES="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/locales"
 mkdir -p "$OUT"
-TMP=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$TMP"; }
-trap cleanup EXIT
-
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$TMP/display" 2>/dev/null &
-pids+=($!)
-for _ in $(seq 1 100); do [ -s "$TMP/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -1 "$TMP/display")"
-export XDG_CONFIG_HOME="$TMP/config" # no remembered language of the developer's own
+source "$(dirname "${BASH_SOURCE[0]}")/xvfb.sh"
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$SERVER" --listen 127.0.0.1 --port "$PORT" --db "$TMP/db.sqlite" --media-dir "$TMP/media" --demo-size 200 \
