@@ -36,18 +36,30 @@ struct Layout {
     float width = 0;
 };
 
-float advance(const ImFont* f, std::string_view text, std::size_t begin, std::size_t end)
+// Calls `visit(offset, width)` for each letter of text[begin, end) as the font lays it out; stops
+// when it returns true.
+template <typename Visit>
+void forEachLetter(const ImFont* f, std::string_view text, std::size_t begin, std::size_t end, Visit&& visit)
 {
-    float x = 0;
     const char* s = text.data() + begin;
     const char* e = text.data() + end;
     while (s < e) {
+        const char* start = s;
         unsigned int c = static_cast<unsigned char>(*s);
         if (c < 0x80) ++s;
         else s += ImTextCharFromUtf8(&c, s, e);
-        if (c == '\r') continue;
-        x += f->GetCharAdvance(static_cast<ImWchar>(c));
+        const float w = c == '\r' ? 0.0f : f->GetCharAdvance(static_cast<ImWchar>(c));
+        if (visit(static_cast<std::size_t>(start - text.data()), w)) return;
     }
+}
+
+float advance(const ImFont* f, std::string_view text, std::size_t begin, std::size_t end)
+{
+    float x = 0;
+    forEachLetter(f, text, begin, end, [&x](std::size_t, float w) {
+        x += w;
+        return false;
+    });
     return x;
 }
 
@@ -86,18 +98,16 @@ Layout layoutOf(const ImFont* f, std::string_view text, float wrapWidth)
 std::size_t offsetAt(const ImFont* f, std::string_view text, const Line& line, float x)
 {
     float at = 0;
-    const char* s = text.data() + line.begin;
-    const char* e = text.data() + line.end;
-    while (s < e) {
-        const char* start = s;
-        unsigned int c = static_cast<unsigned char>(*s);
-        if (c < 0x80) ++s;
-        else s += ImTextCharFromUtf8(&c, s, e);
-        const float w = f->GetCharAdvance(static_cast<ImWchar>(c));
-        if (x < at + w * 0.5f) return static_cast<std::size_t>(start - text.data());
+    std::size_t found = line.end;
+    forEachLetter(f, text, line.begin, line.end, [&](std::size_t offset, float w) {
+        if (x < at + w * 0.5f) {
+            found = offset;
+            return true;
+        }
         at += w;
-    }
-    return line.end;
+        return false;
+    });
+    return found;
 }
 
 // [SECTION] Selection state
