@@ -64,12 +64,29 @@ LocaleBundle loadLocales(const std::string& dir)
     return bundle;
 }
 
-HttpGetFn platformHttp()
+HttpReply toReply(platform::HttpResponse r)
+{
+    return HttpReply{r.status, std::move(r.body), std::move(r.error), std::move(r.headers)};
+}
+
+// Photos: plain GETs.
+HttpGetFn platformHttpGet()
 {
     return [](const std::string& url, std::function<void(HttpReply)> done) {
-        platform::httpGet(url, [done = std::move(done)](platform::HttpResponse r) {
-            done(HttpReply{r.status, std::move(r.body), std::move(r.error)});
-        });
+        platform::httpGet(url, [done = std::move(done)](platform::HttpResponse r) { done(toReply(std::move(r))); });
+    };
+}
+
+// The API: any method, headers and a body.
+HttpSendFn platformHttp()
+{
+    return [](HttpRequest request, std::function<void(HttpReply)> done) {
+        platform::HttpRequest out;
+        out.method = std::move(request.method);
+        out.url = std::move(request.url);
+        out.headers = std::move(request.headers);
+        out.body = std::move(request.body);
+        platform::httpSend(std::move(out), [done = std::move(done)](platform::HttpResponse r) { done(toReply(std::move(r))); });
     };
 }
 
@@ -109,12 +126,18 @@ App::App(AppOptions options)
     : m_options(std::move(options)),
       m_api(platformHttp(), m_queue),
       m_controller(m_api, platformNavigator(), loadLocales(platform::assetDir()), platformLanguages()),
-      m_textures(platformHttp(), platformCodec(), m_queue, ui::TextureCache::Options{}),
+      m_textures(platformHttpGet(), platformCodec(), m_queue, ui::TextureCache::Options{}),
       m_ui{m_controller, m_textures, m_topBar},
       m_features(m_controller, m_ui)
 {
     registerFeatures(m_features);
     m_start = platform::nowMs();
+    // Two tabs must not rotate the same refresh cookie at once (the server would take it for a
+    // stolen one): refreshes take a lock shared by the site's tabs.
+    m_controller.session().setExclusive([](std::function<void(std::function<void()>)> work) {
+        platform::runExclusive("dongelek.refresh", std::move(work));
+    });
+    m_controller.session().setClock(platform::nowMs);
     // Keyboard: Tab and the arrows move between every control (scroll regions are flattened
     // into the screen's order, ui/widgets.hpp), Enter and Space activate, Escape closes a popup.
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
@@ -171,6 +194,7 @@ ui::HookState App::hookState() const
     if (status == Status::Error) s.error = m_features.screenFor(current).errorText();
     for (const auto& m : m_controller.modules())
         m->describe(s.features, m.get() == &current);
+    m_controller.session().describe(s.features);
     s.dpr = platform::devicePixelRatio();
     const platform::Size fb = platform::framebufferSize();
     const platform::Size css = platform::logicalSize();

@@ -34,10 +34,11 @@ std::string matchLanguage(const std::string& tag, const std::vector<LanguageInfo
 }
 
 AppController::AppController(ApiClient& api, Navigator navigator, LocaleBundle locales, LanguageSources device)
-    : m_api(api), m_nav(std::move(navigator)), m_locales(std::move(locales)), m_device(std::move(device))
+    : m_api(api), m_session(api), m_nav(std::move(navigator)), m_locales(std::move(locales)), m_device(std::move(device))
 {
     m_shared.languages = m_locales.languages;
     loadStrings("en");
+    m_session.subscribe([this] { guard(); });
 }
 
 // [SECTION] Start-up and language
@@ -72,6 +73,7 @@ void AppController::start(const std::string& url, const std::string& langOverrid
     for (const std::string& wanted : {urlParam(url, "lang"), langOverride})
         if (offers(wanted)) lang = wanted;
     loadStrings(lang);
+    m_session.start(); // first: modules starting see that the session is being looked up
     for (const auto& m : m_modules)
         m->start();
     const AppUrl u = splitAppUrl(url);
@@ -82,18 +84,20 @@ void AppController::start(const std::string& url, const std::string& langOverrid
     // Canonical form of whatever was typed or pasted (bad parameters dropped, lang kept).
     replace(urlFor(m));
     titleChanged();
+    guard();
 }
 
 void AppController::update(double nowMs)
 {
     m_shared.nowMs = nowMs;
+    m_session.update(nowMs);
     for (const auto& m : m_modules)
         m->update(nowMs);
 }
 
 std::optional<double> AppController::nextUpdateAt() const
 {
-    std::optional<double> soonest;
+    std::optional<double> soonest = m_session.nextUpdateAt();
     for (const auto& m : m_modules)
         if (const auto at = m->nextUpdateAt(); at && (!soonest || *at < *soonest)) soonest = at;
     return soonest;
@@ -189,7 +193,40 @@ bool AppController::navigate(const std::string& url)
     show(*m, u, Module::Entry::Push);
     if (const std::string now = urlFor(*m); now != entry) replace(now);
     titleChanged();
+    guard();
     return true;
+}
+
+bool AppController::redirect(const std::string& url)
+{
+    const AppUrl u = splitAppUrl(url);
+    Module* m = claimer(u);
+    if (!m) return false;
+    const std::string entry = withLanguage(joinAppUrl(u.path, u.query));
+    replace(entry);
+    show(*m, u, Module::Entry::Push);
+    if (const std::string now = urlFor(*m); now != entry) replace(now);
+    titleChanged();
+    guard();
+    return true;
+}
+
+void AppController::returnTo(const std::string& url)
+{
+    const AppUrl u = splitAppUrl(url);
+    const std::string target = withLanguage(joinAppUrl(u.path, u.query));
+    if (m_index > 0 && m_entries[m_index - 1] == target && m_nav.back) {
+        m_nav.back(); // the pop arrives later and shows it
+        return;
+    }
+    redirect(url);
+}
+
+void AppController::guard()
+{
+    if (!m_current || !m_signInUrl || !m_current->needsAccount()) return;
+    if (m_session.phase() != SessionPhase::SignedOut) return; // signed in, or still finding out
+    redirect(m_signInUrl(m_current->url()));
 }
 
 void AppController::back()
@@ -222,6 +259,7 @@ void AppController::onPopState(const std::string& url)
     show(m, u, Module::Entry::Pop);
     if (const std::string canonical = urlFor(m); canonical != url) replace(canonical);
     titleChanged();
+    guard();
 }
 
 void AppController::addressChanged(const Module& m, HistoryEntry entry)
@@ -235,6 +273,16 @@ void AppController::addressChanged(const Module& m, HistoryEntry entry)
 }
 
 // [SECTION] Shared actions
+
+void AppController::signOut()
+{
+    const bool wasProtected = m_current && m_current->needsAccount();
+    m_session.signOut([this, wasProtected] {
+        // That page has given way to the sign-in page (guard): home instead, in its place, so
+        // Back does not lead there either.
+        if (wasProtected && !m_modules.empty()) redirect(m_modules.front()->url());
+    });
+}
 
 void AppController::retry()
 {

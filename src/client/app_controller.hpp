@@ -5,6 +5,7 @@
 
 #include "client/api_client.hpp"
 #include "client/module.hpp"
+#include "client/session.hpp"
 #include "client/shared_state.hpp"
 
 #include <functional>
@@ -80,6 +81,9 @@ public:
     // [SECTION] Shared state and the module on screen
     const SharedState& shared() const { return m_shared; }
     ApiClient& api() { return m_api; }
+    // Who is signed in, and signed-in calls (client/session.hpp).
+    Session& session() { return m_session; }
+    const Session& session() const { return m_session; }
     const Module& current() const { return *m_current; }
     Module& current() { return *m_current; }
     bool isCurrent(const Module& m) const { return m_current == &m; }
@@ -93,6 +97,19 @@ public:
     // In-app Back: the browser's own Back when our previous entry is there, else home is added.
     void back();
     void onPopState(const std::string& url);
+    // Shows `url` in place of the current entry (no new history entry): where a screen sends
+    // the user on by itself (a signed-out visitor to the sign-in page, back after signing in).
+    bool redirect(const std::string& url);
+    // Back to `url` after a detour (signing in): the browser's Back when the entry behind is
+    // `url`, so history holds no second copy of it; otherwise redirect(url).
+    void returnTo(const std::string& url);
+    // The address that asks a signed-out user to sign in and then returns to `next` (set by the
+    // module that is the sign-in page). A module that needsAccount() is replaced by it while
+    // nobody is signed in.
+    void setSignInPage(std::function<std::string(const std::string& next)> signInUrl)
+    {
+        m_signInUrl = std::move(signInUrl);
+    }
     // The module on screen changed what its address says: a new history entry for a step the
     // user may want to go Back to (a committed search, another page), or the same entry
     // rewritten (a correction, typing that goes on). Ignored for a module not on screen.
@@ -105,7 +122,9 @@ public:
     std::string urlFor(const Module& m) const;
 
     // [SECTION] Shared actions
-    void retry(); // whatever failed on the current screen, and shared data that failed
+    void retry();
+    // Signs this device out (Session::signOut); a page that needs an account gives way to home.
+    void signOut(); // whatever failed on the current screen, and shared data that failed
     // The user picked a language in the switcher: shown at once and remembered on the device.
     void setLanguage(const std::string& code);
     // The language this device opens an address without "?lang=" in: the remembered pick, else
@@ -122,8 +141,12 @@ private:
     std::string withLanguage(std::string url) const;
     void push(const std::string& url);
     void replace(const std::string& url);
+    // A signed-out user on a page that needs an account goes to the sign-in page.
+    void guard();
 
     ApiClient& m_api;
+    Session m_session;
+    std::function<std::string(const std::string&)> m_signInUrl;
     Navigator m_nav;
     LocaleBundle m_locales;
     LanguageSources m_device;

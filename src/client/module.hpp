@@ -57,6 +57,9 @@ public:
     {
         return current && (status() == Status::Loading || status() == Status::Idle);
     }
+    // Only for a signed-in user: while nobody is signed in, the shell shows the sign-in page
+    // instead (which comes back here afterwards).
+    virtual bool needsAccount() const { return false; }
     // This module's fields of the test hook's state object (docs/testing.md).
     virtual void describe(nlohmann::json& /*state*/, bool /*current*/) const {}
 

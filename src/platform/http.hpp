@@ -1,23 +1,44 @@
 // Platform: HTTP requests to our server.
-// Implements: httpGet, setServerBase.
-// http_web.cpp (async emscripten_fetch, same origin) | http_native.cpp (cpp-httplib on the worker threads).
+// Implements: httpSend, httpGet, setServerBase.
+// http_web.cpp (async emscripten_fetch, same origin: the browser sends and keeps cookies) |
+// http_native.cpp (cpp-httplib on the worker threads, with a cookie jar of its own).
 #pragma once
 
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace dongelek::platform {
 
-struct HttpResponse {
-    int status = 0;    // 0 when the request never got an HTTP answer
-    std::string body;  // raw bytes (JSON text or an image)
-    std::string error; // transport error text when status == 0
+using HttpHeaderList = std::vector<std::pair<std::string, std::string>>;
+
+struct HttpRequest {
+    std::string method = "GET"; // GET, POST, PATCH, DELETE
+    std::string url;            // site-relative: "/api/v1/me", "/media/...jpg"
+    HttpHeaderList headers;     // sent as given (Authorization, Content-Type, X-Dongelek-CSRF)
+    std::string body;
 };
 
-// `url` is site-relative ("/api/v1/listings?make=3", "/media/...jpg"); the native build
-// prefixes the server given with --server. `done` runs on an arbitrary thread natively
-// and between frames on the web: callers hand the result to the main-thread queue.
+struct HttpResponse {
+    int status = 0;         // 0 when the request never got an HTTP answer
+    std::string body;       // raw bytes (JSON text or an image)
+    std::string error;      // transport error text when status == 0
+    HttpHeaderList headers; // names as the server spelled them (the web cannot read Set-Cookie)
+};
+
+// Sends `request`; the native build prefixes the server given with --server. Cookies work as in
+// a browser on both: the web's fetch is same-origin (the HttpOnly refresh cookie goes along by
+// itself), the desktop keeps what Set-Cookie says in a jar and sends it back on matching paths
+// (remembered between runs for persistent cookies, in a file only this user can read).
+// `done` runs on an arbitrary thread natively and between frames on the web: callers hand the
+// result to the main-thread queue.
+void httpSend(HttpRequest request, std::function<void(HttpResponse)> done);
 void httpGet(const std::string& url, std::function<void(HttpResponse)> done);
 void setServerBase(const std::string& baseUrl); // native only; ignored on the web
+
+// Runs `work` while no other tab (web) of the site holds the lock called `name` (the Web Locks
+// API; at once where it is missing, and natively). `work` calls `release` when it is done.
+void runExclusive(const std::string& name, std::function<void(std::function<void()> release)> work);
 
 } // namespace dongelek::platform

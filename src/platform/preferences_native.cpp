@@ -2,6 +2,7 @@
 // (~/.config/dongelek/ when the variable is unset), written whole to a temporary file and renamed
 // over the old one, so a crash mid-write never leaves half a file. A missing, unreadable or broken
 // file reads as "nothing remembered"; the languages come from the POSIX locale variables.
+// Private values (the refresh cookie) go to private.json beside it, created with mode 0600.
 
 #include "platform/preferences.hpp"
 
@@ -13,6 +14,10 @@
 #include <fstream>
 #include <sstream>
 #include <system_error>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace dongelek::platform {
 
@@ -27,7 +32,7 @@ std::string env(const char* name)
 }
 
 // "" when the desktop gives no home for settings: then nothing is remembered.
-fs::path preferencesFile()
+fs::path preferencesFile(const char* name = "preferences.json")
 {
     fs::path base = env("XDG_CONFIG_HOME");
     if (base.empty() || !base.is_absolute()) { // the XDG spec: a relative value is ignored
@@ -35,7 +40,7 @@ fs::path preferencesFile()
         if (home.empty()) return {};
         base = fs::path(home) / ".config";
     }
-    return base / "dongelek" / "preferences.json";
+    return base / "dongelek" / name;
 }
 
 nlohmann::json readAll(const fs::path& file)
@@ -50,39 +55,64 @@ nlohmann::json readAll(const fs::path& file)
 
 } // namespace
 
-std::string loadPreference(const std::string& key)
+namespace {
+
+std::string load(const fs::path& file, const std::string& key)
 {
-    const fs::path file = preferencesFile();
     if (file.empty()) return {};
     const nlohmann::json doc = readAll(file);
     const auto it = doc.find(key);
     return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-bool savePreference(const std::string& key, const std::string& value)
+// Writes `doc` whole to a temporary file (mode 0600 when `privateFile`) and renames it over `file`.
+bool writeAll(const fs::path& file, const nlohmann::json& doc, bool privateFile)
 {
-    const fs::path file = preferencesFile();
-    if (file.empty()) return false;
     std::error_code ec;
     fs::create_directories(file.parent_path(), ec);
     if (ec) return false;
-    nlohmann::json doc = readAll(file); // keep what other keys hold
-    doc[key] = value;
     fs::path temp = file;
     temp += ".tmp";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) return false;
-        out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-        if (!out.flush()) {
-            fs::remove(temp, ec);
-            return false;
-        }
+    const std::string text = doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, privateFile ? 0600 : 0666);
+    if (fd < 0) return false;
+    if (privateFile) ::fchmod(fd, 0600); // an old temporary file keeps its mode otherwise
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    const bool ok = done == text.size() && ::close(fd) == 0;
+    if (!ok) {
+        fs::remove(temp, ec);
+        return false;
     }
     fs::rename(temp, file, ec);
     if (!ec) return true;
     fs::remove(temp, ec);
     return false;
+}
+
+bool save(const fs::path& file, const std::string& key, const std::string& value, bool privateFile)
+{
+    if (file.empty()) return false;
+    nlohmann::json doc = readAll(file); // keep what other keys hold
+    doc[key] = value;
+    return writeAll(file, doc, privateFile);
+}
+
+} // namespace
+
+std::string loadPreference(const std::string& key) { return load(preferencesFile(), key); }
+bool savePreference(const std::string& key, const std::string& value)
+{
+    return save(preferencesFile(), key, value, false);
+}
+std::string loadPrivatePreference(const std::string& key) { return load(preferencesFile("private.json"), key); }
+bool savePrivatePreference(const std::string& key, const std::string& value)
+{
+    return save(preferencesFile("private.json"), key, value, true);
 }
 
 std::vector<std::string> preferredLanguages()

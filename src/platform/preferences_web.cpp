@@ -60,6 +60,10 @@ bool savePreference(const std::string& key, const std::string& value)
     return js_save_preference(key.c_str(), value.c_str()) != 0;
 }
 
+// The browser keeps the HttpOnly refresh cookie itself; nothing private is stored by the app.
+std::string loadPrivatePreference(const std::string&) { return {}; }
+bool savePrivatePreference(const std::string&, const std::string&) { return false; }
+
 std::vector<std::string> preferredLanguages()
 {
     std::vector<std::string> out;

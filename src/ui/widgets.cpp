@@ -567,6 +567,9 @@ std::string errorMessage(const Strings& s, const RequestError& e, bool listing)
     case ErrorKind::Network: return s.get("errors.network");
     case ErrorKind::NotFound: return s.get(listing ? "errors.listing_not_found" : "errors.not_found");
     case ErrorKind::BadRequest: return s.get("errors.bad_request");
+    case ErrorKind::Unauthorized: return s.get("errors.unauthorized");
+    case ErrorKind::Forbidden: return s.get("errors.forbidden");
+    case ErrorKind::RateLimited: return s.get("errors.rate_limited");
     case ErrorKind::Server: return s.get("errors.server");
     case ErrorKind::BadResponse: return s.get("errors.bad_response");
     case ErrorKind::None: break;

@@ -22,31 +22,52 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dongelek::test {
 
 // [SECTION] FakeHttp
 
-// Stands in for platform::httpGet: nothing is answered until the test says so, which is how
-// a test makes a slow reply arrive after a newer one.
+// Stands in for platform::httpSend: nothing is answered until the test says so, which is how
+// a test makes a slow reply arrive after a newer one. Every request is kept with its method,
+// headers and body.
 class FakeHttp {
 public:
     struct Request {
         std::string url;
         std::function<void(HttpReply)> done;
         bool answered = false;
+        std::string method;
+        HttpHeaders headers;
+        std::string body;
+        std::string header(std::string_view name) const
+        {
+            for (const auto& [k, v] : headers)
+                if (sameHeaderName(k, name)) return v;
+            return {};
+        }
     };
 
-    HttpGetFn fn()
+    HttpSendFn fn()
     {
-        return [this](const std::string& url, std::function<void(HttpReply)> done) {
-            m_requests.push_back({url, std::move(done), false});
+        return [this](HttpRequest request, std::function<void(HttpReply)> done) {
+            m_requests.push_back({std::move(request.url), std::move(done), false, std::move(request.method),
+                                  std::move(request.headers), std::move(request.body)});
         };
     }
 
     std::size_t size() const { return m_requests.size(); }
     const std::string& url(std::size_t i) const { return m_requests.at(i).url; }
+    const Request& request(std::size_t i) const { return m_requests.at(i); }
+    // Requests not answered yet whose URL starts with `prefix`.
+    std::size_t pending(const std::string& prefix = "") const
+    {
+        std::size_t n = 0;
+        for (const auto& r : m_requests)
+            if (!r.answered && r.url.compare(0, prefix.size(), prefix) == 0) ++n;
+        return n;
+    }
 
     // Every URL requested so far that starts with `prefix`, oldest first.
     std::vector<std::string> urls(const std::string& prefix = "") const
@@ -67,13 +88,13 @@ public:
     }
 
     // Hands the reply to the client (it lands on the queue; the harness drains it).
-    void answer(std::size_t i, int status, std::string body, std::string transportError = {})
+    void answer(std::size_t i, int status, std::string body, std::string transportError = {}, HttpHeaders headers = {})
     {
         Request& r = m_requests.at(i);
         if (r.answered) throw std::runtime_error("request answered twice: " + r.url);
         r.answered = true;
-        auto done = std::move(r.done); // the callback may start new requests
-        done(HttpReply{status, std::move(body), std::move(transportError)});
+        auto done = std::move(r.done); // the callback may start new requests (and move m_requests)
+        done(HttpReply{status, std::move(body), std::move(transportError), std::move(headers)});
     }
 
 private:
@@ -264,12 +285,15 @@ struct ClientHarness {
     const SharedState& shared() const { return app.shared(); }
     std::string screen() const { return app.current().id(); }
 
-    // Opens the app at `url` as the address bar holds it.
-    void start(const std::string& url, const std::string& lang = "")
+    // Opens the app at `url` as the address bar holds it. The start-up session refresh is
+    // answered "signed out" unless `signedOutRefresh` is false (then the test answers it).
+    void start(const std::string& url, const std::string& lang = "", bool signedOutRefresh = true)
     {
         history = FakeHistory(url);
         // The navigator captured `&history`, so re-seeding it in place keeps it wired.
         app.start(url, lang);
+        if (signedOutRefresh)
+            http.answer(http.last(Session::kRefreshUrl), 401, errorJson("session_expired", "", "no session"));
         frame(0);
     }
     // A card click on the browse screen: the listing's address.
