@@ -279,6 +279,13 @@ struct ClientHarness {
     ListingModule& listingModule = app.add<ListingModule>();
     double now = 0;
 
+    ClientHarness()
+    {
+        app.session().setClock([this] { return now; }); // replies are timed by the test clock
+    }
+    ClientHarness(const ClientHarness&) = delete;
+    ClientHarness& operator=(const ClientHarness&) = delete;
+
     // Read-only views, as screens see them.
     const BrowseState& browse() const { return browseModule.state(); }
     const ListingState& listing() const { return listingModule.state(); }
