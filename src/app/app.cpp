@@ -148,10 +148,12 @@ App::App(AppOptions options)
 
     // The browser's Back/Forward arrive between frames; handle them with everything else.
     platform::onPopState([this](const std::string& url) { m_queue.post([this, url] { m_controller.onPopState(url); }); });
-    platform::onItemRequest([this](const std::string& kind, const std::string& id) {
-        m_queue.post([this, kind, id] {
+    platform::onItemRequest([this](const std::string& kind, const std::string& id, const std::string& value) {
+        m_queue.post([this, kind, id, value] {
             if (kind == "focus") m_hook.requestFocus(id);
             else if (kind == "activate") m_hook.requestActivate(id);
+            else if (kind == "set") m_hook.requestValue(id, value);
+            else if (kind == "submit") m_hook.requestSubmit(id);
         });
     });
     platform::exposeTestHook([this](bool all) { return m_hook.itemsJson(all); },

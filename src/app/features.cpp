@@ -3,6 +3,10 @@
 
 #include "app/features.hpp"
 
+#include "ui/features/account/account_screens.hpp"
+#include "ui/features/account/mail_screens.hpp"
+#include "ui/features/account/register_screen.hpp"
+#include "ui/features/account/sign_in_screen.hpp"
 #include "ui/features/browse/browse_screen.hpp"
 #include "ui/features/listing/listing_screen.hpp"
 
@@ -12,6 +16,16 @@ void registerFeatures(FeatureSet& features)
 {
     features.add<BrowseModule, ui::BrowseScreen>(); // home
     features.add<ListingModule, ui::ListingScreen>();
+    // Accounts (core/routes/account_routes.hpp): all under /account.
+    features.add<SignInModule, ui::SignInScreen>();
+    features.add<RegisterModule, ui::RegisterScreen>();
+    features.add<CheckMailModule, ui::CheckMailScreen>();
+    features.add<VerifyModule, ui::VerifyScreen>();
+    features.add<ForgotModule, ui::ForgotScreen>();
+    features.add<ResetModule, ui::ResetScreen>();
+    features.add<ProfileModule, ui::ProfileScreen>();
+    features.add<SecurityModule, ui::SecurityScreen>();
+    features.add<SessionsModule, ui::SessionsScreen>();
 }
 
 } // namespace dongelek

@@ -148,9 +148,11 @@ void Session::refreshed(const HttpReply& reply)
         signedInWith(r.value);
         return;
     }
-    if (reply.status == 401 || reply.status == 403) {
-        // The refresh cookie is gone, expired or was revoked (another device ended this session):
-        // signed out. (403 is a refused CSRF header, which retrying cannot mend.)
+    const bool transient = reply.status == 0 || reply.status == 429 || reply.status >= 500;
+    if (!transient) {
+        // 401: the refresh cookie is gone, expired or was revoked (another device ended this
+        // session). Any other refusal (a 403 for the CSRF header, a server without accounts)
+        // cannot be mended by trying again either: signed out.
         forget();
         return;
     }

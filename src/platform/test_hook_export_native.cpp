@@ -19,7 +19,7 @@ void exposeTestHook(std::function<std::string(bool)> itemsJson, std::function<st
 }
 
 void frameShown(std::uint64_t) {}
-void onItemRequest(std::function<void(const std::string&, const std::string&)>) {}
+void onItemRequest(std::function<void(const std::string&, const std::string&, const std::string&)>) {}
 
 void writeDebugJson(const std::string& path)
 {

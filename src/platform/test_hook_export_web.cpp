@@ -17,7 +17,7 @@ struct HookExport {
     std::function<std::string()> stateJson;
     std::string buffer; // the last answer, alive until the next call
     std::uint64_t shownSignature = 0;
-    std::function<void(const std::string&, const std::string&)> onRequest;
+    std::function<void(const std::string&, const std::string&, const std::string&)> onRequest;
 };
 
 HookExport& st()
@@ -42,7 +42,12 @@ EMSCRIPTEN_KEEPALIVE const char* dongelek_hook_items_all()
 // The accessible mirror (web/dongelek_glue.js) asks for an item's focus or activation.
 EMSCRIPTEN_KEEPALIVE void dongelek_item_request(const char* kind, const char* id)
 {
-    if (kind && id && st().onRequest) st().onRequest(kind, id);
+    if (kind && id && st().onRequest) st().onRequest(kind, id, "");
+}
+// A text field's value from the page (a password manager's fill, a screen reader's typing).
+EMSCRIPTEN_KEEPALIVE void dongelek_item_value(const char* id, const char* value)
+{
+    if (id && value && st().onRequest) st().onRequest("set", id, value);
 }
 EMSCRIPTEN_KEEPALIVE const char* dongelek_hook_state()
 {
@@ -67,7 +72,7 @@ void frameShown(std::uint64_t signature)
     js_frame_shown();
 }
 
-void onItemRequest(std::function<void(const std::string&, const std::string&)> handler)
+void onItemRequest(std::function<void(const std::string&, const std::string&, const std::string&)> handler)
 {
     st().onRequest = std::move(handler);
 }

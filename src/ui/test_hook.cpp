@@ -49,6 +49,7 @@ const char* toString(Role role)
     case Role::Heading: return "heading";
     case Role::Text: return "text";
     case Role::Image: return "img";
+    case Role::Radio: return "radio";
     }
     return "";
 }
@@ -58,6 +59,10 @@ void TestHook::setCurrent(TestHook* hook) { g_current = hook; }
 
 void TestHook::beginFrame(const char* screen)
 {
+    if (m_lastScreen != screen) { // what the page asked of the last screen's fields is void
+        m_valueRequests.clear();
+        m_submitRequest.clear();
+    }
     m_screen = screen;
     m_building.clear();
     m_focused.clear();
@@ -79,6 +84,10 @@ void TestHook::endFrame(const HookState& state)
         mix(item.value ? *item.value : std::string_view("\x01"));
         mix(toString(item.info.role));
         mix(item.info.selected ? "s" : item.info.disabled ? "d" : "");
+        mix(item.info.inputType);
+        mix(item.info.autocomplete);
+        mix(item.info.invalid ? "i" : "");
+        mix(item.info.describedBy);
         char rect[64];
         std::snprintf(rect, sizeof rect, "%d,%d,%d,%d", static_cast<int>(item.min.x), static_cast<int>(item.min.y),
                       static_cast<int>(item.max.x), static_cast<int>(item.max.y));
@@ -134,6 +143,22 @@ void TestHook::applyRequests(const std::string& id, ImGuiID imguiId)
     }
 }
 
+std::optional<std::string> TestHook::takeValueRequest(const std::string& id)
+{
+    const auto it = m_valueRequests.find(id);
+    if (it == m_valueRequests.end()) return std::nullopt;
+    std::string value = std::move(it->second);
+    m_valueRequests.erase(it);
+    return value;
+}
+
+bool TestHook::takeSubmitRequest(const std::string& id)
+{
+    if (m_submitRequest.empty() || m_submitRequest != id) return false;
+    m_submitRequest.clear();
+    return true;
+}
+
 void TestHook::addLastItem(const std::string& id, const std::string& label, const char* value, const ItemInfo& info)
 {
     applyRequests(id, ImGui::GetItemID());
@@ -160,6 +185,10 @@ std::string TestHook::itemsJson(bool all) const
         if (!item.info.href.empty()) j["href"] = item.info.href;
         if (!item.info.detail.empty()) j["detail"] = item.info.detail;
         if (*item.info.inputMode) j["inputmode"] = item.info.inputMode;
+        if (*item.info.inputType) j["inputtype"] = item.info.inputType;
+        if (*item.info.autocomplete) j["autocomplete"] = item.info.autocomplete;
+        if (item.info.invalid) j["invalid"] = true;
+        if (!item.info.describedBy.empty()) j["describedby"] = item.info.describedBy;
         if (item.info.selected) j["selected"] = true;
         if (item.info.disabled) j["disabled"] = true;
         if (!item.visible) j["offscreen"] = true;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,15 +15,20 @@
 namespace dongelek::ui {
 
 // What an item is, for the page's accessible mirror and the phone keyboard (web/dongelek_glue.js).
-enum class Role { None, Button, Link, TextBox, ComboBox, Option, Heading, Text, Image };
+enum class Role { None, Button, Link, TextBox, ComboBox, Option, Heading, Text, Image, Radio };
 const char* toString(Role role);
 
 struct ItemInfo {
     Role role = Role::None;
     std::string href;           // Link: the app address it opens
     std::string detail;         // more of its accessible name ("2019 · 13,810,000 ₸ · Almaty" for a card)
-    const char* inputMode = ""; // TextBox: "numeric", "search" or "" (text)
-    bool selected = false;      // Option, toggle buttons (the language on screen)
+    const char* inputMode = ""; // TextBox: "numeric", "search", "email", "tel" or "" (text)
+    // TextBox, for password managers and the phone (the page's hidden input and mirror carry them):
+    const char* inputType = "";    // "email", "password", "tel" or "" (text)
+    const char* autocomplete = ""; // "username", "current-password", "new-password", "one-time-code", ...
+    bool invalid = false;          // TextBox: the text is refused (an error is shown under it)
+    std::string describedBy;       // the hook id of the text that explains it (the field's error)
+    bool selected = false;         // Option, Radio, toggle buttons (the language on screen)
     bool disabled = false;
 };
 
@@ -86,6 +92,12 @@ public:
     // pressed it): done when the item is drawn next, like a keyboard focus or a click.
     void requestFocus(const std::string& id) { m_focusRequest = id; }
     void requestActivate(const std::string& id) { m_activateRequest = id; }
+    // A text field's whole new value from the page (a password manager filled it), and Enter
+    // pressed in the page's copy of a field: taken by the field when it is drawn next.
+    void requestValue(const std::string& id, const std::string& value) { m_valueRequests[id] = value; }
+    void requestSubmit(const std::string& id) { m_submitRequest = id; }
+    std::optional<std::string> takeValueRequest(const std::string& id);
+    bool takeSubmitRequest(const std::string& id);
     // For widgets whose ImGui item is not the last one when they hook (combos): applies the
     // requests above to `imguiId`.
     void applyRequests(const std::string& id, ImGuiID imguiId);
@@ -112,7 +124,8 @@ private:
     HookState m_state;
     int m_lastCards = 0;
     std::string m_focused, m_lastFocused;
-    std::string m_focusRequest, m_activateRequest;
+    std::string m_focusRequest, m_activateRequest, m_submitRequest;
+    std::map<std::string, std::string> m_valueRequests;
     std::string m_editing, m_lastEditing;
     std::uint64_t m_lastSignature = 0;
 };

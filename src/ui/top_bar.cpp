@@ -1,10 +1,11 @@
 // Top bar: wordmark, search (debounced like every text filter, Enter applies at once and
-// returns to the results from a listing) and the EN / RU / KZ language switcher.
+// returns to the results from a listing), the EN / RU / KZ language switcher and the account menu.
 
 #include "ui/top_bar.hpp"
 
 #include "client/features/browse/browse_module.hpp"
 #include "core/limits.hpp"
+#include "core/routes/account_routes.hpp"
 #include "ui/screen.hpp"
 #include "ui/test_hook.hpp"
 #include "ui/widgets.hpp"
@@ -42,10 +43,14 @@ float TopBar::draw(UiContext& ui)
     drawIcon(dl, Icon::Wheel, ImVec2(layout.left + em(0.875f), cy), em(1.75f), color::kAccent);
     if (!tiny) drawText(dl, Font::Large, ImVec2(layout.left + em(2.375f), cy - em(0.9375f)), color::kText, brand);
 
-    // Language switcher on the right (drawn after the search, so Tab meets them in visual order).
+    // Language switcher and account menu on the right (drawn after the search, so Tab meets them
+    // in visual order). The narrowest phones get one language button with a menu.
+    const bool compactLanguages = w < em(26);
+    const bool compactAccount = layout.narrow;
     const float langBtn = em(2.5f);
-    const float langW = langBtn * static_cast<float>(shared.languages.size());
-    const float right = layout.left + layout.width;
+    const float langW = compactLanguages ? em(3.25f) : langBtn * static_cast<float>(shared.languages.size());
+    const float accountW = drawAccount(ui, 0, cy, compactAccount, true);
+    const float right = layout.left + layout.width - (accountW > 0 ? accountW + em(0.5f) : 0.0f);
     float x = right - langW;
     // Search in between.
     const float searchX = layout.left + brandW + (layout.narrow ? em(1.0f) : em(2.5f));
@@ -94,7 +99,9 @@ float TopBar::draw(UiContext& ui)
     }
 
     // Language switcher.
-    for (const LanguageInfo& lang : shared.languages) {
+    if (compactLanguages) {
+        drawLanguageMenu(ui, x, cy);
+    } else for (const LanguageInfo& lang : shared.languages) {
         ButtonOptions o;
         o.kind = ButtonKind::Ghost;
         o.selected = lang.code == shared.lang;
@@ -106,10 +113,146 @@ float TopBar::draw(UiContext& ui)
         tooltip(lang.name.c_str());
         x += langBtn;
     }
+    drawAccount(ui, layout.left + layout.width, cy, compactAccount, false);
 
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(w, h));
     return h;
+}
+
+void TopBar::drawLanguageMenu(UiContext& ui, float x, float cy)
+{
+    AppController& app = ui.app;
+    const SharedState& shared = app.shared();
+    std::string current = shared.lang;
+    for (const LanguageInfo& l : shared.languages)
+        if (l.code == shared.lang) current = l.short_;
+    ButtonOptions o;
+    o.kind = ButtonKind::Ghost;
+    o.font = Font::Bold;
+    o.size = ImVec2(em(3.25f), tapSize(em(2.0f)));
+    o.name = shared.strings.get("topbar.language");
+    ImGui::SetCursorScreenPos(ImVec2(x, cy - o.size.y * 0.5f));
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    if (button("lang.menu", current, o)) ImGui::OpenPopup("##lang.menu");
+    ImGui::SetNextWindowPos(ImVec2(pos.x + o.size.x, pos.y + o.size.y + em(0.25f)), ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.5f), em(0.5f)));
+    if (ImGui::BeginPopup("##lang.menu")) {
+        for (const LanguageInfo& lang : shared.languages) {
+            ButtonOptions item;
+            item.kind = ButtonKind::Ghost;
+            item.selected = lang.code == shared.lang;
+            item.size = ImVec2(em(10), tapSize(em(2.25f)));
+            const std::string id = "lang." + lang.code;
+            if (button(id.c_str(), lang.name, item)) {
+                app.setLanguage(lang.code);
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+}
+
+float TopBar::drawAccount(UiContext& ui, float right, float cy, bool compact, bool measureOnly)
+{
+    AppController& app = ui.app;
+    const Session& session = app.session();
+    const Strings& s = app.shared().strings;
+    if (session.phase() == SessionPhase::Unknown) return compact ? tapSize(em(2.5f)) : em(9); // room kept: no jump
+    // The way back: the page on screen (the sign-in pages themselves give none).
+    const std::string next = safeReturnPath(app.current().url());
+    const std::string signIn = SignInRoute{SignInRoute::Method::Password, next}.url();
+    const std::string join = RegisterRoute{next}.url();
+    const float btnH = tapSize(em(2.25f));
+    const User* user = session.user() ? &*session.user() : nullptr;
+
+    if (!user && !compact) {
+        // Two links in the bar.
+        ButtonOptions in;
+        in.kind = ButtonKind::Ghost;
+        in.href = signIn;
+        in.size = ImVec2(0, btnH);
+        ButtonOptions reg;
+        reg.kind = ButtonKind::Secondary;
+        reg.href = join;
+        reg.size = ImVec2(0, btnH);
+        const char* inText = s.get("topbar.sign_in");
+        const char* regText = s.get("topbar.register");
+        const float inW = buttonWidth(inText, in), regW = buttonWidth(regText, reg);
+        const float total = inW + em(0.5f) + regW;
+        if (measureOnly) return total;
+        float x = right - total;
+        ImGui::SetCursorScreenPos(ImVec2(x, cy - btnH * 0.5f));
+        if (button("account.sign_in", inText, in)) app.navigate(signIn);
+        x += inW + em(0.5f);
+        ImGui::SetCursorScreenPos(ImVec2(x, cy - btnH * 0.5f));
+        if (button("account.register", regText, reg)) app.navigate(join);
+        return total;
+    }
+
+    // One button that opens the menu: the icon alone on phones, else the name too.
+    ButtonOptions o;
+    o.kind = ButtonKind::Ghost;
+    o.hasIcon = true;
+    o.icon = Icon::User;
+    o.font = Font::Regular;
+    o.size = ImVec2(0, btnH);
+    std::string text;
+    if (user && !compact) text = ellipsize(Font::Regular, user->displayName.empty() ? user->email : user->displayName, em(9));
+    o.name = user ? s.format("topbar.account_of", {{"name", user->displayName}}) : std::string(s.get("topbar.account"));
+    const float bw = text.empty() ? tapSize(em(2.5f)) : buttonWidth(text, o) + em(1.0f);
+    if (measureOnly) return bw;
+    o.size.x = bw;
+    const ImVec2 pos(right - bw, cy - btnH * 0.5f);
+    ImGui::SetCursorScreenPos(pos);
+    if (button("account.menu", text, o)) ImGui::OpenPopup("##account.menu");
+    if (!text.empty()) // a chevron: it opens a menu
+        drawIcon(ImGui::GetWindowDrawList(), Icon::ChevronDown, ImVec2(pos.x + bw - em(0.9f), cy), em(0.8f), color::kTextMuted);
+    tooltip(o.name.c_str());
+
+    ImGui::SetNextWindowPos(ImVec2(pos.x + bw, pos.y + btnH + em(0.25f)), ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.5f), em(0.5f)));
+    if (ImGui::BeginPopup("##account.menu")) {
+        const float itemW = em(15);
+        const auto item = [&](const char* id, const char* key, const std::string& href, Icon icon) {
+            ButtonOptions b;
+            b.kind = ButtonKind::Ghost;
+            b.href = href;
+            b.hasIcon = true;
+            b.icon = icon;
+            b.font = Font::Regular;
+            b.size = ImVec2(itemW, tapSize(em(2.25f)));
+            if (button(id, s.get(key), b)) {
+                ImGui::CloseCurrentPopup();
+                if (!href.empty()) app.navigate(href);
+                return true;
+            }
+            return false;
+        };
+        if (user) {
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const std::string name = ellipsize(Font::Bold, user->displayName, itemW - em(1));
+            const std::string mail = ellipsize(Font::Small, user->email, itemW - em(1));
+            drawText(dl, Font::Bold, ImVec2(at.x + em(0.5f), at.y + em(0.25f)), color::kText, name);
+            drawText(dl, Font::Small, ImVec2(at.x + em(0.5f), at.y + em(1.5f)), color::kTextMuted, mail);
+            hookRect("account.menu.who", user->displayName, at, ImVec2(at.x + itemW, at.y + em(2.75f)), user->email.c_str(),
+                     withRole(Role::Text));
+            ImGui::Dummy(ImVec2(itemW, em(3.0f)));
+            item("account.menu.account", "topbar.your_account", kProfileRoute.url(), Icon::User);
+            item("account.menu.security", "account.tabs.security", kSecurityRoute.url(), Icon::Shield);
+            item("account.menu.sessions", "account.tabs.sessions", kSessionsRoute.url(), Icon::Devices);
+            ImGui::Separator();
+            if (item("account.menu.sign_out", "account.sign_out.button", "", Icon::SignOut)) app.signOut();
+        } else {
+            item("account.sign_in", "topbar.sign_in", signIn, Icon::User);
+            item("account.register", "topbar.register", join, Icon::Check);
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+    return bw;
 }
 
 } // namespace dongelek::ui

@@ -144,6 +144,51 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 color)
         dl->AddLine(ImVec2(c.x - s * 0.28f, c.y - s * 0.28f), ImVec2(c.x + s * 0.28f, c.y + s * 0.28f), k, t);
         dl->AddLine(ImVec2(c.x + s * 0.28f, c.y - s * 0.28f), ImVec2(c.x - s * 0.28f, c.y + s * 0.28f), k, t);
         break;
+    case Icon::Eye:
+    case Icon::EyeOff: {
+        // An almond of two arcs and the pupil; crossed out for "hide".
+        dl->PathArcTo(ImVec2(c.x, c.y + s * 0.42f), s * 0.62f, kPi * 1.22f, kPi * 1.78f, 20);
+        dl->PathStroke(k, 0, t);
+        dl->PathArcTo(ImVec2(c.x, c.y - s * 0.42f), s * 0.62f, kPi * 0.22f, kPi * 0.78f, 20);
+        dl->PathStroke(k, 0, t);
+        dl->AddCircleFilled(c, s * 0.13f, k, 16);
+        if (icon == Icon::EyeOff)
+            dl->AddLine(ImVec2(c.x - s * 0.36f, c.y + s * 0.36f), ImVec2(c.x + s * 0.36f, c.y - s * 0.36f), k, t);
+        break;
+    }
+    case Icon::Mail: {
+        const ImVec2 a(c.x - s * 0.4f, c.y - s * 0.28f), b(c.x + s * 0.4f, c.y + s * 0.28f);
+        dl->AddRect(a, b, k, s * 0.06f, 0, t);
+        const ImVec2 pts[] = {ImVec2(a.x + t * 0.5f, a.y + t * 0.5f), ImVec2(c.x, c.y + s * 0.04f),
+                              ImVec2(b.x - t * 0.5f, a.y + t * 0.5f)};
+        dl->AddPolyline(pts, 3, k, 0, t);
+        break;
+    }
+    case Icon::Shield: {
+        const ImVec2 pts[] = {ImVec2(c.x, c.y - s * 0.42f), ImVec2(c.x + s * 0.34f, c.y - s * 0.28f),
+                              ImVec2(c.x + s * 0.3f, c.y + s * 0.1f), ImVec2(c.x, c.y + s * 0.42f),
+                              ImVec2(c.x - s * 0.3f, c.y + s * 0.1f), ImVec2(c.x - s * 0.34f, c.y - s * 0.28f)};
+        dl->AddPolyline(pts, 6, k, ImDrawFlags_Closed, t);
+        const ImVec2 tick[] = {ImVec2(c.x - s * 0.14f, c.y), ImVec2(c.x - s * 0.02f, c.y + s * 0.12f),
+                               ImVec2(c.x + s * 0.16f, c.y - s * 0.12f)};
+        dl->AddPolyline(tick, 3, k, 0, t);
+        break;
+    }
+    case Icon::Devices:
+        dl->AddRect(ImVec2(c.x - s * 0.42f, c.y - s * 0.3f), ImVec2(c.x + s * 0.2f, c.y + s * 0.14f), k, s * 0.04f, 0, t);
+        dl->AddLine(ImVec2(c.x - s * 0.3f, c.y + s * 0.3f), ImVec2(c.x + s * 0.06f, c.y + s * 0.3f), k, t);
+        dl->AddRect(ImVec2(c.x + s * 0.12f, c.y - s * 0.06f), ImVec2(c.x + s * 0.42f, c.y + s * 0.4f), k, s * 0.06f, 0, t);
+        break;
+    case Icon::SignOut: {
+        const ImVec2 door[] = {ImVec2(c.x + s * 0.05f, c.y - s * 0.38f), ImVec2(c.x - s * 0.38f, c.y - s * 0.38f),
+                               ImVec2(c.x - s * 0.38f, c.y + s * 0.38f), ImVec2(c.x + s * 0.05f, c.y + s * 0.38f)};
+        dl->AddPolyline(door, 4, k, 0, t);
+        dl->AddLine(ImVec2(c.x - s * 0.12f, c.y), ImVec2(c.x + s * 0.4f, c.y), k, t);
+        const ImVec2 head[] = {ImVec2(c.x + s * 0.24f, c.y - s * 0.16f), ImVec2(c.x + s * 0.4f, c.y),
+                               ImVec2(c.x + s * 0.24f, c.y + s * 0.16f)};
+        dl->AddPolyline(head, 3, k, 0, t);
+        break;
+    }
     case Icon::Wheel: {
         // The logo: a tyre, a hub and five spokes ("dongelek" is Kazakh for wheel).
         dl->AddCircle(c, s * 0.42f, k, 40, s * 0.13f);
@@ -503,6 +548,16 @@ int digitsOnlyFilter(ImGuiInputTextCallbackData* data)
 bool textField(const char* hookId, const char* hint, std::string& text, float width, const FieldOptions& o)
 {
     ImGui::PushID(hookId);
+    TestHook* hook = TestHook::current();
+    // The page filled the field (a password manager, or a screen reader typing into the page's copy).
+    bool filled = false;
+    if (hook)
+        if (auto value = hook->takeValueRequest(hookId)) {
+            const ImGuiID id = ImGui::GetID("##field");
+            if (ImGui::GetActiveID() == id) ImGui::ClearActiveID(); // ImGui keeps its own copy while editing
+            filled = *value != text;
+            text = std::move(*value);
+        }
     const float padX = ImGui::GetStyle().FramePadding.x;
     const float left = o.hasIcon ? em(2.25f) : padX;
     float padY = ImGui::GetStyle().FramePadding.y;
@@ -512,18 +567,24 @@ bool textField(const char* hookId, const char* hint, std::string& text, float wi
     ImGui::SetNextItemWidth(width);
     ImGuiInputTextFlags flags = o.flags;
     if (o.digitsOnly) flags |= ImGuiInputTextFlags_CallbackCharFilter;
+    if (o.masked) flags |= ImGuiInputTextFlags_Password;
+    if (o.focusNow) ImGui::SetKeyboardFocusHere();
     bool changed = ImGui::InputTextWithHint("##field", hint, &text, flags, o.digitsOnly ? digitsOnlyFilter : nullptr);
     if (o.invalid) ImGui::PopStyleColor();
     ImGui::PopStyleVar();
+    changed = changed || filled;
     if (changed && utf8::length(text) > o.maxChars) text = std::string(utf8::truncate(text, o.maxChars));
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     const bool active = ImGui::IsItemActive();
     ItemInfo info;
     info.role = Role::TextBox;
     info.inputMode = o.digitsOnly ? "numeric" : o.inputMode;
-    hookItem(hookId, hint, text.c_str(), info);
-    if (active)
-        if (TestHook* hook = TestHook::current()) hook->setEditing(hookId);
+    info.inputType = o.inputType;
+    info.autocomplete = o.autocomplete;
+    info.invalid = o.invalid;
+    info.describedBy = o.describedBy;
+    hookItem(hookId, o.label ? o.label : hint, text.c_str(), info);
+    if (active && hook) hook->setEditing(hookId);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (active) dl->AddRect(min, max, col(color::kAccent), ImGui::GetStyle().FrameRounding, 0, 1.5f);
     // A phone's keyboard covers the field being edited: scroll it up into what is left visible.
@@ -538,6 +599,77 @@ bool textField(const char* hookId, const char* hint, std::string& text, float wi
     }
     ImGui::PopID();
     return changed;
+}
+
+FieldEvents formTextField(const char* hookId, const char* hint, std::string& text, float width, const FieldOptions& o)
+{
+    // Active before this frame: Enter then sends the form (Enter that only starts editing a
+    // field the arrows moved to does not).
+    ImGui::PushID(hookId);
+    const ImGuiID id = ImGui::GetID("##field");
+    ImGui::PopID();
+    const bool wasEditing = GImGui->ActiveIdPreviousFrame == id;
+    FieldEvents e;
+    e.changed = textField(hookId, hint, text, width, o);
+    const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false);
+    e.submitted = wasEditing && enter;
+    if (TestHook* hook = TestHook::current(); hook && hook->takeSubmitRequest(hookId)) e.submitted = true;
+    return e;
+}
+
+FieldEvents passwordField(const char* hookId, const Strings& s, std::string& text, bool& shown, float width,
+                          FieldOptions o)
+{
+    const float toggle = ImGui::GetFrameHeight();
+    const float gap = em(0.375f);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    o.masked = !shown;
+    if (!*o.inputType) o.inputType = "password";
+    const FieldEvents e = formTextField(hookId, "", text, std::max(em(4), width - toggle - gap), o);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + width - toggle, pos.y));
+    ButtonOptions bo;
+    bo.kind = ButtonKind::Secondary;
+    bo.hasIcon = true;
+    bo.icon = shown ? Icon::EyeOff : Icon::Eye;
+    bo.size = ImVec2(toggle, toggle);
+    bo.selected = false;
+    bo.name = s.get(shown ? "account.password.hide" : "account.password.show");
+    const std::string id = std::string(hookId) + ".show";
+    if (button(id.c_str(), "", bo)) shown = !shown;
+    tooltip(bo.name.c_str());
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::Dummy(ImVec2(width, toggle));
+    return e;
+}
+
+bool radioOption(const char* hookId, std::string_view text, std::string_view detail, bool selected, float width)
+{
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float wrap = width - em(3.0f);
+    const ImVec2 textSz = textSize(Font::Bold, text, wrap);
+    const ImVec2 detailSz = detail.empty() ? ImVec2(0, 0) : textSize(Font::Small, detail, wrap);
+    const float h = tapSize(std::max(em(2.5f), textSz.y + (detail.empty() ? 0.0f : detailSz.y + em(0.25f)) + em(1.25f)));
+    ImGui::PushID(hookId);
+    const Press p = pressable("##radio", ImVec2(width, h));
+    ItemInfo info;
+    info.role = Role::Radio;
+    info.selected = selected;
+    info.detail = std::string(detail);
+    hookItem(hookId, std::string(text), nullptr, info);
+    ImGui::PopID();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + width, pos.y + h);
+    const float r = ImGui::GetStyle().FrameRounding;
+    dl->AddRectFilled(pos, max, col(selected ? color::kAccentSoft : p.hovered ? color::kChip : color::kSurface), r);
+    dl->AddRect(pos, max, col(selected ? color::kAccent : color::kBorderStrong), r, 0, selected ? 1.5f : 1.0f);
+    const ImVec2 dot(pos.x + em(1.25f), pos.y + em(0.625f) + std::min(textSz.y, em(1.4f)) * 0.5f + 1);
+    dl->AddCircle(dot, em(0.5f), col(selected ? color::kAccent : color::kTextSubtle), 20, 1.5f);
+    if (selected) dl->AddCircleFilled(dot, em(0.27f), col(color::kAccent), 16);
+    const float tx = pos.x + em(2.25f);
+    drawText(dl, Font::Bold, ImVec2(tx, pos.y + em(0.625f)), color::kText, text, wrap);
+    if (!detail.empty())
+        drawText(dl, Font::Small, ImVec2(tx, pos.y + em(0.625f) + textSz.y + em(0.25f)), color::kTextMuted, detail, wrap);
+    return p.clicked;
 }
 
 // [SECTION] Status (spinner, error, empty)

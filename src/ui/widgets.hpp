@@ -28,7 +28,7 @@ std::string ellipsize(Font f, std::string_view text, float maxWidth);
 // [SECTION] Icons (drawn with lines so no icon font is needed)
 
 enum class Icon { Search, ChevronLeft, ChevronRight, ChevronDown, Check, Pin, Calendar, Phone, User, Camera, Alert,
-                  Filter, Copy, Close, Wheel };
+                  Filter, Copy, Close, Wheel, Eye, EyeOff, Mail, Shield, Devices, SignOut };
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 center, float size, ImU32 color);
 
 // [SECTION] Pressable regions and scroll regions (the shared layer every screen builds on)
@@ -82,7 +82,8 @@ bool comboOption(const char* comboId, const std::string& value, const char* text
 void comboHeader(const char* text);
 
 // Single-line text field. `leading` draws an icon inside on the left; `suffix` muted on the
-// right ("km"). Returns true when the text changed this frame.
+// right ("km"). Returns true when the text changed this frame (typed, pasted, or filled in by a
+// password manager through the page: TestHook::requestValue).
 struct FieldOptions {
     ImGuiInputTextFlags flags = 0;
     bool digitsOnly = false;
@@ -91,10 +92,34 @@ struct FieldOptions {
     Icon icon = Icon::Search;
     const char* suffix = nullptr;
     float height = 0.0f;        // 0 = the default frame height
-    bool invalid = false;       // red border
-    const char* inputMode = ""; // the phone keyboard to show: "search", "numeric" (digitsOnly implies it)
+    bool invalid = false;       // red border (and aria-invalid in the page's mirror)
+    const char* inputMode = ""; // the phone keyboard to show: "search", "numeric", "email", "tel" (digitsOnly: numeric)
+    // For password managers and phones: the page's hidden input and its mirror carry these.
+    const char* inputType = "";    // "email", "password", "tel" ("" = text)
+    const char* autocomplete = ""; // "username", "current-password", "new-password", "one-time-code", "tel", "name"
+    const char* label = nullptr;   // the accessible name when it is not `hint` (a form field's label above it)
+    std::string describedBy;       // hook id of the text under the field that explains it (its error)
+    bool masked = false;           // shows dots instead of the letters (a password)
+    float rightInset = 0.0f;       // room kept free inside on the right (a show/hide button over it)
+    bool focusNow = false;         // takes the keyboard focus this frame (a form's first field)
 };
 bool textField(const char* hookId, const char* hint, std::string& text, float width, const FieldOptions& options = {});
+// What a form's field did this frame: the text changed, or Enter was pressed in it (the form is
+// sent: from the keyboard, the phone's "Go" key, or Enter in the page's copy of the field).
+struct FieldEvents {
+    bool changed = false;
+    bool submitted = false;
+};
+FieldEvents formTextField(const char* hookId, const char* hint, std::string& text, float width,
+                          const FieldOptions& options = {});
+// A password: masked, with a Show / Hide button inside on the right ("<hookId>.show"); `shown`
+// is the caller's (UI state). Use inputType/autocomplete "current-password" or "new-password".
+FieldEvents passwordField(const char* hookId, const Strings& s, std::string& text, bool& shown, float width,
+                          FieldOptions options = {});
+
+// One choice of a set (a radio button): a round mark, a label and an optional muted line under
+// it, the whole row pressable. Returns true when picked.
+bool radioOption(const char* hookId, std::string_view text, std::string_view detail, bool selected, float width);
 
 // [SECTION] Status
 

@@ -368,7 +368,7 @@ TEST_CASE("changing the password names the field at fault and tells how many ses
     h.security.changePassword("old password", "correct horse battery staple");
     h.reply(h.http.last(SecurityModule::kPasswordUrl), 401, errorJson("invalid_credentials", "currentPassword"));
     CHECK(h.session().signedIn()); // a wrong password is not the end of the session
-    CHECK(h.security.state().password.fieldError("currentPassword") == "account.error.invalid_credentials");
+    CHECK(h.security.state().password.fieldError("currentPassword") == "account.error.current_password_wrong");
     h.security.changePassword("old password", "correct horse battery staple");
     h.reply(h.http.last(SecurityModule::kPasswordUrl), 400, errorJson("password_reused", "password"));
     CHECK(h.security.state().password.fieldError("newPassword") == "account.error.password_reused");

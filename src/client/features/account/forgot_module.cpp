@@ -15,7 +15,9 @@ void ForgotModule::enter(const AppUrl&, Entry how)
 {
     if (how == Entry::Pop) return;
     const double retryAt = m_state.form.retryAtMs; // leaving and coming back does not end a wait
+    const unsigned visit = m_state.visit;
     m_state = ForgotState{};
+    m_state.visit = visit + 1;
     m_state.form.retryAtMs = retryAt;
     ++m_generation;
 }

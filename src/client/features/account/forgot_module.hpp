@@ -12,6 +12,7 @@
 namespace dongelek {
 
 struct ForgotState {
+    unsigned visit = 0; // bumps when the form starts afresh (the screen clears its text then)
     account::FormState form;
     std::string sentTo; // "" until the request was accepted
 };

@@ -38,7 +38,9 @@ void ProfileModule::enter(const AppUrl&, Entry how)
 {
     if (how != Entry::Pop || m_state.me.status() == Status::Error) {
         const double resendAt = m_state.phoneResendAtMs;
+        const unsigned visit = m_state.visit;
         m_state = ProfileState{};
+        m_state.visit = visit + 1;
         m_state.phoneResendAtMs = resendAt;
     }
     m_wantLoad = true;

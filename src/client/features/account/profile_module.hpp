@@ -13,6 +13,7 @@
 namespace dongelek {
 
 struct ProfileState {
+    unsigned visit = 0; // bumps when the page starts afresh (the screen clears its text then)
     Remote<User> me;            // GET /me when the page opens (the session's copy is shown meanwhile)
     account::FormState profile; // display name and language
     bool profileSaved = false;

@@ -17,6 +17,7 @@ void RegisterModule::enter(const AppUrl& url, Entry how)
     m_state.next = route.next;
     if (how != Entry::Pop) {
         m_state.form = {};
+        ++m_state.visit;
         m_strength.reset();
     }
 }

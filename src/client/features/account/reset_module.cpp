@@ -15,7 +15,9 @@ void ResetModule::enter(const AppUrl& url, Entry how)
 {
     const ResetRoute route = ResetRoute::parse(url);
     if (how == Entry::Pop && route.token == m_state.token) return;
+    const unsigned visit = m_state.visit;
     m_state = ResetState{};
+    m_state.visit = visit + 1;
     m_state.token = route.token;
     m_strength.reset();
     if (m_state.token.empty()) m_state.tokenProblem = "token_unknown";

@@ -14,6 +14,7 @@
 namespace dongelek {
 
 struct ResetState {
+    unsigned visit = 0; // bumps when the form starts afresh (the screen clears its text then)
     std::string token;
     account::FormState form;
     std::string tokenProblem; // "token_expired", "token_used", "token_unknown"; "" while usable

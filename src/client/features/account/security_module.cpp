@@ -36,7 +36,9 @@ void SecurityModule::enter(const AppUrl&, Entry how)
 {
     if (how == Entry::Pop && m_state.totpStep != SecurityState::TotpStep::Codes) return;
     // Recovery codes are shown once: coming back to the page does not show them again.
+    const unsigned visit = m_state.visit;
     m_state = SecurityState{};
+    m_state.visit = visit + 1;
     m_strength.reset();
 }
 
@@ -78,9 +80,9 @@ void SecurityModule::changePassword(const std::string& currentPassword, const st
             if (!r.ok) {
                 account::applyFailure(f, r.error, app().shared().nowMs, {"currentPassword", "newPassword"},
                                       {{"password", "newPassword"}});
-                if (r.error.is("invalid_credentials") && f.fieldError("currentPassword").empty()) {
+                if (r.error.is("invalid_credentials")) {
                     f.formError.clear(); // always about the current password here
-                    f.fieldErrors["currentPassword"] = account::serverErrorKey("invalid_credentials");
+                    f.fieldErrors["currentPassword"] = "account.error.current_password_wrong";
                 }
                 return;
             }

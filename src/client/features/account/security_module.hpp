@@ -16,6 +16,7 @@
 namespace dongelek {
 
 struct SecurityState {
+    unsigned visit = 0; // bumps when the page starts afresh (the screen clears its text then)
     account::FormState password;
     bool passwordChanged = false;
     int endedSessions = 0;

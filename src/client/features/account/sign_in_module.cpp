@@ -60,7 +60,9 @@ void SignInModule::enter(const AppUrl& url, Entry how)
     if (how != Entry::Pop || !samePhoneSide || m_state.signedIn) {
         const double resendAt = m_state.codeResendAtMs;
         const std::string sentTo = m_state.phone;
+        const unsigned visit = m_state.visit;
         m_state = SignInState{};
+        m_state.visit = visit + 1;
         m_state.next = route.next;
         m_state.step = phone ? SignInState::Step::Phone : SignInState::Step::Credentials;
         m_state.codeResendAtMs = resendAt;

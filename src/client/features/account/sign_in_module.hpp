@@ -15,6 +15,7 @@
 namespace dongelek {
 
 struct SignInState {
+    unsigned visit = 0; // bumps when the form starts afresh (the screen clears its text then)
     enum class Step { Credentials, Totp, Phone, PhoneCode };
     Step step = Step::Credentials;
     std::string next;             // where to go afterwards ("" = the account page)

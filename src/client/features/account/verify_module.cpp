@@ -42,7 +42,9 @@ void VerifyModule::enter(const AppUrl& url, Entry)
 {
     const VerifyRoute route = VerifyRoute::parse(url);
     if (route.token == m_state.token && m_state.outcome != VerifyOutcome::Pending) return; // a link is posted once
+    const unsigned visit = m_state.visit;
     m_state = VerifyState{};
+    m_state.visit = visit + 1;
     m_state.token = route.token;
     m_resend.reset();
     if (m_state.token.empty()) {

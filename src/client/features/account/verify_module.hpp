@@ -17,6 +17,7 @@ enum class VerifyOutcome { Pending, Verified, Expired, Used, Unknown };
 const char* toString(VerifyOutcome outcome);
 
 struct VerifyState {
+    unsigned visit = 0; // bumps for each new link (the screen clears its text then)
     std::string token;
     Remote<StatusReply> request;
     VerifyOutcome outcome = VerifyOutcome::Pending;
