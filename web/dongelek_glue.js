@@ -58,27 +58,47 @@ window.dongelek = {
 };
 
 // [SECTION] Text input and paste
-// Typed text reaches the app through a hidden <textarea> that holds the keyboard focus, as
-// the browser delivers it: plain keys, IME compositions, on-screen keyboards, dead keys and
+// Typed text reaches the app through a hidden field that holds the keyboard focus, as the
+// browser delivers it: plain keys, IME compositions, on-screen keyboards, dead keys and
 // automation's insertText alike. Printable keys are kept from SDL (which would type them a
-// second time and cancel the textarea's input); every other key (Backspace, arrows, Enter,
+// second time and cancel the field's input); every other key (Backspace, arrows, Enter,
 // Ctrl/Cmd shortcuts) still goes to SDL and ImGui. Ctrl/Cmd+V is kept from SDL as well
 // (SDL cancels it, and with it the browser's paste event); the pasted text then goes to ImGui's
 // own paste (dongelek_on_paste).
-// On touch screens the textarea is focused only while a field is being edited, so the
+// Two hidden fields: a <textarea> for ordinary text, and an <input> that takes on what the
+// app's field is for (type email/password/tel, autocomplete username/current-password/
+// new-password/one-time-code/tel, inputmode), so password managers and the phone's keyboard
+// treat it as that field; it sits over the app's field while it is edited, so the browser's
+// suggestions open under it. A password manager's fill (not typing) replaces the app field's
+// text (dongelek_item_value).
+// On touch screens the hidden field is focused only while a field is being edited, so the
 // on-screen keyboard shows exactly then.
 (function () {
-  var sink = document.createElement('textarea');
-  sink.id = 'dongelek-text';
-  sink.setAttribute('aria-hidden', 'true');
-  sink.setAttribute('autocomplete', 'off');
-  sink.setAttribute('autocapitalize', 'off');
-  sink.setAttribute('spellcheck', 'false');
-  sink.tabIndex = -1;
+  function makeSink(tag, id) {
+    var el = document.createElement(tag);
+    el.id = id;
+    el.setAttribute('aria-hidden', 'true');
+    el.setAttribute('autocomplete', 'off');
+    el.setAttribute('autocapitalize', 'off');
+    el.setAttribute('spellcheck', 'false');
+    el.tabIndex = -1;
+    place(el, null);
+    document.body.appendChild(el);
+    return el;
+  }
   // 16 px: iOS zooms the page into any focused field with a smaller font.
-  sink.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;border:0;padding:0;margin:0;' +
-                       'resize:none;overflow:hidden;pointer-events:none;z-index:-1;font-size:16px;';
-  document.body.appendChild(sink);
+  function place(el, rect) {
+    var at = rect ? 'left:' + rect.x + 'px;top:' + rect.y + 'px;width:' + Math.max(1, rect.w) + 'px;height:' +
+      Math.max(1, rect.h) + 'px;' : 'left:0;top:0;width:1px;height:1px;';
+    el.style.cssText = 'position:fixed;' + at + 'opacity:0;border:0;padding:0;margin:0;resize:none;overflow:hidden;' +
+                       'pointer-events:none;z-index:-1;font-size:16px;color:transparent;background:transparent;';
+  }
+  var area = makeSink('textarea', 'dongelek-text');
+  var input = makeSink('input', 'dongelek-field');
+  input.type = 'text';
+  var sink = area;          // the one in use
+  var sinkFor = '';         // the hook id of the field it stands for
+  function isSink(el) { return el === area || el === input; }
   var coarse = !!(window.matchMedia && window.matchMedia('(pointer: coarse)').matches);
   var wantText = false;
   // Between fields the textarea keeps the focus on desktops (the first key of a field clicked
@@ -88,27 +108,69 @@ window.dongelek = {
     var inMirror = a && a.closest && a.closest('#dongelek-mirror');
     if ((wantText || (!coarse && !inMirror)) && a !== sink) sink.focus({ preventScroll: true });
   }
+  function inputType(it) {
+    var t = it.inputtype || '';
+    return t === 'password' || t === 'email' || t === 'tel' ? t : 'text';
+  }
+  // Makes the hidden field the app's field `it` (an item of the test hook), or plain text.
+  function setupFor(it) {
+    var special = !!(it && (it.inputtype || it.autocomplete));
+    var next = special ? input : area;
+    if (special) {
+      if (input.type !== inputType(it)) input.type = inputType(it);
+      input.setAttribute('autocomplete', it.autocomplete || 'on');
+      input.setAttribute('name', it.id);
+      input.setAttribute('autocapitalize', 'off');
+    }
+    var mode = (it && it.inputmode) || 'text';
+    next.setAttribute('inputmode', mode);
+    next.setAttribute('enterkeyhint', mode === 'search' ? 'search' : special ? 'go' : 'done');
+    next.setAttribute('aria-label', (it && it.label) || '');
+    place(next, it && wantText ? it.rect : null);
+    sinkFor = it ? it.id : '';
+    if (next !== sink) {
+      var hadFocus = document.activeElement === sink;
+      place(sink, null);
+      sink.setAttribute('aria-hidden', 'true');
+      sink = next;
+      if (hadFocus || wantText) sink.focus({ preventScroll: true });
+    }
+    if (wantText) sink.removeAttribute('aria-hidden');
+  }
+  function editedItem() {
+    if (!Module['dongelekHookReady']) return null;
+    var st = window.dongelek.state();
+    if (!st.editing) return null;
+    return window.dongelek.items().filter(function (i) { return i.id === st.editing; })[0] || null;
+  }
+  // After a frame whose content changed: the field being edited may be another one now (Tab
+  // from the email to the password keeps text input on).
+  Module['dongelekSyncTextField'] = function () {
+    if (!wantText) return;
+    var it = editedItem();
+    if (it && it.id !== sinkFor) setupFor(it);
+  };
   Module['dongelekSetTextInput'] = function (want) {
     wantText = !!want;
     Module['dongelekWantsText'] = wantText;
-    // While a field is edited the textarea is that field for a screen reader too.
+    // While a field is edited the hidden field is that field for a screen reader too.
     if (wantText) {
-      sink.removeAttribute('aria-hidden');
-      var st = Module['dongelekHookReady'] ? window.dongelek.state() : null;
-      var field = st && window.dongelek.items().filter(function (i) { return i.id === st.editing; })[0];
-      if (field) sink.setAttribute('aria-label', field.label || '');
+      setupFor(editedItem());
     } else {
       sink.setAttribute('aria-hidden', 'true');
+      place(sink, null);
     }
     if (wantText || !coarse) focusSink();
     else if (document.activeElement === sink) sink.blur();
   };
-  sink.addEventListener('blur', function () { setTimeout(focusSink, 0); });
+  area.addEventListener('blur', function () { setTimeout(focusSink, 0); });
+  input.addEventListener('blur', function () { setTimeout(focusSink, 0); });
 
   // Phones raise their keyboard only for a focus() made inside the touch's own handler (iOS
-  // is strict about it): so a tap on a text field of the last frame focuses the textarea right
-  // here, set up for that field (digits for numbers, a search key for the search), before the
-  // app has even drawn the frame that activates the field.
+  // is strict about it): so a tap on a text field of the last frame focuses the hidden field
+  // right here, set up for that field (digits for numbers, a search key for the search, an
+  // email or password field for sign-in), before the app has even drawn the frame that
+  // activates the field.
   var touchStart = null;
   window.addEventListener('touchstart', function (e) {
     var t = e.changedTouches && e.changedTouches[0];
@@ -124,11 +186,8 @@ window.dongelek = {
     for (var i = 0; i < items.length; i++) {
       var it = items[i], r = it.rect;
       if (it.role !== 'textbox' || t.clientX < r.x || t.clientX > r.x + r.w || t.clientY < r.y || t.clientY > r.y + r.h) continue;
-      var mode = it.inputmode || 'text';
-      sink.setAttribute('inputmode', mode);
-      sink.setAttribute('enterkeyhint', mode === 'search' ? 'search' : 'done');
-      sink.setAttribute('aria-label', it.label || '');
       wantText = true;
+      setupFor(it);
       sink.focus({ preventScroll: true });
       return;
     }
@@ -136,7 +195,7 @@ window.dongelek = {
   window.addEventListener('focus', focusSink);
   focusSink();
 
-  function callWithText(fn, text) {
+  function callWithText(fn, text, extra) {
     if (!text || !Module['dongelekHookReady']) return;
     var size = lengthBytesUTF8(text) + 1;
     var ptr = Module['_malloc'](size);
@@ -146,13 +205,39 @@ window.dongelek = {
   }
   function deliver(text) { callWithText('_dongelek_on_text', text); }
   function deliverPaste(text) { callWithText('_dongelek_on_paste', text); }
-  function takeTyped() {
-    var text = sink.value.replace(/[\r\n]+/g, ''); // Enter is a key for ImGui, not text
-    sink.value = '';
+  // A field's whole new text (a password manager's fill), for the app's field `id`.
+  function deliverValue(id, value) {
+    if (!id || !Module['dongelekHookReady'] || !Module['_dongelek_item_value']) return;
+    var n = lengthBytesUTF8(id) + 1, m = lengthBytesUTF8(value) + 1;
+    var pi = Module['_malloc'](n), pv = Module['_malloc'](m);
+    stringToUTF8(id, pi, n);
+    stringToUTF8(value, pv, m);
+    Module['_dongelek_item_value'](pi, pv);
+    Module['_free'](pi);
+    Module['_free'](pv);
+  }
+  Module['dongelekDeliverValue'] = deliverValue;
+  function takeTyped(el) {
+    var text = el.value.replace(/[\r\n]+/g, ''); // Enter is a key for ImGui, not text
+    el.value = '';
     deliver(text);
   }
-  sink.addEventListener('input', function (e) { if (!e.isComposing) takeTyped(); });
-  sink.addEventListener('compositionend', takeTyped);
+  area.addEventListener('input', function (e) { if (!e.isComposing) takeTyped(area); });
+  area.addEventListener('compositionend', function () { takeTyped(area); });
+  input.addEventListener('input', function (e) {
+    if (e.isComposing) return;
+    // Autofill is not typing: it replaces what the field holds.
+    var filled = !(typeof InputEvent !== 'undefined' && e instanceof InputEvent) || !e.inputType ||
+                 e.inputType === 'insertReplacementText';
+    if (filled && sinkFor) {
+      var value = input.value;
+      input.value = '';
+      deliverValue(sinkFor, value);
+      return;
+    }
+    takeTyped(input);
+  });
+  input.addEventListener('compositionend', function () { takeTyped(input); });
 
   var fallbackTimer = 0;
   window.addEventListener('keydown', function (e) {
@@ -167,16 +252,18 @@ window.dongelek = {
       return;
     }
     // Without a field being edited, a printable key is a key (Space activates, "/" finds the
-    // search): SDL and ImGui get it. While one is edited, the textarea types it.
-    if (document.activeElement !== sink || !wantText) return;
+    // search): SDL and ImGui get it. While one is edited, the hidden field types it.
+    if (!isSink(document.activeElement) || !wantText) return;
     var altGr = !!(e.getModifierState && e.getModifierState('AltGraph'));
     var printable = !!e.key && e.key.length === 1 && (altGr || !(e.ctrlKey || e.metaKey || e.altKey));
     if (printable || e.isComposing || e.keyCode === 229) e.stopImmediatePropagation();
   }, true);
   window.addEventListener('keypress', function (e) {
-    if (document.activeElement === sink) e.stopImmediatePropagation();
+    if (isSink(document.activeElement)) e.stopImmediatePropagation();
   }, true);
   document.addEventListener('paste', function (e) {
+    var a = document.activeElement;
+    if (a && a.tagName === 'INPUT' && a.closest && a.closest('#dongelek-mirror')) return; // the mirror's own field
     clearTimeout(fallbackTimer);
     var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
     e.preventDefault();
@@ -203,9 +290,12 @@ window.addEventListener('popstate', function () {
 // [SECTION] Semantic mirror: for screen readers and the browser, what the last frame drew as
 // accessible DOM (the approach of Flutter web's semantics tree). Each item of the test hook
 // with a role becomes an element in reading order (links are real <a href>, buttons <button>,
-// headings <h1>/<h2>, texts <p>), placed over where it is drawn, invisible and click-through.
-// It is rebuilt only when the frame's content changed (the app calls Module.dongelekMirror),
-// focus is kept in step both ways, and a screen reader's press reaches the app's item.
+// headings <h1>/<h2>, texts <p>, text fields <input> with their label, type, autocomplete and
+// error), inside a <form> so password managers see a sign-in or sign-up form, placed over where
+// it is drawn, invisible and click-through. It is rebuilt only when the frame's content changed
+// (the app calls Module.dongelekMirror), focus is kept in step both ways, a screen reader's
+// press reaches the app's item, and what is typed or filled into a mirror field becomes the
+// app field's text (Enter in it sends the app's form).
 (function () {
   var root = null;
   var nodes = new Map();      // hook id -> element
@@ -224,13 +314,23 @@ window.addEventListener('popstate', function () {
   }
   function ensureRoot() {
     if (root) return root;
-    root = document.createElement('main');
-    root.id = 'dongelek-mirror';
+    var main = document.createElement('main');
+    main.id = 'dongelek-mirror';
     // opacity 0: invisible but in the accessibility tree (unlike visibility or display), and
     // not a "largest contentful paint" candidate (the app's pixels are on the canvas).
-    root.style.cssText = 'position:fixed;left:0;top:0;width:100%;height:100%;overflow:hidden;pointer-events:none;' +
+    main.style.cssText = 'position:fixed;left:0;top:0;width:100%;height:100%;overflow:hidden;pointer-events:none;' +
                          'z-index:1;color:transparent;background:none;margin:0;padding:0;opacity:0;';
-    document.body.appendChild(root);
+    // The items go into a form: password managers look for their fields in one. It is never
+    // submitted (the app sends its forms itself).
+    root = document.createElement('form');
+    root.id = 'dongelek-form';
+    root.setAttribute('novalidate', '');
+    root.setAttribute('autocomplete', 'on');
+    root.setAttribute('action', '#');
+    root.style.cssText = 'margin:0;padding:0;';
+    root.addEventListener('submit', function (e) { e.preventDefault(); });
+    main.appendChild(root);
+    document.body.appendChild(main);
     // The server's page for this address (for search engines and readers without JavaScript)
     // gives way to the live mirror.
     // (Hidden rather than removed: a removed element would also take back the page's first
@@ -243,18 +343,27 @@ window.addEventListener('popstate', function () {
     });
     root.addEventListener('click', function (e) {
       var el = e.target && e.target.closest ? e.target.closest('[data-hook]') : null;
-      if (!el) return;
+      if (!el || el.tagName === 'INPUT') return; // a field takes the caret, it is not pressed
       e.preventDefault(); // a link opens in the app, not as a new page load
       request('activate', el.dataset.hook);
     });
+    // Typed (a screen reader's user) or filled (a password manager) into a mirror field.
+    root.addEventListener('input', function (e) {
+      var el = e.target;
+      if (!el || el.tagName !== 'INPUT' || !el.dataset.hook) return;
+      el.dataset.appValue = el.value;
+      if (Module['dongelekDeliverValue']) Module['dongelekDeliverValue'](el.dataset.hook, el.value);
+    });
     return root;
   }
+  function domId(hookId) { return 'm-' + hookId.replace(/[^A-Za-z0-9_-]/g, '_'); }
   function tagFor(it) {
     switch (it.role) {
       case 'link': return 'a';
       case 'button': return 'button';
-      case 'heading': return it.id === 'listing.title' ? 'h1' : 'h2';
+      case 'heading': return /(^|\.)title$/.test(it.id) ? 'h1' : 'h2'; // the page's own title
       case 'text': return 'p';
+      case 'textbox': return 'input';
       default: return 'div';
     }
   }
@@ -262,10 +371,31 @@ window.addEventListener('popstate', function () {
     var el = document.createElement(tagFor(it));
     el.dataset.hook = it.id;
     el.dataset.role = it.role;
+    el.id = domId(it.id);
     if (it.role === 'button') el.type = 'button';
-    if (['textbox', 'combobox', 'option', 'img'].indexOf(it.role) >= 0) el.setAttribute('role', it.role);
-    if (['link', 'button', 'textbox', 'combobox', 'option'].indexOf(it.role) >= 0) el.tabIndex = -1;
+    if (['combobox', 'option', 'img', 'radio'].indexOf(it.role) >= 0) el.setAttribute('role', it.role);
+    if (['link', 'button', 'textbox', 'combobox', 'option', 'radio'].indexOf(it.role) >= 0) el.tabIndex = -1;
     return el;
+  }
+  // A text field of the app as an <input> a password manager and a screen reader understand.
+  function updateInput(el, it) {
+    var t = it.inputtype === 'password' || it.inputtype === 'email' || it.inputtype === 'tel' ? it.inputtype : 'text';
+    if (el.type !== t) el.type = t;
+    el.name = it.id;
+    el.setAttribute('aria-label', it.label || '');
+    el.setAttribute('autocomplete', it.autocomplete || 'off');
+    if (it.inputmode) el.setAttribute('inputmode', it.inputmode);
+    else el.removeAttribute('inputmode');
+    if (it.invalid) el.setAttribute('aria-invalid', 'true');
+    else el.removeAttribute('aria-invalid');
+    if (it.describedby) el.setAttribute('aria-describedby', domId(it.describedby));
+    else el.removeAttribute('aria-describedby');
+    // The app's text, unless the person (or their password manager) changed the field since.
+    var value = it.value || '';
+    if (el.dataset.appValue !== value) {
+      if (document.activeElement !== el || el.value === el.dataset.appValue) el.value = value;
+      el.dataset.appValue = value;
+    }
   }
   function withLang(href) {
     if (lang === 'en' || !href) return href;
@@ -275,14 +405,16 @@ window.addEventListener('popstate', function () {
     var text = it.label || '';
     if (it.role === 'text' && it.value) text = text + ': ' + it.value;
     if (it.detail) text = text + ', ' + it.detail;
-    if (it.role === 'textbox' || it.role === 'combobox') {
+    if (it.role === 'combobox') {
       el.setAttribute('aria-label', it.label || '');
       text = it.value || '';
     }
-    if (it.role === 'img') el.setAttribute('aria-label', text);
+    if (it.role === 'textbox') updateInput(el, it);
+    else if (it.role === 'img') el.setAttribute('aria-label', text);
     else if (el.textContent !== text) el.textContent = text;
     if (it.role === 'link') el.setAttribute('href', withLang(it.href));
     if (it.role === 'option') el.setAttribute('aria-selected', it.selected ? 'true' : 'false');
+    else if (it.role === 'radio') el.setAttribute('aria-checked', it.selected ? 'true' : 'false');
     else if (it.selected) el.setAttribute('aria-current', 'true');
     else el.removeAttribute('aria-current');
     if (it.role === 'button') el.disabled = !!it.disabled;
@@ -297,6 +429,7 @@ window.addEventListener('popstate', function () {
   // app's frames never wait for the DOM work.
   var mirrorPending = false;
   Module['dongelekMirror'] = function () {
+    if (Module['dongelekSyncTextField']) Module['dongelekSyncTextField'](); // at once: keys follow
     if (mirrorPending) return;
     mirrorPending = true;
     var run = function () { mirrorPending = false; buildMirror(); };
@@ -374,10 +507,26 @@ window.addEventListener('popstate', function () {
   }
 
   // Enter or Space on a mirror element is the app's key (SDL hears it): no second, browser-made click.
+  // In a mirror field the keys edit that field (not the app's focus), and Enter sends the form.
+  function inMirrorField(a) { return root && a && a.tagName === 'INPUT' && root.contains(a); }
   window.addEventListener('keydown', function (e) {
     var a = document.activeElement;
+    if (inMirrorField(a)) {
+      if (e.key === 'Tab' || e.key === 'Escape') return; // the app moves its focus, as elsewhere
+      e.stopImmediatePropagation();
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        request('submit', a.dataset.hook);
+      }
+      return;
+    }
     if (root && a && root.contains(a) && (e.key === 'Enter' || e.key === ' ')) e.preventDefault();
   }, true);
+  ['keypress', 'keyup'].forEach(function (type) {
+    window.addEventListener(type, function (e) {
+      if (inMirrorField(document.activeElement) && e.key !== 'Tab' && e.key !== 'Escape') e.stopImmediatePropagation();
+    }, true);
+  });
 
   // Links over the canvas: Ctrl/Cmd+click and the middle button open the address in a new tab,
   // and the right button gets the browser's link menu ("Open link in new tab", "Copy link").

@@ -620,7 +620,7 @@ FieldEvents formTextField(const char* hookId, const char* hint, std::string& tex
 FieldEvents passwordField(const char* hookId, const Strings& s, std::string& text, bool& shown, float width,
                           FieldOptions o)
 {
-    const float toggle = ImGui::GetFrameHeight();
+    const float toggle = o.height > 0 ? o.height : ImGui::GetFrameHeight();
     const float gap = em(0.375f);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     o.masked = !shown;

@@ -283,12 +283,11 @@ FieldEvents FormLayout::password(const char* hookId, const char* label, std::str
     o.invalid = !errorText.empty();
     if (o.invalid) o.describedBy = std::string(hookId) + ".error";
     else if (hint && *hint) o.describedBy = std::string(hookId) + ".hint";
-    o.height = ImGui::GetFrameHeight();
+    if (o.height <= 0) o.height = tapSize(em(2.75f));
     place();
-    // The show/hide button is a square of the field's height: the field keeps the default
-    // frame height here (tap-sized on touch screens through the style).
+    // The show/hide button beside it is a square of the field's height.
     const FieldEvents e = passwordField(hookId, m_s, text, shown, m_width, o);
-    m_y += ImGui::GetFrameHeight() + em(0.375f);
+    m_y += o.height + em(0.375f);
     m_y += underField(m_dl, hookId, errorText, hint, ImVec2(m_x, m_y), m_width);
     m_y += em(kFieldGap) - em(0.375f);
     return e;
