@@ -54,9 +54,13 @@ void checkEveryResponseHeader(const Response& r)
     CHECK(r.header("X-Content-Type-Options") == "nosniff");
     CHECK(r.header("Referrer-Policy") == "strict-origin-when-cross-origin");
     CHECK(r.header("X-Frame-Options") == "DENY");
-    CHECK(r.header("Content-Security-Policy") == "frame-ancestors 'none'");
-    // The wasm app needs 'wasm-unsafe-eval' under any script policy: none is sent.
-    CHECK(r.header("Content-Security-Policy").find("script-src") == std::string_view::npos);
+    CHECK(r.header("Content-Security-Policy") == kContentSecurityPolicy);
+    // Scripts from this origin only, WebAssembly allowed, no inline script, no framing.
+    const std::string_view csp = r.header("Content-Security-Policy");
+    CHECK(csp.find("script-src 'self' 'wasm-unsafe-eval';") != std::string_view::npos);
+    CHECK(csp.find("frame-ancestors 'none'") != std::string_view::npos);
+    CHECK(csp.find("'unsafe-eval'") == std::string_view::npos);
+    CHECK(r.header("Strict-Transport-Security").empty()); // not over TLS
 }
 
 struct Fixture {
