@@ -72,6 +72,9 @@ std::optional<HttpError> checkAccess(Access access, Request& req, const Authenti
         }
         if (access == Access::Admin && req.principal->role != Role::Admin)
             return HttpError{403, ApiError{"forbidden", "", "only administrators may do this"}};
+        if (access == Access::Admin && !req.principal->secondFactor)
+            return HttpError{403, ApiError{"two_factor_required", "",
+                                           "administrators must sign in with two-factor authentication"}};
         return std::nullopt;
     }
     return HttpError{403, ApiError{"forbidden", "", "you may not do this"}};

@@ -20,6 +20,7 @@ struct Principal {
     std::int64_t userId = 0;
     std::int64_t sessionId = 0;
     Role role = Role::Buyer;
+    bool secondFactor = false; // signed in with a TOTP or recovery code too (admin routes need it)
 };
 
 // The result of checking a bearer token: a principal, or why not ("token_expired" when it
