@@ -140,6 +140,8 @@ std::optional<std::string> AccountService::normalizeEmail(const std::string& inp
     std::string e;
     for (char c : input)
         e += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    const std::size_t first = e.find_first_not_of(" \t"), last = e.find_last_not_of(" \t");
+    e = first == std::string::npos ? std::string() : e.substr(first, last - first + 1);
     const std::size_t at = e.find('@');
     if (e.size() < 3 || e.size() > 254 || at == std::string::npos || at == 0 || at != e.rfind('@')) return std::nullopt;
     const std::string domain = e.substr(at + 1);

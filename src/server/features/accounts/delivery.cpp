@@ -267,16 +267,25 @@ void DeliveryQueue::post(std::string what, std::function<void()> job)
     m_wake.notify_one();
 }
 
+void DeliveryQueue::drain()
+{
+    std::unique_lock lock(m_mutex);
+    m_idle.wait(lock, [this] { return m_jobs.empty() && !m_busy; });
+}
+
 void DeliveryQueue::run()
 {
     for (;;) {
         std::pair<std::string, std::function<void()>> job;
         {
             std::unique_lock lock(m_mutex);
+            m_busy = false;
+            if (m_jobs.empty()) m_idle.notify_all();
             m_wake.wait(lock, [this] { return m_stop || !m_jobs.empty(); });
             if (m_jobs.empty()) return; // stopping, and everything is sent
             job = std::move(m_jobs.front());
             m_jobs.pop_front();
+            m_busy = true;
         }
         try {
             job.second();

@@ -106,6 +106,8 @@ public:
     DeliveryQueue& operator=(const DeliveryQueue&) = delete;
 
     void post(std::string what, std::function<void()> job); // `what` for the log: "mail to a…@x.kz"
+    // Waits until everything posted so far has been tried (tests, shutdown).
+    void drain();
 
 private:
     void run();
@@ -113,6 +115,8 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<std::pair<std::string, std::function<void()>>> m_jobs;
+    std::condition_variable m_idle;
+    bool m_busy = false;
     bool m_stop = false;
     std::thread m_thread;
 };
