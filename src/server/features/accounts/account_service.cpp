@@ -467,7 +467,7 @@ SignedIn AccountService::refresh(const std::string& refreshToken, const ClientIn
     if (!rotated) {
         const std::optional<RefreshLookup> again = found->rotatedAt ? found : m_repo.findRefresh(hash);
         const std::int64_t rotatedAt = again && again->rotatedAt ? *again->rotatedAt : now();
-        if (now() - rotatedAt > m_settings.refreshReuseGraceSeconds) {
+        if (now() - rotatedAt >= m_settings.refreshReuseGraceSeconds) {
             // An old token came back: it was stolen, or the real owner's was. End the whole session.
             m_repo.endSession(found->sessionId, found->userId, "refresh_token_reuse", now());
             audit("refresh_token_reuse", found->userId, client, "session " + std::to_string(found->sessionId) + " ended");
