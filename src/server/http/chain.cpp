@@ -185,9 +185,8 @@ void Chain::finish(Response& r, Method method, std::string_view requestId, std::
     r.headers.reserve(r.headers.size() + 6);
     r.set("X-Request-Id", std::string(requestId));
     r.set("Server-Timing", timing);
-    // Safe for the wasm app: no script CSP (it would need 'wasm-unsafe-eval'), only framing.
     r.set("X-Content-Type-Options", "nosniff");
-    r.set("Referrer-Policy", "strict-origin-when-cross-origin");
+    if (r.header("Referrer-Policy").empty()) r.set("Referrer-Policy", "strict-origin-when-cross-origin");
     r.set("X-Frame-Options", "DENY");
     if (r.header("Content-Security-Policy").empty()) r.set("Content-Security-Policy", kContentSecurityPolicy);
     if (m_options.tls) r.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
