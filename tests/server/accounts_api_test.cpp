@@ -7,23 +7,6 @@
 //
 // [SECTION] Helpers
 // [SECTION] Sign-up through SMTP
-TEST_CASE("account addresses are the app's page, never cached, indexed or leaking a Referer", "[api][accounts]")
-{
-    ServerProcess s(ServerOptions{50, true, true, {}});
-    auto c = clientFor(s);
-    for (const char* path : {"/account", "/account/sign-in?lang=kk", "/account/verify?token=abc&lang=ru"}) {
-        INFO(path);
-        auto r = c->Get(path);
-        REQUIRE(r);
-        CHECK(r->status == 200);
-        CHECK(r->get_header_value("Cache-Control") == "no-store");
-        CHECK(r->get_header_value("Referrer-Policy") == "no-referrer");
-        CHECK(r->get_header_value("Content-Type") == "text/html; charset=utf-8");
-        CHECK(r->body.find("<meta name=\"robots\" content=\"noindex\">") != std::string::npos);
-    }
-    CHECK(c->Get("/account/verify?lang=ru")->body.find("<title>Ваш аккаунт | Dongelek</title>") != std::string::npos);
-}
-
 // [SECTION] Refresh cookie
 // [SECTION] Who may call what
 // [SECTION] Bad input and limits
