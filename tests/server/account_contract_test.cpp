@@ -386,6 +386,8 @@ TEST_CASE("two-factor sign-in: set up with a code, then required, codes used onc
     CHECK(errorOf([&] { f.service->enableTotp(me, "000000", f.client); }).error.code == "totp_invalid");
     const std::vector<std::string> recovery = f.service->enableTotp(me, totpCode(secret, f.clock / 30), f.client);
     REQUIRE(recovery.size() == 10);
+    CHECK(f.mails().back().subject == "A security setting of your Dongelek account changed");
+    CHECK(f.mails().back().text.find("Two-factor sign-in was turned on") != std::string::npos);
 
     CHECK(errorOf([&] { f.service->signIn("totp@example.kz", kPassword, std::nullopt, f.client); }).error.code ==
           "totp_required");
@@ -404,6 +406,7 @@ TEST_CASE("two-factor sign-in: set up with a code, then required, codes used onc
     f.clock += 30;
     f.service->disableTotp(me, kPassword, totpCode(secret, f.clock / 30), f.client);
     CHECK_FALSE(f.service->me(me).totpSecret);
+    CHECK(f.mails().back().text.find("Two-factor sign-in was turned off") != std::string::npos);
 }
 
 // [SECTION] Phones
@@ -435,6 +438,7 @@ TEST_CASE("a phone is confirmed by an SMS code with limited tries, then signs in
     const HttpError wrong = errorOf([&] { f.service->confirmPhone(me, code == "000000" ? "111111" : "000000", f.client); });
     CHECK(wrong.error.message.find("4 tries left") != std::string::npos);
     CHECK(f.service->confirmPhone(me, code, f.client).phone == std::optional<std::string>("+77015550011"));
+    CHECK(f.mails().back().text.find("A new phone number was confirmed for your account: +7701…11.") != std::string::npos);
 
     // Sign-in by code: unknown numbers get the same answer and no SMS.
     f.clock += 61;

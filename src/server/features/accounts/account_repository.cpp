@@ -249,24 +249,25 @@ bool AccountRepository::claimTotpStep(std::int64_t userId, std::int64_t step)
     });
 }
 
-bool AccountRepository::useRecoveryCode(std::int64_t userId, const std::string& codeHash, std::int64_t now)
+bool AccountRepository::useRecoveryCode(std::int64_t codeId, std::int64_t now)
 {
     return privately(m_db, [&](db::Connection& c) {
-        Statement& s = c.prepare("UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND "
-                                 "used_at IS NULL RETURNING id");
-        s.bind(1, now).bind(2, userId).bind(3, codeHash);
+        Statement& s = c.prepare("UPDATE recovery_codes SET used_at = ? WHERE id = ? AND used_at IS NULL RETURNING id");
+        s.bind(1, now).bind(2, codeId);
         return changedOne(s);
     });
 }
 
-std::int64_t AccountRepository::unusedRecoveryCodes(std::int64_t userId)
+std::vector<std::pair<std::int64_t, std::string>> AccountRepository::unusedRecoveryCodes(std::int64_t userId)
 {
     auto c = m_db.acquire();
-    Statement& s = c->prepare("SELECT COUNT(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL");
+    Statement& s = c->prepare("SELECT id, code_hash FROM recovery_codes WHERE user_id = ? AND used_at IS NULL ORDER BY id");
     s.bind(1, userId);
-    const std::int64_t n = s.step() ? s.columnInt64(0) : 0;
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    while (s.step())
+        out.emplace_back(s.columnInt64(0), s.columnText(1));
     s.reset();
-    return n;
+    return out;
 }
 
 // [SECTION] Sessions

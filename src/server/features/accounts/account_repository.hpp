@@ -99,8 +99,10 @@ public:
     void disableTotp(std::int64_t userId, std::int64_t now);
     // Records that a TOTP step was used; false when it (or a later one) was used already.
     bool claimTotpStep(std::int64_t userId, std::int64_t step);
-    bool useRecoveryCode(std::int64_t userId, const std::string& codeHash, std::int64_t now);
-    std::int64_t unusedRecoveryCodes(std::int64_t userId);
+    // The unused recovery codes: id and stored "salt:hash".
+    std::vector<std::pair<std::int64_t, std::string>> unusedRecoveryCodes(std::int64_t userId);
+    // False when it was used meanwhile.
+    bool useRecoveryCode(std::int64_t codeId, std::int64_t now);
 
     // [SECTION] Sessions
     std::int64_t createSession(std::int64_t userId, const std::string& userAgent, const std::string& ip,
