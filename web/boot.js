@@ -9,6 +9,8 @@
   var bar = document.getElementById('bar');
   var fill = document.getElementById('fill');
   var statusEl = document.getElementById('status');
+  // The canvas has no context menu of its own (the app draws its own widgets there).
+  document.getElementById('canvas').addEventListener('contextmenu', function (e) { e.preventDefault(); });
   // The language the app will pick (AppController::start): ?lang=, the remembered pick, the browser's.
   var lang = (function () {
     var ours = ['en', 'ru', 'kk'];
