@@ -75,37 +75,33 @@ bool changedOne(Statement& s)
 
 // [SECTION] Users
 
-std::optional<UserRow> AccountRepository::userByEmail(const std::string& email)
+namespace {
+// The one user matching `column = value` (the column name is ours, never a client's).
+template <typename V> std::optional<UserRow> userWhere(db::Database& database, const char* column, const V& value)
 {
-    auto c = m_db.acquire();
-    Statement& s = c->prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE email = ?");
-    s.bind(1, email);
+    auto c = database.acquire();
+    Statement& s = c->prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE " + column + " = ?");
+    s.bind(1, value);
     std::optional<UserRow> out;
     if (s.step()) out = readUser(s);
     s.reset();
     return out;
+}
+} // namespace
+
+std::optional<UserRow> AccountRepository::userByEmail(const std::string& email)
+{
+    return userWhere(m_db, "email", email);
 }
 
 std::optional<UserRow> AccountRepository::userById(std::int64_t id)
 {
-    auto c = m_db.acquire();
-    Statement& s = c->prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
-    s.bind(1, id);
-    std::optional<UserRow> out;
-    if (s.step()) out = readUser(s);
-    s.reset();
-    return out;
+    return userWhere(m_db, "id", id);
 }
 
 std::optional<UserRow> AccountRepository::userByPhone(const std::string& phone)
 {
-    auto c = m_db.acquire();
-    Statement& s = c->prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE phone = ?");
-    s.bind(1, phone);
-    std::optional<UserRow> out;
-    if (s.step()) out = readUser(s);
-    s.reset();
-    return out;
+    return userWhere(m_db, "phone", phone);
 }
 
 std::optional<std::int64_t> AccountRepository::createUser(const NewUser& u, std::int64_t now)

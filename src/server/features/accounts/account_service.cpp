@@ -266,12 +266,7 @@ void AccountService::resendVerification(const std::string& emailIn, const Client
 {
     const std::optional<std::string> email = normalizeEmail(emailIn);
     if (!email) throw fail(400, "invalid_email", "email", "this is not an email address");
-    const WindowCount cooldown = m_counters.peek("resend:" + *email, now());
-    if (cooldown.count > 0)
-        throw ClientError(tooManyRequests("email", "a mail was sent a moment ago: wait before asking again",
-                                          static_cast<long>(cooldown.resetsAt - now())));
-    limit("resends:" + *email, m_settings.limits.resendPerAccount, "email", "mails to this address");
-    m_counters.hit("resend:" + *email, m_settings.limits.resendCooldownSeconds, now());
+    throttleResend(*email, "email");
     const std::optional<UserRow> user = m_repo.userByEmail(*email);
     if (!user || user->emailVerifiedAt) return; // the same answer either way
     m_repo.voidTokens(user->id, "verify_email", now());
@@ -324,6 +319,44 @@ void AccountService::clearFailures(const std::string& accountKey)
     m_counters.clear("delay:" + accountKey);
 }
 
+void AccountService::throttleResend(const std::string& address, const char* field)
+{
+    const WindowCount cooldown = m_counters.peek("resend:" + address, now());
+    if (cooldown.count > 0)
+        throw ClientError(tooManyRequests(field, "a message was sent a moment ago: wait before asking again",
+                                          static_cast<long>(cooldown.resetsAt - now())));
+    limit("resends:" + address, m_settings.limits.resendPerAccount, field, "messages to this address");
+    m_counters.hit("resend:" + address, m_settings.limits.resendCooldownSeconds, now());
+}
+
+std::optional<std::string> AccountService::requirePhone(const std::string& input)
+{
+    std::optional<std::string> phone = normalizePhone(input);
+    if (!phone)
+        throw fail(400, "invalid_phone", "phone", "enter a Kazakh (+7 7xx ...) or Bahraini (+973 ...) mobile number");
+    return phone;
+}
+
+bool AccountService::matchTotp(std::int64_t userId, const std::string& secret, const std::string& code)
+{
+    const std::int64_t step = now() / 30;
+    for (std::int64_t s = step - 1; s <= step + 1; ++s) // a step of clock drift either way
+        if (constantTimeEquals(totpCode(secret, s), code)) return m_repo.claimTotpStep(userId, s); // once only
+    return false;
+}
+
+bool AccountService::requireSecondFactor(const UserRow& user, const std::optional<std::string>& totp,
+                                         const std::string& accountKey, const ClientInfo& client)
+{
+    if (!user.totpSecret) return false;
+    if (!totp || totp->empty()) throw fail(401, "totp_required", "totp", "enter the code from your authenticator app");
+    if (!checkSecondFactor(user, *totp)) {
+        recordFailure(accountKey, user, client, "two-factor code");
+        throw fail(401, "totp_invalid", "totp", "this code is wrong or was used already");
+    }
+    return true;
+}
+
 bool AccountService::checkSecondFactor(const UserRow& user, const std::string& codeIn)
 {
     std::string code;
@@ -331,11 +364,7 @@ bool AccountService::checkSecondFactor(const UserRow& user, const std::string& c
         if (c != ' ') code += c;
     if (code.size() == 6 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         const std::optional<std::string> secret = unseal(m_sealKey, user.totpSecret.value_or(""));
-        if (!secret) return false;
-        const std::int64_t step = now() / 30;
-        for (std::int64_t s = step - 1; s <= step + 1; ++s)
-            if (constantTimeEquals(totpCode(*secret, s), code)) return m_repo.claimTotpStep(user.id, s); // once only
-        return false;
+        return secret && matchTotp(user.id, *secret, code);
     }
     // A recovery code ("abcd-efgh"), each usable once.
     std::string normalized;
@@ -393,31 +422,15 @@ SignedIn AccountService::signIn(const std::string& emailIn, const std::string& p
     }
     if (!user->emailVerifiedAt)
         throw fail(403, "email_unverified", "email", "confirm your email first: open the link in the mail we sent");
-    bool second = false;
-    if (user->totpSecret) {
-        if (!totp || totp->empty())
-            throw fail(401, "totp_required", "totp", "enter the code from your authenticator app");
-        if (!checkSecondFactor(*user, *totp)) {
-            recordFailure(email, user, client, "two-factor code");
-            throw fail(401, "totp_invalid", "totp", "this code is wrong or was used already");
-        }
-        second = true;
-    }
+    const bool second = requireSecondFactor(*user, totp, email, client);
     clearFailures(email);
     return startSession(*user, second, client, "password");
 }
 
 void AccountService::sendSignInCode(const std::string& phoneIn, const ClientInfo& client)
 {
-    const std::optional<std::string> phone = normalizePhone(phoneIn);
-    if (!phone)
-        throw fail(400, "invalid_phone", "phone", "enter a Kazakh (+7 7xx ...) or Bahraini (+973 ...) mobile number");
-    const WindowCount cooldown = m_counters.peek("resend:" + *phone, now());
-    if (cooldown.count > 0)
-        throw ClientError(tooManyRequests("phone", "a code was sent a moment ago: wait before asking again",
-                                          static_cast<long>(cooldown.resetsAt - now())));
-    limit("resends:" + *phone, m_settings.limits.resendPerAccount, "phone", "codes to this number");
-    m_counters.hit("resend:" + *phone, m_settings.limits.resendCooldownSeconds, now());
+    const std::optional<std::string> phone = requirePhone(phoneIn);
+    throttleResend(*phone, "phone");
     const std::optional<UserRow> user = m_repo.userByPhone(*phone);
     if (!user) return; // the same answer whether or not the number has an account
     const std::string code = randomDigits(6);
@@ -429,9 +442,7 @@ SignedIn AccountService::signInWithCode(const std::string& phoneIn, const std::s
                                         const std::optional<std::string>& totp, const ClientInfo& client)
 {
     limit("signin:ip:" + client.ip, m_settings.limits.signInPerIp, "", "sign-in attempts from this address");
-    const std::optional<std::string> phone = normalizePhone(phoneIn);
-    if (!phone)
-        throw fail(400, "invalid_phone", "phone", "enter a Kazakh (+7 7xx ...) or Bahraini (+973 ...) mobile number");
+    const std::optional<std::string> phone = requirePhone(phoneIn);
     checkNotLocked(*phone);
     const std::optional<UserRow> user = m_repo.userByPhone(*phone);
     const std::optional<PhoneCode> pc = user ? m_repo.latestPhoneCode(*phone, "sign_in", user->id) : std::nullopt;
@@ -441,16 +452,7 @@ SignedIn AccountService::signInWithCode(const std::string& phoneIn, const std::s
         recordFailure(*phone, user, client, "SMS code");
         throw fail(401, "code_invalid", "code", "this code is wrong or has expired: ask for a new one");
     }
-    bool second = false;
-    if (user->totpSecret) {
-        if (!totp || totp->empty())
-            throw fail(401, "totp_required", "totp", "enter the code from your authenticator app");
-        if (!checkSecondFactor(*user, *totp)) {
-            recordFailure(*phone, user, client, "two-factor code");
-            throw fail(401, "totp_invalid", "totp", "this code is wrong or was used already");
-        }
-        second = true;
-    }
+    const bool second = requireSecondFactor(*user, totp, *phone, client);
     if (!m_repo.usePhoneCode(pc->id, now()))
         throw fail(401, "code_invalid", "code", "this code was used already: ask for a new one");
     clearFailures(*phone);
@@ -631,16 +633,9 @@ std::int64_t AccountService::endOtherSessions(const Principal& who, const Client
 
 void AccountService::addPhone(const Principal& who, const std::string& phoneIn, const ClientInfo& client)
 {
-    const std::optional<std::string> phone = normalizePhone(phoneIn);
-    if (!phone)
-        throw fail(400, "invalid_phone", "phone", "enter a Kazakh (+7 7xx ...) or Bahraini (+973 ...) mobile number");
+    const std::optional<std::string> phone = requirePhone(phoneIn);
     const UserRow user = me(who);
-    const WindowCount cooldown = m_counters.peek("resend:" + *phone, now());
-    if (cooldown.count > 0)
-        throw ClientError(tooManyRequests("phone", "a code was sent a moment ago: wait before asking again",
-                                          static_cast<long>(cooldown.resetsAt - now())));
-    limit("resends:" + *phone, m_settings.limits.resendPerAccount, "phone", "codes to this number");
-    m_counters.hit("resend:" + *phone, m_settings.limits.resendCooldownSeconds, now());
+    throttleResend(*phone, "phone");
     const std::optional<UserRow> owner = m_repo.userByPhone(*phone);
     if (owner && owner->id != user.id) {
         sendSms(*phone, user.language, m_texts.in(user.language).get("sms.taken"));
@@ -707,11 +702,7 @@ std::vector<std::string> AccountService::enableTotp(const Principal& who, const 
     if (user.totpSecret) throw fail(409, "totp_enabled", "", "two-factor sign-in is on already");
     const std::optional<std::string> secret = unseal(m_sealKey, user.totpPending.value_or(""));
     if (!secret) throw fail(409, "totp_not_started", "", "start the set-up first (POST /api/v1/me/totp/setup)");
-    const std::int64_t step = now() / 30;
-    bool ok = false;
-    for (std::int64_t s = step - 1; s <= step + 1 && !ok; ++s)
-        if (constantTimeEquals(totpCode(*secret, s), code)) ok = m_repo.claimTotpStep(user.id, s);
-    if (!ok) throw fail(400, "totp_invalid", "code", "this code is wrong: check the time on your phone and try the next one");
+    if (!matchTotp(user.id, *secret, code)) throw fail(400, "totp_invalid", "code", "this code is wrong: check the time on your phone and try the next one");
     std::vector<std::string> codes, hashes;
     static const char* alphabet = "abcdefghijkmnpqrstuvwxyz23456789"; // no 0/o, 1/l
     for (int i = 0; i < 10; ++i) {

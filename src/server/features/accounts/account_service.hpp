@@ -136,6 +136,13 @@ private:
                        const char* how);
     void clearFailures(const std::string& accountKey);
     bool checkSecondFactor(const UserRow& user, const std::string& code);
+    // False without TOTP on; else the code must be there and right (401 totp_required / totp_invalid).
+    bool requireSecondFactor(const UserRow& user, const std::optional<std::string>& totp,
+                             const std::string& accountKey, const ClientInfo& client);
+    bool matchTotp(std::int64_t userId, const std::string& secret, const std::string& code);
+    // The cooldown and hourly cap of verification mails and SMS codes to one address or phone.
+    void throttleResend(const std::string& address, const char* field);
+    std::optional<std::string> requirePhone(const std::string& input); // 400 invalid_phone
     void checkNewPassword(const UserRow& user, const std::string& password);
     void setNewPassword(const UserRow& user, const std::string& password, std::int64_t keepSession,
                         const char* reason, const ClientInfo& client);
