@@ -137,6 +137,23 @@ const std::vector<Option>& options()
          "how long an already rotated refresh token is still accepted, for two tabs refreshing at once "
          "(default 10; 0 = never)",
          [](const std::string& v, ServerConfig& c) { return parseIntIn(v, 0, 300, c.refreshReuseGraceSeconds); }},
+        {"--trusted-proxy", "DONGELEK_TRUSTED_PROXY", "ADDRESSES",
+         "the reverse proxy's IP addresses (comma-separated): requests from them are counted for the client "
+         "address their X-Forwarded-For ends with (limits, sessions, the audit log). Default: none",
+         [](const std::string& v, ServerConfig& c) -> std::string {
+             c.trustedProxies.clear();
+             std::size_t at = 0;
+             while (at <= v.size()) {
+                 const std::size_t comma = v.find(',', at);
+                 const std::string a = v.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+                 if (a.empty() || a.size() > 45 || a.find_first_not_of("0123456789abcdefABCDEF.:") != std::string::npos)
+                     return "must be IP addresses separated by commas, e.g. 127.0.0.1,::1";
+                 c.trustedProxies.push_back(a);
+                 if (comma == std::string::npos) break;
+                 at = comma + 1;
+             }
+             return {};
+         }},
         {"--mail-texts", "DONGELEK_MAIL_TEXTS", "DIR", "mail and SMS texts per language (default: the mail folder of --locales-dir)",
          [](const std::string& v, ServerConfig& c) -> std::string {
              if (v.empty()) return "must be a directory path";

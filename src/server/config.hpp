@@ -35,6 +35,7 @@ struct ServerConfig {
     std::string smsGatewayKey;
     std::string authLimits;    // accounts::parseAuthLimits syntax, checked at parse time
     int refreshReuseGraceSeconds = 10;
+    std::vector<std::string> trustedProxies; // --trusted-proxy, repeatable or comma-separated
     std::string mailDir; // mail and SMS texts; default: <locales dir>/mail
 };
 

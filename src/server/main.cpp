@@ -254,6 +254,7 @@ int main(int argc, char** argv)
         HttpOptions http;
         http.authenticate = [&accountService](std::string_view token) { return accountService.authenticate(token); };
         http.tls = tls;
+        http.trustedProxies = config.trustedProxies;
         http.address = config.listenAddress;
         http.port = config.port;
         http.threads = config.threads;

@@ -401,3 +401,26 @@ TEST_CASE("over TLS every response gets HSTS", "[server][chain][access]")
     CHECK(run(chain, TestRequest("GET", "/x")).header("Strict-Transport-Security") == "max-age=31536000; includeSubDomains");
     CHECK(run(chain, TestRequest("GET", "/missing")).header("Strict-Transport-Security") == "max-age=31536000; includeSubDomains");
 }
+
+TEST_CASE("behind a trusted proxy the client is the last X-Forwarded-For hop; otherwise the peer", "[server][chain][access]")
+{
+    RouteTable routes;
+    routes.add(Route{{Method::Get}, "/ip", Access::Public, kNoBody, "the caller's address", [](const Request& req) -> Reply {
+                         return Response::bytes(200, "text/plain", std::make_shared<const std::string>(req.remoteAddress));
+                     }});
+    ChainOptions o;
+    o.trustedProxies = {"10.0.0.5"};
+    Chain chain(routes, o);
+    const auto ip = [&](const std::string& peer, const std::string& xff) {
+        TestRequest t("GET", "/ip", xff.empty() ? std::vector<std::pair<std::string, std::string>>{}
+                                                : std::vector<std::pair<std::string, std::string>>{{"X-Forwarded-For", xff}});
+        Request req = t.build();
+        req.remoteAddress = peer;
+        return bodyOf(*chain.handle(req));
+    };
+    CHECK(ip("10.0.0.5", "1.2.3.4") == "1.2.3.4");
+    CHECK(ip("10.0.0.5", "6.6.6.6, 1.2.3.4") == "1.2.3.4"); // the client's own claim is ignored
+    CHECK(ip("10.0.0.5", "") == "10.0.0.5");
+    CHECK(ip("10.0.0.5", "<script>") == "10.0.0.5");
+    CHECK(ip("9.9.9.9", "1.2.3.4") == "9.9.9.9"); // not our proxy: the header means nothing
+}

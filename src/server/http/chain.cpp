@@ -10,6 +10,7 @@
 
 #include "server/http/request_target.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
 #include <stdexcept>
@@ -38,6 +39,23 @@ std::string_view bearerToken(const Request& req)
 bool hasRefreshCookie(const Request& req)
 {
     return req.header("Cookie").find("dongelek_refresh=") != std::string_view::npos;
+}
+
+// The client's address: the peer, or behind a trusted proxy the last hop its X-Forwarded-For
+// names (the proxy appends the address it saw; anything before that the client may have forged).
+std::string clientAddress(const Request& req, const std::vector<std::string>& trusted)
+{
+    if (std::find(trusted.begin(), trusted.end(), req.remoteAddress) == trusted.end()) return req.remoteAddress;
+    std::string_view xff = req.header("X-Forwarded-For");
+    const std::size_t comma = xff.rfind(',');
+    if (comma != std::string_view::npos) xff = xff.substr(comma + 1);
+    while (!xff.empty() && xff.front() == ' ')
+        xff.remove_prefix(1);
+    while (!xff.empty() && xff.back() == ' ')
+        xff.remove_suffix(1);
+    const bool sane = !xff.empty() && xff.size() <= 45 &&
+                      xff.find_first_not_of("0123456789abcdefABCDEF.:") == std::string_view::npos;
+    return sane ? std::string(xff) : req.remoteAddress;
 }
 
 // Who may call a route: the only place that decides (Access in route_table.hpp). Sets
@@ -140,6 +158,8 @@ std::optional<Response> Chain::handle(Request& req) const
     req.chain = this;
     const std::string_view incoming = saneRequestId(req.header("X-Request-Id"));
     req.requestId = incoming.empty() ? newRequestId() : std::string(incoming);
+
+    if (!m_options.trustedProxies.empty()) req.remoteAddress = clientAddress(req, m_options.trustedProxies);
 
     std::optional<Response> out;
     try {

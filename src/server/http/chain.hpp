@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dongelek::server {
 
@@ -29,6 +30,9 @@ struct ChainOptions {
     std::chrono::milliseconds slowRequest{1000}; // at least this long: a log line
     Authenticator authenticate;                  // bearer tokens -> principals; unset: every token is refused
     bool tls = false;                            // served over TLS (--public-url https://...): HSTS
+    // Peers whose X-Forwarded-For is believed (the reverse proxy, --trusted-proxy): a request
+    // from one gets the last address that header names as its remoteAddress.
+    std::vector<std::string> trustedProxies;
 };
 
 class Chain {
