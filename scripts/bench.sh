@@ -7,6 +7,8 @@
 #     on SQLite and on PostgreSQL (a throwaway cluster, scripts/pg_test_cluster.sh), the
 #     same generated listings on both, printed side by side: JSON searches, HTML listing
 #     pages, and the server's own time for one listing page
+#  4. accounts: sign-ins per second (each one Argon2id verification) and the cost of
+#     authenticating a request (a GET with a bearer token against the same GET without)
 # Usage: scripts/bench.sh [demo-size]   (default 100000)
 # Environment: DONGELEK_BENCH_SERVER_ONLY=1 skips the web build and the page-load part.
 set -euo pipefail
@@ -87,6 +89,46 @@ bench_engine() { # engine; DB is set
   wrk_report "$engine" "${LABELS[5]}" -s "$ROOT/tests/e2e/bench/listing_pages.lua" "$URL"
   page_timing "$engine"
   stop_server
+  auth_bench "$engine"
+}
+
+# Accounts: one verified user (through the outbox), then wrk on sign-in and on an
+# authenticated GET. The per-IP sign-in limit is lifted for the run (all of wrk is one IP).
+AUTH_LABELS=("sign-ins (Argon2id t=2, 19 MiB; wrk -c4)"
+             "GET /api/v1/health, anonymous"
+             "GET /api/v1/health with a bearer token (JWT + session check)"
+             "GET /api/v1/me (token, session and user read)")
+auth_bench() { # engine
+  local engine=$1 token
+  rm -rf "$TMP/outbox"
+  start_server --mail-outbox "$TMP/outbox" --auth-limits "signin_ip=100000000/60,register_ip=100/60"
+  curl -fs -o /dev/null -H 'Content-Type: application/json' "$URL/api/v1/auth/register" \
+    -d '{"email":"bench@example.kz","password":"correct horse battery staple","displayName":"Bench","role":"buyer"}' || true
+  for _ in $(seq 1 50); do ls "$TMP/outbox"/*.eml >/dev/null 2>&1 && break; sleep 0.1; done
+  token=$(python3 - "$TMP/outbox" <<'PY'
+import email, glob, re, sys
+for path in sorted(glob.glob(sys.argv[1] + "/*.eml")):
+    for part in email.message_from_file(open(path)).walk():
+        if part.get_content_type() == "text/plain":
+            m = re.search(r"token=([A-Za-z0-9_-]+)", part.get_payload(decode=True).decode())
+            if m: print(m.group(1))
+PY
+)
+  [ -n "$token" ] && curl -fs -o /dev/null -H 'Content-Type: application/json' "$URL/api/v1/auth/verify-email" -d "{\"token\":\"$token\"}"
+  local access
+  access=$(curl -fs -H 'Content-Type: application/json' "$URL/api/v1/auth/login" \
+    -d '{"email":"bench@example.kz","password":"correct horse battery staple"}' |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+  local rps
+  wrk -t2 -c4 -d10s --latency -s "$ROOT/tests/e2e/bench/login.lua" "$URL/api/v1/auth/login" > "$TMP/wrk.txt"
+  rps=$(awk '/Requests\/sec/ {printf "%.1f", $2}' "$TMP/wrk.txt")
+  RESULT["$engine|${AUTH_LABELS[0]}"]=$(printf '%7s req/s  p50 %8s  (%s per core)' "$rps" \
+    "$(awk '$1=="50%" {print $2}' "$TMP/wrk.txt")" "$(awk -v r="$rps" -v n="$(nproc)" 'BEGIN{printf "%.1f/s", r/n}')")
+  grep -qE 'Non-2xx' "$TMP/wrk.txt" && NOTES+=("$engine, sign-ins: $(grep -E 'Non-2xx' "$TMP/wrk.txt" | tr -s ' ')")
+  wrk_report "$engine" "${AUTH_LABELS[1]}" "$URL/api/v1/health"
+  wrk_report "$engine" "${AUTH_LABELS[2]}" -H "Authorization: Bearer $access" "$URL/api/v1/health"
+  wrk_report "$engine" "${AUTH_LABELS[3]}" -H "Authorization: Bearer $access" "$URL/api/v1/me"
+  stop_server
 }
 
 # The server's own time for one listing page (Server-Timing), one request at a time: the
@@ -145,7 +187,7 @@ echo
 echo "== Server (wrk -t2 -c64 -d10s, $SIZE listings; SQLite $(pkg-config --modversion sqlite3 2>/dev/null || echo '?') vs PostgreSQL $PG_VERSION) =="
 printf '  %-56s %-44s %s\n' "" "SQLite" "PostgreSQL"
 printf '  %-56s %-44s %s\n' "$SIZE listings generated and server ready" "${READY[sqlite]}" "${READY[postgresql]}"
-for label in "${LABELS[@]}"; do
+for label in "${LABELS[@]}" "${AUTH_LABELS[@]}"; do
   printf '  %-56s %-44s %s\n' "$label" "${RESULT["sqlite|$label"]}" "${RESULT["postgresql|$label"]}"
 done
 printf '  %-56s %-44s %s\n' "one listing page, server time (200 ids, one at a time)" "${PAGE_MS[sqlite]}" "${PAGE_MS[postgresql]}"

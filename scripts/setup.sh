@@ -27,6 +27,7 @@ PACKAGES=(
   libsqlite3-dev postgresql libpq-dev nlohmann-json3-dev libstb-dev catch2 libcpp-httplib-dev libssl-dev libbrotli-dev
   zlib1g-dev
   libxml2-dev
+  libsodium-dev libzxcvbn-dev libcurl4-openssl-dev libqrencode-dev python3-aiosmtpd
   fonts-noto-core python3-fonttools
   chromium xvfb imagemagick wrk ccache
 )

@@ -3,6 +3,7 @@
 
 #include "server/config.hpp"
 
+#include "server/features/accounts/abuse_counters.hpp"
 #include "server/features/pages/site_origin.hpp"
 
 #include "core/cli.hpp"
@@ -84,6 +85,81 @@ const std::vector<Option>& options()
                  return "must be 1 or 0";
              return {};
          }},
+        {"--smtp-url", "DONGELEK_SMTP_URL", "URL",
+         "send mail through this SMTP server: smtp://[user:password@]host:port or smtps://... "
+         "(default: none, mails are written to the outbox folder and named in the log)",
+         [](const std::string& v, ServerConfig& c) -> std::string {
+             if (v.rfind("smtp://", 0) != 0 && v.rfind("smtps://", 0) != 0) return "must start with smtp:// or smtps://";
+             c.smtpUrl = v;
+             return {};
+         }},
+        {"--mail-from", "DONGELEK_MAIL_FROM", "ADDRESS",
+         "the From of every mail (default \"Dongelek <noreply@dongelek.local>\")",
+         [](const std::string& v, ServerConfig& c) -> std::string {
+             if (v.find('@') == std::string::npos || v.find_first_of("\r\n") != std::string::npos)
+                 return "must be an email address";
+             c.mailFrom = v;
+             return {};
+         }},
+        {"--mail-outbox", "DONGELEK_MAIL_OUTBOX", "DIR",
+         "where mails (.eml) and SMS (.sms.txt) go without --smtp-url / --sms-gateway-url "
+         "(default <db dir>/outbox; data/outbox with PostgreSQL)",
+         [](const std::string& v, ServerConfig& c) -> std::string {
+             if (v.empty()) return "must be a directory path";
+             c.mailOutbox = v;
+             return {};
+         }},
+        {"--sms-gateway-url", "DONGELEK_SMS_GATEWAY_URL", "URL",
+         "send SMS by POSTing {\"to\",\"text\"} JSON to this HTTP gateway (default: the outbox folder)",
+         [](const std::string& v, ServerConfig& c) -> std::string {
+             if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0) return "must start with http:// or https://";
+             c.smsGatewayUrl = v;
+             return {};
+         }},
+        {"--sms-gateway-key", "DONGELEK_SMS_GATEWAY_KEY", "KEY",
+         "the gateway's API key, sent as Authorization: Bearer (prefer the variable: flags show in ps)",
+         [](const std::string& v, ServerConfig& c) -> std::string {
+             if (v.empty() || v.find_first_of("\r\n") != std::string::npos) return "must be one line of text";
+             c.smsGatewayKey = v;
+             return {};
+         }},
+        {"--auth-limits", "DONGELEK_AUTH_LIMITS", "LIST",
+         "rate limits and lockouts, e.g. signin_ip=30/300,register_ip=10/3600,lock_after=10,lock_seconds=900 "
+         "(see docs/security.md for every name and its default)",
+         [](const std::string& v, ServerConfig& c) -> std::string {
+             accounts::AuthLimits probe;
+             std::string error = accounts::parseAuthLimits(v, probe);
+             if (!error.empty()) return error;
+             c.authLimits = v;
+             return {};
+         }},
+        {"--refresh-reuse-grace", "DONGELEK_REFRESH_REUSE_GRACE", "SECONDS",
+         "how long an already rotated refresh token is still accepted, for two tabs refreshing at once "
+         "(default 10; 0 = never)",
+         [](const std::string& v, ServerConfig& c) { return parseIntIn(v, 0, 300, c.refreshReuseGraceSeconds); }},
+        {"--trusted-proxy", "DONGELEK_TRUSTED_PROXY", "ADDRESSES",
+         "the reverse proxy's IP addresses (comma-separated): requests from them are counted for the client "
+         "address their X-Forwarded-For ends with (limits, sessions, the audit log). Default: none",
+         [](const std::string& v, ServerConfig& c) -> std::string {
+             c.trustedProxies.clear();
+             std::size_t at = 0;
+             while (at <= v.size()) {
+                 const std::size_t comma = v.find(',', at);
+                 const std::string a = v.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+                 if (a.empty() || a.size() > 45 || a.find_first_not_of("0123456789abcdefABCDEF.:") != std::string::npos)
+                     return "must be IP addresses separated by commas, e.g. 127.0.0.1,::1";
+                 c.trustedProxies.push_back(a);
+                 if (comma == std::string::npos) break;
+                 at = comma + 1;
+             }
+             return {};
+         }},
+        {"--mail-texts", "DONGELEK_MAIL_TEXTS", "DIR", "mail and SMS texts per language (default: the mail folder of --locales-dir)",
+         [](const std::string& v, ServerConfig& c) -> std::string {
+             if (v.empty()) return "must be a directory path";
+             c.mailDir = v;
+             return {};
+         }},
     };
     return table;
 }
@@ -110,13 +186,21 @@ ConfigOutcome parseConfig(const std::vector<std::string>& args, const std::funct
         const std::filesystem::path parent = std::filesystem::path(out.databasePath).parent_path();
         out.mediaDir = (parent.empty() ? std::filesystem::path("media") : parent / "media").string();
     }
+    if (out.mailDir.empty()) out.mailDir = (std::filesystem::path(out.localesDir) / "mail").string();
+    if (out.mailOutbox.empty() && out.databaseKind == DatabaseKind::Postgres) out.mailOutbox = "data/outbox";
+    if (out.mailOutbox.empty()) {
+        const std::filesystem::path parent = std::filesystem::path(out.databasePath).parent_path();
+        out.mailOutbox = (parent.empty() ? std::filesystem::path("outbox") : parent / "outbox").string();
+    }
     return ConfigOutcome::Run;
 }
 
 std::string helpText()
 {
     return "dongelek-server " DONGELEK_VERSION " - the Dongelek car marketplace API and web server\n\n"
-           "Usage: dongelek-server [options]\n\n"
+           "Usage: dongelek-server [options]\n"
+           "       dongelek-server admin create --email EMAIL --name NAME [options]\n"
+           "         (makes an admin account; the password is read from the first line of standard input)\n\n"
            "Options (a flag wins over its environment variable):\n" +
            cli::optionsHelp(options()) + "\nExit codes: 0 stopped normally, 1 startup failure, 2 bad settings.\n";
 }

@@ -27,6 +27,16 @@ struct ServerConfig {
     std::string publicOrigin; // "https://dongelek.kz" from --public-url; empty: each request's Host
     int threads = 0;      // 0 until parsed; then hardware concurrency unless set
     bool cacheEnabled = true;
+    // Accounts (docs/accounts-api.md, docs/security.md).
+    std::string smtpUrl;     // smtp://host:port; empty: mails go to mailOutbox
+    std::string mailFrom = "Dongelek <noreply@dongelek.local>";
+    std::string mailOutbox;  // default: <database dir>/outbox, data/outbox with PostgreSQL
+    std::string smsGatewayUrl; // empty: SMS go to the outbox too
+    std::string smsGatewayKey;
+    std::string authLimits;    // accounts::parseAuthLimits syntax, checked at parse time
+    int refreshReuseGraceSeconds = 10;
+    std::vector<std::string> trustedProxies; // --trusted-proxy, repeatable or comma-separated
+    std::string mailDir; // mail and SMS texts; default: <locales dir>/mail
 };
 
 enum class ConfigOutcome { Run, Help, Error };

@@ -3,6 +3,8 @@
 
 #include "server/config.hpp"
 #include "server/demo/generator.hpp"
+#include "server/features/accounts/account_routes.hpp"
+#include "server/features/accounts/account_service.hpp"
 #include "server/demo/photo_painter.hpp"
 #include "server/features/health/health_routes.hpp"
 #include "server/features/listings/catalog_routes.hpp"
@@ -45,6 +47,99 @@ void logLine(const std::string& line)
     std::cerr << "dongelek-server: " << line << std::endl;
 }
 
+std::int64_t unixNow()
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// Mail and SMS: the configured adapters, or the outbox folder.
+struct Deliveries {
+    std::unique_ptr<accounts::Mailer> mailer;
+    std::unique_ptr<accounts::SmsSender> sms;
+    std::unique_ptr<accounts::DeliveryQueue> queue;
+};
+
+Deliveries makeDeliveries(const ServerConfig& config)
+{
+    Deliveries d;
+    if (config.smtpUrl.empty()) {
+        d.mailer = std::make_unique<accounts::OutboxMailer>(config.mailOutbox, config.mailFrom, logLine);
+        logLine("mail: no --smtp-url, mails are written to " + config.mailOutbox + " (one .eml file each)");
+    } else {
+        d.mailer = std::make_unique<accounts::SmtpMailer>(config.smtpUrl, config.mailFrom, logLine);
+        // The URL may hold a password: only its host part is logged.
+        const std::size_t at = config.smtpUrl.rfind('@');
+        const std::size_t scheme = config.smtpUrl.find("://") + 3;
+        logLine("mail: SMTP to " + config.smtpUrl.substr(0, scheme) +
+                config.smtpUrl.substr(at == std::string::npos ? scheme : at + 1));
+    }
+    if (config.smsGatewayUrl.empty()) {
+        d.sms = std::make_unique<accounts::OutboxSms>(config.mailOutbox, logLine);
+        logLine("sms: no --sms-gateway-url, SMS are written to " + config.mailOutbox + " (one .sms.txt file each)");
+    } else {
+        d.sms = std::make_unique<accounts::HttpSmsGateway>(config.smsGatewayUrl, config.smsGatewayKey, logLine);
+        logLine("sms: HTTP gateway " + config.smsGatewayUrl.substr(0, config.smsGatewayUrl.find('?')));
+    }
+    d.queue = std::make_unique<accounts::DeliveryQueue>(logLine);
+    return d;
+}
+
+accounts::AccountSettings accountSettings(const ServerConfig& config)
+{
+    accounts::AccountSettings s;
+    s.refreshReuseGraceSeconds = config.refreshReuseGraceSeconds;
+    accounts::parseAuthLimits(config.authLimits, s.limits); // checked when the flags were read
+    return s;
+}
+
+// dongelek-server admin create --email E --name N [options]: the password comes from stdin.
+int adminCommand(const std::vector<std::string>& args)
+{
+    if (args.size() < 2 || args[1] != "create") {
+        std::cerr << "dongelek-server: usage: dongelek-server admin create --email EMAIL --name NAME [options]\n";
+        return 2;
+    }
+    std::string email, name;
+    std::vector<std::string> rest;
+    for (std::size_t i = 2; i < args.size(); ++i) {
+        if ((args[i] == "--email" || args[i] == "--name") && i + 1 < args.size()) {
+            (args[i] == "--email" ? email : name) = args[i + 1];
+            ++i;
+        } else {
+            rest.push_back(args[i]);
+        }
+    }
+    if (email.empty() || name.empty()) {
+        std::cerr << "dongelek-server: admin create needs --email and --name\n";
+        return 2;
+    }
+    ServerConfig config;
+    std::string message;
+    if (parseConfig(rest, [](const char* n) { return std::getenv(n); }, config, message) != ConfigOutcome::Run) {
+        std::cerr << "dongelek-server: " << (message.empty() ? "see --help" : message) << "\n";
+        return 2;
+    }
+    std::string password;
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    try {
+        const std::unique_ptr<db::Database> database = db::openDatabase(config.databaseKind, config.databasePath);
+        schema::migrate(*database);
+        accounts::AccountRepository repo(*database);
+        accounts::InProcessCounters counters;
+        Deliveries d = makeDeliveries(config);
+        accounts::AccountService service(repo, counters, *d.mailer, *d.sms, *d.queue,
+                                         accounts::MessageTexts::load(config.mailDir), accountSettings(config), unixNow);
+        const std::int64_t id = service.createAdmin(email, name, password);
+        std::cout << "admin account " << id << " created for " << email
+                  << "; sign in and turn on two-factor sign-in to use the admin API\n";
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "dongelek-server: admin create failed: " << e.what() << "\n";
+        return 1;
+    }
+}
+
 std::string seconds(std::chrono::steady_clock::duration d)
 {
     char buf[32];
@@ -61,6 +156,7 @@ int main(int argc, char** argv)
     ServerConfig config;
     std::string message;
     const std::vector<std::string> args(argv + 1, argv + argc);
+    if (!args.empty() && args[0] == "admin") return adminCommand(args);
     switch (parseConfig(
         args, [](const char* name) { return std::getenv(name); }, config, message)) {
     case ConfigOutcome::Help:
@@ -146,7 +242,19 @@ int main(int argc, char** argv)
             if (!missing.empty()) logLine("pages: index.html lacks" + missing + " (built from an older template?)");
         }
 
+        // Accounts: the service, its mail/SMS deliveries and its counters (in this process; see docs/security.md).
+        accounts::AccountRepository accountRepository(*database);
+        accounts::InProcessCounters abuseCounters;
+        Deliveries deliveries = makeDeliveries(config);
+        accounts::AccountService accountService(accountRepository, abuseCounters, *deliveries.mailer, *deliveries.sms,
+                                                *deliveries.queue, accounts::MessageTexts::load(config.mailDir),
+                                                accountSettings(config), unixNow);
+        const bool tls = config.publicOrigin.rfind("https://", 0) == 0;
+
         HttpOptions http;
+        http.authenticate = [&accountService](std::string_view token) { return accountService.authenticate(token); };
+        http.tls = tls;
+        http.trustedProxies = config.trustedProxies;
         http.address = config.listenAddress;
         http.port = config.port;
         http.threads = config.threads;
@@ -162,6 +270,8 @@ int main(int argc, char** argv)
         routes.add(healthRoutes(service, json));
         routes.add(listingRoutes(service, json));
         routes.add(catalogRoutes(service, json));
+        routes.add(accounts::accountRoutes(accountService,
+                                           {site.publicOrigin.empty() ? site.fallbackOrigin : site.publicOrigin, tls}));
         routes.add(photoRoutes(media, renders));
         routes.add(pages::pageRoutes(pageService, rendered, site));
         // A fallback: answers what no other feature owns (files; other paths get the 404 page).

@@ -181,11 +181,17 @@ describe('pages without JavaScript', () => {
 });
 
 describe('pages with JavaScript', () => {
-  test('the app boots over a listing page and over a 404 page', async () => {
+  test('the app boots over a listing page and over a 404 page, under the strict Content-Security-Policy', async () => {
     const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
+    // Anything the policy blocks (an inline script, eval, a foreign fetch) is reported here.
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     const app = appDriver(page, 'pages-boot');
     await page.goto(`${fx.server.url}/listing/3`);
     await app.waitFor((s) => s.screen === 'listing' && s.status === 'ready' && s.listingId === 3, 'listing screen');
@@ -195,6 +201,12 @@ describe('pages with JavaScript', () => {
     await app.waitFor((s) => s.screen === 'listing' && s.status === 'error', 'the app\'s own not-found screen');
     await page.goto(`${fx.server.url}/?make=1`);
     await app.waitFor((s) => s.screen === 'browse' && s.status === 'ready' && s.cards > 0, 'browse screen');
+    // Photos decode in the worker: wait for them, then no violation may have happened.
+    await app.waitFor((s) => s.photosLoaded === undefined || s.photosLoaded > 0, 'photos', 10_000).catch(() => {});
+    const csp = (await page.evaluate(() => document.querySelector('meta[http-equiv]') === null &&
+      window.__cspViolations));
+    assert.deepEqual(csp, []);
+    assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval';/);
     assert.deepEqual(errors, []);
     await context.close();
   });

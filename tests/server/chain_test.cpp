@@ -54,9 +54,13 @@ void checkEveryResponseHeader(const Response& r)
     CHECK(r.header("X-Content-Type-Options") == "nosniff");
     CHECK(r.header("Referrer-Policy") == "strict-origin-when-cross-origin");
     CHECK(r.header("X-Frame-Options") == "DENY");
-    CHECK(r.header("Content-Security-Policy") == "frame-ancestors 'none'");
-    // The wasm app needs 'wasm-unsafe-eval' under any script policy: none is sent.
-    CHECK(r.header("Content-Security-Policy").find("script-src") == std::string_view::npos);
+    CHECK(r.header("Content-Security-Policy") == kContentSecurityPolicy);
+    // Scripts from this origin only, WebAssembly allowed, no inline script, no framing.
+    const std::string_view csp = r.header("Content-Security-Policy");
+    CHECK(csp.find("script-src 'self' 'wasm-unsafe-eval';") != std::string_view::npos);
+    CHECK(csp.find("frame-ancestors 'none'") != std::string_view::npos);
+    CHECK(csp.find("'unsafe-eval'") == std::string_view::npos);
+    CHECK(r.header("Strict-Transport-Security").empty()); // not over TLS
 }
 
 struct Fixture {
@@ -291,4 +295,132 @@ TEST_CASE("requests slower than the threshold get one log line without the query
     CHECK(log.find("secret") == std::string::npos);
     run(chain, TestRequest("GET", "/nothing"));
     CHECK(logs.all() == log); // fast answers are not logged
+}
+
+// [SECTION] Access
+
+namespace {
+// Tokens the test's authenticator knows: "buyer", "admin", "admin-2fa", "old" (expired), "ended".
+Authentication fakeAuthenticate(std::string_view token)
+{
+    Authentication a;
+    const auto principal = [](Role role, bool second) {
+        Principal p;
+        p.userId = 7;
+        p.sessionId = 3;
+        p.role = role;
+        p.secondFactor = second;
+        return p;
+    };
+    if (token == "buyer") a.principal = principal(Role::Buyer, false);
+    else if (token == "admin") a.principal = principal(Role::Admin, false);
+    else if (token == "admin-2fa") a.principal = principal(Role::Admin, true);
+    else a.failure = token == "old" ? "token_expired" : token == "ended" ? "session_ended" : "invalid_token";
+    return a;
+}
+
+struct AccessFixture {
+    RouteTable routes;
+    std::unique_ptr<Chain> chain;
+    AccessFixture()
+    {
+        const auto who = [](const Request& req) -> Reply {
+            const std::string body = req.principal ? std::to_string(req.principal->userId) : "anonymous";
+            return Response::bytes(200, "text/plain", std::make_shared<const std::string>(body));
+        };
+        routes.add(Route{{Method::Get}, "/open", Access::Public, kNoBody, "anyone", who});
+        routes.add(Route{{Method::Get}, "/mine", Access::SignedIn, kNoBody, "signed in", who});
+        routes.add(Route{{Method::Get}, "/admin", Access::Admin, kNoBody, "admins", who});
+        routes.add(Route{{Method::Post}, "/refresh", Access::RefreshCookie, kNoBody, "the cookie", who});
+        chain = std::make_unique<Chain>(routes, ChainOptions{nullptr, std::chrono::milliseconds(10'000), fakeAuthenticate});
+    }
+    Response get(const std::string& path, const std::string& token = "")
+    {
+        std::vector<std::pair<std::string, std::string>> h;
+        if (!token.empty()) h.emplace_back("Authorization", "Bearer " + token);
+        return run(*chain, TestRequest("GET", path, h));
+    }
+};
+} // namespace
+
+TEST_CASE("signed-in routes need a valid token; each failure says which", "[server][chain][access]")
+{
+    AccessFixture f;
+    const Response none = f.get("/mine");
+    CHECK(none.status == 401);
+    CHECK(none.header("WWW-Authenticate") == "Bearer");
+    CHECK(errorOf(none).code == "unauthenticated");
+    CHECK(errorOf(f.get("/mine", "garbage")).code == "invalid_token");
+    CHECK(errorOf(f.get("/mine", "old")).code == "token_expired");
+    CHECK(errorOf(f.get("/mine", "ended")).code == "session_ended");
+    CHECK(bodyOf(f.get("/mine", "buyer")) == "7");
+    // A public route serves everyone; a valid token still tells it who calls, a bad one is no token.
+    CHECK(bodyOf(f.get("/open")) == "anonymous");
+    CHECK(bodyOf(f.get("/open", "buyer")) == "7");
+    CHECK(bodyOf(f.get("/open", "garbage")) == "anonymous");
+}
+
+TEST_CASE("admin routes need the admin role and a two-factor session", "[server][chain][access]")
+{
+    AccessFixture f;
+    CHECK(f.get("/admin").status == 401);
+    const Response buyer = f.get("/admin", "buyer");
+    CHECK(buyer.status == 403);
+    CHECK(errorOf(buyer).code == "forbidden");
+    CHECK(errorOf(f.get("/admin", "admin")).code == "two_factor_required");
+    CHECK(f.get("/admin", "admin-2fa").status == 200);
+}
+
+TEST_CASE("the refresh route needs its cookie and the CSRF header", "[server][chain][access]")
+{
+    AccessFixture f;
+    CHECK(run(*f.chain, TestRequest("POST", "/refresh")).status == 401);
+    const Response noHeader = run(*f.chain, TestRequest("POST", "/refresh", {{"Cookie", "a=b; dongelek_refresh=x"}}));
+    CHECK(noHeader.status == 403);
+    CHECK(errorOf(noHeader).code == "csrf");
+    CHECK(run(*f.chain, TestRequest("POST", "/refresh", {{"Cookie", "dongelek_refresh=x"}, {"X-Dongelek-CSRF", "1"}}))
+              .status == 200);
+}
+
+TEST_CASE("a route without a known access rule stops the start-up", "[server][chain][access]")
+{
+    RouteTable t;
+    CHECK_THROWS_WITH(t.add(Route{{Method::Get}, "/x", static_cast<Access>(42), kNoBody, "no rule",
+                                  [](const Request&) -> Reply { return Response::bytes(204, "text/plain", nullptr); }}),
+                      Catch::Contains("declares no known access rule"));
+}
+
+TEST_CASE("over TLS every response gets HSTS", "[server][chain][access]")
+{
+    RouteTable routes;
+    routes.add(Route{{Method::Get}, "/x", Access::Public, kNoBody, "x",
+                     [](const Request&) -> Reply { return Response::bytes(204, "text/plain", nullptr); }});
+    ChainOptions o;
+    o.tls = true;
+    Chain chain(routes, o);
+    CHECK(run(chain, TestRequest("GET", "/x")).header("Strict-Transport-Security") == "max-age=31536000; includeSubDomains");
+    CHECK(run(chain, TestRequest("GET", "/missing")).header("Strict-Transport-Security") == "max-age=31536000; includeSubDomains");
+}
+
+TEST_CASE("behind a trusted proxy the client is the last X-Forwarded-For hop; otherwise the peer", "[server][chain][access]")
+{
+    RouteTable routes;
+    routes.add(Route{{Method::Get}, "/ip", Access::Public, kNoBody, "the caller's address", [](const Request& req) -> Reply {
+                         return Response::bytes(200, "text/plain", std::make_shared<const std::string>(req.remoteAddress));
+                     }});
+    ChainOptions o;
+    o.trustedProxies = {"10.0.0.5"};
+    Chain chain(routes, o);
+    const auto ip = [&](const std::string& peer, const std::string& xff) {
+        TestRequest t("GET", "/ip", xff.empty() ? std::vector<std::pair<std::string, std::string>>{}
+                                                : std::vector<std::pair<std::string, std::string>>{{"X-Forwarded-For", xff}});
+        Request req = t.build();
+        req.remoteAddress = peer;
+        return bodyOf(*chain.handle(req));
+    };
+    CHECK(ip("10.0.0.5", "1.2.3.4") == "1.2.3.4");
+    CHECK(ip("10.0.0.5", "6.6.6.6, 1.2.3.4") == "1.2.3.4"); // the client's own claim is ignored
+    CHECK(ip("10.0.0.5", "") == "10.0.0.5");
+    CHECK(ip("10.0.0.5", "<script>") == "10.0.0.5");
+    CHECK(ip("9.9.9.9", "1.2.3.4") == "9.9.9.9"); // not our proxy: the header means nothing
 }

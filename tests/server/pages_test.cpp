@@ -233,11 +233,13 @@ TEST_CASE("the repository's index.html has each placeholder once, in its place, 
     CHECK(html.find("{{CONTENT}}") > content);
     CHECK(content > html.find("<div id=\"loading\""));
     CHECK(content > html.find("<canvas id=\"canvas\""));
-    // The file names stage_dist.cmake fills in, and the boot script, are still there.
-    for (const char* kept : {"{{APP_JS}}", "{{APP_WASM}}", "{{APP_DATA}}", "{{IMAGE_WORKER_JS}}", "dongelekReady"}) {
+    // The file names stage_dist.cmake fills in, and the boot script's tag, are still there;
+    // no inline script (the Content-Security-Policy forbids them).
+    for (const char* kept : {"{{APP_JS}}", "{{APP_WASM}}", "{{APP_DATA}}", "{{IMAGE_WORKER_JS}}", "<script src=\"/{{BOOT_JS}}\""}) {
         INFO(kept);
         CHECK(html.find(kept) != std::string::npos);
     }
+    CHECK(html.find("<script>") == std::string::npos);
     const PageTemplate t(html);
     CHECK(t.missingPlaceholders().empty());
     const auto doc = MarkupDoc::html(t.fill(PageParts{"kk", "A &amp; B", "<meta name=\"description\" content=\"d\">",

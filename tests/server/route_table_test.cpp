@@ -207,9 +207,9 @@ TEST_CASE("the table reports its largest body limit and describes itself", "[ser
     CHECK(t.largestBodyLimit() == 8u << 20);
     const auto lines = t.describe();
     REQUIRE(lines.size() == 8);
-    CHECK(lines.front() == "GET, HEAD /api/v1/health: a test route");
-    CHECK(lines[2] == "GET, HEAD /api/v1/listings/{id}: a test route");
-    CHECK(lines.back() == "POST /api/v1/photos: upload a photo");
+    CHECK(lines.front() == "GET, HEAD /api/v1/health [public]: a test route");
+    CHECK(lines[2] == "GET, HEAD /api/v1/listings/{id} [public]: a test route");
+    CHECK(lines.back() == "POST /api/v1/photos [public]: upload a photo");
 }
 
 TEST_CASE("method sets", "[server][routes]")

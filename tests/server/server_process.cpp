@@ -94,6 +94,8 @@ void ServerProcess::start()
                                          (m_dir / (m_options.withWebApp ? "web" : "no-web")).string(),
                                          "--locales-dir",
                                          DONGELEK_LOCALES_DIR,
+                                         "--mail-outbox",
+                                         (m_dir / "outbox").string(),
                                          "--threads",
                                          "2"};
         if (!m_options.cache) args.push_back("--no-cache");

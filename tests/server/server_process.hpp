@@ -33,6 +33,7 @@ public:
     // own on the test cluster (dropped by the destructor).
     const std::string& databaseUrl() const { return m_database->url(); }
     const std::filesystem::path& dir() const { return m_dir; }
+    std::filesystem::path outbox() const { return m_dir / "outbox"; } // mails and SMS without SMTP / a gateway
     bool alive() const;      // the process still runs
     std::string log() const; // everything it wrote to stderr
 

@@ -108,7 +108,8 @@ void Database::noteCommittedVersion(std::uint64_t version)
 
 // [SECTION] Write transaction
 
-WriteTransaction::WriteTransaction(Database::Lease& lease) : m_lease(lease)
+WriteTransaction::WriteTransaction(Database::Lease& lease, Visibility visibility)
+    : m_lease(lease), m_visibility(visibility)
 {
     m_lease->begin();
 }
@@ -126,6 +127,11 @@ WriteTransaction::~WriteTransaction()
 
 std::uint64_t WriteTransaction::commit()
 {
+    if (m_visibility == Visibility::Private) {
+        m_lease->commit();
+        m_open = false;
+        return m_lease.database().dataVersion();
+    }
     Statement& bump = m_lease->prepare(kBumpVersionSql);
     if (!bump.step()) throw StorageError("data_version has no row; the schema is not migrated");
     const auto version = static_cast<std::uint64_t>(bump.columnInt64(0));

@@ -179,20 +179,24 @@ private:
 // Every write goes through one of these: begin() at construction, rollback at
 // destruction unless commit() ran. commit() first bumps data_version inside the same
 // transaction (so readers of any process see the new version exactly when they can see
-// the new rows), then commits and tells the Database.
+// the new rows), then commits and tells the Database. A Private transaction (accounts,
+// sessions, audit: data no shared cached response shows) commits without the bump, so
+// sign-ins do not empty the search cache.
+enum class Visibility { Public, Private };
 class WriteTransaction {
 public:
-    explicit WriteTransaction(Database::Lease& lease);
+    explicit WriteTransaction(Database::Lease& lease, Visibility visibility = Visibility::Public);
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction&) = delete;
     WriteTransaction& operator=(const WriteTransaction&) = delete;
 
     Connection& connection() const { return *m_lease; }
-    // Returns the data version this transaction committed.
+    // Returns the data version this transaction committed (unchanged for a Private one).
     std::uint64_t commit();
 
 private:
     Database::Lease& m_lease;
+    Visibility m_visibility;
     bool m_open = true;
 };
 

@@ -10,6 +10,7 @@
 
 #include "server/http/request_target.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
 #include <stdexcept>
@@ -19,15 +20,82 @@ namespace dongelek::server {
 // [SECTION] Access
 
 namespace {
-// Who may call a route: the only place that decides. Signed-in, owner and admin rules
-// arrive with accounts as new Access values and new cases here (-Wswitch flags a gap).
-bool permitted(Access access, const Request&)
+HttpError unauthenticated(std::string code, std::string message)
 {
+    return HttpError{401, ApiError{std::move(code), "", std::move(message)}};
+}
+
+// The bearer token of "Authorization: Bearer <token>", or empty.
+std::string_view bearerToken(const Request& req)
+{
+    const std::string_view h = req.header("Authorization");
+    if (h.size() < 8 || !equalsIgnoringCase(h.substr(0, 7), "Bearer ")) return {};
+    std::string_view t = h.substr(7);
+    while (!t.empty() && t.front() == ' ')
+        t.remove_prefix(1);
+    return t;
+}
+
+bool hasRefreshCookie(const Request& req)
+{
+    return req.header("Cookie").find("dongelek_refresh=") != std::string_view::npos;
+}
+
+// The client's address: the peer, or behind a trusted proxy the last hop its X-Forwarded-For
+// names (the proxy appends the address it saw; anything before that the client may have forged).
+std::string clientAddress(const Request& req, const std::vector<std::string>& trusted)
+{
+    if (std::find(trusted.begin(), trusted.end(), req.remoteAddress) == trusted.end()) return req.remoteAddress;
+    std::string_view xff = req.header("X-Forwarded-For");
+    const std::size_t comma = xff.rfind(',');
+    if (comma != std::string_view::npos) xff = xff.substr(comma + 1);
+    while (!xff.empty() && xff.front() == ' ')
+        xff.remove_prefix(1);
+    while (!xff.empty() && xff.back() == ' ')
+        xff.remove_suffix(1);
+    const bool sane = !xff.empty() && xff.size() <= 45 &&
+                      xff.find_first_not_of("0123456789abcdefABCDEF.:") == std::string_view::npos;
+    return sane ? std::string(xff) : req.remoteAddress;
+}
+
+// Who may call a route: the only place that decides (Access in route_table.hpp). Sets
+// req.principal from a valid bearer token on every route; returns the refusal, if any.
+std::optional<HttpError> checkAccess(Access access, Request& req, const Authenticator& authenticate)
+{
+    Authentication auth;
+    const std::string_view token = bearerToken(req);
+    if (!token.empty()) {
+        if (authenticate) auth = authenticate(token);
+        else auth.failure = "invalid_token";
+        req.principal = auth.principal;
+    }
     switch (access) {
     case Access::Public:
-        return true;
+        return std::nullopt; // a bad token on a public route is simply no token
+    case Access::RefreshCookie:
+        if (!hasRefreshCookie(req)) return unauthenticated("session_expired", "no refresh cookie: sign in again");
+        // A cross-site page cannot add a custom header without a CORS preflight, which this server never grants.
+        if (req.header("X-Dongelek-CSRF") != "1")
+            return HttpError{403, ApiError{"csrf", "X-Dongelek-CSRF", "this call needs the header X-Dongelek-CSRF: 1"}};
+        return std::nullopt;
+    case Access::SignedIn:
+    case Access::Admin:
+        if (token.empty()) return unauthenticated("unauthenticated", "sign in first (Authorization: Bearer <access token>)");
+        if (!req.principal) {
+            if (auth.failure == "token_expired")
+                return unauthenticated("token_expired", "the access token has expired: refresh it");
+            if (auth.failure == "session_ended")
+                return unauthenticated("session_ended", "this session was ended: sign in again");
+            return unauthenticated("invalid_token", "the access token is not valid");
+        }
+        if (access == Access::Admin && req.principal->role != Role::Admin)
+            return HttpError{403, ApiError{"forbidden", "", "only administrators may do this"}};
+        if (access == Access::Admin && !req.principal->secondFactor)
+            return HttpError{403, ApiError{"two_factor_required", "",
+                                           "administrators must sign in with two-factor authentication"}};
+        return std::nullopt;
     }
-    return false;
+    return HttpError{403, ApiError{"forbidden", "", "you may not do this"}};
 }
 
 HttpError tooLarge(const Request& req, std::size_t limit)
@@ -91,6 +159,8 @@ std::optional<Response> Chain::handle(Request& req) const
     const std::string_view incoming = saneRequestId(req.header("X-Request-Id"));
     req.requestId = incoming.empty() ? newRequestId() : std::string(incoming);
 
+    if (!m_options.trustedProxies.empty()) req.remoteAddress = clientAddress(req, m_options.trustedProxies);
+
     std::optional<Response> out;
     try {
         if (auto err = checkRequestTarget(req.rawPath, req.rawQuery, req.path)) {
@@ -102,8 +172,9 @@ std::optional<Response> Chain::handle(Request& req) const
                 if (!m.allow.empty()) out->set("Allow", std::move(m.allow));
             } else if (req.body.size() > m.route->maxBodyBytes) {
                 out = errorResponse(tooLarge(req, m.route->maxBodyBytes)); // before the handler sees it
-            } else if (!permitted(m.route->access, req)) {
-                out = errorResponse(HttpError{403, ApiError{"forbidden", "", "you may not do this"}});
+            } else if (auto refused = checkAccess(m.route->access, req, m_options.authenticate)) {
+                out = errorResponse(*refused);
+                if (refused->status == 401) out->set("WWW-Authenticate", "Bearer");
             } else {
                 req.params = std::move(m.params);
                 Reply reply = m.route->handler(req);
@@ -134,11 +205,11 @@ void Chain::finish(Response& r, Method method, std::string_view requestId, std::
     r.headers.reserve(r.headers.size() + 6);
     r.set("X-Request-Id", std::string(requestId));
     r.set("Server-Timing", timing);
-    // Safe for the wasm app: no script CSP (it would need 'wasm-unsafe-eval'), only framing.
     r.set("X-Content-Type-Options", "nosniff");
-    r.set("Referrer-Policy", "strict-origin-when-cross-origin");
+    if (r.header("Referrer-Policy").empty()) r.set("Referrer-Policy", "strict-origin-when-cross-origin");
     r.set("X-Frame-Options", "DENY");
-    r.set("Content-Security-Policy", "frame-ancestors 'none'");
+    if (r.header("Content-Security-Policy").empty()) r.set("Content-Security-Policy", kContentSecurityPolicy);
+    if (m_options.tls) r.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     r.omitBody = method == Method::Head;
     if (m_options.log && ms >= static_cast<double>(m_options.slowRequest.count())) {
         char took[32];

@@ -10,14 +10,29 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dongelek::server {
 
 using LogFn = std::function<void(const std::string& line)>;
 
+// The Content-Security-Policy of every response. The wasm app runs under it: its own scripts
+// only (no inline script, no eval; WebAssembly compilation is 'wasm-unsafe-eval'), same-origin
+// fetches, its photo worker, images from itself and data/blob URLs, no framing. Inline styles
+// stay allowed for the loading screen's CSS.
+inline constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; connect-src 'self'; "
+    "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 struct ChainOptions {
     LogFn log;                                   // server faults and slow requests, one line each
     std::chrono::milliseconds slowRequest{1000}; // at least this long: a log line
+    Authenticator authenticate;                  // bearer tokens -> principals; unset: every token is refused
+    bool tls = false;                            // served over TLS (--public-url https://...): HSTS
+    // Peers whose X-Forwarded-For is believed (the reverse proxy, --trusted-proxy): a request
+    // from one gets the last address that header names as its remoteAddress.
+    std::vector<std::string> trustedProxies;
 };
 
 class Chain {

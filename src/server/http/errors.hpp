@@ -13,7 +13,14 @@ namespace dongelek::server {
 struct HttpError {
     int status = 400;
     ApiError error;
+    long retryAfter = 0; // a 429's wait in seconds: the Retry-After header and "retryAfter" in the body
 };
+
+inline HttpError tooManyRequests(std::string field, std::string message, long retryAfterSeconds)
+{
+    return HttpError{429, ApiError{"rate_limited", std::move(field), std::move(message)},
+                     retryAfterSeconds < 1 ? 1 : retryAfterSeconds};
+}
 
 class ClientError : public std::runtime_error {
 public:

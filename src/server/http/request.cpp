@@ -78,3 +78,35 @@ bool Request::acceptsGzip() const
 }
 
 } // namespace dongelek::server
+
+namespace dongelek::server {
+
+const Principal& Request::user() const
+{
+    if (!principal) throw std::logic_error("Request::user() on a request without a signed-in caller");
+    return *principal;
+}
+
+std::string_view roleName(Role role)
+{
+    switch (role) {
+    case Role::Buyer:
+        return "buyer";
+    case Role::Seller:
+        return "seller";
+    case Role::Dealer:
+        return "dealer";
+    case Role::Admin:
+        return "admin";
+    }
+    return "buyer";
+}
+
+std::optional<Role> roleFromName(std::string_view name)
+{
+    for (Role r : {Role::Buyer, Role::Seller, Role::Dealer, Role::Admin})
+        if (roleName(r) == name) return r;
+    return std::nullopt;
+}
+
+} // namespace dongelek::server

@@ -7,10 +7,13 @@
 // [SECTION] Answering later
 #pragma once
 
+#include "server/http/principal.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -85,6 +88,12 @@ struct Request {
     std::string path;      // percent-decoded, valid UTF-8, no NUL (set by the chain's target checks)
     std::string requestId; // the client's sane X-Request-Id, or a fresh one (set by the chain)
     RouteParams params;    // typed route parameters (set by the route table)
+    std::string remoteAddress;          // the peer's IP address ("127.0.0.1"), set by the transport
+    std::optional<Principal> principal; // from a valid bearer token (set by the chain)
+
+    // The signed-in caller of a SignedIn or Admin route (the chain checked it). Throws
+    // std::logic_error on a route that let anonymous callers in.
+    const Principal& user() const;
 
     std::shared_ptr<const void> owner;
     LateSend lateSend = nullptr;

@@ -50,9 +50,11 @@ std::uint64_t Response::contentLength() const
 
 Response errorResponse(const HttpError& error)
 {
-    Response r = Response::bytes(error.status, kJsonType,
-                                 std::make_shared<const std::string>(nlohmann::json(error.error).dump()));
+    nlohmann::json body = error.error;
+    if (error.retryAfter > 0) body["error"]["retryAfter"] = error.retryAfter;
+    Response r = Response::bytes(error.status, kJsonType, std::make_shared<const std::string>(body.dump()));
     r.set("Cache-Control", "no-store");
+    if (error.retryAfter > 0) r.set("Retry-After", std::to_string(error.retryAfter));
     r.closeConnection = error.status == 414;
     return r;
 }

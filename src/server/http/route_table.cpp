@@ -136,8 +136,26 @@ RouteTable::Compiled RouteTable::compile(Route route, std::size_t order)
     return c;
 }
 
+std::string_view accessName(Access access)
+{
+    switch (access) {
+    case Access::Public:
+        return "public";
+    case Access::SignedIn:
+        return "signed-in";
+    case Access::Admin:
+        return "admin";
+    case Access::RefreshCookie:
+        return "refresh cookie";
+    }
+    return {};
+}
+
 void RouteTable::add(Route route)
 {
+    // Who may call it is part of every route: one whose rule is not one of ours stops the start-up.
+    if (accessName(route.access).empty())
+        throw std::invalid_argument("route " + route.pattern + " declares no known access rule");
     Compiled c = compile(std::move(route), m_routes.size());
     const auto sameShape = [](const Compiled& a, const Compiled& b) {
         if (a.segments.size() != b.segments.size()) return false;
@@ -197,7 +215,8 @@ std::vector<std::string> RouteTable::describe() const
     std::sort(inOrder.begin(), inOrder.end(), [](const Compiled* a, const Compiled* b) { return a->order < b->order; });
     std::vector<std::string> out;
     for (const Compiled* c : inOrder)
-        out.push_back(c->route.methods.allowHeader() + " " + c->display + ": " + c->route.summary);
+        out.push_back(c->route.methods.allowHeader() + " " + c->display + " [" + std::string(accessName(c->route.access)) +
+                      "]: " + c->route.summary);
     return out;
 }
 

@@ -16,9 +16,15 @@
 
 namespace dongelek::server {
 
-// Who may call a route. Checked in one place (Chain); the accounts issue adds SignedIn,
-// Owner and Admin there, and a switch without a case for them will not compile quietly.
-enum class Access { Public };
+// Who may call a route. Checked in one place (Chain::handle). Ownership of what a user owns
+// is checked by the feature's service against Request::user() (the route declares SignedIn).
+//   Public        anyone; a valid bearer token still sets Request::principal
+//   SignedIn      a valid, unexpired access token of a live session (else 401)
+//   Admin         SignedIn with the admin role (else 403)
+//   RefreshCookie the refresh cookie and the CSRF header X-Dongelek-CSRF (else 401 / 403);
+//                 the handler checks the cookie's token
+enum class Access { Public, SignedIn, Admin, RefreshCookie };
+std::string_view accessName(Access access);
 
 class MethodSet {
 public:

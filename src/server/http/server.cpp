@@ -99,6 +99,7 @@ Request toRequest(const RestinioRequest& rq)
     for (const auto& f : h)
         r.headers.push_back(Header{f.name(), f.value()});
     r.body = rq->body();
+    r.remoteAddress = rq->remote_endpoint().address().to_string();
     r.owner = rq;
     return r;
 }
@@ -184,7 +185,7 @@ int runHttpServer(const HttpOptions& options, const RouteTable& routes, const Lo
     // order) for pipelines up to this depth; each costs a few dozen bytes per connection.
     constexpr std::size_t kMaxPipelinedRequests = 128;
 
-    Chain chain(routes, ChainOptions{log, options.slowRequest});
+    Chain chain(routes, ChainOptions{log, options.slowRequest, options.authenticate, options.tls, options.trustedProxies});
     restinio::asio_ns::io_context ioctx;
 
     auto handler = [&chain, &ioctx](RestinioRequest rq) -> restinio::request_handling_status_t {

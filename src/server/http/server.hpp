@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace dongelek::server {
 
@@ -18,6 +19,9 @@ struct HttpOptions {
     std::uint16_t port = 8080;
     int threads = 1;
     std::chrono::milliseconds slowRequest{1000}; // slower requests get a log line
+    Authenticator authenticate;                  // bearer tokens (the accounts feature)
+    bool tls = false;                            // served over TLS behind a proxy: HSTS
+    std::vector<std::string> trustedProxies;     // --trusted-proxy: whose X-Forwarded-For counts
     // Called once the I/O threads have stopped and before the connections go away: finish
     // deferred work here (the photo pool), since its answers still reach the connections.
     std::function<void()> drainDeferredWork;

@@ -617,4 +617,21 @@ PageParts renderNotFoundPage(Missing what, const PageContext& ctx)
     return parts;
 }
 
+PageParts renderAccountPage(const PageContext& ctx)
+{
+    const Strings& s = ctx.strings();
+    PageParts parts;
+    parts.lang = ctx.lang;
+    parts.title = html(siteTitle(s, s.get("page.account.title")));
+    meta(parts.head, "name", "robots", "noindex");
+    std::string& out = parts.content;
+    siteHeader(out, ctx);
+    out += "<main>\n<h1>";
+    appendHtml(out, s.get("page.account.title"));
+    out += "</h1>\n<p>";
+    appendHtml(out, s.get("page.account.text"));
+    out += "</p>\n</main>\n";
+    return parts;
+}
+
 } // namespace dongelek::server::pages

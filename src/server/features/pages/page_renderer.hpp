@@ -47,6 +47,9 @@ PageParts renderBrowsePage(const ListingFilter& filter, const ListingPage& page,
 
 enum class Missing { Address, Listing };
 // The 404 page: the app boots over it and shows its own "not found" screen.
+// The account screens' page (/account/...): the app draws them; the HTML says what they are,
+// and is never indexed (its addresses carry one-time tokens).
+PageParts renderAccountPage(const PageContext& ctx);
 PageParts renderNotFoundPage(Missing what, const PageContext& ctx);
 
 // The JSON-LD object of a listing (schema.org Car with an Offer), for tests and the page.

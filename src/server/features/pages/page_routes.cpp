@@ -73,6 +73,19 @@ Response notFoundResponse(const Request& req, const PageRequest& p, Missing what
     return rendered.sendStatus(req, 404, p.tpl->page.fill(renderNotFoundPage(what, p.ctx)), kHtml);
 }
 
+// Account pages carry one-time tokens in their address: not cached anywhere, not indexed,
+// and no Referer leaves them.
+Handler accountPage(PageService& pages, SiteAddress site)
+{
+    return [&pages, site = std::move(site)](const Request& req) -> Reply {
+        const PageRequest p = begin(req, pages, site);
+        Response r = Response::bytes(200, kHtml, std::make_shared<const std::string>(p.tpl->page.fill(renderAccountPage(p.ctx))));
+        r.set("Cache-Control", "no-store");
+        r.set("Referrer-Policy", "no-referrer");
+        return r;
+    };
+}
+
 } // namespace
 
 Handler notFoundPage(PageService& pages, RenderedResponses& rendered, SiteAddress site)
@@ -136,6 +149,18 @@ std::vector<Route> pageRoutes(PageService& pages, RenderedResponses& rendered, S
               [&pages, &rendered, site](const Request& req) -> Reply {
                   return notFoundResponse(req, begin(req, pages, site), Missing::Address, rendered);
               }},
+        Route{{Method::Get},
+              "/account",
+              Access::Public,
+              kNoBody,
+              "the account screens (sign in, register, verify, reset, sessions): the app's page, never cached or indexed",
+              accountPage(pages, site)},
+        Route{{Method::Get},
+              "/account/{rest:*}",
+              Access::Public,
+              kNoBody,
+              "an account screen (/account/verify?token=..., /account/reset?token=...): as /account",
+              accountPage(pages, site)},
         Route{{Method::Get},
               "/robots.txt",
               Access::Public,

@@ -1,0 +1,71 @@
+#include "server/http/json_body.hpp"
+
+#include "core/utf8.hpp"
+
+#include <algorithm>
+
+namespace dongelek::server {
+
+namespace {
+ClientError invalid(std::string code, std::string_view field, std::string message)
+{
+    return ClientError(400, std::move(code), std::string(field), std::move(message));
+}
+} // namespace
+
+JsonBody::JsonBody(std::string_view body, std::initializer_list<std::string_view> allowed)
+{
+    if (body.empty()) {
+        m_json = nlohmann::json::object();
+        return;
+    }
+    m_json = nlohmann::json::parse(body, nullptr, false);
+    if (m_json.is_discarded()) throw invalid("invalid_json", "", "the request body is not valid JSON");
+    if (!m_json.is_object()) throw invalid("invalid_json", "", "the request body must be a JSON object");
+    for (const auto& item : m_json.items()) {
+        if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end()) {
+            std::string known;
+            for (std::string_view a : allowed)
+                known += (known.empty() ? "" : ", ") + std::string(a);
+            throw invalid("unknown_field", item.key().substr(0, 40),
+                          "unknown field \"" + item.key().substr(0, 40) + "\"; this request takes " +
+                              (known.empty() ? std::string("no fields") : known));
+        }
+    }
+}
+
+bool JsonBody::has(std::string_view name) const
+{
+    const auto it = m_json.find(std::string(name));
+    return it != m_json.end() && !it->is_null();
+}
+
+std::optional<std::string> JsonBody::optionalText(std::string_view name, std::size_t maxChars, bool trim) const
+{
+    const auto it = m_json.find(std::string(name));
+    if (it == m_json.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string()) throw invalid("invalid_field", name, std::string(name) + " must be a string");
+    std::string v = it->get<std::string>();
+    if (!utf8::isValid(v)) throw invalid("invalid_field", name, std::string(name) + " is not valid UTF-8");
+    for (unsigned char c : v)
+        if (c < 0x20 || c == 0x7F) throw invalid("invalid_field", name, std::string(name) + " has control characters");
+    if (trim) {
+        const auto notSpace = [](char c) { return c != ' ' && c != '\t'; };
+        v.erase(v.begin(), std::find_if(v.begin(), v.end(), notSpace));
+        v.erase(std::find_if(v.rbegin(), v.rend(), notSpace).base(), v.end());
+    }
+    if (utf8::length(v) > maxChars)
+        throw invalid("invalid_field", name,
+                      std::string(name) + " is too long: at most " + std::to_string(maxChars) + " characters");
+    return v;
+}
+
+std::string JsonBody::text(std::string_view name, std::size_t maxChars, bool trim) const
+{
+    std::optional<std::string> v = optionalText(name, maxChars, trim);
+    if (!v) throw invalid("missing_field", name, std::string(name) + " is required");
+    if (v->empty()) throw invalid("missing_field", name, std::string(name) + " must not be empty");
+    return *v;
+}
+
+} // namespace dongelek::server
