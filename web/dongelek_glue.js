@@ -108,9 +108,12 @@ window.dongelek = {
     var inMirror = a && a.closest && a.closest('#dongelek-mirror');
     if ((wantText || (!coarse && !inMirror)) && a !== sink) sink.focus({ preventScroll: true });
   }
+  // Not type=email: an email input drops the spaces it holds, and keys that arrive while it still
+  // stands for the previous field (a password typed after Tab) would lose theirs. inputmode and
+  // autocomplete tell the phone and the password manager what it is.
   function inputType(it) {
     var t = it.inputtype || '';
-    return t === 'password' || t === 'email' || t === 'tel' ? t : 'text';
+    return t === 'password' || t === 'tel' ? t : 'text';
   }
   // Makes the hidden field the app's field `it` (an item of the test hook), or plain text.
   function setupFor(it) {
@@ -121,6 +124,7 @@ window.dongelek = {
       input.setAttribute('autocomplete', it.autocomplete || 'on');
       input.setAttribute('name', it.id);
       input.setAttribute('autocapitalize', 'off');
+      input.setAttribute('autocorrect', 'off');
     }
     var mode = (it && it.inputmode) || 'text';
     next.setAttribute('inputmode', mode);

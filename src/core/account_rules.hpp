@@ -11,7 +11,7 @@
 namespace dongelek::account {
 
 inline constexpr std::size_t kEmailMaxBytes = 254;      // RFC 5321 path limit
-inline constexpr std::size_t kPasswordMinChars = 10;    // the server's minLength (password-strength answer)
+inline constexpr std::size_t kPasswordMinChars = 12;    // the server's minLength (password-strength answer)
 inline constexpr std::size_t kPasswordMaxChars = 128;   // a passphrase, not a file
 inline constexpr std::size_t kDisplayNameMaxChars = 60; // code points
 inline constexpr std::size_t kCodeDigits = 6;           // SMS, e-mail and TOTP codes

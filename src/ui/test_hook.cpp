@@ -94,6 +94,7 @@ void TestHook::endFrame(const HookState& state)
         mix(rect);
     }
     mix(m_focused);
+    mix(m_editing); // the page's hidden input follows the field being edited
     mix(m_screen);
     m_lastSignature = h;
     m_last.swap(m_building);

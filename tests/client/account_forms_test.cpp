@@ -42,7 +42,7 @@ TEST_CASE("a wrong email or password is the form's message, not a field's", "[cl
     h.signIn.signIn(" aigerim@example.kz ", "wrong");
     CHECK(bodyOf(h.http, SignInModule::kLoginUrl)["email"] == "aigerim@example.kz");
     CHECK(h.signIn.state().form.sending);
-    h.reply(h.http.last(SignInModule::kLoginUrl), 401, errorJson("invalid_credentials"));
+    h.reply(h.http.last(SignInModule::kLoginUrl), 401, errorJson("invalid_credentials", "password"));
     CHECK_FALSE(h.signIn.state().form.sending);
     CHECK(h.signIn.state().form.formError == "account.error.invalid_credentials");
     CHECK(h.signIn.state().form.fieldErrors.empty());

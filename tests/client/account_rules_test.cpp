@@ -48,11 +48,12 @@ TEST_CASE("codes are six digits; recovery codes letters, digits and dashes", "[c
     CHECK_FALSE(normalizeRecoveryCode("ab!d-efgh"));
 }
 
-TEST_CASE("a new password needs ten letters; a display name something and at most sixty", "[client][rules]")
+TEST_CASE("a new password needs twelve letters; a display name something and at most sixty", "[client][rules]")
 {
     CHECK(newPasswordProblem("") == Problem::Required);
     CHECK(newPasswordProblem("short") == Problem::TooShort);
-    CHECK(newPasswordProblem("ДесятьБукв") == Problem::None); // ten letters, twenty bytes
+    CHECK(newPasswordProblem("ДвенадцатьБу") == Problem::None); // twelve letters, 24 bytes
+    CHECK(newPasswordProblem("Одиннадцать") == Problem::TooShort); // eleven letters, 22 bytes
     CHECK(newPasswordProblem(std::string(129, 'x')) == Problem::TooLong);
     CHECK(displayNameProblem("  ") == Problem::Required);
     CHECK(displayNameProblem("Айгерім") == Problem::None);

@@ -153,6 +153,12 @@ void SignInModule::login(const LoginRequest& request)
                 return;
             }
             if (e.is("email_unverified")) st.unverified = true;
+            if (e.is("invalid_credentials")) {
+                // About the pair, whichever field the server names: the form's message.
+                st.form.fieldErrors.clear();
+                st.form.formError = account::serverErrorKey("invalid_credentials");
+                return;
+            }
             if (e.is("totp_invalid")) {
                 st.form.fieldErrors["totp"] = account::serverErrorKey("totp_invalid");
                 return;

@@ -410,9 +410,9 @@ void SessionsScreen::drawContent()
                 float y = top + em(1.5f);
                 if (info.current) chip(dl, ImVec2(f.x() + std::min(textSize(Font::Bold, device).x, textW - em(7)) + em(0.625f), top),
                                        s.get("account.sessions.this_device"), color::kAccentSoft, color::kAccent);
-                drawText(dl, Font::Small, ImVec2(f.x(), y), color::kTextMuted, where, f.x() + textW);
+                drawText(dl, Font::Small, ImVec2(f.x(), y), color::kTextMuted, where, textW);
                 y += textSize(Font::Small, where, textW).y + em(0.25f);
-                drawText(dl, Font::Small, ImVec2(f.x(), y), color::kTextMuted, since, f.x() + textW);
+                drawText(dl, Font::Small, ImVec2(f.x(), y), color::kTextMuted, since, textW);
                 y += textSize(Font::Small, since, textW).y;
                 ItemInfo rowInfo;
                 rowInfo.role = Role::Text;

@@ -210,7 +210,7 @@ float box(ImDrawList* dl, const char* hookId, const std::string& text, ImVec2 po
     const ImVec2 max(pos.x + width, pos.y + h);
     dl->AddRectFilled(pos, max, col(bg), em(0.5f));
     dl->AddRectFilled(pos, ImVec2(pos.x + em(0.25f), max.y), col(bar), em(0.5f), ImDrawFlags_RoundCornersLeft);
-    drawText(dl, Font::Regular, ImVec2(pos.x + padX + em(0.25f), pos.y + padY), fg, text, pos.x + padX + em(0.25f) + textW);
+    drawText(dl, Font::Regular, ImVec2(pos.x + padX + em(0.25f), pos.y + padY), fg, text, textW);
     hookRect(hookId, text, pos, max, nullptr, withRole(Role::Text));
     return h;
 }
@@ -239,14 +239,14 @@ float underField(ImDrawList* dl, const char* hookId, const std::string& errorTex
         const float w = width - em(1.5f);
         const float h = wrappedHeight(Font::Small, errorText, w);
         drawIcon(dl, Icon::Alert, ImVec2(pos.x + em(0.5f), pos.y + em(0.55f)), em(0.95f), color::kDanger);
-        drawText(dl, Font::Small, ImVec2(pos.x + em(1.25f), pos.y), kDangerText, errorText, pos.x + em(1.25f) + w);
+        drawText(dl, Font::Small, ImVec2(pos.x + em(1.25f), pos.y), kDangerText, errorText, w);
         hookRect(std::string(hookId) + ".error", errorText, pos, ImVec2(pos.x + width, pos.y + h), nullptr,
                  withRole(Role::Text));
         return h + em(0.25f);
     }
     if (hint && *hint) {
         const float h = wrappedHeight(Font::Small, hint, width);
-        drawText(dl, Font::Small, pos, color::kTextMuted, hint, pos.x + width);
+        drawText(dl, Font::Small, pos, color::kTextMuted, hint, width);
         hookRect(std::string(hookId) + ".hint", hint, pos, ImVec2(pos.x + width, pos.y + h), nullptr, withRole(Role::Text));
         return h + em(0.25f);
     }
@@ -420,7 +420,7 @@ void FormLayout::strength(const char* hookId, const ::dongelek::account::Passwor
         c = acceptable ? kGood : kDangerText;
     }
     const float h = wrappedHeight(Font::Small, text, m_width);
-    drawText(m_dl, Font::Small, ImVec2(m_x, m_y), c, text, m_x + m_width);
+    drawText(m_dl, Font::Small, ImVec2(m_x, m_y), c, text, m_width);
     const std::string value = known ? std::to_string(score) : "";
     hookRect(hookId, text, ImVec2(m_x, m_y - em(0.75f)), ImVec2(m_x + m_width, m_y + h), value.c_str(),
              withRole(Role::Text));

@@ -1,0 +1,321 @@
+// Accounts in the app, end to end (issue 7): register, pick the verification mail up from a real
+// local SMTP server (Debian's aiosmtpd), verify, sign in with the keyboard alone, reload (still
+// signed in), sign in on a second browser context (a phone), end that session from the first,
+// then sign out everywhere. Along the way: password managers' attributes on the page's fields, a
+// password manager's fill reaching the app, and screenshots at 1280 px and on a 320-360 px phone.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appDriver, launchBrowser, sleep, startServer } from './lib/harness.mjs';
+
+// [SECTION] A real SMTP server and the mails it received
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startSmtp() {
+  const dir = mkdtempSync(join(tmpdir(), 'dongelek-mail-'));
+  const maildir = join(dir, 'maildir'); // made by the handler (a folder that exists already it would take as one)
+  const port = await freePort();
+  // Mailbox stores each message as a file of a Maildir (new/).
+  const proc = spawn('/usr/bin/python3', ['-m', 'aiosmtpd', '-n', '-l', `127.0.0.1:${port}`, '-c',
+    'aiosmtpd.handlers.Mailbox', maildir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  proc.stderr.on('data', (d) => { log += d; });
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`aiosmtpd exited (${proc.exitCode}): ${log}`);
+    const up = await new Promise((r) => {
+      const c = createConnection({ host: '127.0.0.1', port }, () => { c.end(); r(true); });
+      c.on('error', () => r(false));
+    });
+    if (up) break;
+    if (Date.now() > deadline) throw new Error(`aiosmtpd did not listen: ${log}`);
+    await sleep(100);
+  }
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    // The text of every message delivered so far, oldest first.
+    messages() {
+      const box = join(maildir, 'new');
+      let names = [];
+      try { names = readdirSync(box).sort(); } catch { return []; }
+      return names.map((n) => decodeMail(readFileSync(join(box, n), 'latin1')));
+    },
+    async stop() {
+      proc.kill('SIGTERM');
+      await new Promise((r) => (proc.exitCode !== null ? r() : proc.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// The plain-text part of a MIME message, decoded (base64 or quoted-printable), with its headers.
+function decodeMail(raw) {
+  const headerEnd = raw.indexOf('\r\n\r\n') >= 0 ? raw.indexOf('\r\n\r\n') : raw.indexOf('\n\n');
+  const head = raw.slice(0, headerEnd);
+  const to = /^To:\s*(.*)$/im.exec(head)?.[1] ?? '';
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(head)?.[1];
+  const parts = boundary ? raw.split(`--${boundary}`) : [raw];
+  for (const part of parts) {
+    if (!/content-type:\s*text\/plain/i.test(part)) continue;
+    const split = part.search(/\r?\n\r?\n/);
+    const headers = part.slice(0, split);
+    const body = part.slice(split).trim();
+    let text;
+    if (/content-transfer-encoding:\s*base64/i.test(headers)) text = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+    else if (/quoted-printable/i.test(headers))
+      text = Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    else text = Buffer.from(body, 'latin1').toString('utf8');
+    return { to, text };
+  }
+  return { to, text: raw };
+}
+
+async function waitForMail(smtp, to, what) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const m = smtp.messages().filter((x) => x.to.includes(to) && what.test(x.text));
+    if (m.length) return m[m.length - 1];
+    if (Date.now() > deadline) throw new Error(`no mail to ${to} matching ${what}; got ${smtp.messages().length}`);
+    await sleep(100);
+  }
+}
+
+// [SECTION] Fixture and helpers
+
+const fx = { smtp: null, server: null, browser: null };
+before(async () => {
+  fx.smtp = await startSmtp();
+  fx.server = await startServer({ demoSize: 60, extraArgs: ['--smtp-url', fx.smtp.url] });
+  fx.browser = await launchBrowser();
+});
+after(async () => {
+  await fx.browser?.close();
+  await fx.server?.stop();
+  await fx.smtp?.stop();
+});
+
+const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
+async function open(name, path, contextOptions = { viewport: { width: 1280, height: 800 } }) {
+  const context = await fx.browser.newContext(contextOptions);
+  const page = await context.newPage();
+  await page.goto(fx.server.url + path);
+  const app = appDriver(page, name);
+  app.context = context;
+  return app;
+}
+const account = (s) => s.account ?? {};
+const itemIn = (items, id) => items.find((i) => i.id === id);
+
+// Scrolls the page (the mouse wheel over its middle) until item `id` is on screen.
+async function reveal(app, id) {
+  for (let i = 0; i < 12; i++) {
+    if ((await app.items()).some((it) => it.id === id)) return;
+    const vp = app.page.viewportSize();
+    await app.page.mouse.move(vp.width / 2, vp.height / 2);
+    await app.page.mouse.wheel(0, 240);
+    await sleep(120);
+  }
+}
+
+// A click on item `id`, scrolled into view first.
+async function press(app, id) {
+  await reveal(app, id);
+  return app.click(id);
+}
+// A finger's tap on item `id`.
+async function tapOn(app, id) {
+  await reveal(app, id);
+  const it = await app.item(id);
+  await app.page.touchscreen.tap(it.rect.x + it.rect.w / 2, it.rect.y + it.rect.h / 2);
+}
+
+// Types into the app's field `id`: a click (or a tap) on it, then the keys.
+async function typeInto(app, id, text, { tap = false } = {}) {
+  await reveal(app, id);
+  const it = await app.item(id);
+  const x = it.rect.x + it.rect.w / 2, y = it.rect.y + it.rect.h / 2;
+  if (tap) await app.page.touchscreen.tap(x, y);
+  else await app.page.mouse.click(x, y);
+  await app.waitFor((s) => s.editing === id, `editing ${id}`);
+  if (tap) await app.page.keyboard.insertText(text);
+  else await app.page.keyboard.type(text, { delay: 5 });
+  await app.waitFor((_, its) => itemIn(its, id)?.value === text, `${id} holds what was typed`, 10_000).catch(async (e) => {
+    throw new Error(`${e.message}\n${id} holds ${JSON.stringify(itemIn(await app.items(), id)?.value)}`);
+  });
+}
+
+const email = `aigerim.${Date.now()}@example.kz`;
+const password = 'steppe horses run far at dawn';
+
+// [SECTION] The whole path
+
+describe('accounts in the app', () => {
+  test('register, verify from the mail, sign in, stay signed in, two devices, end one, sign out everywhere', async () => {
+    // Register.
+    const a = await open('accounts-a', '/account/register');
+    await a.waitFor((s) => s.screen === 'register' && account(s).phase === 'signed_out', 'the registration form, signed out');
+    await a.shot('1-register-empty');
+    await typeInto(a, 'register.email', email);
+    await typeInto(a, 'register.password', password);
+    await a.waitFor((_, its) => itemIn(its, 'register.strength')?.value !== undefined &&
+      itemIn(its, 'register.strength')?.value !== '', 'the strength meter scored the password');
+    await typeInto(a, 'register.name', 'Aigerim');
+    await a.click('register.role.seller');
+    await a.waitFor((_, its) => itemIn(its, 'register.role.seller')?.selected, 'private seller picked');
+    // Password managers: the fields say what they are, on the page's hidden input and in the mirror.
+    const mirror = await a.page.evaluate(() => [...document.querySelectorAll('#dongelek-mirror input')].map((i) => ({
+      name: i.name, type: i.type, autocomplete: i.getAttribute('autocomplete'), label: i.getAttribute('aria-label'),
+      form: !!i.form })));
+    assert.deepEqual(mirror.find((i) => i.name === 'register.email'),
+      { name: 'register.email', type: 'email', autocomplete: 'username', label: 'Email', form: true });
+    assert.equal(mirror.find((i) => i.name === 'register.password').type, 'password');
+    assert.equal(mirror.find((i) => i.name === 'register.password').autocomplete, 'new-password');
+    await a.shot('2-register-filled');
+    await press(a, 'register.submit');
+    const { state: checkMail } = await a.waitFor((s) => s.screen === 'check_mail', '"check your mail"');
+    assert.equal(checkMail.checkMail.email, email);
+    assert.equal(checkMail.url, '/account/check-mail');
+    await a.shot('3-check-mail');
+
+    // The mail arrived at the SMTP server; its link opens the app's verify screen.
+    const mail = await waitForMail(fx.smtp, email, /\/account\/verify\?token=/);
+    const link = /(https?:\/\/\S+\/account\/verify\?token=[A-Za-z0-9_~.-]+[^\s]*)/.exec(mail.text)[1];
+    await a.page.goto(link);
+    await a.waitFor((s) => s.screen === 'verify' && s.verify === 'verified', 'the address confirmed');
+    await a.shot('4-verified');
+    // The same link a second time: "already used", said plainly.
+    const again = await open('accounts-again', new URL(link).pathname + new URL(link).search);
+    await again.waitFor((s) => s.screen === 'verify' && s.verify === 'used', 'a used link');
+    await again.context.close();
+
+    // Sign in with the keyboard alone: the email field has the focus, Tab, the password, Enter.
+    await press(a, 'verify.sign_in');
+    await a.waitFor((s) => s.screen === 'sign_in' && s.editing === 'signin.email', 'the email field focused');
+    await a.page.keyboard.type(email, { delay: 5 });
+    await a.press('Tab');
+    await a.waitFor((s) => s.editing === 'signin.password', 'Tab to the password');
+    const hidden = await a.page.evaluate(() => {
+      const f = document.getElementById('dongelek-field');
+      return { focused: document.activeElement === f, type: f.type, autocomplete: f.getAttribute('autocomplete') };
+    });
+    assert.deepEqual(hidden, { focused: true, type: 'password', autocomplete: 'current-password' },
+      'the hidden input is a current-password field while the password is typed');
+    await a.page.keyboard.type(password, { delay: 5 });
+    await a.page.keyboard.press('Enter');
+    const { state: signedIn } = await a.waitFor((s) => account(s).signedIn && s.screen === 'profile', 'signed in, on the account page');
+    assert.equal(account(signedIn).email, email);
+    assert.equal(account(signedIn).role, 'seller');
+    await a.shot('5-account');
+
+    // A reload stays signed in (the refresh cookie), and nothing shows an expired token.
+    await a.page.reload();
+    await a.waitFor((s) => s.screen === 'profile' && account(s).signedIn && s.status === 'ready', 'still signed in after a reload');
+
+    // A second device: a phone signs in too (tapping the fields raises the keyboard).
+    const b = await open('accounts-b', '/account/sessions', phone);
+    await b.waitFor((s) => s.screen === 'sign_in', 'the phone is sent to sign in');
+    assert.match((await b.state()).url, /next=%2Faccount%2Fsessions/);
+    await b.shot('1-sign-in-360');
+    await typeInto(b, 'signin.email', email, { tap: true });
+    await typeInto(b, 'signin.password', password, { tap: true });
+    await tapOn(b, 'signin.submit');
+    await b.waitFor((s) => account(s).signedIn && s.screen === 'sessions' && s.status === 'ready', 'back where it was going: the sessions');
+    await b.shot('2-sessions-360');
+
+    // The first device sees both and ends the phone's session.
+    await a.click('account.tab.sessions');
+    const { state: listed } = await a.waitFor((s) => s.screen === 'sessions' && s.sessions?.items.length === 2, 'two sessions listed');
+    const other = listed.sessions.items.find((x) => !x.current);
+    assert.ok(other, 'one of them is the other device');
+    assert.match(other.device, /Android|Chrome|Linux|unknown/i);
+    await a.shot('6-sessions');
+    await press(a, `session.end:${other.id}`);
+    await a.waitFor((s) => s.sessions?.items.length === 1 && s.sessions.items[0].current, 'only this device left');
+
+    // The phone finds out at its next refresh: a reload is signed out.
+    await b.page.reload();
+    await b.waitFor((s) => account(s).phase === 'signed_out' && s.screen === 'sign_in', 'the ended session is signed out');
+
+    // The phone signs in again; then "sign out everywhere" on the first device ends both.
+    await typeInto(b, 'signin.email', email, { tap: true });
+    await typeInto(b, 'signin.password', password, { tap: true });
+    await tapOn(b, 'signin.submit');
+    await b.waitFor((s) => account(s).signedIn, 'the phone signed in again');
+    await a.page.reload();
+    await a.waitFor((s) => s.screen === 'sessions' && s.sessions?.items.length === 2, 'two sessions again');
+    await press(a, 'sessions.sign_out_all');
+    await a.waitFor((s) => account(s).phase === 'signed_out' && s.screen === 'browse', 'signed out, home');
+    await a.page.reload();
+    await a.waitFor((s) => account(s).phase === 'signed_out', 'and still signed out after a reload');
+    await b.page.reload();
+    await b.waitFor((s) => account(s).phase === 'signed_out', 'the phone is signed out too');
+    await a.context.close();
+    await b.context.close();
+  });
+
+  test('a wrong password is said under the form; a password manager filling the page reaches the app', async () => {
+    const app = await open('accounts-errors', '/account/sign-in');
+    await app.waitFor((s) => s.screen === 'sign_in' && account(s).phase === 'signed_out', 'the sign-in form');
+    // A password manager fills the page's copy of the form (as it does on page load).
+    await app.page.waitForFunction(() => document.querySelector('#dongelek-mirror input[name="signin.email"]'));
+    await app.page.evaluate(([mail]) => {
+      for (const [name, value] of [['signin.email', mail], ['signin.password', 'not the password at all']]) {
+        const el = document.querySelector(`#dongelek-mirror input[name="${name}"]`);
+        el.value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    }, [email]);
+    await app.waitFor((_, its) => itemIn(its, 'signin.email')?.value === email &&
+      itemIn(its, 'signin.password')?.value === 'not the password at all', 'the fill reached the app');
+    await press(app, 'signin.submit');
+    const { items } = await app.waitFor((_, its) => itemIn(its, 'signin.error'), 'the form says why');
+    assert.match(itemIn(items, 'signin.error').label, /wrong/i);
+    // An empty email is named under its field, and the mirror links the field to it.
+    await app.page.evaluate(() => {
+      const el = document.querySelector('#dongelek-mirror input[name="signin.email"]');
+      el.value = '';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await app.waitFor((_, its) => itemIn(its, 'signin.email')?.value === '', 'the email emptied');
+    await press(app, 'signin.submit');
+    await app.waitFor((_, its) => itemIn(its, 'signin.email.error'), 'the error under the email');
+    await app.page.waitForFunction(() => {
+      const el = document.querySelector('#dongelek-mirror input[name="signin.email"]');
+      const d = el && document.getElementById(el.getAttribute('aria-describedby') || '');
+      return el && el.getAttribute('aria-invalid') === 'true' && d && /email/i.test(d.textContent);
+    });
+    await app.shot('errors');
+    await app.context.close();
+  });
+
+  test('at 320 px every account screen fits: sign in, register, check your mail', async () => {
+    const narrow = { ...phone, viewport: { width: 320, height: 640 } };
+    for (const [path, screen] of [['/account/sign-in', 'sign_in'], ['/account/register?lang=ru', 'register'],
+      ['/account/sign-in?with=phone&lang=kk', 'sign_in'], ['/account/forgot', 'forgot']]) {
+      const app = await open(`accounts-320-${screen}`, path, narrow);
+      const { items } = await app.waitFor((s, its) => s.screen === screen && its.some((i) => i.role === 'textbox'), screen);
+      for (const it of items.filter((i) => i.screen === screen && (i.role === 'textbox' || i.role === 'button' || i.role === 'link'))) {
+        assert.ok(it.rect.x >= 0 && it.rect.x + it.rect.w <= 320.5, `${it.id} inside the 320 px screen`);
+      }
+      const field = items.find((i) => i.role === 'textbox');
+      assert.ok(field.rect.h >= 44, 'fields are tap-sized');
+      await app.shot(path.includes('phone') ? 'phone-code' : 'screen');
+      await app.context.close();
+    }
+  });
+});
