@@ -81,7 +81,7 @@ TEST_CASE("an unverified email can have its mail sent again from the sign-in for
     AccountHarness h;
     h.start("/account/sign-in");
     h.signIn.signIn("new@example.kz", "correct horse battery");
-    h.reply(h.http.last(SignInModule::kLoginUrl), 403, errorJson("email_unverified"));
+    h.reply(h.http.last(SignInModule::kLoginUrl), 403, errorJson("email_unverified", "email"));
     CHECK(h.signIn.state().unverified);
     CHECK(h.signIn.state().form.formError == "account.error.email_unverified");
     h.signIn.resendVerification();

@@ -152,11 +152,12 @@ void SignInModule::login(const LoginRequest& request)
                 st.form.clearErrors();
                 return;
             }
-            if (e.is("email_unverified")) st.unverified = true;
-            if (e.is("invalid_credentials")) {
-                // About the pair, whichever field the server names: the form's message.
+            if (e.is("email_unverified") || e.is("invalid_credentials")) {
+                // About the account, whichever field the server names: the form's message (an
+                // unverified address gets the button to send the mail again beside it).
+                st.unverified = e.is("email_unverified");
                 st.form.fieldErrors.clear();
-                st.form.formError = account::serverErrorKey("invalid_credentials");
+                st.form.formError = account::serverErrorKey(e.api.code);
                 return;
             }
             if (e.is("totp_invalid")) {
