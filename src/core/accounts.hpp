@@ -111,6 +111,7 @@ struct PhoneCodeRequest {
 };
 struct PhoneLoginRequest {
     std::string phone, code;
+    std::optional<std::string> totp; // when two-factor sign-in is on (the server answers totp_required)
 };
 struct EmailRequest { // resend-verification, password-reset/request
     std::string email;

@@ -175,7 +175,11 @@ void to_json(json& j, const LoginRequest& v)
     putOptional(j, "totp", v.totp);
 }
 void to_json(json& j, const PhoneCodeRequest& v) { j = json{{"phone", v.phone}}; }
-void to_json(json& j, const PhoneLoginRequest& v) { j = json{{"phone", v.phone}, {"code", v.code}}; }
+void to_json(json& j, const PhoneLoginRequest& v)
+{
+    j = json{{"phone", v.phone}, {"code", v.code}};
+    putOptional(j, "totp", v.totp);
+}
 void to_json(json& j, const EmailRequest& v) { j = json{{"email", v.email}}; }
 void to_json(json& j, const TokenRequest& v) { j = json{{"token", v.token}}; }
 void to_json(json& j, const ResetConfirmRequest& v) { j = json{{"token", v.token}, {"password", v.password}}; }

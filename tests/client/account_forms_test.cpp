@@ -138,6 +138,23 @@ TEST_CASE("signing in with a phone code: the number as typed, then the six digit
     CHECK(h.history.current() == "/account/sign-in?with=phone");
 }
 
+TEST_CASE("a phone code with two-factor sign-in on asks for the app's code and sends both", "[client][forms][sign_in]")
+{
+    AccountHarness h;
+    h.start("/account/sign-in?with=phone");
+    h.signIn.requestPhoneCode("+7 701 123 45 67");
+    h.reply(h.http.last(SignInModule::kPhoneCodeUrl), 202, statusJson("code_sent"));
+    h.signIn.phoneSignIn("222333");
+    h.reply(h.http.last(SignInModule::kPhoneLoginUrl), 401, errorJson("totp_required", "totp"));
+    CHECK(h.signIn.state().step == SignInState::Step::Totp);
+    CHECK(h.history.current() == "/account/sign-in?with=phone"); // still the phone's way in
+    h.signIn.submitTotp("444555", false);
+    CHECK(bodyOf(h.http, SignInModule::kPhoneLoginUrl) ==
+          nlohmann::json{{"phone", "+77011234567"}, {"code", "222333"}, {"totp", "444555"}});
+    h.reply(h.http.last(SignInModule::kPhoneLoginUrl), 200, tokensJson());
+    CHECK(h.session().signedIn());
+}
+
 // [SECTION] Register
 
 TEST_CASE("registration checks every field, then says 'check your mail' with the address", "[client][forms][register]")

@@ -6,6 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -96,17 +97,49 @@ async function waitForMail(smtp, to, what) {
 
 // [SECTION] Fixture and helpers
 
-const fx = { smtp: null, server: null, browser: null };
+const fx = { smtp: null, server: null, browser: null, outbox: null };
 before(async () => {
   fx.smtp = await startSmtp();
-  fx.server = await startServer({ demoSize: 60, extraArgs: ['--smtp-url', fx.smtp.url] });
+  fx.outbox = mkdtempSync(join(tmpdir(), 'dongelek-outbox-')); // SMS codes land here (.sms.txt)
+  // A 1 s wait between codes instead of a minute: the test sends an SMS code twice in a row.
+  fx.server = await startServer({ demoSize: 60, extraArgs: ['--smtp-url', fx.smtp.url, '--mail-outbox', fx.outbox,
+    '--auth-limits', 'resend_cooldown=1'] });
   fx.browser = await launchBrowser();
 });
 after(async () => {
   await fx.browser?.close();
   await fx.server?.stop();
   await fx.smtp?.stop();
+  if (fx.outbox) rmSync(fx.outbox, { recursive: true, force: true });
 });
+
+// RFC 6238 with the defaults authenticator apps use (SHA-1, 30 s, 6 digits).
+function totp(base32, at = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of base32.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const h = createHmac('sha1', key).update(counter).digest();
+  const o = h[h.length - 1] & 15;
+  return String((h.readUInt32BE(o) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+// The newest SMS code sent to `phone` (the outbox's .sms.txt files).
+async function smsCode(phone, after = 0) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const files = readdirSync(fx.outbox).filter((n) => n.endsWith('.sms.txt')).sort();
+    for (const n of files.slice(after).reverse()) {
+      const text = readFileSync(join(fx.outbox, n), 'utf8');
+      const code = /\b(\d{6})\b/.exec(text);
+      if (text.includes(phone) && code) return { code: code[1], count: files.length };
+    }
+    if (Date.now() > deadline) throw new Error(`no SMS to ${phone}`);
+    await sleep(100);
+  }
+}
 
 const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
@@ -152,8 +185,12 @@ async function typeInto(app, id, text, { tap = false } = {}) {
   if (tap) await app.page.touchscreen.tap(x, y);
   else await app.page.mouse.click(x, y);
   await app.waitFor((s) => s.editing === id, `editing ${id}`);
-  if (tap) await app.page.keyboard.insertText(text);
-  else await app.page.keyboard.type(text, { delay: 5 });
+  if (tap) {
+    await app.page.keyboard.insertText(text);
+  } else {
+    await app.page.keyboard.press('Control+A'); // what the field held is replaced
+    await app.page.keyboard.type(text, { delay: 5 });
+  }
   await app.waitFor((_, its) => itemIn(its, id)?.value === text, `${id} holds what was typed`, 10_000).catch(async (e) => {
     throw new Error(`${e.message}\n${id} holds ${JSON.stringify(itemIn(await app.items(), id)?.value)}`);
   });
@@ -244,6 +281,12 @@ describe('accounts in the app', () => {
     assert.ok(other, 'one of them is the other device');
     assert.match(other.device, /Android|Chrome|Linux|unknown/i);
     await a.shot('6-sessions');
+    // At rest: nothing is drawn while nothing changes.
+    await a.page.mouse.move(5, 795);
+    await sleep(500);
+    const rest = (await a.state()).frames;
+    await sleep(1500);
+    assert.equal((await a.state()).frames, rest, 'no frames while the sessions page is at rest');
     await press(a, `session.end:${other.id}`);
     await a.waitFor((s) => s.sessions?.items.length === 1 && s.sessions.items[0].current, 'only this device left');
 
@@ -267,6 +310,85 @@ describe('accounts in the app', () => {
     await a.context.close();
     await b.context.close();
   });
+
+  test('two-step verification: set up from the QR secret, then sign-in asks for the code; a phone number signs in by SMS',
+    async () => {
+      const mail = `timur.${Date.now()}@example.kz`;
+      // An account made and confirmed over the API (the first test covers doing it on screen).
+      const api = (path, body) => fetch(fx.server.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body) });
+      assert.equal((await api('/api/v1/auth/register', { email: mail, password, displayName: 'Timur', role: 'dealer',
+        language: 'ru' })).status, 202);
+      const link = /(\/account\/verify\?token=[A-Za-z0-9_~.-]+)/.exec((await waitForMail(fx.smtp, mail, /verify\?token=/)).text)[1];
+      assert.equal((await api('/api/v1/auth/verify-email', { token: new URL(link, fx.server.url).searchParams.get('token') })).status, 200);
+
+      const app = await open('accounts-2fa', '/account/security?lang=ru');
+      await app.waitFor((s) => s.screen === 'sign_in', 'sent to sign in');
+      await typeInto(app, 'signin.email', mail);
+      await typeInto(app, 'signin.password', password);
+      await app.page.keyboard.press('Enter');
+      await app.waitFor((s) => s.screen === 'security' && account(s).signedIn, 'back on the security page, signed in');
+      await press(app, 'totp.setup');
+      await app.waitFor((s) => s.security?.totpStep === 'setup', 'the set-up step');
+      await reveal(app, 'totp.qr');
+      assert.ok((await app.item('totp.qr')).rect.w >= 120, 'the QR code is large enough to scan');
+      await reveal(app, 'totp.secret');
+      const secret = (await app.item('totp.secret')).label.replace(/\s+/g, '');
+      assert.match(secret, /^[A-Z2-7]{16,}$/);
+      await app.shot('1-setup');
+      const enabledWith = totp(secret);
+      await typeInto(app, 'totp.code', enabledWith);
+      await press(app, 'totp.enable');
+      const { state: codes } = await app.waitFor((s) => s.security?.totpStep === 'codes', 'the recovery codes');
+      assert.equal(codes.security.recoveryCodes, 10);
+      await app.shot('2-recovery-codes');
+      await press(app, 'totp.codes.done');
+      await app.waitFor((s) => s.security?.totpStep === 'idle' && s.security.recoveryCodes === 0, 'codes put away');
+
+      // A phone number, confirmed with the SMS code.
+      await press(app, 'account.tab.profile');
+      await press(app, 'phone.add');
+      const number = '+77011234567';
+      await typeInto(app, 'phone.input', '8 701 123 45 67');
+      await press(app, 'phone.send');
+      await app.waitFor((s) => s.profile?.phoneStep === 'code', 'the code step');
+      const first = await smsCode(number);
+      await typeInto(app, 'phone.code', first.code);
+      await press(app, 'phone.confirm');
+      await app.waitFor((_, its) => itemIn(its, 'phone.confirmed'), 'the phone confirmed');
+      await app.shot('3-phone');
+
+      // Signing out and in again: the password, then the authenticator's code.
+      await press(app, 'account.sign_out');
+      await app.waitFor((s) => account(s).phase === 'signed_out' && s.screen === 'browse', 'signed out');
+      await app.page.goto(fx.server.url + '/account/sign-in?lang=ru');
+      await typeInto(app, 'signin.email', mail);
+      await typeInto(app, 'signin.password', password);
+      await app.page.keyboard.press('Enter');
+      await app.waitFor((s) => s.signIn?.step === 'totp', 'asked for the code');
+      await app.shot('4-totp-step');
+      await typeInto(app, 'signin.totp', '000000' === totp(secret) ? '111111' : '000000');
+      await app.page.keyboard.press('Enter');
+      await app.waitFor((_, its) => itemIn(its, 'signin.totp.error'), 'a wrong code is said under the field');
+      // A code counts once: the next one the app would show (the server refuses a replay).
+      while (totp(secret) === enabledWith) await sleep(500);
+      await typeInto(app, 'signin.totp', totp(secret));
+      await app.page.keyboard.press('Enter');
+      await app.waitFor((s) => account(s).signedIn && s.screen === 'profile', 'signed in with the code');
+
+      // And with the phone: the SMS code tab.
+      await press(app, 'account.sign_out');
+      await app.waitFor((s) => account(s).phase === 'signed_out', 'signed out again');
+      await app.page.goto(fx.server.url + '/account/sign-in?with=phone');
+      await typeInto(app, 'signin.phone', number);
+      await press(app, 'signin.phone.submit');
+      await app.waitFor((s) => s.signIn?.step === 'phone_code', 'the code step');
+      const second = await smsCode(number, first.count);
+      await typeInto(app, 'signin.code', second.code);
+      await press(app, 'signin.code.submit');
+      await app.waitFor((s) => account(s).signedIn && account(s).email === mail, 'signed in with the SMS code');
+      await app.context.close();
+    });
 
   test('a wrong password is said under the form; a password manager filling the page reaches the app', async () => {
     const app = await open('accounts-errors', '/account/sign-in');

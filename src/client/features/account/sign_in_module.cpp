@@ -44,7 +44,8 @@ std::string SignInModule::title(const Strings& s) const { return s.get("title.si
 std::string SignInModule::url() const
 {
     SignInRoute r;
-    const bool phone = m_state.step == SignInState::Step::Phone || m_state.step == SignInState::Step::PhoneCode;
+    const bool phone = m_state.step == SignInState::Step::Phone || m_state.step == SignInState::Step::PhoneCode ||
+                       (m_state.step == SignInState::Step::Totp && m_totpForPhone);
     r.method = phone ? SignInRoute::Method::Phone : SignInRoute::Method::Password;
     r.next = m_state.next;
     return r.url();
@@ -69,6 +70,8 @@ void SignInModule::enter(const AppUrl& url, Entry how)
         m_state.phone = sentTo;
         m_email.clear();
         m_password.clear();
+        m_code.clear();
+        m_totpForPhone = false;
     }
     m_leavePending = app().session().signedIn();
 }
@@ -121,6 +124,10 @@ void SignInModule::submitTotp(const std::string& code, bool recovery)
         account::check(st.form, "totp", account::trim(code).empty() ? account::Problem::Required : account::Problem::Invalid);
         return;
     }
+    if (m_totpForPhone) {
+        phoneLogin(PhoneLoginRequest{st.phone, m_code, *normalized});
+        return;
+    }
     LoginRequest request;
     request.email = m_email;
     request.password = m_password;
@@ -130,42 +137,67 @@ void SignInModule::submitTotp(const std::string& code, bool recovery)
 
 void SignInModule::cancelTotp()
 {
-    m_state.step = SignInState::Step::Credentials;
+    m_state.step = m_totpForPhone ? SignInState::Step::PhoneCode : SignInState::Step::Credentials;
     m_state.form.clearErrors();
     m_password.clear();
+    m_code.clear();
 }
 
 void SignInModule::login(const LoginRequest& request)
 {
     m_state.form.sending = true;
-    app().api().send<AuthTokens>(
-        HttpRequest::json("POST", kLoginUrl, nlohmann::json(request)), [this](ApiResult<AuthTokens> r) {
-            SignInState& st = m_state;
-            st.form.sending = false;
-            if (r.ok) {
-                succeeded(r.value);
-                return;
-            }
-            const RequestError& e = r.error;
-            if (e.is("totp_required")) {
-                st.step = SignInState::Step::Totp; // the password was right: now the code
-                st.form.clearErrors();
-                return;
-            }
-            if (e.is("email_unverified") || e.is("invalid_credentials")) {
-                // About the account, whichever field the server names: the form's message (an
-                // unverified address gets the button to send the mail again beside it).
-                st.unverified = e.is("email_unverified");
-                st.form.fieldErrors.clear();
-                st.form.formError = account::serverErrorKey(e.api.code);
-                return;
-            }
-            if (e.is("totp_invalid")) {
-                st.form.fieldErrors["totp"] = account::serverErrorKey("totp_invalid");
-                return;
-            }
-            account::applyFailure(st.form, e, app().shared().nowMs, {"email", "password", "totp"});
-        });
+    m_totpForPhone = false;
+    app().api().send<AuthTokens>(HttpRequest::json("POST", kLoginUrl, nlohmann::json(request)),
+                                 [this](ApiResult<AuthTokens> r) { answered(std::move(r), {"email", "password", "totp"}); });
+}
+
+void SignInModule::phoneLogin(const PhoneLoginRequest& request)
+{
+    m_state.form.sending = true;
+    m_totpForPhone = true;
+    m_code = request.code;
+    app().api().send<AuthTokens>(HttpRequest::json("POST", kPhoneLoginUrl, nlohmann::json(request)),
+                                 [this](ApiResult<AuthTokens> r) { answered(std::move(r), {"code", "totp"}); });
+}
+
+void SignInModule::answered(ApiResult<AuthTokens> r, std::initializer_list<const char*> fields)
+{
+    SignInState& st = m_state;
+    st.form.sending = false;
+    if (r.ok) {
+        succeeded(r.value);
+        return;
+    }
+    const RequestError& e = r.error;
+    if (e.is("totp_required")) {
+        st.step = SignInState::Step::Totp; // the password (or SMS code) was right: now the app's code
+        st.form.clearErrors();
+        return;
+    }
+    if (e.is("email_unverified") || e.is("invalid_credentials")) {
+        // About the account, whichever field the server names: the form's message (an
+        // unverified address gets the button to send the mail again beside it).
+        st.unverified = e.is("email_unverified");
+        st.form.fieldErrors.clear();
+        st.form.formError = account::serverErrorKey(e.api.code);
+        return;
+    }
+    if (e.is("totp_invalid")) {
+        st.form.fieldErrors["totp"] = account::serverErrorKey("totp_invalid");
+        return;
+    }
+    if (e.is("code_invalid") && st.step == SignInState::Step::Totp) {
+        // The SMS code ran out while the app's code was asked for: back to the SMS code.
+        st.step = SignInState::Step::PhoneCode;
+        st.form.clearErrors();
+        st.form.fieldErrors["code"] = account::serverErrorKey("code_invalid");
+        return;
+    }
+    account::applyFailure(st.form, e, app().shared().nowMs, fields);
+    if (e.is("code_invalid") && st.form.formError == account::serverErrorKey("code_invalid")) {
+        st.form.formError.clear(); // it may name no field, but it is about the code
+        st.form.fieldErrors["code"] = account::serverErrorKey("code_invalid");
+    }
 }
 
 void SignInModule::succeeded(const AuthTokens& tokens)
@@ -173,6 +205,7 @@ void SignInModule::succeeded(const AuthTokens& tokens)
     m_state.signedIn = true;
     m_email.clear();
     m_password.clear();
+    m_code.clear();
     app().session().signedInWith(tokens);
     app().returnTo(destination());
 }
@@ -246,22 +279,7 @@ void SignInModule::phoneSignIn(const std::string& code)
         account::check(st.form, "code", account::codeProblem(code));
         return;
     }
-    st.form.sending = true;
-    app().api().send<AuthTokens>(
-        HttpRequest::json("POST", kPhoneLoginUrl, nlohmann::json(PhoneLoginRequest{st.phone, *normalized})),
-        [this](ApiResult<AuthTokens> r) {
-            SignInState& s = m_state;
-            s.form.sending = false;
-            if (r.ok) {
-                succeeded(r.value);
-                return;
-            }
-            account::applyFailure(s.form, r.error, app().shared().nowMs, {"code"});
-            if (r.error.is("code_invalid") && s.form.formError == account::serverErrorKey("code_invalid")) {
-                s.form.formError.clear(); // it names no field, but it is about the code
-                s.form.fieldErrors["code"] = account::serverErrorKey("code_invalid");
-            }
-        });
+    phoneLogin(PhoneLoginRequest{st.phone, *normalized, std::nullopt});
 }
 
 void SignInModule::changePhone()

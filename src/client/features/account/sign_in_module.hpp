@@ -70,10 +70,15 @@ public:
 
 private:
     void login(const LoginRequest& request);
+    void phoneLogin(const PhoneLoginRequest& request);
+    // An answer to a sign-in (password or phone code): signed in, the TOTP step, or the form's errors.
+    void answered(ApiResult<AuthTokens> r, std::initializer_list<const char*> fields);
     void succeeded(const AuthTokens& tokens);
 
     SignInState m_state;
     std::string m_email, m_password; // kept for the second step (TOTP) only, cleared after
+    std::string m_code;              // the SMS code, kept likewise when the TOTP step follows it
+    bool m_totpForPhone = false;     // the TOTP step follows a phone code, not a password
     RequestError m_noError;
     bool m_leavePending = false; // signed in meanwhile: go on to the destination next frame
 };
