@@ -13,8 +13,10 @@ namespace dongelek {
 namespace {
 std::string_view trimmed(std::string_view s)
 {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -22,7 +24,8 @@ bool sameName(std::string_view a, std::string_view b)
 {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+            return false;
     return true;
 }
 
@@ -75,8 +78,10 @@ bool CookieJar::receive(std::string_view setCookie, std::string_view requestPath
             long long seconds = 0;
             const auto [ptr, ec] = std::from_chars(val.data(), val.data() + val.size(), seconds);
             if (ec == std::errc() && ptr == val.data() + val.size()) {
-                if (seconds <= 0) removal = true;
-                else c.expiresAtS = nowS + static_cast<double>(seconds);
+                if (seconds <= 0)
+                    removal = true;
+                else
+                    c.expiresAtS = nowS + static_cast<double>(seconds);
             }
         } else if (sameName(key, "Secure")) {
             c.secure = true;
@@ -121,8 +126,8 @@ std::string CookieJar::save(double nowS) const
     nlohmann::json list = nlohmann::json::array();
     for (const Cookie& c : m_cookies) {
         if (c.expiresAtS <= nowS) continue; // session cookies and expired ones are not kept
-        list.push_back({{"name", c.name}, {"value", c.value}, {"path", c.path}, {"expires", c.expiresAtS},
-                        {"secure", c.secure}});
+        list.push_back(
+            {{"name", c.name}, {"value", c.value}, {"path", c.path}, {"expires", c.expiresAtS}, {"secure", c.secure}});
     }
     return list.dump();
 }
@@ -144,7 +149,8 @@ void CookieJar::load(std::string_view json, double nowS)
         c.path = str("path");
         if (const auto it = j.find("expires"); it != j.end() && it->is_number()) c.expiresAtS = it->get<double>();
         if (const auto it = j.find("secure"); it != j.end() && it->is_boolean()) c.secure = it->get<bool>();
-        if (c.name.empty() || c.value.empty() || c.path.empty() || c.path.front() != '/' || c.expiresAtS <= nowS) continue;
+        if (c.name.empty() || c.value.empty() || c.path.empty() || c.path.front() != '/' || c.expiresAtS <= nowS)
+            continue;
         m_cookies.push_back(std::move(c));
     }
 }

@@ -20,9 +20,12 @@ namespace dongelek {
 const char* toString(SessionPhase phase)
 {
     switch (phase) {
-    case SessionPhase::Unknown: return "unknown";
-    case SessionPhase::SignedOut: return "signed_out";
-    case SessionPhase::SignedIn: return "signed_in";
+    case SessionPhase::Unknown:
+        return "unknown";
+    case SessionPhase::SignedOut:
+        return "signed_out";
+    case SessionPhase::SignedIn:
+        return "signed_in";
     }
     return "unknown";
 }
@@ -49,7 +52,10 @@ double Session::refreshDelayMs(int expiresInS)
     return std::max(life * 0.5, life - 60'000.0);
 }
 
-std::optional<double> Session::refreshDueAt() const { return m_refreshAtMs; }
+std::optional<double> Session::refreshDueAt() const
+{
+    return m_refreshAtMs;
+}
 
 // [SECTION] Life cycle
 
@@ -77,7 +83,10 @@ std::optional<double> Session::nextUpdateAt() const
     return m_refreshAtMs;
 }
 
-double Session::now() const { return m_clock ? m_clock() : m_nowMs; }
+double Session::now() const
+{
+    return m_clock ? m_clock() : m_nowMs;
+}
 
 // [SECTION] Signed-in calls
 
@@ -163,7 +172,8 @@ void Session::refreshed(const HttpReply& reply)
     if (m_phase == SessionPhase::Unknown) setPhase(SessionPhase::SignedOut);
     std::vector<Waiting> waiting;
     waiting.swap(m_waiting);
-    for (Waiting& w : waiting) w.done(reply); // the screens show the connection error with Retry
+    for (Waiting& w : waiting)
+        w.done(reply); // the screens show the connection error with Retry
 }
 
 // [SECTION] Changes and listeners
@@ -179,7 +189,8 @@ void Session::signedInWith(const AuthTokens& tokens)
     notify();
     std::vector<Waiting> waiting;
     waiting.swap(m_waiting);
-    for (Waiting& w : waiting) send(std::move(w));
+    for (Waiting& w : waiting)
+        send(std::move(w));
 }
 
 void Session::userChanged(const User& user)
@@ -216,7 +227,8 @@ void Session::forget()
     }
     std::vector<Waiting> waiting;
     waiting.swap(m_waiting);
-    for (Waiting& w : waiting) w.done(unauthenticated());
+    for (Waiting& w : waiting)
+        w.done(unauthenticated());
 }
 
 void Session::setPhase(SessionPhase phase)
@@ -231,7 +243,8 @@ void Session::notify()
 {
     // A listener may subscribe another (a module entering): iterate over a copy.
     const auto listeners = m_listeners;
-    for (const auto& l : listeners) l();
+    for (const auto& l : listeners)
+        l();
 }
 
 void Session::describe(nlohmann::json& state) const

@@ -21,7 +21,7 @@
 namespace dongelek {
 
 enum class SessionPhase {
-    Unknown,   // the start-up refresh has not answered yet
+    Unknown, // the start-up refresh has not answered yet
     SignedOut,
     SignedIn,
 };

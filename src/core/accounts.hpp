@@ -81,10 +81,14 @@ struct QrMatrix {
     std::string modules; // size*size of '0'/'1', row by row, '1' dark
     bool dark(int x, int y) const
     {
-        const std::size_t i = static_cast<std::size_t>(y) * static_cast<std::size_t>(size) + static_cast<std::size_t>(x);
+        const std::size_t i =
+            static_cast<std::size_t>(y) * static_cast<std::size_t>(size) + static_cast<std::size_t>(x);
         return x >= 0 && y >= 0 && x < size && y < size && i < modules.size() && modules[i] == '1';
     }
-    bool valid() const { return size > 0 && modules.size() == static_cast<std::size_t>(size) * static_cast<std::size_t>(size); }
+    bool valid() const
+    {
+        return size > 0 && modules.size() == static_cast<std::size_t>(size) * static_cast<std::size_t>(size);
+    }
 };
 struct TotpSetup {
     std::string secret; // base32

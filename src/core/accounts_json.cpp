@@ -98,13 +98,20 @@ void from_json(const json& j, AuthTokens& v)
     if (v.accessToken.empty()) throw std::invalid_argument("empty accessToken");
 }
 
-void to_json(json& j, const StatusReply& v) { j = json{{"status", v.status}}; }
-void from_json(const json& j, StatusReply& v) { j.at("status").get_to(v.status); }
+void to_json(json& j, const StatusReply& v)
+{
+    j = json{{"status", v.status}};
+}
+void from_json(const json& j, StatusReply& v)
+{
+    j.at("status").get_to(v.status);
+}
 
 void to_json(json& j, const SessionInfo& v)
 {
-    j = json{{"id", v.id},           {"userAgent", v.userAgent},   {"device", v.device},  {"ip", v.ip},
-             {"createdAt", v.createdAt}, {"lastSeenAt", v.lastSeenAt}, {"current", v.current}};
+    j = json{{"id", v.id},          {"userAgent", v.userAgent}, {"device", v.device},
+             {"ip", v.ip},          {"createdAt", v.createdAt}, {"lastSeenAt", v.lastSeenAt},
+             {"current", v.current}};
 }
 void from_json(const json& j, SessionInfo& v)
 {
@@ -117,8 +124,14 @@ void from_json(const json& j, SessionInfo& v)
     getOptional(j, "current", v.current);
 }
 
-void to_json(json& j, const SessionList& v) { j = json{{"sessions", v.sessions}}; }
-void from_json(const json& j, SessionList& v) { j.at("sessions").get_to(v.sessions); }
+void to_json(json& j, const SessionList& v)
+{
+    j = json{{"sessions", v.sessions}};
+}
+void from_json(const json& j, SessionList& v)
+{
+    j.at("sessions").get_to(v.sessions);
+}
 
 void to_json(json& j, const PasswordStrength& v)
 {
@@ -132,19 +145,29 @@ void from_json(const json& j, PasswordStrength& v)
     getOptional(j, "tooShort", v.tooShort);
 }
 
-void to_json(json& j, const PasswordChanged& v) { j = json{{"status", v.status}, {"endedSessions", v.endedSessions}}; }
+void to_json(json& j, const PasswordChanged& v)
+{
+    j = json{{"status", v.status}, {"endedSessions", v.endedSessions}};
+}
 void from_json(const json& j, PasswordChanged& v)
 {
     j.at("status").get_to(v.status);
     getOptional(j, "endedSessions", v.endedSessions);
 }
 
-void to_json(json& j, const EndedSessions& v) { j = json{{"endedSessions", v.endedSessions}}; }
-void from_json(const json& j, EndedSessions& v) { j.at("endedSessions").get_to(v.endedSessions); }
+void to_json(json& j, const EndedSessions& v)
+{
+    j = json{{"endedSessions", v.endedSessions}};
+}
+void from_json(const json& j, EndedSessions& v)
+{
+    j.at("endedSessions").get_to(v.endedSessions);
+}
 
 void to_json(json& j, const TotpSetup& v)
 {
-    j = json{{"secret", v.secret}, {"otpauthUri", v.otpauthUri}, {"qr", {{"size", v.qr.size}, {"modules", v.qr.modules}}}};
+    j = json{
+        {"secret", v.secret}, {"otpauthUri", v.otpauthUri}, {"qr", {{"size", v.qr.size}, {"modules", v.qr.modules}}}};
 }
 void from_json(const json& j, TotpSetup& v)
 {
@@ -156,8 +179,14 @@ void from_json(const json& j, TotpSetup& v)
     if (!v.qr.valid()) throw std::invalid_argument("qr.modules is not size*size long");
 }
 
-void to_json(json& j, const RecoveryCodes& v) { j = json{{"recoveryCodes", v.recoveryCodes}}; }
-void from_json(const json& j, RecoveryCodes& v) { j.at("recoveryCodes").get_to(v.recoveryCodes); }
+void to_json(json& j, const RecoveryCodes& v)
+{
+    j = json{{"recoveryCodes", v.recoveryCodes}};
+}
+void from_json(const json& j, RecoveryCodes& v)
+{
+    j.at("recoveryCodes").get_to(v.recoveryCodes);
+}
 
 // [SECTION] Request bodies
 
@@ -174,15 +203,27 @@ void to_json(json& j, const LoginRequest& v)
     j = json{{"email", v.email}, {"password", v.password}};
     putOptional(j, "totp", v.totp);
 }
-void to_json(json& j, const PhoneCodeRequest& v) { j = json{{"phone", v.phone}}; }
+void to_json(json& j, const PhoneCodeRequest& v)
+{
+    j = json{{"phone", v.phone}};
+}
 void to_json(json& j, const PhoneLoginRequest& v)
 {
     j = json{{"phone", v.phone}, {"code", v.code}};
     putOptional(j, "totp", v.totp);
 }
-void to_json(json& j, const EmailRequest& v) { j = json{{"email", v.email}}; }
-void to_json(json& j, const TokenRequest& v) { j = json{{"token", v.token}}; }
-void to_json(json& j, const ResetConfirmRequest& v) { j = json{{"token", v.token}, {"password", v.password}}; }
+void to_json(json& j, const EmailRequest& v)
+{
+    j = json{{"email", v.email}};
+}
+void to_json(json& j, const TokenRequest& v)
+{
+    j = json{{"token", v.token}};
+}
+void to_json(json& j, const ResetConfirmRequest& v)
+{
+    j = json{{"token", v.token}, {"password", v.password}};
+}
 void to_json(json& j, const StrengthRequest& v)
 {
     j = json{{"password", v.password}};
@@ -199,7 +240,13 @@ void to_json(json& j, const PasswordChangeRequest& v)
 {
     j = json{{"currentPassword", v.currentPassword}, {"newPassword", v.newPassword}};
 }
-void to_json(json& j, const CodeRequest& v) { j = json{{"code", v.code}}; }
-void to_json(json& j, const TotpDisableRequest& v) { j = json{{"password", v.password}, {"code", v.code}}; }
+void to_json(json& j, const CodeRequest& v)
+{
+    j = json{{"code", v.code}};
+}
+void to_json(json& j, const TotpDisableRequest& v)
+{
+    j = json{{"password", v.password}, {"code", v.code}};
+}
 
 } // namespace dongelek

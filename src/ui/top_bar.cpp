@@ -101,17 +101,19 @@ float TopBar::draw(UiContext& ui)
     // Language switcher.
     if (compactLanguages) {
         drawLanguageMenu(ui, x, cy);
-    } else for (const LanguageInfo& lang : shared.languages) {
-        ButtonOptions o;
-        o.kind = ButtonKind::Ghost;
-        o.selected = lang.code == shared.lang;
-        o.font = o.selected ? Font::Bold : Font::Regular;
-        o.size = ImVec2(langBtn, tapSize(em(2.0f)));
-        ImGui::SetCursorScreenPos(ImVec2(x, cy - o.size.y * 0.5f));
-        const std::string id = "lang." + lang.code;
-        if (button(id.c_str(), lang.short_, o)) app.setLanguage(lang.code);
-        tooltip(lang.name.c_str());
-        x += langBtn;
+    } else {
+        for (const LanguageInfo& lang : shared.languages) {
+            ButtonOptions o;
+            o.kind = ButtonKind::Ghost;
+            o.selected = lang.code == shared.lang;
+            o.font = o.selected ? Font::Bold : Font::Regular;
+            o.size = ImVec2(langBtn, tapSize(em(2.0f)));
+            ImGui::SetCursorScreenPos(ImVec2(x, cy - o.size.y * 0.5f));
+            const std::string id = "lang." + lang.code;
+            if (button(id.c_str(), lang.short_, o)) app.setLanguage(lang.code);
+            tooltip(lang.name.c_str());
+            x += langBtn;
+        }
     }
     drawAccount(ui, layout.left + layout.width, cy, compactAccount, false);
 

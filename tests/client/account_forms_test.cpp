@@ -124,7 +124,8 @@ TEST_CASE("signing in with a phone code: the number as typed, then the six digit
     CHECK(h.signIn.state().step == SignInState::Step::PhoneCode);
 
     h.signIn.phoneSignIn("111111");
-    CHECK(bodyOf(h.http, SignInModule::kPhoneLoginUrl) == nlohmann::json{{"phone", "+77011234567"}, {"code", "111111"}});
+    CHECK(bodyOf(h.http, SignInModule::kPhoneLoginUrl) ==
+          nlohmann::json{{"phone", "+77011234567"}, {"code", "111111"}});
     h.reply(h.http.last(SignInModule::kPhoneLoginUrl), 401, errorJson("code_invalid"));
     CHECK(h.signIn.state().form.fieldError("code") == "account.error.code_invalid");
 
@@ -186,7 +187,8 @@ TEST_CASE("registration checks every field, then says 'check your mail' with the
     CHECK(h.history.current() == "/account/check-mail");
 }
 
-TEST_CASE("a refusal naming a field lands under that field; one naming none above the button", "[client][forms][register]")
+TEST_CASE("a refusal naming a field lands under that field; one naming none above the button",
+          "[client][forms][register]")
 {
     AccountHarness h;
     h.start("/account/register");
@@ -270,8 +272,9 @@ TEST_CASE("a verification link says plainly how it went", "[client][forms][verif
         const char* code;
         VerifyOutcome outcome;
     };
-    for (const Case c : {Case{200, "", VerifyOutcome::Verified}, Case{400, "token_expired", VerifyOutcome::Expired},
-                         Case{400, "token_used", VerifyOutcome::Used}, Case{400, "token_unknown", VerifyOutcome::Unknown}}) {
+    for (const Case c :
+         {Case{200, "", VerifyOutcome::Verified}, Case{400, "token_expired", VerifyOutcome::Expired},
+          Case{400, "token_used", VerifyOutcome::Used}, Case{400, "token_unknown", VerifyOutcome::Unknown}}) {
         INFO(c.code);
         AccountHarness h;
         h.start("/account/verify?token=abc123");
@@ -351,7 +354,8 @@ TEST_CASE("the profile is saved with PATCH and the top bar's name follows", "[cl
     CHECK(patch.method == "PATCH");
     CHECK(patch.header("Authorization") == "Bearer t1");
     CHECK(nlohmann::json::parse(patch.body) == nlohmann::json{{"displayName", "Aigerim S."}, {"language", "kk"}});
-    h.reply(h.http.last(ProfileModule::kMeUrl), 200, nlohmann::json(userNamed("aigerim@example.kz", "Aigerim S.")).dump());
+    h.reply(h.http.last(ProfileModule::kMeUrl), 200,
+            nlohmann::json(userNamed("aigerim@example.kz", "Aigerim S.")).dump());
     CHECK(h.profile.state().profileSaved);
     CHECK(h.session().user()->displayName == "Aigerim S.");
 }
@@ -375,7 +379,8 @@ TEST_CASE("a phone number is added with the code sent to it", "[client][forms][p
     CHECK(h.session().user()->phone == std::optional<std::string>("+97336123456"));
 }
 
-TEST_CASE("changing the password names the field at fault and tells how many sessions ended", "[client][forms][security]")
+TEST_CASE("changing the password names the field at fault and tells how many sessions ended",
+          "[client][forms][security]")
 {
     AccountHarness h;
     h.startSignedIn("/account/security");
@@ -427,8 +432,10 @@ TEST_CASE("the sessions page ends one session, all the others, or everything", "
 {
     AccountHarness h;
     h.startSignedIn("/account/sessions");
-    SessionInfo mine{3, "Mozilla/5.0", "Chrome on Linux", "127.0.0.1", "2026-12-01T10:00:00Z", "2026-12-01T10:05:00Z", true};
-    SessionInfo phone{2, "Mozilla/5.0", "Chrome on Android", "10.0.0.2", "2026-11-30T10:00:00Z", "2026-11-30T12:00:00Z", false};
+    SessionInfo mine{3,   "Mozilla/5.0", "Chrome on Linux", "127.0.0.1", "2026-12-01T10:00:00Z", "2026-12-01T10:05:00Z",
+                     true};
+    SessionInfo phone{
+        2, "Mozilla/5.0", "Chrome on Android", "10.0.0.2", "2026-11-30T10:00:00Z", "2026-11-30T12:00:00Z", false};
     h.reply(h.http.last(SessionsModule::kSessionsUrl), 200, sessionsJson({mine, phone}));
     CHECK(h.app.current().status() == Status::Ready);
 

@@ -40,9 +40,15 @@ inline std::string sessionsJson(std::vector<SessionInfo> list)
     return nlohmann::json(SessionList{std::move(list)}).dump();
 }
 
-inline std::string statusJson(std::string status) { return nlohmann::json(StatusReply{std::move(status)}).dump(); }
+inline std::string statusJson(std::string status)
+{
+    return nlohmann::json(StatusReply{std::move(status)}).dump();
+}
 
-inline HttpHeaders retryAfter(int seconds) { return {{"Retry-After", std::to_string(seconds)}}; }
+inline HttpHeaders retryAfter(int seconds)
+{
+    return {{"Retry-After", std::to_string(seconds)}};
+}
 
 struct AccountHarness : ClientHarness {
     SignInModule& signIn = app.add<SignInModule>();

@@ -13,7 +13,8 @@ TEST_CASE("the sign-in address carries the method and the way back", "[client][r
     CHECK(r.next == "/listing/5");
     CHECK(r.url() == "/account/sign-in?with=phone&next=%2Flisting%2F5");
     CHECK(SignInRoute{}.url() == "/account/sign-in");
-    CHECK(SignInRoute::parse(splitAppUrl("/account/sign-in?with=carrier-pigeon")).method == SignInRoute::Method::Password);
+    CHECK(SignInRoute::parse(splitAppUrl("/account/sign-in?with=carrier-pigeon")).method ==
+          SignInRoute::Method::Password);
     CHECK(SignInRoute::claims(splitAppUrl("/account/sign-in/")));
     CHECK_FALSE(SignInRoute::claims(splitAppUrl("/account/sign-in-now")));
 }

@@ -52,7 +52,7 @@ TEST_CASE("a new password needs twelve letters; a display name something and at 
 {
     CHECK(newPasswordProblem("") == Problem::Required);
     CHECK(newPasswordProblem("short") == Problem::TooShort);
-    CHECK(newPasswordProblem("ДвенадцатьБу") == Problem::None); // twelve letters, 24 bytes
+    CHECK(newPasswordProblem("ДвенадцатьБу") == Problem::None);    // twelve letters, 24 bytes
     CHECK(newPasswordProblem("Одиннадцать") == Problem::TooShort); // eleven letters, 22 bytes
     CHECK(newPasswordProblem(std::string(129, 'x')) == Problem::TooLong);
     CHECK(displayNameProblem("  ") == Problem::Required);

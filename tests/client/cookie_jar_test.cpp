@@ -7,7 +7,8 @@
 using namespace dongelek;
 
 namespace {
-constexpr const char* kRefresh = "dongelek_refresh=abc; Path=/api/v1/auth/refresh; HttpOnly; SameSite=Strict; Max-Age=2592000";
+constexpr const char* kRefresh =
+    "dongelek_refresh=abc; Path=/api/v1/auth/refresh; HttpOnly; SameSite=Strict; Max-Age=2592000";
 }
 
 TEST_CASE("the refresh cookie goes back only to the refresh path", "[client][cookies]")
@@ -25,7 +26,8 @@ TEST_CASE("a rotated cookie replaces the old one; Max-Age=0 or an empty value re
 {
     CookieJar jar;
     jar.receive(kRefresh, "/api/v1/auth/login", 1000, false);
-    jar.receive("dongelek_refresh=def; Path=/api/v1/auth/refresh; Max-Age=2592000", "/api/v1/auth/refresh", 1010, false);
+    jar.receive("dongelek_refresh=def; Path=/api/v1/auth/refresh; Max-Age=2592000", "/api/v1/auth/refresh", 1010,
+                false);
     CHECK(jar.cookies().size() == 1);
     CHECK(jar.header("/api/v1/auth/refresh", 1011, false) == "dongelek_refresh=def");
     CHECK(jar.receive("dongelek_refresh=; Path=/api/v1/auth/refresh; Max-Age=0", "/api/v1/auth/logout", 1020, false));

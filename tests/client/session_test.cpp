@@ -22,12 +22,16 @@ struct Caller {
         });
     }
 };
-std::string userJson() { return nlohmann::json(userNamed()).dump(); }
+std::string userJson()
+{
+    return nlohmann::json(userNamed()).dump();
+}
 } // namespace
 
 // [SECTION] Start-up
 
-TEST_CASE("the app asks at start-up whether it is signed in, with the CSRF header and the cookie only", "[client][session]")
+TEST_CASE("the app asks at start-up whether it is signed in, with the CSRF header and the cookie only",
+          "[client][session]")
 {
     AccountHarness h;
     h.start("/", "", false);
@@ -125,7 +129,8 @@ TEST_CASE("a signed-in call carries the bearer token", "[client][session]")
     CHECK(c.got.ok);
 }
 
-TEST_CASE("401 token_expired: one refresh, then the same request again; the caller sees only the answer", "[client][session]")
+TEST_CASE("401 token_expired: one refresh, then the same request again; the caller sees only the answer",
+          "[client][session]")
 {
     AccountHarness h;
     h.startSignedIn("/");
@@ -231,7 +236,8 @@ TEST_CASE("a 401 that ends the session signs the device out; a wrong password do
 
 // [SECTION] Sign-out
 
-TEST_CASE("signing out tells the server with the token and forgets the session whatever it answers", "[client][session]")
+TEST_CASE("signing out tells the server with the token and forgets the session whatever it answers",
+          "[client][session]")
 {
     for (const int status : {204, 500, 0}) {
         INFO("logout answered " << status);
@@ -242,8 +248,10 @@ TEST_CASE("signing out tells the server with the token and forgets the session w
         const auto& logout = h.http.request(h.http.last(Session::kLogoutUrl));
         CHECK(logout.method == "POST");
         CHECK(logout.header("Authorization") == "Bearer t1");
-        if (status == 0) h.fail(h.http.last(Session::kLogoutUrl));
-        else h.reply(h.http.last(Session::kLogoutUrl), status, "");
+        if (status == 0)
+            h.fail(h.http.last(Session::kLogoutUrl));
+        else
+            h.reply(h.http.last(Session::kLogoutUrl), status, "");
         CHECK(done);
         CHECK(h.session().phase() == SessionPhase::SignedOut);
         CHECK(h.session().accessTokenForTests().empty());
@@ -285,7 +293,8 @@ TEST_CASE("a signed-out user opening a page that needs an account is sent to sig
     CHECK(h.http.pending(SessionsModule::kSessionsUrl) == 1); // it loads now that there is a session
 }
 
-TEST_CASE("after signing in from a page's link, Back is not the sign-in form but the page before it", "[client][session][return]")
+TEST_CASE("after signing in from a page's link, Back is not the sign-in form but the page before it",
+          "[client][session][return]")
 {
     AccountHarness h;
     h.start("/listing/5");
@@ -310,7 +319,8 @@ TEST_CASE("a page that needs an account waits while the start-up refresh is unde
     CHECK(h.app.current().status() == Status::Ready);
 }
 
-TEST_CASE("when the session ends on another device, the page that needs it gives way to sign-in", "[client][session][return]")
+TEST_CASE("when the session ends on another device, the page that needs it gives way to sign-in",
+          "[client][session][return]")
 {
     AccountHarness h;
     h.startSignedIn("/account/sessions");
@@ -319,7 +329,8 @@ TEST_CASE("when the session ends on another device, the page that needs it gives
     CHECK(h.history.current() == "/account/sign-in?next=%2Faccount%2Fsessions");
 }
 
-TEST_CASE("signing out on a page that needs an account goes home; elsewhere the page stays", "[client][session][return]")
+TEST_CASE("signing out on a page that needs an account goes home; elsewhere the page stays",
+          "[client][session][return]")
 {
     {
         AccountHarness h;

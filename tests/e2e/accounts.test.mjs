@@ -341,6 +341,9 @@ describe('accounts in the app', () => {
       await press(app, 'totp.enable');
       const { state: codes } = await app.waitFor((s) => s.security?.totpStep === 'codes', 'the recovery codes');
       assert.equal(codes.security.recoveryCodes, 10);
+      await reveal(app, 'totp.codes');
+      const recovery = (await app.item('totp.codes')).label.split('\n');
+      assert.equal(recovery.length, 10);
       await app.shot('2-recovery-codes');
       await press(app, 'totp.codes.done');
       await app.waitFor((s) => s.security?.totpStep === 'idle' && s.security.recoveryCodes === 0, 'codes put away');
@@ -386,7 +389,13 @@ describe('accounts in the app', () => {
       const second = await smsCode(number, first.count);
       await typeInto(app, 'signin.code', second.code);
       await press(app, 'signin.code.submit');
-      await app.waitFor((s) => account(s).signedIn && account(s).email === mail, 'signed in with the SMS code');
+      // Two-step is on: the SMS code is one step, the second here one of the recovery codes.
+      await app.waitFor((s) => s.signIn?.step === 'totp', 'the second step after the SMS code');
+      await press(app, 'signin.totp.recovery');
+      await app.waitFor((_, its) => /recovery/i.test(itemIn(its, 'signin.totp')?.label ?? ''), 'the field takes a recovery code');
+      await typeInto(app, 'signin.totp', recovery[0]);
+      await app.page.keyboard.press('Enter');
+      await app.waitFor((s) => account(s).signedIn && account(s).email === mail, 'signed in with the SMS code and a recovery code');
       await app.context.close();
     });
 
@@ -424,6 +433,32 @@ describe('accounts in the app', () => {
     await app.shot('errors');
     await app.context.close();
   });
+
+  test('the forms read well to a screen reader: labelled fields, radios, headings, and axe-core finds nothing serious',
+    async () => {
+      const axeSource = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+      for (const [path, screen] of [['/account/sign-in', 'sign_in'], ['/account/register', 'register'],
+        ['/account/forgot', 'forgot']]) {
+        const app = await open(`accounts-a11y-${screen}`, path);
+        await app.waitFor((s) => s.screen === screen && account(s).phase === 'signed_out', screen);
+        await app.page.waitForFunction(() => document.querySelector('#dongelek-mirror h1') &&
+          document.querySelector('#dongelek-mirror input'));
+        const tree = await app.page.locator('#dongelek-mirror').ariaSnapshot();
+        assert.match(tree, /heading "[^"]+" \[level=1\]/, `${screen}: the page's title is its heading`);
+        assert.match(tree, /textbox "Email"/, `${screen}: the email field has its label`);
+        if (screen === 'register') {
+          assert.match(tree, /radio "Private seller, Selling my own car"/, 'the roles are radios');
+          assert.match(tree, /checked/, 'the chosen role is checked');
+        }
+        assert.ok(!/textbox ""/.test(tree), `${screen}: no unnamed text box:\n${tree}`);
+        await app.page.evaluate(axeSource); // through DevTools: the page's CSP forbids inline scripts
+        const bad = await app.page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] }))
+          .violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({ id: v.id, help: v.help, first: v.nodes[0] && v.nodes[0].html })));
+        assert.deepEqual(bad, [], `${screen}: ${JSON.stringify(bad, null, 1)}`);
+        await app.context.close();
+      }
+    });
 
   test('at 320 px every account screen fits: sign in, register, check your mail', async () => {
     const narrow = { ...phone, viewport: { width: 320, height: 640 } };

@@ -12,7 +12,10 @@ bool samePath(std::string_view path, std::string_view route)
     return path == route;
 }
 
-bool FixedRoute::claims(const AppUrl& url) const { return samePath(url.path, path); }
+bool FixedRoute::claims(const AppUrl& url) const
+{
+    return samePath(url.path, path);
+}
 
 std::string safeReturnPath(std::string_view next)
 {
@@ -27,7 +30,10 @@ std::string safeReturnPath(std::string_view next)
 }
 
 namespace {
-std::string nextOf(const AppUrl& url) { return safeReturnPath(queryParam(url.query, "next").value_or("")); }
+std::string nextOf(const AppUrl& url)
+{
+    return safeReturnPath(queryParam(url.query, "next").value_or(""));
+}
 
 void addParam(std::string& query, std::string_view name, std::string_view value)
 {
@@ -39,7 +45,10 @@ void addParam(std::string& query, std::string_view name, std::string_view value)
 }
 } // namespace
 
-bool SignInRoute::claims(const AppUrl& url) { return samePath(url.path, kPath); }
+bool SignInRoute::claims(const AppUrl& url)
+{
+    return samePath(url.path, kPath);
+}
 
 SignInRoute SignInRoute::parse(const AppUrl& url)
 {
@@ -57,7 +66,10 @@ std::string SignInRoute::url() const
     return joinAppUrl(kPath, q);
 }
 
-bool RegisterRoute::claims(const AppUrl& url) { return samePath(url.path, kPath); }
+bool RegisterRoute::claims(const AppUrl& url)
+{
+    return samePath(url.path, kPath);
+}
 
 RegisterRoute RegisterRoute::parse(const AppUrl& url)
 {
@@ -85,8 +97,14 @@ std::string mailToken(const AppUrl& url)
     return token;
 }
 
-bool VerifyRoute::claims(const AppUrl& url) { return samePath(url.path, kPath); }
-VerifyRoute VerifyRoute::parse(const AppUrl& url) { return VerifyRoute{mailToken(url)}; }
+bool VerifyRoute::claims(const AppUrl& url)
+{
+    return samePath(url.path, kPath);
+}
+VerifyRoute VerifyRoute::parse(const AppUrl& url)
+{
+    return VerifyRoute{mailToken(url)};
+}
 std::string VerifyRoute::url() const
 {
     std::string q;
@@ -94,8 +112,14 @@ std::string VerifyRoute::url() const
     return joinAppUrl(kPath, q);
 }
 
-bool ResetRoute::claims(const AppUrl& url) { return samePath(url.path, kPath); }
-ResetRoute ResetRoute::parse(const AppUrl& url) { return ResetRoute{mailToken(url)}; }
+bool ResetRoute::claims(const AppUrl& url)
+{
+    return samePath(url.path, kPath);
+}
+ResetRoute ResetRoute::parse(const AppUrl& url)
+{
+    return ResetRoute{mailToken(url)};
+}
 std::string ResetRoute::url() const
 {
     std::string q;

@@ -44,7 +44,8 @@ std::optional<double> parseIsoSeconds(std::string_view iso)
     double frac = 0;
     if (i < iso.size() && iso[i] == '.') {
         double scale = 0.1;
-        for (++i; i < iso.size() && iso[i] >= '0' && iso[i] <= '9'; ++i, scale /= 10) frac += (iso[i] - '0') * scale;
+        for (++i; i < iso.size() && iso[i] >= '0' && iso[i] <= '9'; ++i, scale /= 10)
+            frac += (iso[i] - '0') * scale;
     }
     const std::string_view zone = iso.substr(i);
     if (!(zone.empty() || zone == "Z" || zone == "+00:00")) return std::nullopt;

@@ -8,7 +8,10 @@
 
 namespace dongelek {
 
-const std::string& CheckMailModule::email() const { return app().session().pendingEmail(); }
+const std::string& CheckMailModule::email() const
+{
+    return app().session().pendingEmail();
+}
 
 void CheckMailModule::enter(const AppUrl&, Entry how)
 {

@@ -6,8 +6,8 @@
 
 namespace dongelek::account {
 
-void PasswordStrengthCheck::edit(const std::string& password, const std::string& email,
-                                 const std::string& displayName, double nowMs)
+void PasswordStrengthCheck::edit(const std::string& password, const std::string& email, const std::string& displayName,
+                                 double nowMs)
 {
     if (password == m_password && email == m_email && displayName == m_name) return;
     m_password = password;

@@ -13,9 +13,12 @@ namespace {
 const char* phoneStepName(ProfileState::PhoneStep s)
 {
     switch (s) {
-    case ProfileState::PhoneStep::Idle: return "idle";
-    case ProfileState::PhoneStep::Number: return "number";
-    case ProfileState::PhoneStep::Code: return "code";
+    case ProfileState::PhoneStep::Idle:
+        return "idle";
+    case ProfileState::PhoneStep::Number:
+        return "number";
+    case ProfileState::PhoneStep::Code:
+        return "code";
     }
     return "idle";
 }
@@ -55,7 +58,8 @@ void ProfileModule::update(double)
 
 std::optional<double> ProfileModule::nextUpdateAt() const
 {
-    return m_wantLoad && app().session().signedIn() && app().isCurrent(*this) ? std::optional<double>(0.0) : std::nullopt;
+    return m_wantLoad && app().session().signedIn() && app().isCurrent(*this) ? std::optional<double>(0.0)
+                                                                              : std::nullopt;
 }
 
 void ProfileModule::load()
@@ -70,9 +74,10 @@ void ProfileModule::load()
 void ProfileModule::describe(nlohmann::json& state, bool current) const
 {
     if (!current) return;
-    state["profile"] = {{"saved", m_state.profileSaved},
-                        {"phoneStep", phoneStepName(m_state.phoneStep)},
-                        {"error", m_state.profile.formError.empty() ? m_state.phone.formError : m_state.profile.formError}};
+    state["profile"] = {
+        {"saved", m_state.profileSaved},
+        {"phoneStep", phoneStepName(m_state.phoneStep)},
+        {"error", m_state.profile.formError.empty() ? m_state.phone.formError : m_state.profile.formError}};
 }
 
 // [SECTION] Profile

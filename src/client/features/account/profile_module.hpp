@@ -13,7 +13,7 @@
 namespace dongelek {
 
 struct ProfileState {
-    unsigned visit = 0; // bumps when the page starts afresh (the screen clears its text then)
+    unsigned visit = 0;         // bumps when the page starts afresh (the screen clears its text then)
     Remote<User> me;            // GET /me when the page opens (the session's copy is shown meanwhile)
     account::FormState profile; // display name and language
     bool profileSaved = false;
@@ -40,7 +40,7 @@ public:
 
     // [SECTION] Actions
     void saveProfile(const std::string& displayName, const std::string& language);
-    void startPhone();  // "Add phone" / "Change"
+    void startPhone(); // "Add phone" / "Change"
     void cancelPhone();
     void sendPhoneCode(const std::string& phone);
     void resendPhoneCode();

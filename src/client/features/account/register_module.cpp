@@ -9,7 +9,10 @@
 
 namespace dongelek {
 
-void RegisterModule::update(double nowMs) { m_strength.update(app().api(), nowMs); }
+void RegisterModule::update(double nowMs)
+{
+    m_strength.update(app().api(), nowMs);
+}
 
 void RegisterModule::enter(const AppUrl& url, Entry how)
 {
@@ -27,7 +30,8 @@ void RegisterModule::describe(nlohmann::json& state, bool current) const
     if (!current) return;
     nlohmann::json strength = nullptr;
     if (m_strength.result().has())
-        strength = {{"score", m_strength.result().value().score}, {"acceptable", m_strength.result().value().acceptable}};
+        strength = {{"score", m_strength.result().value().score},
+                    {"acceptable", m_strength.result().value().acceptable}};
     state["register"] = {{"sending", m_state.form.sending}, {"error", m_state.form.formError}, {"strength", strength}};
 }
 
@@ -66,17 +70,17 @@ void RegisterModule::submit(const RegisterForm& f)
     request.language = f.language.empty() ? app().shared().lang : f.language;
     m_state.form.sending = true;
     const std::string email = request.email;
-    app().api().send<StatusReply>(HttpRequest::json("POST", kRegisterUrl, nlohmann::json(request)),
-                                  [this, email](ApiResult<StatusReply> r) {
-                                      m_state.form.sending = false;
-                                      if (!r.ok) {
-                                          account::applyFailure(m_state.form, r.error, app().shared().nowMs,
-                                                                {"email", "password", "displayName", "role", "language"});
-                                          return;
-                                      }
-                                      app().session().setPendingEmail(email);
-                                      app().redirect(kCheckMailRoute.url());
-                                  });
+    app().api().send<StatusReply>(
+        HttpRequest::json("POST", kRegisterUrl, nlohmann::json(request)), [this, email](ApiResult<StatusReply> r) {
+            m_state.form.sending = false;
+            if (!r.ok) {
+                account::applyFailure(m_state.form, r.error, app().shared().nowMs,
+                                      {"email", "password", "displayName", "role", "language"});
+                return;
+            }
+            app().session().setPendingEmail(email);
+            app().redirect(kCheckMailRoute.url());
+        });
 }
 
 } // namespace dongelek

@@ -22,7 +22,7 @@ struct RegisterForm {
 
 struct RegisterState {
     unsigned visit = 0; // bumps when the form starts afresh (the screen clears its text then)
-    std::string next; // carried on to the sign-in page
+    std::string next;   // carried on to the sign-in page
     account::FormState form;
 };
 

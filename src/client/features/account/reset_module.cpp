@@ -9,7 +9,10 @@
 
 namespace dongelek {
 
-void ResetModule::update(double nowMs) { m_strength.update(app().api(), nowMs); }
+void ResetModule::update(double nowMs)
+{
+    m_strength.update(app().api(), nowMs);
+}
 
 void ResetModule::enter(const AppUrl& url, Entry how)
 {
@@ -64,7 +67,8 @@ void ResetModule::submit(const std::string& password)
 void ResetModule::describe(nlohmann::json& state, bool current) const
 {
     if (!current) return;
-    state["reset"] = {{"changed", m_state.changed}, {"tokenProblem", m_state.tokenProblem}, {"error", m_state.form.formError}};
+    state["reset"] = {
+        {"changed", m_state.changed}, {"tokenProblem", m_state.tokenProblem}, {"error", m_state.form.formError}};
 }
 
 } // namespace dongelek

@@ -9,16 +9,23 @@
 
 namespace dongelek {
 
-void SecurityModule::update(double nowMs) { m_strength.update(app().api(), nowMs); }
+void SecurityModule::update(double nowMs)
+{
+    m_strength.update(app().api(), nowMs);
+}
 
 namespace {
 const char* totpStepName(SecurityState::TotpStep s)
 {
     switch (s) {
-    case SecurityState::TotpStep::Idle: return "idle";
-    case SecurityState::TotpStep::Setup: return "setup";
-    case SecurityState::TotpStep::Codes: return "codes";
-    case SecurityState::TotpStep::Disable: return "disable";
+    case SecurityState::TotpStep::Idle:
+        return "idle";
+    case SecurityState::TotpStep::Setup:
+        return "setup";
+    case SecurityState::TotpStep::Codes:
+        return "codes";
+    case SecurityState::TotpStep::Disable:
+        return "disable";
     }
     return "idle";
 }
@@ -30,7 +37,10 @@ const User* SecurityModule::user() const
     return u ? &*u : nullptr;
 }
 
-Status SecurityModule::status() const { return user() ? Status::Ready : Status::Loading; }
+Status SecurityModule::status() const
+{
+    return user() ? Status::Ready : Status::Loading;
+}
 
 void SecurityModule::enter(const AppUrl&, Entry how)
 {
@@ -45,11 +55,12 @@ void SecurityModule::enter(const AppUrl&, Entry how)
 void SecurityModule::describe(nlohmann::json& state, bool current) const
 {
     if (!current) return;
-    state["security"] = {{"passwordChanged", m_state.passwordChanged},
-                         {"endedSessions", m_state.endedSessions},
-                         {"totpStep", totpStepName(m_state.totpStep)},
-                         {"recoveryCodes", m_state.recoveryCodes.size()},
-                         {"error", m_state.password.formError.empty() ? m_state.totp.formError : m_state.password.formError}};
+    state["security"] = {
+        {"passwordChanged", m_state.passwordChanged},
+        {"endedSessions", m_state.endedSessions},
+        {"totpStep", totpStepName(m_state.totpStep)},
+        {"recoveryCodes", m_state.recoveryCodes.size()},
+        {"error", m_state.password.formError.empty() ? m_state.totp.formError : m_state.password.formError}};
 }
 
 // [SECTION] Password
@@ -100,9 +111,8 @@ void SecurityModule::startTotpSetup()
     m_state.totp.clearErrors();
     m_state.totpChanged = false;
     const auto gen = m_state.setup.begin();
-    app().session().call<TotpSetup>(HttpRequest::empty("POST", kTotpSetupUrl), [this, gen](ApiResult<TotpSetup> r) {
-        m_state.setup.settle(gen, std::move(r));
-    });
+    app().session().call<TotpSetup>(HttpRequest::empty("POST", kTotpSetupUrl),
+                                    [this, gen](ApiResult<TotpSetup> r) { m_state.setup.settle(gen, std::move(r)); });
 }
 
 void SecurityModule::enableTotp(const std::string& code)
@@ -122,7 +132,8 @@ void SecurityModule::enableTotp(const std::string& code)
                                             f.sending = false;
                                             if (!r.ok) {
                                                 account::applyFailure(f, r.error, app().shared().nowMs, {"code"});
-                                                if (r.error.kind == ErrorKind::Unauthorized || r.error.kind == ErrorKind::BadRequest)
+                                                if (r.error.kind == ErrorKind::Unauthorized ||
+                                                    r.error.kind == ErrorKind::BadRequest)
                                                     if (f.fieldError("code").empty() && !f.formError.empty()) {
                                                         f.fieldErrors["code"] = f.formError; // the code was wrong
                                                         f.formError.clear();
@@ -164,18 +175,19 @@ void SecurityModule::disableTotp(const std::string& password, const std::string&
     if (!digits) account::check(form, "code", account::codeProblem(code));
     if (form.hasErrors()) return;
     form.sending = true;
-    app().session().call<User>(HttpRequest::json("POST", kTotpDisableUrl, nlohmann::json(TotpDisableRequest{password, *digits})),
-                               [this](ApiResult<User> r) {
-                                   account::FormState& f = m_state.totp;
-                                   f.sending = false;
-                                   if (!r.ok) {
-                                       account::applyFailure(f, r.error, app().shared().nowMs, {"password", "code"});
-                                       return;
-                                   }
-                                   m_state.totpStep = SecurityState::TotpStep::Idle;
-                                   m_state.totpChanged = true;
-                                   app().session().userChanged(r.value);
-                               });
+    app().session().call<User>(
+        HttpRequest::json("POST", kTotpDisableUrl, nlohmann::json(TotpDisableRequest{password, *digits})),
+        [this](ApiResult<User> r) {
+            account::FormState& f = m_state.totp;
+            f.sending = false;
+            if (!r.ok) {
+                account::applyFailure(f, r.error, app().shared().nowMs, {"password", "code"});
+                return;
+            }
+            m_state.totpStep = SecurityState::TotpStep::Idle;
+            m_state.totpChanged = true;
+            app().session().userChanged(r.value);
+        });
 }
 
 void SecurityModule::cancelTotp()

@@ -9,7 +9,10 @@
 
 namespace dongelek {
 
-std::string SessionsModule::sessionUrl(std::int64_t id) { return std::string(kSessionsUrl) + "/" + std::to_string(id); }
+std::string SessionsModule::sessionUrl(std::int64_t id)
+{
+    return std::string(kSessionsUrl) + "/" + std::to_string(id);
+}
 
 Status SessionsModule::status() const
 {
@@ -34,7 +37,8 @@ void SessionsModule::update(double)
 
 std::optional<double> SessionsModule::nextUpdateAt() const
 {
-    return m_wantLoad && app().session().signedIn() && app().isCurrent(*this) ? std::optional<double>(0.0) : std::nullopt;
+    return m_wantLoad && app().session().signedIn() && app().isCurrent(*this) ? std::optional<double>(0.0)
+                                                                              : std::nullopt;
 }
 
 void SessionsModule::load()

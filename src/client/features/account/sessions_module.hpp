@@ -19,8 +19,8 @@ template <> struct RemoteEmpty<SessionList> {
 struct SessionsState {
     Remote<SessionList> list;
     account::FormState form;
-    std::int64_t ending = 0;  // the session being ended (0 = none)
-    int endedOthers = -1;     // how many "end all others" ended (-1 = not pressed)
+    std::int64_t ending = 0; // the session being ended (0 = none)
+    int endedOthers = -1;    // how many "end all others" ended (-1 = not pressed)
     bool endedOne = false;
     bool signingOutEverywhere = false;
 };

@@ -14,10 +14,14 @@ namespace {
 const char* stepName(SignInState::Step s)
 {
     switch (s) {
-    case SignInState::Step::Credentials: return "credentials";
-    case SignInState::Step::Totp: return "totp";
-    case SignInState::Step::Phone: return "phone";
-    case SignInState::Step::PhoneCode: return "phone_code";
+    case SignInState::Step::Credentials:
+        return "credentials";
+    case SignInState::Step::Totp:
+        return "totp";
+    case SignInState::Step::Phone:
+        return "phone";
+    case SignInState::Step::PhoneCode:
+        return "phone_code";
     }
     return "credentials";
 }
@@ -37,9 +41,15 @@ SignInModule::SignInModule(AppController& app) : Module(app)
     });
 }
 
-std::string SignInModule::destination() const { return m_state.next.empty() ? kProfileRoute.url() : m_state.next; }
+std::string SignInModule::destination() const
+{
+    return m_state.next.empty() ? kProfileRoute.url() : m_state.next;
+}
 
-std::string SignInModule::title(const Strings& s) const { return s.get("title.sign_in"); }
+std::string SignInModule::title(const Strings& s) const
+{
+    return s.get("title.sign_in");
+}
 
 std::string SignInModule::url() const
 {
@@ -55,7 +65,8 @@ void SignInModule::enter(const AppUrl& url, Entry how)
 {
     const SignInRoute route = SignInRoute::parse(url);
     const bool phone = route.method == SignInRoute::Method::Phone;
-    const bool samePhoneSide = phone == (m_state.step == SignInState::Step::Phone || m_state.step == SignInState::Step::PhoneCode);
+    const bool samePhoneSide =
+        phone == (m_state.step == SignInState::Step::Phone || m_state.step == SignInState::Step::PhoneCode);
     m_state.next = route.next;
     // Back/Forward to the same form keeps where it was (a code already sent stays sent).
     if (how != Entry::Pop || !samePhoneSide || m_state.signedIn) {
@@ -121,7 +132,8 @@ void SignInModule::submitTotp(const std::string& code, bool recovery)
     st.form.clearErrors();
     const auto normalized = recovery ? account::normalizeRecoveryCode(code) : account::normalizeCode(code);
     if (!normalized) {
-        account::check(st.form, "totp", account::trim(code).empty() ? account::Problem::Required : account::Problem::Invalid);
+        account::check(st.form, "totp",
+                       account::trim(code).empty() ? account::Problem::Required : account::Problem::Invalid);
         return;
     }
     if (m_totpForPhone) {
@@ -148,7 +160,9 @@ void SignInModule::login(const LoginRequest& request)
     m_state.form.sending = true;
     m_totpForPhone = false;
     app().api().send<AuthTokens>(HttpRequest::json("POST", kLoginUrl, nlohmann::json(request)),
-                                 [this](ApiResult<AuthTokens> r) { answered(std::move(r), {"email", "password", "totp"}); });
+                                 [this](ApiResult<AuthTokens> r) {
+                                     answered(std::move(r), {"email", "password", "totp"});
+                                 });
 }
 
 void SignInModule::phoneLogin(const PhoneLoginRequest& request)
@@ -157,7 +171,9 @@ void SignInModule::phoneLogin(const PhoneLoginRequest& request)
     m_totpForPhone = true;
     m_code = request.code;
     app().api().send<AuthTokens>(HttpRequest::json("POST", kPhoneLoginUrl, nlohmann::json(request)),
-                                 [this](ApiResult<AuthTokens> r) { answered(std::move(r), {"code", "totp"}); });
+                                 [this](ApiResult<AuthTokens> r) {
+                                     answered(std::move(r), {"code", "totp"});
+                                 });
 }
 
 void SignInModule::answered(ApiResult<AuthTokens> r, std::initializer_list<const char*> fields)

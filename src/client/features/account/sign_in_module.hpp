@@ -18,13 +18,13 @@ struct SignInState {
     unsigned visit = 0; // bumps when the form starts afresh (the screen clears its text then)
     enum class Step { Credentials, Totp, Phone, PhoneCode };
     Step step = Step::Credentials;
-    std::string next;             // where to go afterwards ("" = the account page)
+    std::string next; // where to go afterwards ("" = the account page)
     account::FormState form;
-    std::string phone;            // the number the code went to (PhoneCode)
-    double codeResendAtMs = 0;    // a new SMS code may be asked for from then on
-    bool unverified = false;      // 403 email_unverified: the screen offers to resend the mail
+    std::string phone;         // the number the code went to (PhoneCode)
+    double codeResendAtMs = 0; // a new SMS code may be asked for from then on
+    bool unverified = false;   // 403 email_unverified: the screen offers to resend the mail
     bool verificationResent = false;
-    bool signedIn = false;        // done: on the way to `next`
+    bool signedIn = false; // done: on the way to `next`
 };
 
 class SignInModule final : public Module {

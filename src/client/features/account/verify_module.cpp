@@ -12,11 +12,16 @@ namespace dongelek {
 const char* toString(VerifyOutcome outcome)
 {
     switch (outcome) {
-    case VerifyOutcome::Pending: return "pending";
-    case VerifyOutcome::Verified: return "verified";
-    case VerifyOutcome::Expired: return "expired";
-    case VerifyOutcome::Used: return "used";
-    case VerifyOutcome::Unknown: return "unknown";
+    case VerifyOutcome::Pending:
+        return "pending";
+    case VerifyOutcome::Verified:
+        return "verified";
+    case VerifyOutcome::Expired:
+        return "expired";
+    case VerifyOutcome::Used:
+        return "used";
+    case VerifyOutcome::Unknown:
+        return "unknown";
     }
     return "pending";
 }

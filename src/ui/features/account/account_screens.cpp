@@ -12,8 +12,8 @@
 #include "client/features/account/account_text.hpp"
 #include "core/routes/account_routes.hpp"
 #include "core/text_format.hpp"
-#include "ui/test_hook.hpp"
 #include "ui/features/account/account_ui.hpp"
+#include "ui/test_hook.hpp"
 #include "ui/widgets.hpp"
 
 #include <chrono>
@@ -97,20 +97,23 @@ void ProfileScreen::drawContent()
             f.fact("profile.email", s.get("account.field.email"), user->email,
                    s.get(user->emailVerified ? "account.profile.verified" : "account.profile.unverified"),
                    user->emailVerified);
-            f.fact("profile.role", s.get("account.field.role"), s.get(("account.role." + std::string(toString(user->role))).c_str()));
+            f.fact("profile.role", s.get("account.field.role"),
+                   s.get(("account.role." + std::string(toString(user->role))).c_str()));
             FieldOptions name;
             name.autocomplete = "nickname";
             name.maxChars = dongelek::account::kDisplayNameMaxChars;
             bool save = f.field("profile.name", s.get("account.field.display_name"), m_name, name,
                                 st.profile.fieldError("displayName"))
                             .submitted;
-            drawText(ImGui::GetWindowDrawList(), Font::Bold, ImVec2(f.x(), f.y()), color::kText, s.get("account.field.language"));
+            drawText(ImGui::GetWindowDrawList(), Font::Bold, ImVec2(f.x(), f.y()), color::kText,
+                     s.get("account.field.language"));
             f.gap(1.5f);
             ImGui::SetCursorScreenPos(ImVec2(f.x(), f.y()));
             if (beginCombo("profile.language", s.get("account.field.language"), languageName(shared(), m_language),
                            std::min(f.width(), em(18)))) {
                 for (const LanguageInfo& l : shared().languages)
-                    if (comboOption("profile.language", l.code, l.name.c_str(), l.code == m_language)) m_language = l.code;
+                    if (comboOption("profile.language", l.code, l.name.c_str(), l.code == m_language))
+                        m_language = l.code;
                 endCombo();
             }
             f.gap(ImGui::GetFrameHeight() / em() + 1.0f);
@@ -145,8 +148,8 @@ void ProfileScreen::drawContent()
                 tel.inputMode = "tel";
                 tel.autocomplete = "tel";
                 tel.maxChars = 24;
-                bool send = f.field("phone.input", s.get("account.field.phone"), m_phone, tel, st.phone.fieldError("phone"),
-                                    s.get("account.field.phone_hint"))
+                bool send = f.field("phone.input", s.get("account.field.phone"), m_phone, tel,
+                                    st.phone.fieldError("phone"), s.get("account.field.phone_hint"))
                                 .submitted;
                 f.error("phone.error", account::formErrorText(s, st.phone, now));
                 f.row();
@@ -163,15 +166,18 @@ void ProfileScreen::drawContent()
                 code.autocomplete = "one-time-code";
                 code.inputMode = "numeric";
                 code.maxChars = 7;
-                bool confirm = f.field("phone.code", s.get("account.field.code"), m_code, code, st.phone.fieldError("code"))
-                                   .submitted;
+                bool confirm =
+                    f.field("phone.code", s.get("account.field.code"), m_code, code, st.phone.fieldError("code"))
+                        .submitted;
                 f.error("phone.error", account::formErrorText(s, st.phone, now));
                 f.row();
                 if (f.primary("phone.confirm", s.get("account.phone.confirm"), true, st.phone.sending)) confirm = true;
-                const int wait = st.phoneResendAtMs > now ? static_cast<int>((st.phoneResendAtMs - now + 999) / 1000) : 0;
+                const int wait =
+                    st.phoneResendAtMs > now ? static_cast<int>((st.phoneResendAtMs - now + 999) / 1000) : 0;
                 account::tickEverySecond(st.phoneResendAtMs, now);
-                const std::string resend = wait > 0 ? s.format("account.code.resend_in", {{"count", std::to_string(wait)}})
-                                                    : std::string(s.get("account.code.resend"));
+                const std::string resend = wait > 0
+                                               ? s.format("account.code.resend_in", {{"count", std::to_string(wait)}})
+                                               : std::string(s.get("account.code.resend"));
                 if (f.secondary("phone.resend", resend, wait == 0 && !st.phone.sending)) m_module.resendPhoneCode();
                 if (f.secondary("phone.cancel", s.get("account.common.cancel"))) m_module.cancelPhone();
                 f.endRow();
@@ -242,7 +248,8 @@ void SecurityScreen::drawContent()
             next.maxChars = dongelek::account::kPasswordMaxChars;
             const std::string before = m_new;
             change |= f.password("password.new", s.get("account.field.new_password"), m_new, m_shownNew, next,
-                                 st.password.fieldError("newPassword"), m_new.empty() ? s.get("account.password.hint") : nullptr)
+                                 st.password.fieldError("newPassword"),
+                                 m_new.empty() ? s.get("account.password.hint") : nullptr)
                           .submitted;
             if (m_new != before) m_module.passwordEdited(m_new);
             f.strength("password.strength", m_module.strength(), m_new);
@@ -264,7 +271,8 @@ void SecurityScreen::drawContent()
             switch (st.totpStep) {
             case SecurityState::TotpStep::Idle:
                 if (st.totpChanged)
-                    f.notice("totp.changed", s.get(user->totpEnabled ? "account.totp.turned_on" : "account.totp.turned_off"));
+                    f.notice("totp.changed",
+                             s.get(user->totpEnabled ? "account.totp.turned_on" : "account.totp.turned_off"));
                 f.fact("totp.state", s.get("account.totp.state"),
                        s.get(user->totpEnabled ? "account.totp.on" : "account.totp.off"));
                 f.paragraph("totp.text", s.get(user->totpEnabled ? "account.totp.on_text" : "account.totp.off_text"));
@@ -293,7 +301,8 @@ void SecurityScreen::drawContent()
                 f.qr("totp.qr", setup.qr, s.get("account.totp.qr_label"));
                 f.paragraph("totp.key_label", s.get("account.totp.step_key"));
                 f.selectable("totp.secret", dongelek::account::groupSecret(setup.secret));
-                if (f.secondary("totp.copy", s.get(m_copiedSecret ? "listing.seller.copied" : "account.totp.copy_key"))) {
+                if (f.secondary("totp.copy",
+                                s.get(m_copiedSecret ? "listing.seller.copied" : "account.totp.copy_key"))) {
                     ImGui::SetClipboardText(setup.secret.c_str());
                     m_copiedSecret = true;
                 }
@@ -302,8 +311,9 @@ void SecurityScreen::drawContent()
                 code.autocomplete = "one-time-code";
                 code.inputMode = "numeric";
                 code.maxChars = 7;
-                bool enable = f.field("totp.code", s.get("account.field.code"), m_code, code, st.totp.fieldError("code"))
-                                  .submitted;
+                bool enable =
+                    f.field("totp.code", s.get("account.field.code"), m_code, code, st.totp.fieldError("code"))
+                        .submitted;
                 f.error("totp.error", account::formErrorText(s, st.totp, now));
                 f.row();
                 if (f.primary("totp.enable", s.get("account.totp.turn_on"), true, st.totp.sending)) enable = true;
@@ -317,10 +327,12 @@ void SecurityScreen::drawContent()
                 f.heading("totp.codes.heading", s.get("account.totp.codes_heading"));
                 f.paragraph("totp.codes.text", s.get("account.totp.codes_text"), color::kText);
                 std::string all;
-                for (const std::string& code : st.recoveryCodes) all += (all.empty() ? "" : "\n") + code;
+                for (const std::string& code : st.recoveryCodes)
+                    all += (all.empty() ? "" : "\n") + code;
                 f.selectable("totp.codes", all, Font::Bold);
                 f.row();
-                if (f.secondary("totp.codes.copy", s.get(m_copiedCodes ? "listing.seller.copied" : "account.totp.copy_codes"))) {
+                if (f.secondary("totp.codes.copy",
+                                s.get(m_copiedCodes ? "listing.seller.copied" : "account.totp.copy_codes"))) {
                     ImGui::SetClipboardText(all.c_str());
                     m_copiedCodes = true;
                 }
@@ -340,8 +352,9 @@ void SecurityScreen::drawContent()
                 code.autocomplete = "one-time-code";
                 code.inputMode = "numeric";
                 code.maxChars = 7;
-                off |= f.field("totp.disable.code", s.get("account.field.code"), m_code, code, st.totp.fieldError("code"))
-                           .submitted;
+                off |=
+                    f.field("totp.disable.code", s.get("account.field.code"), m_code, code, st.totp.fieldError("code"))
+                        .submitted;
                 f.error("totp.error", account::formErrorText(s, st.totp, now));
                 f.row();
                 if (f.primary("totp.disable.submit", s.get("account.totp.turn_off"), true, st.totp.sending)) off = true;
@@ -383,10 +396,12 @@ void SessionsScreen::drawContent()
         } else if (st.list.has()) {
             const SessionList& list = st.list.value();
             f.beginCard();
-            f.heading("sessions.heading", formatCount(s, "account.sessions.count", static_cast<std::int64_t>(list.sessions.size())));
+            f.heading("sessions.heading",
+                      formatCount(s, "account.sessions.count", static_cast<std::int64_t>(list.sessions.size())));
             f.paragraph("sessions.text", s.get("account.sessions.text"));
             if (st.endedOne) f.notice("sessions.ended_one", s.get("account.sessions.ended_one"));
-            if (st.endedOthers >= 0) f.notice("sessions.ended", formatCount(s, "account.sessions.ended", st.endedOthers));
+            if (st.endedOthers >= 0)
+                f.notice("sessions.ended", formatCount(s, "account.sessions.ended", st.endedOthers));
             f.error("sessions.error", account::formErrorText(s, st.form, now));
             const double nowS = epochNow();
             ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -396,20 +411,24 @@ void SessionsScreen::drawContent()
                 const float top = f.y();
                 const bool wide = f.width() > em(26);
                 const float textW = wide ? f.width() - em(7) : f.width();
-                std::string device = info.device.empty() ? std::string(s.get("account.sessions.unknown_device")) : info.device;
+                std::string device =
+                    info.device.empty() ? std::string(s.get("account.sessions.unknown_device")) : info.device;
                 const std::string rowId = "session:" + id;
                 // Device, "this device", where and when.
                 std::string where = info.ip;
-                const std::string seen = info.current ? std::string(s.get("account.sessions.active_now"))
-                                                      : s.format("account.sessions.last_seen",
-                                                                 {{"when", dongelek::account::formatAgo(s, nowS, info.lastSeenAt)}});
+                const std::string seen =
+                    info.current ? std::string(s.get("account.sessions.active_now"))
+                                 : s.format("account.sessions.last_seen",
+                                            {{"when", dongelek::account::formatAgo(s, nowS, info.lastSeenAt)}});
                 if (!seen.empty()) where += (where.empty() ? "" : " \xC2\xB7 ") + seen;
-                const std::string since =
-                    s.format("account.sessions.signed_in", {{"date", dongelek::account::formatAgo(s, nowS, info.createdAt)}});
-                drawText(dl, Font::Bold, ImVec2(f.x(), top), color::kText, ellipsize(Font::Bold, device, textW - em(7)));
+                const std::string since = s.format("account.sessions.signed_in",
+                                                   {{"date", dongelek::account::formatAgo(s, nowS, info.createdAt)}});
+                drawText(dl, Font::Bold, ImVec2(f.x(), top), color::kText,
+                         ellipsize(Font::Bold, device, textW - em(7)));
                 float y = top + em(1.5f);
-                if (info.current) chip(dl, ImVec2(f.x() + std::min(textSize(Font::Bold, device).x, textW - em(7)) + em(0.625f), top),
-                                       s.get("account.sessions.this_device"), color::kAccentSoft, color::kAccent);
+                if (info.current)
+                    chip(dl, ImVec2(f.x() + std::min(textSize(Font::Bold, device).x, textW - em(7)) + em(0.625f), top),
+                         s.get("account.sessions.this_device"), color::kAccentSoft, color::kAccent);
                 drawText(dl, Font::Small, ImVec2(f.x(), y), color::kTextMuted, where, textW);
                 y += textSize(Font::Small, where, textW).y + em(0.25f);
                 drawText(dl, Font::Small, ImVec2(f.x(), y), color::kTextMuted, since, textW);
@@ -417,7 +436,8 @@ void SessionsScreen::drawContent()
                 ItemInfo rowInfo;
                 rowInfo.role = Role::Text;
                 rowInfo.detail = where + ", " + since;
-                const std::string label = info.current ? device + " (" + s.get("account.sessions.this_device") + ")" : device;
+                const std::string label =
+                    info.current ? device + " (" + s.get("account.sessions.this_device") + ")" : device;
                 hookRect(rowId, label, ImVec2(f.x(), top), ImVec2(f.x() + textW, y), nullptr, rowInfo);
                 float rowBottom = y;
                 if (!info.current) {
@@ -436,7 +456,8 @@ void SessionsScreen::drawContent()
                     rowBottom = std::max(rowBottom, by + o.size.y);
                 }
                 f.gap((rowBottom - top) / em() + 0.75f);
-                dl->AddLine(ImVec2(f.x(), f.y() - em(0.375f)), ImVec2(f.x() + f.width(), f.y() - em(0.375f)), col(color::kBorder));
+                dl->AddLine(ImVec2(f.x(), f.y() - em(0.375f)), ImVec2(f.x() + f.width(), f.y() - em(0.375f)),
+                            col(color::kBorder));
                 f.gap(0.5f);
                 ImGui::PopID();
             }

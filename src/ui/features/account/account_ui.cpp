@@ -22,14 +22,17 @@
 namespace dongelek::ui::account {
 
 namespace {
-constexpr ImU32 kGood = IM_COL32(21, 128, 61, 255);       // #15803D: 5.0:1 on its soft background
+constexpr ImU32 kGood = IM_COL32(21, 128, 61, 255); // #15803D: 5.0:1 on its soft background
 constexpr ImU32 kGoodSoft = IM_COL32(240, 253, 244, 255);
 constexpr ImU32 kWarn = IM_COL32(180, 83, 9, 255);        // #B45309
 constexpr ImU32 kDangerText = IM_COL32(153, 27, 27, 255); // #991B1B: 7.9:1 on the soft red
 constexpr float kCardPad = 1.75f;                         // em, inside the card on wide screens
 constexpr float kFieldGap = 1.0f;                         // em between a field and what follows
 
-float wrappedHeight(Font f, const std::string& text, float width) { return textSize(f, text, width).y; }
+float wrappedHeight(Font f, const std::string& text, float width)
+{
+    return textSize(f, text, width).y;
+}
 } // namespace
 
 // [SECTION] The page
@@ -70,7 +73,10 @@ FormLayout::FormLayout(const Strings& s, float x, float width, bool cards, bool 
     if (openCard) beginCard();
 }
 
-FormLayout::~FormLayout() { finish(); }
+FormLayout::~FormLayout()
+{
+    finish();
+}
 
 float FormLayout::finish()
 {
@@ -116,7 +122,10 @@ void FormLayout::drawCard()
     m_splitter.SetCurrentChannel(m_dl, 1);
 }
 
-void FormLayout::place() { ImGui::SetCursorScreenPos(ImVec2(m_inRow ? m_rowX : m_x, m_y)); }
+void FormLayout::place()
+{
+    ImGui::SetCursorScreenPos(ImVec2(m_inRow ? m_rowX : m_x, m_y));
+}
 
 void FormLayout::advance(float h)
 {
@@ -247,7 +256,8 @@ float underField(ImDrawList* dl, const char* hookId, const std::string& errorTex
     if (hint && *hint) {
         const float h = wrappedHeight(Font::Small, hint, width);
         drawText(dl, Font::Small, pos, color::kTextMuted, hint, width);
-        hookRect(std::string(hookId) + ".hint", hint, pos, ImVec2(pos.x + width, pos.y + h), nullptr, withRole(Role::Text));
+        hookRect(std::string(hookId) + ".hint", hint, pos, ImVec2(pos.x + width, pos.y + h), nullptr,
+                 withRole(Role::Text));
         return h + em(0.25f);
     }
     return 0;
@@ -262,8 +272,10 @@ FieldEvents FormLayout::field(const char* hookId, const char* label, std::string
     const std::string errorText = errorKey.empty() ? std::string() : std::string(m_s.get(errorKey));
     o.label = label;
     o.invalid = !errorText.empty();
-    if (o.invalid) o.describedBy = std::string(hookId) + ".error";
-    else if (hint && *hint) o.describedBy = std::string(hookId) + ".hint";
+    if (o.invalid)
+        o.describedBy = std::string(hookId) + ".error";
+    else if (hint && *hint)
+        o.describedBy = std::string(hookId) + ".hint";
     if (o.height <= 0) o.height = tapSize(em(2.75f));
     place();
     const FieldEvents e = formTextField(hookId, "", text, m_width, o);
@@ -281,8 +293,10 @@ FieldEvents FormLayout::password(const char* hookId, const char* label, std::str
     const std::string errorText = errorKey.empty() ? std::string() : std::string(m_s.get(errorKey));
     o.label = label;
     o.invalid = !errorText.empty();
-    if (o.invalid) o.describedBy = std::string(hookId) + ".error";
-    else if (hint && *hint) o.describedBy = std::string(hookId) + ".hint";
+    if (o.invalid)
+        o.describedBy = std::string(hookId) + ".error";
+    else if (hint && *hint)
+        o.describedBy = std::string(hookId) + ".hint";
     if (o.height <= 0) o.height = tapSize(em(2.75f));
     place();
     // The show/hide button beside it is a square of the field's height.
@@ -447,7 +461,8 @@ void FormLayout::qr(const char* hookId, const QrMatrix& q, const std::string& la
                 continue;
             }
             int end = x;
-            while (end < q.size && q.dark(end, y)) ++end; // one rectangle per run of dark modules
+            while (end < q.size && q.dark(end, y))
+                ++end; // one rectangle per run of dark modules
             const ImVec2 a(pos.x + (x + quiet) * module, pos.y + (y + quiet) * module);
             m_dl->AddRectFilled(a, ImVec2(a.x + (end - x) * module, a.y + module), dark);
             x = end;
@@ -459,7 +474,10 @@ void FormLayout::qr(const char* hookId, const QrMatrix& q, const std::string& la
 
 // [SECTION] Pieces of several screens
 
-std::string waitText(const Strings& s, int seconds) { return formatCount(s, "account.wait", seconds); }
+std::string waitText(const Strings& s, int seconds)
+{
+    return formatCount(s, "account.wait", seconds);
+}
 
 std::string formErrorText(const Strings& s, const ::dongelek::account::FormState& form, double nowMs)
 {
@@ -508,7 +526,8 @@ std::string tabRow(const std::vector<TabSpec>& tabs, float x, float width)
         o.name = t.text;
         ImGui::SetCursorScreenPos(ImVec2(tx, start.y));
         if (button(t.hookId, text, o) && !t.selected) followed = t.href;
-        if (t.selected) dl->AddRectFilled(ImVec2(tx, start.y + h - 3), ImVec2(tx + w, start.y + h), col(color::kAccent));
+        if (t.selected)
+            dl->AddRectFilled(ImVec2(tx, start.y + h - 3), ImVec2(tx + w, start.y + h), col(color::kAccent));
         tx += w + (share ? 0.0f : em(0.25f));
     }
     ImGui::SetCursorScreenPos(start);
@@ -518,12 +537,13 @@ std::string tabRow(const std::vector<TabSpec>& tabs, float x, float width)
 
 std::string accountTabs(const Strings& s, AccountTab current, float x, float width)
 {
-    return tabRow({{"account.tab.profile", s.get("account.tabs.profile"), kProfileRoute.url(), current == AccountTab::Profile},
-                   {"account.tab.security", s.get("account.tabs.security"), kSecurityRoute.url(),
-                    current == AccountTab::Security},
-                   {"account.tab.sessions", s.get("account.tabs.sessions"), kSessionsRoute.url(),
-                    current == AccountTab::Sessions}},
-                  x, width);
+    return tabRow(
+        {{"account.tab.profile", s.get("account.tabs.profile"), kProfileRoute.url(), current == AccountTab::Profile},
+         {"account.tab.security", s.get("account.tabs.security"), kSecurityRoute.url(),
+          current == AccountTab::Security},
+         {"account.tab.sessions", s.get("account.tabs.sessions"), kSessionsRoute.url(),
+          current == AccountTab::Sessions}},
+        x, width);
 }
 
 std::string accountHeader(FormLayout& f, const Strings& s, const User* user, AccountTab current)

@@ -71,9 +71,11 @@ void CheckMailScreen::drawContent()
                              resend.form().fieldError("email"))
                          .submitted;
         if (resend.sent() > 0)
-            f.notice("checkmail.sent", s.format("account.check_mail.sent", {{"email", email.empty() ? m_email : email}}));
+            f.notice("checkmail.sent",
+                     s.format("account.check_mail.sent", {{"email", email.empty() ? m_email : email}}));
         f.error("checkmail.error", account::formErrorText(s, resend.form(), now));
-        if (resendButton(f, s, "checkmail.resend", "account.check_mail.resend", "account.check_mail.resend_in", resend, now))
+        if (resendButton(f, s, "checkmail.resend", "account.check_mail.resend", "account.check_mail.resend_in", resend,
+                         now))
             submit = true;
         if (submit && resend.waitSeconds(now) == 0) m_module.sendAgain(email.empty() ? m_email : email);
         const std::string signIn = SignInRoute{}.url();
@@ -112,7 +114,8 @@ void VerifyScreen::drawContent()
                                     .submitted;
             if (resend.sent() > 0) f.notice("verify.sent", s.format("account.check_mail.sent", {{"email", m_email}}));
             f.error("verify.error", account::formErrorText(s, resend.form(), now));
-            if ((resendButton(f, s, "verify.resend", "account.verify.new_link", "account.check_mail.resend_in", resend, now) ||
+            if ((resendButton(f, s, "verify.resend", "account.verify.new_link", "account.check_mail.resend_in", resend,
+                              now) ||
                  submit) &&
                 resend.waitSeconds(now) == 0)
                 m_module.sendNewLink(m_email);
@@ -139,9 +142,10 @@ void VerifyScreen::drawContent()
         case VerifyOutcome::Verified:
             f.icon(Icon::Check, IM_COL32(21, 128, 61, 255), IM_COL32(240, 253, 244, 255));
             f.title("verify.title", s.get("account.verify.done_title"));
-            f.paragraph("verify.text", s.get(m_ui.app.session().signedIn() ? "account.verify.done_signed_in"
-                                                                           : "account.verify.done_text"),
-                        color::kText);
+            f.paragraph(
+                "verify.text",
+                s.get(m_ui.app.session().signedIn() ? "account.verify.done_signed_in" : "account.verify.done_text"),
+                color::kText);
             if (m_ui.app.session().signedIn()) {
                 const std::string home = kProfileRoute.url();
                 if (f.link("verify.account", s.get("account.verify.to_account"), home)) m_ui.app.navigate(home);
@@ -206,9 +210,9 @@ void ForgotScreen::drawContent()
             FieldOptions email = emailOptions();
             email.autocomplete = "username";
             email.focusNow = m_email.empty() && !touchScreen() && ImGui::IsWindowAppearing();
-            bool submit = f.field("forgot.email", s.get("account.field.email"), m_email, email,
-                                  st.form.fieldError("email"))
-                              .submitted;
+            bool submit =
+                f.field("forgot.email", s.get("account.field.email"), m_email, email, st.form.fieldError("email"))
+                    .submitted;
             f.error("forgot.error", account::formErrorText(s, st.form, now));
             const bool waiting = st.form.waitSeconds(now) > 0;
             if (f.primary("forgot.submit", s.get("account.forgot.submit"), !waiting, st.form.sending)) submit = true;

@@ -44,15 +44,16 @@ void RegisterScreen::drawContent()
         email.maxChars = dongelek::account::kEmailMaxBytes;
         email.focusNow = !m_focused && !touchScreen();
         m_focused = true;
-        submit |= f.field("register.email", s.get("account.field.email"), m_form.email, email, st.form.fieldError("email"),
-                          s.get("account.register.email_hint"))
+        submit |= f.field("register.email", s.get("account.field.email"), m_form.email, email,
+                          st.form.fieldError("email"), s.get("account.register.email_hint"))
                       .submitted;
 
         FieldOptions pw;
         pw.autocomplete = "new-password";
         pw.maxChars = dongelek::account::kPasswordMaxChars;
         submit |= f.password("register.password", s.get("account.field.new_password"), m_form.password, m_shown, pw,
-                             st.form.fieldError("password"), m_form.password.empty() ? s.get("account.password.hint") : nullptr)
+                             st.form.fieldError("password"),
+                             m_form.password.empty() ? s.get("account.password.hint") : nullptr)
                       .submitted;
         f.strength("register.strength", m_module.strength(), m_form.password);
 
@@ -85,7 +86,8 @@ void RegisterScreen::drawContent()
         // Language of the mails and of the app after signing in.
         f.gap(0.5f);
         ImGui::SetCursorScreenPos(ImVec2(f.x(), f.y()));
-        drawText(ImGui::GetWindowDrawList(), Font::Bold, ImVec2(f.x(), f.y()), color::kText, s.get("account.field.language"));
+        drawText(ImGui::GetWindowDrawList(), Font::Bold, ImVec2(f.x(), f.y()), color::kText,
+                 s.get("account.field.language"));
         f.gap(1.5f);
         ImGui::SetCursorScreenPos(ImVec2(f.x(), f.y()));
         const char* shownLanguage = m_form.language.c_str();

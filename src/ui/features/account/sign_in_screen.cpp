@@ -40,15 +40,24 @@ void SignInScreen::drawContent()
         const bool phone = st.step == SignInState::Step::Phone || st.step == SignInState::Step::PhoneCode;
         if (st.step != SignInState::Step::Totp) {
             SignInRoute password{SignInRoute::Method::Password, st.next}, byPhone{SignInRoute::Method::Phone, st.next};
-            const std::string go = f.tabs({{"signin.method.password", s.get("account.sign_in.with_password"), password.url(), !phone},
-                                           {"signin.method.phone", s.get("account.sign_in.with_phone"), byPhone.url(), phone}});
+            const std::string go =
+                f.tabs({{"signin.method.password", s.get("account.sign_in.with_password"), password.url(), !phone},
+                        {"signin.method.phone", s.get("account.sign_in.with_phone"), byPhone.url(), phone}});
             if (!go.empty()) m_ui.app.navigate(go);
         }
         switch (st.step) {
-        case SignInState::Step::Credentials: drawCredentials(f); break;
-        case SignInState::Step::Totp: drawTotp(f); break;
-        case SignInState::Step::Phone: drawPhone(f); break;
-        case SignInState::Step::PhoneCode: drawPhoneCode(f); break;
+        case SignInState::Step::Credentials:
+            drawCredentials(f);
+            break;
+        case SignInState::Step::Totp:
+            drawTotp(f);
+            break;
+        case SignInState::Step::Phone:
+            drawPhone(f);
+            break;
+        case SignInState::Step::PhoneCode:
+            drawPhoneCode(f);
+            break;
         }
         if (st.step != SignInState::Step::Totp) {
             f.gap(0.5f);
@@ -74,7 +83,8 @@ void SignInScreen::drawCredentials(FormLayout& f)
     email.autocomplete = "username";
     email.maxChars = dongelek::account::kEmailMaxBytes;
     email.focusNow = focus && m_email.empty();
-    bool submit = f.field("signin.email", s.get("account.field.email"), m_email, email, st.form.fieldError("email")).submitted;
+    bool submit =
+        f.field("signin.email", s.get("account.field.email"), m_email, email, st.form.fieldError("email")).submitted;
     FieldOptions pw;
     pw.autocomplete = "current-password";
     pw.maxChars = dongelek::account::kPasswordMaxChars;
@@ -89,8 +99,10 @@ void SignInScreen::drawCredentials(FormLayout& f)
     f.error("signin.error", account::formErrorText(s, st.form, now));
     account::tickEverySecond(st.form.retryAtMs, now);
     if (st.unverified) {
-        if (st.verificationResent) f.notice("signin.resent", s.format("account.sign_in.resent", {{"email", m_email}}));
-        else if (f.secondary("signin.resend", s.get("account.sign_in.resend"), !st.form.sending)) m_module.resendVerification();
+        if (st.verificationResent)
+            f.notice("signin.resent", s.format("account.sign_in.resent", {{"email", m_email}}));
+        else if (f.secondary("signin.resend", s.get("account.sign_in.resend"), !st.form.sending))
+            m_module.resendVerification();
     }
     const bool waiting = st.form.waitSeconds(now) > 0;
     if (f.primary("signin.submit", s.get("account.sign_in.submit"), !waiting, st.form.sending)) submit = true;
@@ -111,10 +123,11 @@ void SignInScreen::drawTotp(FormLayout& f)
     code.autocomplete = m_recovery ? "off" : "one-time-code";
     code.inputMode = m_recovery ? "" : "numeric";
     code.maxChars = m_recovery ? dongelek::account::kRecoveryCodeMaxChars : 7;
-    bool submit = f.field("signin.totp", s.get(m_recovery ? "account.field.recovery_code" : "account.field.code"), m_totp,
-                          code, st.form.fieldError("totp"))
+    bool submit = f.field("signin.totp", s.get(m_recovery ? "account.field.recovery_code" : "account.field.code"),
+                          m_totp, code, st.form.fieldError("totp"))
                       .submitted;
-    if (f.textButton("signin.totp.recovery", s.get(m_recovery ? "account.totp.use_app" : "account.totp.use_recovery"))) {
+    if (f.textButton("signin.totp.recovery",
+                     s.get(m_recovery ? "account.totp.use_app" : "account.totp.use_recovery"))) {
         m_recovery = !m_recovery;
         m_totp.clear();
         m_module.clearErrors();
@@ -168,7 +181,8 @@ void SignInScreen::drawPhoneCode(FormLayout& f)
     code.inputMode = "numeric";
     code.maxChars = 7;
     code.focusNow = focus;
-    bool submit = f.field("signin.code", s.get("account.field.code"), m_code, code, st.form.fieldError("code")).submitted;
+    bool submit =
+        f.field("signin.code", s.get("account.field.code"), m_code, code, st.form.fieldError("code")).submitted;
     f.error("signin.error", account::formErrorText(s, st.form, now));
     account::tickEverySecond(st.form.retryAtMs, now);
     const bool waiting = st.form.waitSeconds(now) > 0;

@@ -32,7 +32,7 @@ private:
     bool m_shown = false;    // the password in clear
     bool m_recovery = false; // a recovery code instead of the app's
     unsigned m_visit = ~0u;
-    int m_focusedStep = -1;  // the step whose first field took the focus (desktops)
+    int m_focusedStep = -1; // the step whose first field took the focus (desktops)
 };
 
 } // namespace dongelek::ui
