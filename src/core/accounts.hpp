@@ -62,8 +62,10 @@ struct SessionList {
 struct PasswordStrength {
     int score = 0; // 0..4 (zxcvbn)
     bool acceptable = false;
-    int minLength = 10;
+    int minLength = 12;
     bool tooShort = false;
+    bool tooLong = false;
+    std::string problem; // English, for logs; the app shows its own text
 };
 
 // POST /api/v1/me/password: {"status":"password_changed","endedSessions":N}

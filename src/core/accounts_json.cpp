@@ -135,7 +135,8 @@ void from_json(const json& j, SessionList& v)
 
 void to_json(json& j, const PasswordStrength& v)
 {
-    j = json{{"score", v.score}, {"acceptable", v.acceptable}, {"minLength", v.minLength}, {"tooShort", v.tooShort}};
+    j = json{{"score", v.score},       {"acceptable", v.acceptable}, {"minLength", v.minLength},
+             {"tooShort", v.tooShort}, {"tooLong", v.tooLong},       {"problem", v.problem}};
 }
 void from_json(const json& j, PasswordStrength& v)
 {
@@ -143,6 +144,8 @@ void from_json(const json& j, PasswordStrength& v)
     j.at("acceptable").get_to(v.acceptable);
     getOptional(j, "minLength", v.minLength);
     getOptional(j, "tooShort", v.tooShort);
+    getOptional(j, "tooLong", v.tooLong);
+    getOptional(j, "problem", v.problem);
 }
 
 void to_json(json& j, const PasswordChanged& v)
