@@ -260,18 +260,23 @@ int main(int argc, char** argv)
         http.threads = config.threads;
         const int renderThreads = std::max(1, std::min(4, config.threads));
         logLine("threads: " + std::to_string(http.threads) + " HTTP, " + std::to_string(renderThreads) +
-                " photo rendering");
+                " photo rendering, " + std::to_string(renderThreads) + " password hashing");
         // Declared after everything its tasks use, so it stops first.
         TaskPool renders(renderThreads, 2000);
-        http.drainDeferredWork = [&renders] { renders.shutdown(); };
+        // Password hashing (Argon2id, 19 MiB each): one thread per core, so memory stays bounded.
+        TaskPool hashing(renderThreads, 256);
+        http.drainDeferredWork = [&renders, &hashing] {
+            renders.shutdown();
+            hashing.shutdown();
+        };
 
         // Every feature's routes, one line each (a feature's routes live in its own folder).
         RouteTable routes;
         routes.add(healthRoutes(service, json));
         routes.add(listingRoutes(service, json));
         routes.add(catalogRoutes(service, json));
-        routes.add(accounts::accountRoutes(accountService,
-                                           {site.publicOrigin.empty() ? site.fallbackOrigin : site.publicOrigin, tls}));
+        routes.add(accounts::accountRoutes(
+            accountService, {site.publicOrigin.empty() ? site.fallbackOrigin : site.publicOrigin, tls, &hashing}));
         routes.add(photoRoutes(media, renders));
         routes.add(pages::pageRoutes(pageService, rendered, site));
         // A fallback: answers what no other feature owns (files; other paths get the 404 page).

@@ -67,11 +67,45 @@ Response signedIn(const SignedIn& s, const AccountService& service, bool secure)
 struct Ctx {
     AccountService& service;
     AccountRouteOptions options;
+    TaskPool* hashing;
     ClientInfo client(const Request& req) const
     {
         return ClientInfo{req.remoteAddress, std::string(req.header("User-Agent").substr(0, 300)), options.mailOrigin};
     }
 };
+
+// What a password-hashing route does, from copies of what it needs (the request is gone by then).
+struct Copied {
+    std::string body;
+    ClientInfo client;
+    std::optional<Principal> who;
+    const Principal& user() const { return *who; }
+};
+using SlowWork = std::function<Response(const Copied&)>;
+
+// Argon2id takes tens of milliseconds: such routes run on the hashing pool, so the HTTP threads
+// keep answering searches meanwhile. A full queue is a 503 with Retry-After.
+Handler onHashingPool(const std::shared_ptr<Ctx>& ctx, SlowWork work)
+{
+    return [ctx, work = std::move(work)](const Request& req) -> Reply {
+        Copied in{std::string(req.body), ctx->client(req), req.principal};
+        if (!ctx->hashing) return work(in); // no pool (tests of the routes alone): inline
+        const Responder later = req.answerLater();
+        const bool queued = ctx->hashing->tryPost([later, work, in = std::move(in)] {
+            try {
+                later.send(work(in));
+            } catch (...) {
+                later.fail(std::current_exception());
+            }
+        });
+        if (!queued) {
+            Response busy = errorResponse(HttpError{503, ApiError{"busy", "", "too many sign-ins at once; retry shortly"}});
+            busy.set("Retry-After", "1");
+            return busy;
+        }
+        return Deferred{};
+    };
+}
 
 Route post(std::string pattern, Access access, std::string summary, Handler h)
 {
@@ -120,20 +154,21 @@ std::string describeDevice(std::string_view ua)
 
 std::vector<Route> accountRoutes(AccountService& service, AccountRouteOptions options)
 {
-    auto ctx = std::make_shared<Ctx>(Ctx{service, std::move(options)});
+    TaskPool* hashing = options.hashing;
+    auto ctx = std::make_shared<Ctx>(Ctx{service, std::move(options), hashing});
     const bool secure = ctx->options.secureCookies;
     std::vector<Route> routes;
 
     // [SECTION] /api/v1/auth
     routes.push_back(post("/api/v1/auth/register", Access::Public,
                           "create an account (email, password, displayName, role, language); 202 and a mail",
-                          [ctx](const Request& req) -> Reply {
+                          onHashingPool(ctx, [ctx](const Copied& req) -> Response {
                               JsonBody b(req.body, {"email", "password", "displayName", "role", "language"});
                               ctx->service.registerAccount(b.text("email", 254), b.text("password", 1000, false),
                                                            b.text("displayName", 60), b.text("role", 20),
-                                                           b.optionalText("language", 5).value_or("en"), ctx->client(req));
+                                                           b.optionalText("language", 5).value_or("en"), req.client);
                               return accepted("verification_sent");
-                          }));
+                          })));
     routes.push_back(post("/api/v1/auth/verify-email", Access::Public, "confirm an email with the mailed token",
                           [ctx](const Request& req) -> Reply {
                               JsonBody b(req.body, {"token"});
@@ -149,12 +184,12 @@ std::vector<Route> accountRoutes(AccountService& service, AccountRouteOptions op
                           }));
     routes.push_back(post("/api/v1/auth/login", Access::Public,
                           "sign in with email and password (and totp when two-factor is on): tokens + refresh cookie",
-                          [ctx, secure](const Request& req) -> Reply {
+                          onHashingPool(ctx, [ctx, secure](const Copied& req) -> Response {
                               JsonBody b(req.body, {"email", "password", "totp"});
                               const SignedIn s = ctx->service.signIn(b.text("email", 254), b.text("password", 1000, false),
-                                                                     b.optionalText("totp", 20), ctx->client(req));
+                                                                     b.optionalText("totp", 20), req.client);
                               return signedIn(s, ctx->service, secure);
-                          }));
+                          })));
     routes.push_back(post("/api/v1/auth/phone/code", Access::Public, "send a sign-in code by SMS to a confirmed phone",
                           [ctx](const Request& req) -> Reply {
                               JsonBody b(req.body, {"phone"});
@@ -199,12 +234,12 @@ std::vector<Route> accountRoutes(AccountService& service, AccountRouteOptions op
                           }));
     routes.push_back(post("/api/v1/auth/password-reset/confirm", Access::Public,
                           "set a new password with the mailed token; ends every session",
-                          [ctx](const Request& req) -> Reply {
+                          onHashingPool(ctx, [ctx](const Copied& req) -> Response {
                               JsonBody b(req.body, {"token", "password"});
                               ctx->service.resetPassword(b.text("token", 100), b.text("password", 1000, false),
-                                                         ctx->client(req));
+                                                         req.client);
                               return jsonResponse(200, json{{"status", "password_changed"}});
-                          }));
+                          })));
     routes.push_back(post("/api/v1/auth/password-strength", Access::Public,
                           "how guessable a password is (zxcvbn score 0-4) and whether it would be accepted",
                           [ctx](const Request& req) -> Reply {
@@ -234,13 +269,13 @@ std::vector<Route> accountRoutes(AccountService& service, AccountRouteOptions op
                            }});
     routes.push_back(post("/api/v1/me/password", Access::SignedIn,
                           "change the password (currentPassword, newPassword); ends the other sessions",
-                          [ctx](const Request& req) -> Reply {
+                          onHashingPool(ctx, [ctx](const Copied& req) -> Response {
                               JsonBody b(req.body, {"currentPassword", "newPassword"});
                               const std::int64_t ended = ctx->service.changePassword(
                                   req.user(), b.text("currentPassword", 1000, false), b.text("newPassword", 1000, false),
-                                  ctx->client(req));
+                                  req.client);
                               return jsonResponse(200, json{{"status", "password_changed"}, {"endedSessions", ended}});
-                          }));
+                          })));
     routes.push_back(Route{{Method::Get}, "/api/v1/me/sessions", Access::SignedIn, kNoBody,
                            "the user's open sessions, newest first",
                            [ctx](const Request& req) -> Reply {
@@ -298,12 +333,12 @@ std::vector<Route> accountRoutes(AccountService& service, AccountRouteOptions op
                                                                                                      ctx->client(req))}});
                           }));
     routes.push_back(post("/api/v1/me/totp/disable", Access::SignedIn, "turn two-factor sign-in off (password and code)",
-                          [ctx](const Request& req) -> Reply {
+                          onHashingPool(ctx, [ctx](const Copied& req) -> Response {
                               JsonBody b(req.body, {"password", "code"});
                               return jsonResponse(200, userJson(ctx->service.disableTotp(
                                                            req.user(), b.text("password", 1000, false),
-                                                           b.text("code", 20), ctx->client(req))));
-                          }));
+                                                           b.text("code", 20), req.client)));
+                          })));
 
     // [SECTION] /api/v1/admin
     routes.push_back(Route{{Method::Get}, "/api/v1/admin/audit", Access::Admin, kNoBody,

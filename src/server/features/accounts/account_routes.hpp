@@ -5,6 +5,7 @@
 
 #include "server/features/accounts/account_service.hpp"
 #include "server/http/route_table.hpp"
+#include "server/http/task_pool.hpp"
 
 #include <string>
 #include <vector>
@@ -16,6 +17,9 @@ struct AccountRouteOptions {
     // the request's Host header, which a client could set to its own site.
     std::string mailOrigin;
     bool secureCookies = false; // served over TLS: the refresh cookie gets Secure
+    // Where the routes that hash a password (register, sign-in, reset, password change) run, so
+    // the HTTP threads are not held for an Argon2id hash; null: on the HTTP thread.
+    TaskPool* hashing = nullptr;
 };
 
 std::vector<Route> accountRoutes(AccountService& service, AccountRouteOptions options);
