@@ -165,22 +165,29 @@ async function reveal(app, id) {
   }
 }
 
+// Item `id` scrolled into view, once the app is at rest (no scroll or layout change still to
+// draw), so its rectangle is where a click will land, also on a loaded machine.
+async function restingItem(app, id) {
+  await reveal(app, id);
+  const { items } = await app.waitFor((s, its) => s.settled && its.some((it) => it.id === id), `${id} at rest`);
+  return items.find((it) => it.id === id);
+}
+
 // A click on item `id`, scrolled into view first.
 async function press(app, id) {
-  await reveal(app, id);
-  return app.click(id);
+  const it = await restingItem(app, id);
+  await app.page.mouse.click(it.rect.x + it.rect.w / 2, it.rect.y + it.rect.h / 2);
+  return it;
 }
 // A finger's tap on item `id`.
 async function tapOn(app, id) {
-  await reveal(app, id);
-  const it = await app.item(id);
+  const it = await restingItem(app, id);
   await app.page.touchscreen.tap(it.rect.x + it.rect.w / 2, it.rect.y + it.rect.h / 2);
 }
 
 // Types into the app's field `id`: a click (or a tap) on it, then the keys.
 async function typeInto(app, id, text, { tap = false } = {}) {
-  await reveal(app, id);
-  const it = await app.item(id);
+  const it = await restingItem(app, id);
   const x = it.rect.x + it.rect.w / 2, y = it.rect.y + it.rect.h / 2;
   if (tap) await app.page.touchscreen.tap(x, y);
   else await app.page.mouse.click(x, y);
