@@ -230,4 +230,36 @@ const char* label(const Strings& s, Sort v) { return enumLabel(s, "sort", v); }
 const char* label(const Strings& s, Country v) { return enumLabel(s, "country", v); }
 const char* label(const Strings& s, Currency v) { return enumLabel(s, "currency", v); }
 
+// [SECTION] Wire timestamps
+
+namespace {
+std::string twoDigitsOf(int v)
+{
+    return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10);
+}
+} // namespace
+
+std::string isoTimestamp(std::int64_t t)
+{
+    // Howard Hinnant's civil_from_days: exact integer arithmetic, no time zone database.
+    std::int64_t days = t / 86400, secs = t % 86400;
+    if (secs < 0) {
+        secs += 86400;
+        --days;
+    }
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const std::int64_t doe = days - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    std::int64_t y = yoe + era * 400;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    if (m <= 2) ++y;
+    return std::to_string(y) + "-" + twoDigitsOf(m) + "-" + twoDigitsOf(d) + "T" +
+           twoDigitsOf(static_cast<int>(secs / 3600)) + ":" + twoDigitsOf(static_cast<int>(secs / 60 % 60)) + ":" +
+           twoDigitsOf(static_cast<int>(secs % 60)) + "Z";
+}
+
 } // namespace dongelek

@@ -61,4 +61,10 @@ const char* label(const Strings& s, Sort v);
 const char* label(const Strings& s, Country v);
 const char* label(const Strings& s, Currency v);
 
+// [SECTION] Wire timestamps
+
+// "2026-08-14T09:31:05Z" for seconds since 1970-01-01 UTC (proleptic Gregorian): how the API
+// writes every time (the demo data, sessions, the audit log).
+std::string isoTimestamp(std::int64_t unixSeconds);
+
 } // namespace dongelek

@@ -378,7 +378,7 @@ TEST_CASE("two-factor sign-in: set up with a code, then required, codes used onc
     Fixture f;
     const SignedIn s = f.verifiedUser("totp@example.kz");
     const Principal me = f.principalOf(s);
-    const TotpSetup setup = f.service->setupTotp(me);
+    const auto setup = f.service->setupTotp(me);
     CHECK(setup.otpauthUri.rfind("otpauth://totp/Dongelek:totp%40example.kz?secret=" + setup.secret, 0) == 0);
     CHECK(setup.qrSize >= 21);
     CHECK(setup.qrModules.size() == static_cast<std::size_t>(setup.qrSize * setup.qrSize));

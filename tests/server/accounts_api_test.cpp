@@ -35,6 +35,7 @@
 
 using dongelek::test::ServerOptions;
 using dongelek::test::ServerProcess;
+using dongelek::test::freePort;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -43,19 +44,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kPassword = "correct horse battery staple";
-
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
 
 std::unique_ptr<httplib::Client> clientFor(const ServerProcess& s)
 {

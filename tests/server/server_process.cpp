@@ -21,7 +21,6 @@ namespace dongelek::test {
 
 namespace fs = std::filesystem;
 
-namespace {
 int freePort()
 {
     const int s = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -36,6 +35,7 @@ int freePort()
     return ntohs(addr.sin_port);
 }
 
+namespace {
 void writeFile(const fs::path& p, const std::string& body)
 {
     fs::create_directories(p.parent_path());

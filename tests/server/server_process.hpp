@@ -14,6 +14,9 @@
 
 namespace dongelek::test {
 
+// A TCP port on 127.0.0.1 that was free a moment ago (for servers the tests start).
+int freePort();
+
 struct ServerOptions {
     int demoSize = 400;
     bool withWebApp = true; // a temporary web dir with index.html and hashed files

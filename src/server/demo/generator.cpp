@@ -54,11 +54,6 @@ private:
     std::vector<std::pair<std::int64_t, std::size_t>> m_cumulative;
 };
 
-std::string twoDigits(int v)
-{
-    return (v < 10 ? "0" : "") + std::to_string(v);
-}
-
 // "2.5" from 2.5 litres, without locale-dependent printf.
 std::string litresText(double litres)
 {
@@ -80,29 +75,6 @@ std::int64_t roundTo(std::int64_t v, std::int64_t step)
 }
 
 } // namespace
-
-std::string isoTimestamp(std::int64_t t)
-{
-    // Howard Hinnant's civil_from_days: exact integer arithmetic, no time zone database.
-    std::int64_t days = t / kDay, secs = t % kDay;
-    if (secs < 0) {
-        secs += kDay;
-        --days;
-    }
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const std::int64_t doe = days - era * 146097;
-    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    std::int64_t y = yoe + era * 400;
-    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const std::int64_t mp = (5 * doy + 2) / 153;
-    const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    if (m <= 2) ++y;
-    return std::to_string(y) + "-" + twoDigits(m) + "-" + twoDigits(d) + "T" +
-           twoDigits(static_cast<int>(secs / 3600)) + ":" + twoDigits(static_cast<int>(secs / 60 % 60)) + ":" +
-           twoDigits(static_cast<int>(secs % 60)) + "Z";
-}
 
 // [SECTION] VIN
 

@@ -2,6 +2,8 @@
 // (own PRNG, integer-friendly arithmetic, no std distributions).
 #pragma once
 
+#include "core/text_format.hpp"
+
 #include "server/features/listings/listing_repository.hpp"
 
 #include <cstdint>
@@ -63,8 +65,8 @@ GeneratorStats generateDemoData(BulkWriter& writer, std::uint64_t seed, int list
 
 // [SECTION] Pieces exposed for tests
 
-// "2026-08-14T09:31:05Z" for seconds since 1970-01-01 UTC (proleptic Gregorian).
-std::string isoTimestamp(std::int64_t unixSeconds);
+// core/text_format.hpp's, the format of every time the API writes.
+using dongelek::isoTimestamp;
 // A 17-character VIN with a valid check digit (position 9) and model-year code (position 10).
 std::string makeVin(Rng& rng, const char* wmi, int year);
 // True when `vin` has 17 allowed characters and a correct check digit.

@@ -2,6 +2,8 @@
 // the authenticator the accounts feature hands the chain (the HTTP layer knows no tokens).
 #pragma once
 
+#include "core/accounts.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -10,11 +12,8 @@
 
 namespace dongelek::server {
 
-enum class Role : std::uint8_t { Buyer, Seller, Dealer, Admin };
-
-// "buyer", "seller", "dealer", "admin".
-std::string_view roleName(Role role);
-std::optional<Role> roleFromName(std::string_view name);
+// The roles are the API's (core/accounts.hpp): toString() and parseAccountRole() spell them.
+using Role = AccountRole;
 
 struct Principal {
     std::int64_t userId = 0;

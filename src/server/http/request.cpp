@@ -87,26 +87,4 @@ const Principal& Request::user() const
     return *principal;
 }
 
-std::string_view roleName(Role role)
-{
-    switch (role) {
-    case Role::Buyer:
-        return "buyer";
-    case Role::Seller:
-        return "seller";
-    case Role::Dealer:
-        return "dealer";
-    case Role::Admin:
-        return "admin";
-    }
-    return "buyer";
-}
-
-std::optional<Role> roleFromName(std::string_view name)
-{
-    for (Role r : {Role::Buyer, Role::Seller, Role::Dealer, Role::Admin})
-        if (roleName(r) == name) return r;
-    return std::nullopt;
-}
-
 } // namespace dongelek::server

@@ -23,7 +23,7 @@ std::string AccessTokens::issue(const Principal& who, std::int64_t now) const
 {
     const nlohmann::json claims = {{"sub", std::to_string(who.userId)},
                                    {"sid", who.sessionId},
-                                   {"role", std::string(roleName(who.role))},
+                                   {"role", std::string(toString(who.role))},
                                    {"mfa", who.secondFactor},
                                    {"iat", now},
                                    {"exp", now + m_lifetime}};
@@ -50,7 +50,7 @@ Authentication AccessTokens::verify(std::string_view token, std::int64_t now) co
         !claims.contains("sub") || !claims["sub"].is_string() || !claims.contains("sid") ||
         !claims["sid"].is_number_integer() || !claims.contains("role") || !claims["role"].is_string())
         return out;
-    const std::optional<Role> role = roleFromName(claims["role"].get<std::string>());
+    const std::optional<Role> role = parseAccountRole(claims["role"].get<std::string>());
     if (!role) return out;
     if (claims["exp"].get<std::int64_t>() <= now) {
         out.failure = "token_expired";

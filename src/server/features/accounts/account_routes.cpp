@@ -2,6 +2,12 @@
 
 #include "server/http/json_body.hpp"
 
+#include "core/accounts_json.hpp"
+#include "core/text_format.hpp"
+#include "core/cli.hpp"
+#include "core/limits.hpp"
+#include "core/url.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <ctime>
@@ -15,28 +21,25 @@ using nlohmann::json;
 constexpr std::size_t kBodyLimit = 4096; // every accounts body is a few short fields
 constexpr const char* kCookiePath = "/api/v1/auth/refresh";
 
-std::string isoTime(std::int64_t t)
+// The wire type of a user (core/accounts.hpp: the one contract the app reads too).
+User toWire(const UserRow& u)
 {
-    const std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
+    User w;
+    w.id = u.id;
+    w.email = u.email;
+    w.displayName = u.displayName;
+    w.role = parseAccountRole(u.role).value_or(AccountRole::Buyer);
+    w.emailVerified = u.emailVerifiedAt.has_value();
+    w.phone = u.phone;
+    w.phoneVerified = u.phone.has_value();
+    w.totpEnabled = u.totpSecret.has_value();
+    w.language = u.language;
+    w.createdAt = isoTimestamp(u.createdAt);
+    return w;
 }
-
 json userJson(const UserRow& u)
 {
-    return json{{"id", u.id},
-                {"email", u.email},
-                {"displayName", u.displayName},
-                {"role", u.role},
-                {"emailVerified", u.emailVerifiedAt.has_value()},
-                {"phone", u.phone ? json(*u.phone) : json(nullptr)},
-                {"phoneVerified", u.phone.has_value()},
-                {"totpEnabled", u.totpSecret.has_value()},
-                {"language", u.language},
-                {"createdAt", isoTime(u.createdAt)}};
+    return toWire(u);
 }
 
 Response jsonResponse(int status, const json& body)
@@ -48,7 +51,7 @@ Response jsonResponse(int status, const json& body)
 
 Response accepted(const char* status)
 {
-    return jsonResponse(202, json{{"status", status}});
+    return jsonResponse(202, json(StatusReply{status}));
 }
 
 std::string cookie(const std::string& value, std::int64_t maxAge, bool secure)
@@ -59,7 +62,8 @@ std::string cookie(const std::string& value, std::int64_t maxAge, bool secure)
 
 Response signedIn(const SignedIn& s, const AccountService& service, bool secure)
 {
-    Response r = jsonResponse(200, json{{"accessToken", s.accessToken}, {"expiresIn", s.expiresIn}, {"user", userJson(s.user)}});
+    Response r = jsonResponse(
+        200, json(AuthTokens{s.accessToken, static_cast<int>(s.expiresIn), toWire(s.user)}));
     r.set("Set-Cookie", cookie(s.refreshToken, service.settings().sessionSeconds, secure));
     return r;
 }
@@ -173,7 +177,7 @@ std::vector<Route> accountRoutes(AccountService& service, AccountRouteOptions op
                           [ctx](const Request& req) -> Reply {
                               JsonBody b(req.body, {"token"});
                               ctx->service.verifyEmail(b.text("token", 100), ctx->client(req));
-                              return jsonResponse(200, json{{"status", "verified"}});
+                              return jsonResponse(200, json(StatusReply{"verified"}));
                           }));
     routes.push_back(post("/api/v1/auth/resend-verification", Access::Public,
                           "mail a new confirmation link (cooldown: 429 with Retry-After)",
@@ -238,7 +242,7 @@ std::vector<Route> accountRoutes(AccountService& service, AccountRouteOptions op
                               JsonBody b(req.body, {"token", "password"});
                               ctx->service.resetPassword(b.text("token", 100), b.text("password", 1000, false),
                                                          req.client);
-                              return jsonResponse(200, json{{"status", "password_changed"}});
+                              return jsonResponse(200, json(StatusReply{"password_changed"}));
                           })));
     routes.push_back(post("/api/v1/auth/password-strength", Access::Public,
                           "how guessable a password is (zxcvbn score 0-4) and whether it would be accepted",
@@ -248,12 +252,8 @@ std::vector<Route> accountRoutes(AccountService& service, AccountRouteOptions op
                                   b.optionalText("password", 1000, false).value_or(""),
                                   {b.optionalText("email", 254).value_or(""), b.optionalText("displayName", 60).value_or("")},
                                   ctx->client(req));
-                              return jsonResponse(200, json{{"score", v.score},
-                                                            {"acceptable", v.acceptable},
-                                                            {"minLength", kMinPasswordChars},
-                                                            {"tooShort", v.tooShort},
-                                                            {"tooLong", v.tooLong},
-                                                            {"problem", v.problem}});
+                              return jsonResponse(200, json(PasswordStrength{v.score, v.acceptable, kMinPasswordChars,
+                                                                             v.tooShort, v.tooLong, v.problem}));
                           }));
 
     // [SECTION] /api/v1/me
@@ -274,21 +274,17 @@ std::vector<Route> accountRoutes(AccountService& service, AccountRouteOptions op
                               const std::int64_t ended = ctx->service.changePassword(
                                   req.user(), b.text("currentPassword", 1000, false), b.text("newPassword", 1000, false),
                                   req.client);
-                              return jsonResponse(200, json{{"status", "password_changed"}, {"endedSessions", ended}});
+                              return jsonResponse(200, json(PasswordChanged{"password_changed", static_cast<int>(ended)}));
                           })));
     routes.push_back(Route{{Method::Get}, "/api/v1/me/sessions", Access::SignedIn, kNoBody,
                            "the user's open sessions, newest first",
                            [ctx](const Request& req) -> Reply {
-                               json list = json::array();
+                               SessionList list;
                                for (const SessionRow& s : ctx->service.sessions(req.user()))
-                                   list.push_back(json{{"id", s.id},
-                                                       {"userAgent", s.userAgent},
-                                                       {"device", describeDevice(s.userAgent)},
-                                                       {"ip", s.ip},
-                                                       {"createdAt", isoTime(s.createdAt)},
-                                                       {"lastSeenAt", isoTime(s.lastSeenAt)},
-                                                       {"current", s.id == req.user().sessionId}});
-                               return jsonResponse(200, json{{"sessions", list}});
+                                   list.sessions.push_back(SessionInfo{s.id, s.userAgent, describeDevice(s.userAgent), s.ip,
+                                                                       isoTimestamp(s.createdAt), isoTimestamp(s.lastSeenAt),
+                                                                       s.id == req.user().sessionId});
+                               return jsonResponse(200, json(list));
                            }});
     routes.push_back(Route{{Method::Delete}, "/api/v1/me/sessions/{id:id}", Access::SignedIn, kNoBody,
                            "end one of the user's own sessions (404 for anyone else's)",
@@ -301,8 +297,8 @@ std::vector<Route> accountRoutes(AccountService& service, AccountRouteOptions op
     routes.push_back(post("/api/v1/me/sessions/end-others", Access::SignedIn, "end every session but this one",
                           [ctx](const Request& req) -> Reply {
                               JsonBody b(req.body, {});
-                              return jsonResponse(200, json{{"endedSessions",
-                                                             ctx->service.endOtherSessions(req.user(), ctx->client(req))}});
+                              const std::int64_t n = ctx->service.endOtherSessions(req.user(), ctx->client(req));
+                              return jsonResponse(200, json(EndedSessions{static_cast<int>(n)}));
                           }));
     routes.push_back(post("/api/v1/me/phone", Access::SignedIn, "send a code to confirm a phone number",
                           [ctx](const Request& req) -> Reply {
@@ -321,16 +317,14 @@ std::vector<Route> accountRoutes(AccountService& service, AccountRouteOptions op
                           [ctx](const Request& req) -> Reply {
                               JsonBody b(req.body, {});
                               const TotpSetup t = ctx->service.setupTotp(req.user());
-                              return jsonResponse(200, json{{"secret", t.secret},
-                                                            {"otpauthUri", t.otpauthUri},
-                                                            {"qr", json{{"size", t.qrSize}, {"modules", t.qrModules}}}});
+                              return jsonResponse(200, json(dongelek::TotpSetup{t.secret, t.otpauthUri, {t.qrSize, t.qrModules}}));
                           }));
     routes.push_back(post("/api/v1/me/totp/enable", Access::SignedIn,
                           "turn two-factor sign-in on with a code; the recovery codes, shown once",
                           [ctx](const Request& req) -> Reply {
                               JsonBody b(req.body, {"code"});
-                              return jsonResponse(200, json{{"recoveryCodes", ctx->service.enableTotp(req.user(), b.text("code", 10),
-                                                                                                     ctx->client(req))}});
+                              return jsonResponse(200, json(RecoveryCodes{ctx->service.enableTotp(
+                                                           req.user(), b.text("code", 10), ctx->client(req))}));
                           }));
     routes.push_back(post("/api/v1/me/totp/disable", Access::SignedIn, "turn two-factor sign-in off (password and code)",
                           onHashingPool(ctx, [ctx](const Copied& req) -> Response {
@@ -346,30 +340,19 @@ std::vector<Route> accountRoutes(AccountService& service, AccountRouteOptions op
                            [ctx](const Request& req) -> Reply {
                                std::optional<std::int64_t> user;
                                int limit = 100;
-                               std::string q(req.rawQuery);
-                               for (std::size_t at = 0; at < q.size();) {
-                                   const std::size_t amp = q.find('&', at);
-                                   const std::string item = q.substr(at, amp == std::string::npos ? std::string::npos : amp - at);
-                                   at = amp == std::string::npos ? q.size() : amp + 1;
-                                   const std::size_t eq = item.find('=');
-                                   if (eq == std::string::npos) continue;
-                                   const std::string k = item.substr(0, eq), v = item.substr(eq + 1);
-                                   char* end = nullptr;
-                                   const long long n = std::strtoll(v.c_str(), &end, 10);
-                                   const bool number = !v.empty() && end && *end == '\0' && n > 0 && v.size() < 16;
-                                   if (k == "user") {
-                                       if (!number) throw ClientError(badParameter("user", "user must be a user id"));
-                                       user = n;
-                                   } else if (k == "limit") {
-                                       if (!number || n > 500)
-                                           throw ClientError(badParameter("limit", "limit must be 1 to 500"));
-                                       limit = static_cast<int>(n);
-                                   }
+                               if (const auto v = queryParam(req.rawQuery, "user")) {
+                                   std::int64_t id = 0;
+                                   if (!cli::parseIntIn<std::int64_t>(*v, 1, limits::kIdMax, id).empty())
+                                       throw ClientError(badParameter("user", "user must be a user id"));
+                                   user = id;
                                }
+                               if (const auto v = queryParam(req.rawQuery, "limit"))
+                                   if (!cli::parseIntIn(*v, 1, 500, limit).empty())
+                                       throw ClientError(badParameter("limit", "limit must be 1 to 500"));
                                json list = json::array();
                                for (const AuditEvent& e : ctx->service.auditEvents(user, limit))
                                    list.push_back(json{{"id", e.id},
-                                                       {"at", isoTime(e.at)},
+                                                       {"at", isoTimestamp(e.at)},
                                                        {"type", e.type},
                                                        {"userId", e.userId ? json(*e.userId) : json(nullptr)},
                                                        {"ip", e.ip},
@@ -380,11 +363,11 @@ std::vector<Route> accountRoutes(AccountService& service, AccountRouteOptions op
                            "change a user's role ({\"role\":\"dealer\"})",
                            [ctx](const Request& req) -> Reply {
                                JsonBody b(req.body, {"role"});
-                               const std::optional<Role> role = roleFromName(b.text("role", 20));
+                               const std::optional<Role> role = parseAccountRole(b.text("role", 20));
                                if (!role)
                                    throw ClientError(400, "invalid_field", "role", "role must be buyer, seller, dealer or admin");
                                ctx->service.setRole(req.params.id("id"), *role, req.user().userId, req.remoteAddress);
-                               return jsonResponse(200, json{{"status", "role_changed"}});
+                               return jsonResponse(200, json(StatusReply{"role_changed"}));
                            }});
     return routes;
 }

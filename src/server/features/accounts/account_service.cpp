@@ -2,6 +2,9 @@
 
 #include "server/http/errors.hpp"
 
+#include "server/features/pages/markup.hpp"
+
+#include "core/url.hpp"
 #include "core/utf8.hpp"
 
 #include <qrencode.h>
@@ -25,39 +28,6 @@ const char* const kLanguages[] = {"en", "ru", "kk"};
 bool knownLanguage(const std::string& l)
 {
     return std::find(std::begin(kLanguages), std::end(kLanguages), l) != std::end(kLanguages);
-}
-
-std::string htmlEscape(const std::string& s)
-{
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
-std::string urlEncode(const std::string& s)
-{
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-            c == '.' || c == '~')
-            out += static_cast<char>(c);
-        else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
 }
 
 std::string minutesText(std::int64_t seconds)
@@ -193,11 +163,11 @@ void AccountService::sendMailTo(const std::string& email, const std::string& nam
     const std::string note = s.get(kind + ".note");
     m.text = greeting + "\n\n" + body + "\n\n" + action + ":\n" + link + "\n\n" + note + "\n\n-- \n" + s.get("footer") + "\n";
     m.html = "<!doctype html><html lang=\"" + m.language + "\"><body style=\"font-family:sans-serif;color:#1f2937\">" +
-             "<p>" + htmlEscape(greeting) + "</p><p>" + htmlEscape(body) + "</p><p><a href=\"" + htmlEscape(link) +
+             "<p>" + pages::html(greeting) + "</p><p>" + pages::html(body) + "</p><p><a href=\"" + pages::html(link) +
              "\" style=\"display:inline-block;padding:10px 18px;background:#2563eb;color:#fff;border-radius:6px;"
              "text-decoration:none\">" +
-             htmlEscape(action) + "</a></p><p style=\"font-size:13px;color:#6b7280\">" + htmlEscape(note) +
-             "</p><p style=\"font-size:12px;color:#9ca3af\">" + htmlEscape(s.get("footer")) + "</p></body></html>";
+             pages::html(action) + "</a></p><p style=\"font-size:13px;color:#6b7280\">" + pages::html(note) +
+             "</p><p style=\"font-size:12px;color:#9ca3af\">" + pages::html(s.get("footer")) + "</p></body></html>";
     Mailer* mailer = &m_mailer;
     m_queue.post("mail to " + maskEmail(email), [mailer, m = std::move(m)] { mailer->send(m); });
 }
@@ -386,7 +356,7 @@ SignedIn AccountService::issue(const UserRow& user, std::int64_t sessionId, bool
     Principal p;
     p.userId = user.id;
     p.sessionId = sessionId;
-    p.role = roleFromName(user.role).value_or(Role::Buyer);
+    p.role = parseAccountRole(user.role).value_or(Role::Buyer);
     p.secondFactor = secondFactor;
     out.accessToken = m_tokens->issue(p, now());
     out.expiresIn = m_settings.accessTokenSeconds;
@@ -682,7 +652,7 @@ TotpSetup AccountService::setupTotp(const Principal& who)
     m_repo.setTotpPending(user.id, seal(m_sealKey, secret), now());
     TotpSetup out;
     out.secret = base32Encode(secret);
-    out.otpauthUri = "otpauth://totp/Dongelek:" + urlEncode(user.email) + "?secret=" + out.secret +
+    out.otpauthUri = "otpauth://totp/Dongelek:" + percentEncode(user.email) + "?secret=" + out.secret +
                      "&issuer=Dongelek&algorithm=SHA1&digits=6&period=30";
     QRcode* qr = QRcode_encodeString(out.otpauthUri.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
     if (!qr) throw std::runtime_error("the QR code could not be made");
@@ -769,9 +739,9 @@ void AccountService::setRole(std::int64_t userId, Role role, const std::optional
 {
     const std::optional<UserRow> u = m_repo.userById(userId);
     if (!u) throw ClientError(notFound("id", "no user " + std::to_string(userId)));
-    m_repo.setRole(userId, std::string(roleName(role)), now());
+    m_repo.setRole(userId, std::string(toString(role)), now());
     audit("role_changed", userId, ClientInfo{ip, "", ""},
-          u->role + " -> " + std::string(roleName(role)) +
+          u->role + " -> " + std::string(toString(role)) +
               (byAdmin ? " by admin " + std::to_string(*byAdmin) : std::string(" from the command line")));
 }
 
