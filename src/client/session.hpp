@@ -61,6 +61,7 @@ public:
     SessionPhase phase() const { return m_phase; }
     bool signedIn() const { return m_phase == SessionPhase::SignedIn; }
     const std::optional<User>& user() const { return m_user; }
+    const User* currentUser() const { return m_user ? &*m_user : nullptr; } // null when signed out
     // Bumps on every sign-in, sign-out and change of the user, for modules that cache what
     // they showed for one account.
     std::uint64_t generation() const { return m_generation; }

@@ -26,8 +26,7 @@ const char* phoneStepName(ProfileState::PhoneStep s)
 
 const User* ProfileModule::user() const
 {
-    const auto& u = app().session().user();
-    return u ? &*u : nullptr;
+    return app().session().currentUser();
 }
 
 Status ProfileModule::status() const
@@ -46,20 +45,17 @@ void ProfileModule::enter(const AppUrl&, Entry how)
         m_state.visit = visit + 1;
         m_state.phoneResendAtMs = resendAt;
     }
-    m_wantLoad = true;
+    m_load.request();
 }
 
 void ProfileModule::update(double)
 {
-    if (!m_wantLoad || !app().session().signedIn() || !app().isCurrent(*this)) return;
-    m_wantLoad = false;
-    load();
+    if (m_load.take(app(), *this)) load();
 }
 
 std::optional<double> ProfileModule::nextUpdateAt() const
 {
-    return m_wantLoad && app().session().signedIn() && app().isCurrent(*this) ? std::optional<double>(0.0)
-                                                                              : std::nullopt;
+    return m_load.nextAt(app(), *this);
 }
 
 void ProfileModule::load()

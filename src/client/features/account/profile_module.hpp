@@ -4,6 +4,7 @@
 #pragma once
 
 #include "client/features/account/account_form.hpp"
+#include "client/features/account/load_when_signed_in.hpp"
 #include "client/module.hpp"
 #include "core/accounts.hpp"
 #include "core/routes/account_routes.hpp"
@@ -65,7 +66,7 @@ private:
     void load();
 
     ProfileState m_state;
-    bool m_wantLoad = false; // entered: load /me once signed in
+    LoadWhenSignedIn m_load; // entered: load once signed in and on screen
 };
 
 } // namespace dongelek

@@ -33,8 +33,7 @@ const char* totpStepName(SecurityState::TotpStep s)
 
 const User* SecurityModule::user() const
 {
-    const auto& u = app().session().user();
-    return u ? &*u : nullptr;
+    return app().session().currentUser();
 }
 
 Status SecurityModule::status() const

@@ -25,20 +25,17 @@ void SessionsModule::enter(const AppUrl&, Entry)
     const Remote<SessionList> list = m_state.list; // shown (dimmed) while it reloads
     m_state = SessionsState{};
     m_state.list = list;
-    m_wantLoad = true;
+    m_load.request();
 }
 
 void SessionsModule::update(double)
 {
-    if (!m_wantLoad || !app().session().signedIn() || !app().isCurrent(*this)) return;
-    m_wantLoad = false;
-    load();
+    if (m_load.take(app(), *this)) load();
 }
 
 std::optional<double> SessionsModule::nextUpdateAt() const
 {
-    return m_wantLoad && app().session().signedIn() && app().isCurrent(*this) ? std::optional<double>(0.0)
-                                                                              : std::nullopt;
+    return m_load.nextAt(app(), *this);
 }
 
 void SessionsModule::load()

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "client/features/account/account_form.hpp"
+#include "client/features/account/load_when_signed_in.hpp"
 #include "client/module.hpp"
 #include "core/accounts.hpp"
 #include "core/routes/account_routes.hpp"
@@ -60,7 +61,7 @@ private:
     void postEndOthers(std::function<void(bool ok)> then);
 
     SessionsState m_state;
-    bool m_wantLoad = false;
+    LoadWhenSignedIn m_load; // entered: load once signed in and on screen
 };
 
 } // namespace dongelek

@@ -264,8 +264,11 @@ float underField(ImDrawList* dl, const char* hookId, const std::string& errorTex
 }
 } // namespace
 
-FieldEvents FormLayout::field(const char* hookId, const char* label, std::string& text, FieldOptions o,
-                              const std::string& errorKey, const char* hint)
+// The parts every field shares: the label above, the error or hint under it (the field's
+// description in the mirror) and the spacing; `draw` places the control itself.
+template <typename Draw>
+FieldEvents FormLayout::labelled(const char* hookId, const char* label, FieldOptions& o, const std::string& errorKey,
+                                 const char* hint, Draw&& draw)
 {
     drawText(m_dl, Font::Bold, ImVec2(m_x, m_y), color::kText, label);
     m_y += em(1.5f);
@@ -278,33 +281,24 @@ FieldEvents FormLayout::field(const char* hookId, const char* label, std::string
         o.describedBy = std::string(hookId) + ".hint";
     if (o.height <= 0) o.height = tapSize(em(2.75f));
     place();
-    const FieldEvents e = formTextField(hookId, "", text, m_width, o);
+    const FieldEvents e = draw();
     m_y += o.height + em(0.375f);
     m_y += underField(m_dl, hookId, errorText, hint, ImVec2(m_x, m_y), m_width);
     m_y += em(kFieldGap) - em(0.375f);
     return e;
 }
 
+FieldEvents FormLayout::field(const char* hookId, const char* label, std::string& text, FieldOptions o,
+                              const std::string& errorKey, const char* hint)
+{
+    return labelled(hookId, label, o, errorKey, hint, [&] { return formTextField(hookId, "", text, m_width, o); });
+}
+
 FieldEvents FormLayout::password(const char* hookId, const char* label, std::string& text, bool& shown, FieldOptions o,
                                  const std::string& errorKey, const char* hint)
 {
-    drawText(m_dl, Font::Bold, ImVec2(m_x, m_y), color::kText, label);
-    m_y += em(1.5f);
-    const std::string errorText = errorKey.empty() ? std::string() : std::string(m_s.get(errorKey));
-    o.label = label;
-    o.invalid = !errorText.empty();
-    if (o.invalid)
-        o.describedBy = std::string(hookId) + ".error";
-    else if (hint && *hint)
-        o.describedBy = std::string(hookId) + ".hint";
-    if (o.height <= 0) o.height = tapSize(em(2.75f));
-    place();
     // The show/hide button beside it is a square of the field's height.
-    const FieldEvents e = passwordField(hookId, m_s, text, shown, m_width, o);
-    m_y += o.height + em(0.375f);
-    m_y += underField(m_dl, hookId, errorText, hint, ImVec2(m_x, m_y), m_width);
-    m_y += em(kFieldGap) - em(0.375f);
-    return e;
+    return labelled(hookId, label, o, errorKey, hint, [&] { return passwordField(hookId, m_s, text, shown, m_width, o); });
 }
 
 bool FormLayout::primary(const char* hookId, const std::string& text, bool enabled, bool busy)

@@ -98,6 +98,9 @@ public:
     void qr(const char* hookId, const QrMatrix& qr, const std::string& label, float maxEm = 14);
 
 private:
+    template <typename Draw>
+    FieldEvents labelled(const char* hookId, const char* label, FieldOptions& o, const std::string& errorKey,
+                         const char* hint, Draw&& draw);
     void place(); // the cursor at the next item
     void advance(float h);
     void drawCard();
