@@ -4,6 +4,7 @@
 #include "model.hpp"
 
 #include <array>
+#include <tuple>
 #include <utility>
 
 namespace dongelek {
@@ -39,6 +40,11 @@ constexpr Table<Sort, 5> kSort{{{Sort::Newest, "newest"},
                                 {Sort::PriceDesc, "price_desc"},
                                 {Sort::MileageAsc, "mileage_asc"},
                                 {Sort::YearDesc, "year_desc"}}};
+
+constexpr Table<Condition, 2> kCondition{{{Condition::New, "new"}, {Condition::Used, "used"}}};
+constexpr Table<Steering, 2> kSteering{{{Steering::Left, "left"}, {Steering::Right, "right"}}};
+constexpr Table<SuggestionKind, 3> kSuggestionKind{
+    {{SuggestionKind::Make, "make"}, {SuggestionKind::Model, "model"}, {SuggestionKind::Search, "search"}}};
 
 template <typename E, std::size_t N> std::string_view nameOf(const Table<E, N>& t, E v)
 {
@@ -78,6 +84,9 @@ DONGELEK_ENUM(Transmission, kTransmission)
 DONGELEK_ENUM(Drive, kDrive)
 DONGELEK_ENUM(SellerKind, kSellerKind)
 DONGELEK_ENUM(Sort, kSort)
+DONGELEK_ENUM(Condition, kCondition)
+DONGELEK_ENUM(Steering, kSteering)
+DONGELEK_ENUM(SuggestionKind, kSuggestionKind)
 
 #undef DONGELEK_ENUM
 
@@ -85,10 +94,24 @@ int minorDigits(Currency c) { return c == Currency::BHD ? 3 : 2; }
 
 bool ListingFilter::operator==(const ListingFilter& o) const
 {
-    return query == o.query && makeId == o.makeId && modelId == o.modelId && yearFrom == o.yearFrom &&
-           yearTo == o.yearTo && priceFrom == o.priceFrom && priceTo == o.priceTo && currency == o.currency &&
-           mileageMax == o.mileageMax && body == o.body && fuel == o.fuel && transmission == o.transmission &&
-           cityId == o.cityId && country == o.country && sort == o.sort && page == o.page && pageSize == o.pageSize;
+    const auto key = [](const ListingFilter& f) {
+        return std::tie(f.query, f.makeIds, f.modelIds, f.yearFrom, f.yearTo, f.priceFrom, f.priceTo, f.currency,
+                        f.mileageMax, f.engineFrom, f.engineTo, f.powerFrom, f.powerTo, f.bodies, f.fuels,
+                        f.transmissions, f.drives, f.colors, f.condition, f.ownersMax, f.steering, f.sellerKind,
+                        f.customsCleared, f.noAccidents, f.withPhotos, f.withSpin, f.vinVerified,
+                        f.postedWithinDays, f.cityId, f.country, f.sort, f.page, f.pageSize);
+    };
+    return key(*this) == key(o);
+}
+
+std::int64_t SearchFacets::count(std::string_view parameter, std::string_view value) const
+{
+    for (const auto& [name, options] : facets) {
+        if (name != parameter) continue;
+        for (const auto& [v, n] : options)
+            if (v == value) return n;
+    }
+    return 0;
 }
 
 } // namespace dongelek

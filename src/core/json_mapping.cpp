@@ -102,7 +102,13 @@ void to_json(json& j, const ListingSummary& v)
              {"fuel", std::string(toString(v.fuel))},
              {"transmission", std::string(toString(v.transmission))},
              {"thumb_url", v.thumbUrl},
-             {"created_at", v.createdAt}};
+             {"created_at", v.createdAt},
+             {"condition", std::string(toString(v.condition))},
+             {"seller_kind", std::string(toString(v.sellerKind))},
+             {"engine_litres", v.engineLitres},
+             {"photo_count", v.photoCount},
+             {"has_spin", v.hasSpin},
+             {"vin_verified", v.vinVerified}};
 }
 void from_json(const json& j, ListingSummary& v)
 {
@@ -120,6 +126,12 @@ void from_json(const json& j, ListingSummary& v)
     v.transmission = getEnum<Transmission>(j, "transmission");
     getOptional(j, "thumb_url", v.thumbUrl);
     getOptional(j, "created_at", v.createdAt);
+    if (j.contains("condition")) v.condition = getEnum<Condition>(j, "condition");
+    if (j.contains("seller_kind")) v.sellerKind = getEnum<SellerKind>(j, "seller_kind");
+    getOptional(j, "engine_litres", v.engineLitres);
+    getOptional(j, "photo_count", v.photoCount);
+    getOptional(j, "has_spin", v.hasSpin);
+    getOptional(j, "vin_verified", v.vinVerified);
 }
 
 void to_json(json& j, const ListingDetails& v)
@@ -133,6 +145,11 @@ void to_json(json& j, const ListingDetails& v)
     j["description"] = v.description;
     j["photos"] = v.photos;
     j["seller"] = v.seller;
+    j["trim"] = v.trim;
+    j["owners"] = v.owners;
+    j["steering"] = std::string(toString(v.steering));
+    j["customs_cleared"] = v.customsCleared;
+    j["accidents"] = v.accidents;
 }
 void from_json(const json& j, ListingDetails& v)
 {
@@ -145,7 +162,48 @@ void from_json(const json& j, ListingDetails& v)
     getOptional(j, "description", v.description);
     getOptional(j, "photos", v.photos);
     j.at("seller").get_to(v.seller);
+    getOptional(j, "trim", v.trim);
+    getOptional(j, "owners", v.owners);
+    if (j.contains("steering")) v.steering = getEnum<Steering>(j, "steering");
+    getOptional(j, "customs_cleared", v.customsCleared);
+    getOptional(j, "accidents", v.accidents);
 }
+
+void to_json(json& j, const SearchFacets& v)
+{
+    json facets = json::object();
+    for (const auto& [parameter, options] : v.facets) {
+        json counts = json::object();
+        for (const auto& [value, n] : options)
+            counts[value] = n;
+        facets[parameter] = std::move(counts);
+    }
+    j = json{{"total", v.total}, {"facets", std::move(facets)}};
+}
+void from_json(const json& j, SearchFacets& v)
+{
+    j.at("total").get_to(v.total);
+    v.facets.clear();
+    for (const auto& [parameter, counts] : j.at("facets").items()) {
+        auto& options = v.facets.emplace_back(parameter, std::vector<std::pair<std::string, std::int64_t>>{}).second;
+        for (const auto& [value, n] : counts.items())
+            options.emplace_back(value, n.get<std::int64_t>());
+    }
+}
+
+void to_json(json& j, const Suggestion& v)
+{
+    j = json{{"kind", std::string(toString(v.kind))}, {"text", v.text}, {"query", v.query}, {"count", v.count}};
+}
+void from_json(const json& j, Suggestion& v)
+{
+    v.kind = getEnum<SuggestionKind>(j, "kind");
+    j.at("text").get_to(v.text);
+    j.at("query").get_to(v.query);
+    getOptional(j, "count", v.count);
+}
+void to_json(json& j, const SuggestionList& v) { j = json{{"items", v.items}}; }
+void from_json(const json& j, SuggestionList& v) { j.at("items").get_to(v.items); }
 
 void to_json(json& j, const ListingPage& v)
 {

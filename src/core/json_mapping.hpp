@@ -26,6 +26,12 @@ void to_json(nlohmann::json& j, const ListingDetails& v);
 void from_json(const nlohmann::json& j, ListingDetails& v);
 void to_json(nlohmann::json& j, const ListingPage& v);
 void from_json(const nlohmann::json& j, ListingPage& v);
+void to_json(nlohmann::json& j, const SearchFacets& v);
+void from_json(const nlohmann::json& j, SearchFacets& v);
+void to_json(nlohmann::json& j, const Suggestion& v);
+void from_json(const nlohmann::json& j, Suggestion& v);
+void to_json(nlohmann::json& j, const SuggestionList& v);
+void from_json(const nlohmann::json& j, SuggestionList& v);
 void to_json(nlohmann::json& j, const HealthReport& v);
 void from_json(const nlohmann::json& j, HealthReport& v);
 void to_json(nlohmann::json& j, const ApiError& v);   // {"error": {...}}

@@ -7,6 +7,7 @@
 #include "url.hpp"
 #include "utf8.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <functional>
 #include <map>
@@ -75,6 +76,118 @@ bool parseOptionalInt(std::string_view field, std::string_view v, Int lo, Int hi
     return true;
 }
 
+// "3,7,12": any of these ids; sorted, repeats dropped, at most limits::kListMax.
+bool parseIdList(std::string_view field, std::string_view v, std::vector<std::int64_t>& out, FieldError& err)
+{
+    out.clear();
+    std::size_t start = 0;
+    while (start <= v.size()) {
+        const std::size_t comma = std::min(v.find(',', start), v.size());
+        std::int64_t id = 0;
+        if (!parseInt(field, v.substr(start, comma - start), std::int64_t{1}, limits::kIdMax, id, err)) return false;
+        out.push_back(id);
+        start = comma + 1;
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    if (out.size() > limits::kListMax) {
+        err = {std::string(field), std::string(field) + " lists at most " + std::to_string(limits::kListMax) + " values"};
+        return false;
+    }
+    return true;
+}
+
+// "suv,sedan": any of these values, kept in the enum's order.
+template <typename E> bool parseEnumList(std::string_view field, std::string_view v, std::vector<E>& out, FieldError& err)
+{
+    out.clear();
+    std::size_t start = 0;
+    while (start <= v.size()) {
+        const std::size_t comma = std::min(v.find(',', start), v.size());
+        E e{};
+        if (!parseEnumField(field, v.substr(start, comma - start), e, err)) return false;
+        if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+        start = comma + 1;
+    }
+    std::sort(out.begin(), out.end());
+    return true;
+}
+
+// "white,black": colour wire names (lowercase letters), sorted.
+bool parseColorList(std::string_view v, std::vector<std::string>& out, FieldError& err)
+{
+    out.clear();
+    std::size_t start = 0;
+    while (start <= v.size()) {
+        const std::size_t comma = std::min(v.find(',', start), v.size());
+        const std::string_view name = v.substr(start, comma - start);
+        const bool ok = !name.empty() && name.size() <= 16 &&
+                        std::all_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (!ok) {
+            err = {"color", "color must be colour names in lowercase letters separated by commas, got " + quoted(v)};
+            return false;
+        }
+        out.emplace_back(name);
+        start = comma + 1;
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    if (out.size() > limits::kListMax) {
+        err = {"color", "color lists at most " + std::to_string(limits::kListMax) + " values"};
+        return false;
+    }
+    return true;
+}
+
+// "1": only listings with the property; "0" is the same as leaving it out.
+bool parseFlag(std::string_view field, std::string_view v, bool& out, FieldError& err)
+{
+    if (v == "1" || v == "0") {
+        out = v == "1";
+        return true;
+    }
+    err = {std::string(field), std::string(field) + " must be 1 or 0, got " + quoted(v)};
+    return false;
+}
+
+// Litres with at most one decimal ("1.6", "2") as decilitres (16, 20).
+bool parseLitres(std::string_view field, std::string_view v, std::optional<int>& out, FieldError& err)
+{
+    const std::size_t dot = v.find('.');
+    int whole = 0, tenth = 0;
+    const bool shapeOk = dot == std::string_view::npos || (dot > 0 && dot + 2 == v.size());
+    if (!shapeOk || !parseInt(field, v.substr(0, std::min(dot, v.size())), 0, 10, whole, err) ||
+        (dot != std::string_view::npos && !parseInt(field, v.substr(dot + 1), 0, 9, tenth, err))) {
+        err = {std::string(field), std::string(field) + " must be litres between 0 and 10 with at most one decimal "
+                                                         "(1.6), got " + quoted(v)};
+        return false;
+    }
+    out = whole * 10 + tenth;
+    if (*out > 100) {
+        err = {std::string(field), std::string(field) + " must be litres between 0 and 10"};
+        return false;
+    }
+    return true;
+}
+
+std::string litresText(int decilitres)
+{
+    return std::to_string(decilitres / 10) + (decilitres % 10 ? "." + std::to_string(decilitres % 10) : "");
+}
+
+std::string joinIds(const std::vector<std::int64_t>& ids)
+{
+    std::string out;
+    for (std::int64_t id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+    return out;
+}
+template <typename E> std::string joinEnums(const std::vector<E>& values)
+{
+    std::string out;
+    for (E e : values) out += (out.empty() ? "" : ",") + std::string(toString(e));
+    return out;
+}
+
 using Setter = std::function<bool(std::string_view value, ListingFilter&, FieldError&)>;
 
 const std::map<std::string_view, Setter>& setters()
@@ -95,13 +208,9 @@ const std::map<std::string_view, Setter>& setters()
              return true;
          }},
         {"make",
-         [](std::string_view v, ListingFilter& f, FieldError& e) {
-             return parseOptionalInt<std::int64_t>("make", v, 1, kIdMax, f.makeId, e);
-         }},
+         [](std::string_view v, ListingFilter& f, FieldError& e) { return parseIdList("make", v, f.makeIds, e); }},
         {"model",
-         [](std::string_view v, ListingFilter& f, FieldError& e) {
-             return parseOptionalInt<std::int64_t>("model", v, 1, kIdMax, f.modelId, e);
-         }},
+         [](std::string_view v, ListingFilter& f, FieldError& e) { return parseIdList("model", v, f.modelIds, e); }},
         {"year_from",
          [](std::string_view v, ListingFilter& f, FieldError& e) {
              return parseOptionalInt("year_from", v, kYearMin, kYearMax, f.yearFrom, e);
@@ -124,13 +233,57 @@ const std::map<std::string_view, Setter>& setters()
          [](std::string_view v, ListingFilter& f, FieldError& e) {
              return parseOptionalInt("mileage_max", v, 0, kMileageMax, f.mileageMax, e);
          }},
-        {"body",
-         [](std::string_view v, ListingFilter& f, FieldError& e) { return parseOptionalEnum("body", v, f.body, e); }},
-        {"fuel",
-         [](std::string_view v, ListingFilter& f, FieldError& e) { return parseOptionalEnum("fuel", v, f.fuel, e); }},
+        {"engine_from",
+         [](std::string_view v, ListingFilter& f, FieldError& e) { return parseLitres("engine_from", v, f.engineFrom, e); }},
+        {"engine_to",
+         [](std::string_view v, ListingFilter& f, FieldError& e) { return parseLitres("engine_to", v, f.engineTo, e); }},
+        {"power_from",
+         [](std::string_view v, ListingFilter& f, FieldError& e) {
+             return parseOptionalInt("power_from", v, 0, kPowerMax, f.powerFrom, e);
+         }},
+        {"power_to",
+         [](std::string_view v, ListingFilter& f, FieldError& e) {
+             return parseOptionalInt("power_to", v, 0, kPowerMax, f.powerTo, e);
+         }},
+        {"body", [](std::string_view v, ListingFilter& f, FieldError& e) { return parseEnumList("body", v, f.bodies, e); }},
+        {"fuel", [](std::string_view v, ListingFilter& f, FieldError& e) { return parseEnumList("fuel", v, f.fuels, e); }},
         {"transmission",
          [](std::string_view v, ListingFilter& f, FieldError& e) {
-             return parseOptionalEnum("transmission", v, f.transmission, e);
+             return parseEnumList("transmission", v, f.transmissions, e);
+         }},
+        {"drive", [](std::string_view v, ListingFilter& f, FieldError& e) { return parseEnumList("drive", v, f.drives, e); }},
+        {"color", [](std::string_view v, ListingFilter& f, FieldError& e) { return parseColorList(v, f.colors, e); }},
+        {"condition",
+         [](std::string_view v, ListingFilter& f, FieldError& e) {
+             return parseOptionalEnum("condition", v, f.condition, e);
+         }},
+        {"owners_max",
+         [](std::string_view v, ListingFilter& f, FieldError& e) {
+             return parseOptionalInt("owners_max", v, 1, kOwnersFilterMax, f.ownersMax, e);
+         }},
+        {"steering",
+         [](std::string_view v, ListingFilter& f, FieldError& e) { return parseOptionalEnum("steering", v, f.steering, e); }},
+        {"seller",
+         [](std::string_view v, ListingFilter& f, FieldError& e) { return parseOptionalEnum("seller", v, f.sellerKind, e); }},
+        {"customs",
+         [](std::string_view v, ListingFilter& f, FieldError& e) { return parseFlag("customs", v, f.customsCleared, e); }},
+        {"no_accidents",
+         [](std::string_view v, ListingFilter& f, FieldError& e) { return parseFlag("no_accidents", v, f.noAccidents, e); }},
+        {"photos",
+         [](std::string_view v, ListingFilter& f, FieldError& e) { return parseFlag("photos", v, f.withPhotos, e); }},
+        {"spin", [](std::string_view v, ListingFilter& f, FieldError& e) { return parseFlag("spin", v, f.withSpin, e); }},
+        {"vin_verified",
+         [](std::string_view v, ListingFilter& f, FieldError& e) { return parseFlag("vin_verified", v, f.vinVerified, e); }},
+        {"posted_within",
+         [](std::string_view v, ListingFilter& f, FieldError& e) {
+             int days = 0;
+             if (!parseInt("posted_within", v, 1, 30, days, e)) return false;
+             if (days != 1 && days != 3 && days != 7 && days != 30) {
+                 e = {"posted_within", "posted_within must be one of: 1, 3, 7, 30 (days); got " + quoted(v)};
+                 return false;
+             }
+             f.postedWithinDays = days;
+             return true;
          }},
         {"city",
          [](std::string_view v, ListingFilter& f, FieldError& e) {
@@ -205,6 +358,14 @@ bool parseListingQuery(std::string_view qs, ListingFilter& out, FieldError& erro
         error = {"price_to", "price_to must not be below price_from"};
         return false;
     }
+    if (out.engineFrom && out.engineTo && *out.engineFrom > *out.engineTo) {
+        error = {"engine_to", "engine_to must not be below engine_from"};
+        return false;
+    }
+    if (out.powerFrom && out.powerTo && *out.powerFrom > *out.powerTo) {
+        error = {"power_to", "power_to must not be below power_from"};
+        return false;
+    }
     return true;
 }
 
@@ -225,18 +386,48 @@ std::string toQueryString(const ListingFilter& f)
     const auto addEnum = [&](std::string_view key, const auto& opt) {
         if (opt) add(key, std::string(toString(*opt)));
     };
+    // Lists hold digits, lowercase letters and commas only; ',' is allowed in a query
+    // component (RFC 3986 sub-delims), so "make=3,7" stays readable in the address bar.
+    const auto addList = [&](std::string_view key, const std::string& joined) {
+        if (joined.empty()) return;
+        if (!out.empty()) out += '&';
+        out += key;
+        out += '=';
+        out += joined;
+    };
+    const auto addFlag = [&](std::string_view key, bool on) {
+        if (on) add(key, "1");
+    };
     if (!f.query.empty()) add("q", f.query);
-    addNum("make", f.makeId);
-    addNum("model", f.modelId);
+    addList("make", joinIds(f.makeIds));
+    addList("model", joinIds(f.modelIds));
     addNum("year_from", f.yearFrom);
     addNum("year_to", f.yearTo);
     addNum("price_from", f.priceFrom);
     addNum("price_to", f.priceTo);
     if (f.currency != Currency::KZT) add("currency", std::string(toString(f.currency)));
     addNum("mileage_max", f.mileageMax);
-    addEnum("body", f.body);
-    addEnum("fuel", f.fuel);
-    addEnum("transmission", f.transmission);
+    if (f.engineFrom) add("engine_from", litresText(*f.engineFrom));
+    if (f.engineTo) add("engine_to", litresText(*f.engineTo));
+    addNum("power_from", f.powerFrom);
+    addNum("power_to", f.powerTo);
+    addList("body", joinEnums(f.bodies));
+    addList("fuel", joinEnums(f.fuels));
+    addList("transmission", joinEnums(f.transmissions));
+    addList("drive", joinEnums(f.drives));
+    std::string colors;
+    for (const std::string& c : f.colors) colors += (colors.empty() ? "" : ",") + c;
+    addList("color", colors);
+    addEnum("condition", f.condition);
+    addNum("owners_max", f.ownersMax);
+    addEnum("steering", f.steering);
+    addEnum("seller", f.sellerKind);
+    addFlag("customs", f.customsCleared);
+    addFlag("no_accidents", f.noAccidents);
+    addFlag("photos", f.withPhotos);
+    addFlag("spin", f.withSpin);
+    addFlag("vin_verified", f.vinVerified);
+    addNum("posted_within", f.postedWithinDays);
     addNum("city", f.cityId);
     addEnum("country", f.country);
     if (f.sort != Sort::Newest) add("sort", std::string(toString(f.sort)));

@@ -20,6 +20,8 @@ enum class Transmission { Automatic, Manual, Cvt, Robot };
 enum class Drive { Fwd, Rwd, Awd };
 enum class SellerKind { Private, Dealer };
 enum class Sort { Newest, PriceAsc, PriceDesc, MileageAsc, YearDesc };
+enum class Condition { New, Used };
+enum class Steering { Left, Right }; // the wheel's side: right-hand-drive imports are common in Kazakhstan
 
 template <typename E> struct EnumInfo; // specialised in enums.cpp for each enum above
 
@@ -32,6 +34,8 @@ std::string_view toString(Transmission v);
 std::string_view toString(Drive v);
 std::string_view toString(SellerKind v);
 std::string_view toString(Sort v);
+std::string_view toString(Condition v);
+std::string_view toString(Steering v);
 
 // Parse a wire name; std::nullopt when unknown.
 template <typename E> std::optional<E> parseEnum(std::string_view s);
@@ -99,6 +103,13 @@ struct ListingSummary {
     Transmission transmission = Transmission::Automatic;
     std::string thumbUrl;
     std::string createdAt; // ISO 8601 UTC
+    // Badges and card facts (the search index has them for every listing).
+    Condition condition = Condition::Used;
+    SellerKind sellerKind = SellerKind::Private;
+    double engineLitres = 0; // 0 for electric
+    int photoCount = 0;
+    bool hasSpin = false;     // a 360° exterior spin exists
+    bool vinVerified = false; // the VIN decoded and matches the listing
 };
 
 struct ListingDetails {
@@ -111,6 +122,11 @@ struct ListingDetails {
     std::string description;
     std::vector<Photo> photos;
     Seller seller;
+    std::string trim;        // "Prestige", "" when none
+    int owners = 0;          // previous owners in the registration document; 0 for new cars
+    Steering steering = Steering::Left;
+    bool customsCleared = true; // cleared in Kazakhstan (always true for Bahrain)
+    int accidents = 0;          // reported accidents
 };
 
 // [SECTION] Search
@@ -118,9 +134,10 @@ struct ListingDetails {
 // Every field is optional; an unset field does not filter. Shared by the URL of the
 // browse screen, the API query string and the server's SQL builder.
 struct ListingFilter {
-    std::string query; // free text, matched against make, model, title, description
-    std::optional<std::int64_t> makeId;
-    std::optional<std::int64_t> modelId;
+    std::string query; // free text over make, model, trim, title, description (prefix, typos, both scripts)
+    // Lists are "any of", kept sorted and without repeats (parseListingQuery does that).
+    std::vector<std::int64_t> makeIds;
+    std::vector<std::int64_t> modelIds;
     std::optional<int> yearFrom;
     std::optional<int> yearTo;
     // Price bounds in whole units of `currency` (tenge or dinars); compared against
@@ -129,9 +146,25 @@ struct ListingFilter {
     std::optional<std::int64_t> priceTo;
     Currency currency = Currency::KZT;
     std::optional<int> mileageMax;
-    std::optional<Body> body;
-    std::optional<Fuel> fuel;
-    std::optional<Transmission> transmission;
+    std::optional<int> engineFrom; // engine volume in decilitres (16 = 1.6 l)
+    std::optional<int> engineTo;
+    std::optional<int> powerFrom; // horsepower
+    std::optional<int> powerTo;
+    std::vector<Body> bodies;
+    std::vector<Fuel> fuels;
+    std::vector<Transmission> transmissions;
+    std::vector<Drive> drives;
+    std::vector<std::string> colors; // wire names ("white"), sorted
+    std::optional<Condition> condition;
+    std::optional<int> ownersMax; // at most this many previous owners
+    std::optional<Steering> steering;
+    std::optional<SellerKind> sellerKind;
+    bool customsCleared = false; // only cars cleared in Kazakhstan
+    bool noAccidents = false;
+    bool withPhotos = false;
+    bool withSpin = false;
+    bool vinVerified = false;
+    std::optional<int> postedWithinDays; // 1, 3, 7 or 30
     std::optional<std::int64_t> cityId;
     std::optional<Country> country;
     Sort sort = Sort::Newest;
@@ -148,6 +181,29 @@ struct ListingPage {
     int page = 1;
     int pageSize = 20;
 };
+
+// GET /api/v1/search/facets: how many listings each option would leave, given the other
+// filters. facets[parameter][value]: parameters and values are the query string's
+// ("make" -> "3", "body" -> "suv", "photos" -> "1", "posted_within" -> "7").
+struct SearchFacets {
+    std::int64_t total = 0; // listings matching the whole filter
+    std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::int64_t>>>> facets;
+    // The count for one option, 0 when the server sent none.
+    std::int64_t count(std::string_view parameter, std::string_view value) const;
+};
+
+// GET /api/v1/search/suggest?q=: what the user may mean while typing.
+enum class SuggestionKind { Make, Model, Search };
+struct Suggestion {
+    SuggestionKind kind = SuggestionKind::Make;
+    std::string text;  // "Toyota Camry", or a popular search as typed
+    std::string query; // the search it opens, a query string ("make=3&model=12", "q=camry 2.5")
+    std::int64_t count = 0; // active listings it finds
+};
+struct SuggestionList {
+    std::vector<Suggestion> items;
+};
+std::string_view toString(SuggestionKind v);
 
 // [SECTION] Health
 

@@ -229,6 +229,8 @@ const char* label(const Strings& s, SellerKind v) { return enumLabel(s, "seller_
 const char* label(const Strings& s, Sort v) { return enumLabel(s, "sort", v); }
 const char* label(const Strings& s, Country v) { return enumLabel(s, "country", v); }
 const char* label(const Strings& s, Currency v) { return enumLabel(s, "currency", v); }
+const char* label(const Strings& s, Condition v) { return enumLabel(s, "condition", v); }
+const char* label(const Strings& s, Steering v) { return enumLabel(s, "steering", v); }
 
 // [SECTION] Wire timestamps
 

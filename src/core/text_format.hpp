@@ -60,6 +60,8 @@ const char* label(const Strings& s, SellerKind v);
 const char* label(const Strings& s, Sort v);
 const char* label(const Strings& s, Country v);
 const char* label(const Strings& s, Currency v);
+const char* label(const Strings& s, Condition v);
+const char* label(const Strings& s, Steering v);
 
 // [SECTION] Wire timestamps
 

@@ -9,6 +9,7 @@
 #include "server/features/health/health_routes.hpp"
 #include "server/features/listings/catalog_routes.hpp"
 #include "server/features/listings/listing_routes.hpp"
+#include "server/features/search/search_routes.hpp"
 #include "server/features/listings/listing_service.hpp"
 #include "server/db/open_database.hpp"
 #include "server/features/listings/sql_listing_repository.hpp"
@@ -177,7 +178,8 @@ int main(int argc, char** argv)
         logLine("database: " + std::string(db::toString(database->engine())) + " " + database->name() +
                 " (schema version " + std::to_string(schemaVersion) + ")");
         SqlListingRepository repository(*database);
-        ListingService service(repository);
+        SearchService search(repository, [&db = *database] { return db.dataVersion(); }, unixNow);
+        ListingService service(repository, search);
 
         const std::int64_t existing = repository.countAllListings();
         if (existing > 0) {
@@ -187,7 +189,12 @@ int main(int argc, char** argv)
         } else {
             const auto start = std::chrono::steady_clock::now();
             auto writer = repository.beginBulkImport();
-            const demo::GeneratorStats stats = demo::generateDemoData(*writer, config.demoSeed, config.demoSize);
+            // Dates count back from now, so "posted within a day" finds cars.
+            const std::int64_t today =
+                std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                    .count() / 60 * 60;
+            const demo::GeneratorStats stats =
+                demo::generateDemoData(*writer, config.demoSeed, config.demoSize, today);
             writer.reset();
             const auto generated = std::chrono::steady_clock::now();
             repository.optimize(); // the import's commit bumped the data version already
@@ -195,6 +202,13 @@ int main(int argc, char** argv)
                     std::to_string(stats.sellers) + " sellers, " + std::to_string(stats.photos) +
                     " photo specs (seed " + std::to_string(config.demoSeed) + ") in " + seconds(generated - start) +
                     ", statistics in " + seconds(std::chrono::steady_clock::now() - generated));
+        }
+
+        {
+            const auto start = std::chrono::steady_clock::now();
+            search.start();
+            logLine("search index: " + std::to_string(search.index()->size()) + " listings in " +
+                    seconds(std::chrono::steady_clock::now() - start));
         }
 
         std::unique_ptr<LruResponseCache> cache;
@@ -275,6 +289,7 @@ int main(int argc, char** argv)
         routes.add(healthRoutes(service, json));
         routes.add(listingRoutes(service, json));
         routes.add(catalogRoutes(service, json));
+        routes.add(searchRoutes(search, json));
         routes.add(accounts::accountRoutes(
             accountService, {site.publicOrigin.empty() ? site.fallbackOrigin : site.publicOrigin, tls, &hashing}));
         routes.add(photoRoutes(media, renders));

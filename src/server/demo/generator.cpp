@@ -4,6 +4,7 @@
 // [SECTION] Small helpers
 // [SECTION] Sellers
 // [SECTION] Listing text
+// [SECTION] Search facts
 // [SECTION] Listings
 
 #include "server/demo/generator.hpp"
@@ -22,7 +23,6 @@ namespace dongelek::server::demo {
 
 namespace {
 
-constexpr std::int64_t kReferenceEpoch = 1793534400; // 2026-11-01T12:00:00Z, see kReferenceDate
 constexpr std::int64_t kDay = 86400;
 
 // Picks an index with probability proportional to its weight.
@@ -289,12 +289,60 @@ std::string englishDescription(Rng& rng, const TextFacts& f)
 
 } // namespace
 
+// [SECTION] Search facts
+
+namespace {
+
+// Condition, owners, the wheel's side, customs, accidents, trim, 360° spin, VIN check and
+// price drops, drawn from `rng` (the facts stream) after the listing's other values.
+void addSearchFacts(Rng& rng, ListingRecord& r, const std::string& make, int age, bool kz, std::int64_t createdEpoch,
+                    std::int64_t now)
+{
+    static const std::vector<const char*> trims = {"", "", "Comfort", "Elegance", "Prestige", "Luxe", "Sport",
+                                                   "Premium", "Business", "Style"};
+    r.trim = rng.pick(trims);
+    r.condition = age == 0 && r.mileageKm <= 50 ? Condition::New : Condition::Used;
+    r.owners = r.condition == Condition::New ? 0 : static_cast<int>(std::min<std::int64_t>(5, 1 + rng.range(0, 1 + age / 4)));
+    // Right-hand-drive cars come to Kazakhstan as used imports from Japan.
+    static const std::vector<std::string> japanese = {"Toyota", "Lexus", "Nissan", "Honda", "Mazda", "Subaru",
+                                                      "Mitsubishi", "Suzuki"};
+    const bool jdm = std::find(japanese.begin(), japanese.end(), make) != japanese.end();
+    r.steering = kz && jdm && age >= 4 && rng.chance(0.22) ? Steering::Right : Steering::Left;
+    r.customsCleared = !kz || !rng.chance(r.steering == Steering::Right ? 0.25 : 0.05);
+    const double a = rng.uniform();
+    r.accidents = r.condition == Condition::New ? 0 : a < 0.78 ? 0 : a < 0.95 ? 1 : 2;
+    r.hasSpin = rng.chance(0.3);
+    r.vinVerified = rng.chance(0.6);
+    // About one listing in four has dropped its price once or twice since it was posted:
+    // the history holds the earlier (higher) prices with the time each was set, the first
+    // at posting; the drops fall evenly between posting and now.
+    if (rng.chance(0.25) && now - createdEpoch > 3 * kDay) {
+        const std::int64_t drops = rng.range(1, 2);
+        const std::int64_t unit = r.price.currency == Currency::KZT ? 10'000 * 100 : 50 * 1000;
+        std::vector<Money> earlier; // newest first
+        std::int64_t price = r.price.amountMinor;
+        for (std::int64_t i = 0; i < drops; ++i) {
+            price = (price * (100 + rng.range(3, 8)) / 100 / unit + 1) * unit;
+            earlier.push_back(Money{price, r.price.currency});
+        }
+        const std::int64_t step = (now - createdEpoch) / (drops + 1);
+        for (std::int64_t i = 0; i < drops; ++i)
+            r.priceHistory.emplace_back(isoTimestamp(createdEpoch + i * step), earlier[static_cast<std::size_t>(drops - 1 - i)]);
+    }
+}
+
+} // namespace
+
 // [SECTION] Listings
 
-GeneratorStats generateDemoData(BulkWriter& writer, std::uint64_t seed, int listingCount)
+GeneratorStats generateDemoData(BulkWriter& writer, std::uint64_t seed, int listingCount, std::int64_t referenceEpoch)
 {
     GeneratorStats stats;
     Rng rng(seed);
+    // The facts added with the search filters (issue 8) draw from their own stream, so the
+    // listings of a seed are the same as before they existed.
+    Rng factsRng(seed ^ 0x5EA7C4F4C75ull);
+    const std::int64_t kReferenceEpoch = referenceEpoch;
 
     // Catalog: ids follow the tables' order, so they are stable across seeds.
     const auto& makes = makeSpecs();
@@ -461,9 +509,12 @@ GeneratorStats generateDemoData(BulkWriter& writer, std::uint64_t seed, int list
         const std::string modelName = model.name;
         const TextFacts facts{makeName, modelName, year, mileage, seller.cityName, dealer};
         r.description = kz ? russianDescription(rng, facts) : englishDescription(rng, facts);
-        r.createdAt = isoTimestamp(kReferenceEpoch - rng.range(0, 90 * kDay - 1));
+        const std::int64_t createdEpoch = kReferenceEpoch - rng.range(0, 90 * kDay - 1);
+        r.createdAt = isoTimestamp(createdEpoch);
 
-        const int photoCount = static_cast<int>(rng.range(3, 6));
+        int photoCount = static_cast<int>(rng.range(3, 6));
+        addSearchFacts(factsRng, r, makeName, age, kz, createdEpoch, kReferenceEpoch);
+        const bool noPhotos = factsRng.chance(0.04); // some sellers post before taking photos
         Backdrop backdrop = Backdrop::Showroom;
         if (!dealer) {
             if (kz)
@@ -479,6 +530,10 @@ GeneratorStats generateDemoData(BulkWriter& writer, std::uint64_t seed, int list
             photo.backdrop = backdrop;
             photo.seed = static_cast<std::uint32_t>(rng.next() >> 32);
             r.photos.push_back(photo);
+        }
+        if (noPhotos) { // drawn all the same, so the main stream stays as it was
+            r.photos.clear();
+            photoCount = 0;
         }
         writer.addListing(r);
         ++stats.listings;

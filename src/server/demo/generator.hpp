@@ -49,6 +49,7 @@ private:
 // Everything fixed about the generated world, so results do not depend on today's date.
 inline constexpr int kReferenceYear = 2026;
 inline constexpr const char* kReferenceDate = "2026-11-01T12:00:00Z"; // listings are up to 90 days older
+inline constexpr std::int64_t kReferenceEpoch = 1793534400;           // kReferenceDate in Unix seconds
 
 struct GeneratorStats {
     int makes = 0;
@@ -61,7 +62,10 @@ struct GeneratorStats {
 
 // Writes the catalog, sellers and `listingCount` listings (with photo specs) through
 // `writer` and commits. Ids start at 1 in every table.
-GeneratorStats generateDemoData(BulkWriter& writer, std::uint64_t seed, int listingCount);
+// Dates count back from `referenceEpoch` (the server passes today's noon, UTC, so "posted
+// within 7 days" finds demo cars; tests keep the fixed default).
+GeneratorStats generateDemoData(BulkWriter& writer, std::uint64_t seed, int listingCount,
+                                std::int64_t referenceEpoch = kReferenceEpoch);
 
 // [SECTION] Pieces exposed for tests
 

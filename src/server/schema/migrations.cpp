@@ -426,6 +426,43 @@ CREATE TABLE server_secrets (
     value text NOT NULL
 );
 )sql"},
+        {6, "search facts",
+         R"sql(
+-- What buyers filter on beyond the first filters (issue 8), and each listing's price history.
+-- Flags are 0/1 integers on both engines, so the same SQL compares them.
+ALTER TABLE listings ADD COLUMN trim TEXT NOT NULL DEFAULT '';
+ALTER TABLE listings ADD COLUMN condition TEXT NOT NULL DEFAULT 'used' CHECK (condition IN ('new', 'used'));
+ALTER TABLE listings ADD COLUMN owners INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE listings ADD COLUMN steering TEXT NOT NULL DEFAULT 'left' CHECK (steering IN ('left', 'right'));
+ALTER TABLE listings ADD COLUMN customs_cleared INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE listings ADD COLUMN accidents INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE listings ADD COLUMN has_spin INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE listings ADD COLUMN vin_verified INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE price_history (
+    listing_id  INTEGER NOT NULL REFERENCES listings(id) ON DELETE CASCADE,
+    changed_at  TEXT NOT NULL, -- ISO 8601 UTC
+    price_minor INTEGER NOT NULL,
+    currency    TEXT NOT NULL CHECK (currency IN ('KZT', 'BHD')),
+    PRIMARY KEY (listing_id, changed_at)
+);
+)sql",
+         R"sql(
+ALTER TABLE listings ADD COLUMN trim text NOT NULL DEFAULT '';
+ALTER TABLE listings ADD COLUMN condition text NOT NULL DEFAULT 'used' CHECK (condition IN ('new', 'used'));
+ALTER TABLE listings ADD COLUMN owners integer NOT NULL DEFAULT 0;
+ALTER TABLE listings ADD COLUMN steering text NOT NULL DEFAULT 'left' CHECK (steering IN ('left', 'right'));
+ALTER TABLE listings ADD COLUMN customs_cleared smallint NOT NULL DEFAULT 1;
+ALTER TABLE listings ADD COLUMN accidents integer NOT NULL DEFAULT 0;
+ALTER TABLE listings ADD COLUMN has_spin smallint NOT NULL DEFAULT 0;
+ALTER TABLE listings ADD COLUMN vin_verified smallint NOT NULL DEFAULT 0;
+CREATE TABLE price_history (
+    listing_id  bigint NOT NULL REFERENCES listings(id) ON DELETE CASCADE,
+    changed_at  text COLLATE "C" NOT NULL,
+    price_minor bigint NOT NULL,
+    currency    text NOT NULL CHECK (currency IN ('KZT', 'BHD')),
+    PRIMARY KEY (listing_id, changed_at)
+);
+)sql"},
     };
     return list;
 }

@@ -88,6 +88,16 @@ struct ListingRecord {
     std::string description;
     std::string createdAt; // ISO 8601 UTC
     std::vector<PhotoRecord> photos;
+    std::string trim;
+    Condition condition = Condition::Used;
+    int owners = 0;
+    Steering steering = Steering::Left;
+    bool customsCleared = true;
+    int accidents = 0;
+    bool hasSpin = false;
+    bool vinVerified = false;
+    // Earlier asking prices, oldest first (the current one is `price`).
+    std::vector<std::pair<std::string, Money>> priceHistory; // ISO 8601 UTC, price
 };
 
 // A bulk import in one transaction: nothing is visible until commit(); destroying the
@@ -123,6 +133,47 @@ struct ListingStamp {
     std::string createdAt; // ISO 8601 UTC
 };
 
+// Everything the in-memory search index keeps of one active listing (features/search).
+struct SearchDocument {
+    std::int64_t id = 0;
+    std::int64_t makeId = 0;
+    std::int64_t modelId = 0;
+    std::int64_t cityId = 0;
+    std::int64_t sellerId = 0;
+    int year = 0;
+    Money price;
+    std::int64_t priceKzt = 0; // whole tenge at the reference rate
+    int mileageKm = 0;
+    Body body = Body::Sedan;
+    Fuel fuel = Fuel::Petrol;
+    Transmission transmission = Transmission::Automatic;
+    Drive drive = Drive::Fwd;
+    double engineLitres = 0;
+    int powerHp = 0;
+    std::string color;
+    Condition condition = Condition::Used;
+    int owners = 0;
+    Steering steering = Steering::Left;
+    bool customsCleared = true;
+    int accidents = 0;
+    bool hasSpin = false;
+    bool vinVerified = false;
+    SellerKind sellerKind = SellerKind::Private;
+    Country country = Country::KZ;
+    std::string title;
+    std::string trim;
+    std::string description;
+    std::string createdAt;         // ISO 8601 UTC
+    std::int64_t coverPhotoId = 0; // 0 without photos
+    int photoCount = 0;
+};
+// The names the index shows and searches: makes and models with their other spellings.
+struct SearchCatalog {
+    std::vector<MakeRecord> makes;
+    std::vector<ModelRecord> models;
+    std::vector<CityRecord> cities;
+};
+
 // [SECTION] The repository
 
 // Thread-safe: every method may be called from any HTTP worker at the same time.
@@ -132,9 +183,11 @@ public:
     virtual ~ListingRepository() = default;
 
     // Active listings matching `filter` (free text in filter.query, as the user typed
-    // it), ordered by filter.sort with a deterministic tiebreak, one page of them, and
-    // the number of matches over all pages.
-    virtual SearchResult search(const ListingFilter& filter) = 0;
+    // it, matched by the engine's own full-text search without typo tolerance), ordered
+    // by filter.sort with a deterministic tiebreak, one page of them, and the number of
+    // matches over all pages; "posted within" counts back from `nowUnix`. The live search
+    // is the in-memory index (features/search); this is its reference in the tests.
+    virtual SearchResult search(const ListingFilter& filter, std::int64_t nowUnix) = 0;
     virtual std::optional<DetailsRow> findListing(std::int64_t id) = 0;
     // Makes sorted by name, each with its models sorted by name; counts of active listings.
     virtual std::vector<MakeInfo> makesWithCounts() = 0;
@@ -145,6 +198,11 @@ public:
     virtual std::vector<ListingStamp> activeListingStamps(std::int64_t offset, std::int64_t limit) = 0;
     virtual std::int64_t countAllListings() = 0;
     virtual std::optional<PhotoSpec> findPhoto(std::int64_t photoId) = 0;
+    // Every active listing as the search index keeps it, ordered by id, and the catalog.
+    virtual std::vector<SearchDocument> searchDocuments() = 0;
+    virtual SearchCatalog searchCatalog() = 0;
+    // A listing's earlier prices, oldest first (the current price is not among them).
+    virtual std::vector<std::pair<std::string, Money>> priceHistory(std::int64_t listingId) = 0;
 
     virtual std::unique_ptr<BulkWriter> beginBulkImport() = 0;
     // Refreshes planner statistics after a large import.

@@ -5,6 +5,7 @@
 #include "server/features/listings/listing_routes.hpp"
 
 #include "server/features/listings/listing_service.hpp"
+#include "server/features/search/search_routes.hpp"
 #include "server/http/representations.hpp"
 
 #include "core/listing_query.hpp"
@@ -25,7 +26,7 @@ std::vector<Route> listingRoutes(ListingService& listings, JsonResponses& json)
                   if (!parseListingQuery(req.rawQuery, filter, fe))
                       throw ClientError(badParameter(fe.field, fe.message));
                   filter.query = normalizeSearchText(filter.query);
-                  return *json.cached(req, "listings|" + toQueryString(filter),
+                  return *json.cached(req, searchCacheKey("listings", filter, listings.searchService().now()),
                                       [&] { return listings.search(filter); });
               }},
         Route{{Method::Get},

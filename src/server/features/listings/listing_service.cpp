@@ -27,7 +27,7 @@ ListingPage ListingService::search(const ListingFilter& filter)
 {
     ListingFilter f = filter;
     f.query = normalizeSearchText(filter.query);
-    SearchResult r = m_repository.search(f);
+    SearchResult r = m_search.search(f);
     ListingPage page;
     page.page = f.page;
     page.pageSize = f.pageSize;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "server/features/listings/listing_repository.hpp"
+#include "server/features/search/search_service.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -12,9 +13,10 @@ namespace dongelek::server {
 
 class ListingService {
 public:
-    explicit ListingService(ListingRepository& repository) : m_repository(repository) {}
+    ListingService(ListingRepository& repository, SearchService& search) : m_repository(repository), m_search(search) {}
 
     // `filter` must already be valid (parseListingQuery); the free text is normalized here.
+    // Answered by the in-memory search index, not SQL.
     ListingPage search(const ListingFilter& filter);
     std::optional<ListingDetails> details(std::int64_t id);
     std::vector<MakeInfo> makes();
@@ -23,8 +25,11 @@ public:
     // Active listings' ids and dates, oldest first, for sitemaps (see the repository).
     std::vector<ListingStamp> activeListingStamps(std::int64_t offset, std::int64_t limit);
 
+    SearchService& searchService() { return m_search; }
+
 private:
     ListingRepository& m_repository;
+    SearchService& m_search;
 };
 
 // Trims and collapses runs of whitespace, so "  camry   2.5 " and "camry 2.5" are one

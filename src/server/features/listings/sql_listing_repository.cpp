@@ -11,6 +11,7 @@
 #include "server/features/listings/sql_listing_repository.hpp"
 
 #include "core/money.hpp"
+#include "core/text_format.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -118,7 +119,7 @@ const EngineSql kPostgres{
     "l.id IN (SELECT listing_id FROM listings_search WHERE document @@ dongelek_search_query(?))",
     [](std::string_view text) { return postgres::buildTsQueryWords(text); },
     "JOIN",
-    "VACUUM (ANALYZE) makes, models, cities, sellers, listings, photos, listings_search",
+    "VACUUM (ANALYZE) makes, models, cities, sellers, listings, photos, listings_search, price_history",
 };
 
 const EngineSql& engineSql(db::Engine e)
@@ -157,8 +158,9 @@ namespace {
 // Columns of a ListingSummary, shared by search and details so both map rows the same way.
 constexpr const char* kSummaryColumns =
     "l.id, l.title, mk.name, md.name, l.year, l.price_minor, l.currency, l.mileage_km, c.name, l.country, "
-    "l.body, l.fuel, l.transmission, l.created_at";
-constexpr int kSummaryColumnCount = 14;
+    "l.body, l.fuel, l.transmission, l.created_at, l.condition, (SELECT kind FROM sellers WHERE id = l.seller_id), "
+    "l.engine_litres, (SELECT count(*) FROM photos WHERE listing_id = l.id), l.has_spin, l.vin_verified";
+constexpr int kSummaryColumnCount = 20;
 
 ListingSummary readSummary(const db::Statement& s)
 {
@@ -177,6 +179,12 @@ ListingSummary readSummary(const db::Statement& s)
     v.fuel = enumColumn<Fuel>(s, 11);
     v.transmission = enumColumn<Transmission>(s, 12);
     v.createdAt = s.columnText(13);
+    v.condition = enumColumn<Condition>(s, 14);
+    v.sellerKind = enumColumn<SellerKind>(s, 15);
+    v.engineLitres = s.columnDouble(16);
+    v.photoCount = s.columnInt(17);
+    v.hasSpin = s.columnInt(18) != 0;
+    v.vinVerified = s.columnInt(19) != 0;
     return v;
 }
 
@@ -188,7 +196,7 @@ struct WhereClause {
     bool matchesNothing = false;
 };
 
-WhereClause buildWhere(const ListingFilter& f, const EngineSql& engine)
+WhereClause buildWhere(const ListingFilter& f, const EngineSql& engine, std::int64_t nowUnix)
 {
     WhereClause w;
     // 'active' is a literal, not a bound value, so the planner can use the indexes that
@@ -199,16 +207,51 @@ WhereClause buildWhere(const ListingFilter& f, const EngineSql& engine)
         w.sql += fragment;
         w.values.push_back(std::move(v));
     };
-    if (f.makeId) add("l.make_id = ?", *f.makeId);
-    if (f.modelId) add("l.model_id = ?", *f.modelId);
+    // "any of": l.col IN (?, ?, ...), one placeholder per value.
+    const auto addAnyOf = [&](const char* column, std::vector<Value> values) {
+        if (values.empty()) return;
+        w.sql += " AND ";
+        w.sql += column;
+        w.sql += " IN (";
+        for (std::size_t i = 0; i < values.size(); ++i)
+            w.sql += i ? ", ?" : "?";
+        w.sql += ")";
+        for (Value& v : values)
+            w.values.push_back(std::move(v));
+    };
+    const auto ids = [](const std::vector<std::int64_t>& v) { return std::vector<Value>(v.begin(), v.end()); };
+    const auto names = [](const auto& v) {
+        std::vector<Value> out;
+        for (const auto& e : v) out.emplace_back(std::string(toString(e)));
+        return out;
+    };
+    addAnyOf("l.make_id", ids(f.makeIds));
+    addAnyOf("l.model_id", ids(f.modelIds));
     if (f.yearFrom) add("l.year >= ?", std::int64_t{*f.yearFrom});
     if (f.yearTo) add("l.year <= ?", std::int64_t{*f.yearTo});
     if (f.priceFrom) add("l.price_kzt >= ?", boundToKztWhole(*f.priceFrom, f.currency));
     if (f.priceTo) add("l.price_kzt <= ?", boundToKztWhole(*f.priceTo, f.currency));
     if (f.mileageMax) add("l.mileage_km <= ?", std::int64_t{*f.mileageMax});
-    if (f.body) add("l.body = ?", std::string(toString(*f.body)));
-    if (f.fuel) add("l.fuel = ?", std::string(toString(*f.fuel)));
-    if (f.transmission) add("l.transmission = ?", std::string(toString(*f.transmission)));
+    // Engine volume in decilitres, rounded as the index rounds it.
+    if (f.engineFrom) add("CAST(l.engine_litres * 10 + 0.5 AS INTEGER) >= ?", std::int64_t{*f.engineFrom});
+    if (f.engineTo) add("CAST(l.engine_litres * 10 + 0.5 AS INTEGER) <= ?", std::int64_t{*f.engineTo});
+    if (f.powerFrom) add("l.power_hp >= ?", std::int64_t{*f.powerFrom});
+    if (f.powerTo) add("l.power_hp <= ?", std::int64_t{*f.powerTo});
+    addAnyOf("l.body", names(f.bodies));
+    addAnyOf("l.fuel", names(f.fuels));
+    addAnyOf("l.transmission", names(f.transmissions));
+    addAnyOf("l.drive", names(f.drives));
+    addAnyOf("l.color", std::vector<Value>(f.colors.begin(), f.colors.end()));
+    if (f.condition) add("l.condition = ?", std::string(toString(*f.condition)));
+    if (f.ownersMax) add("l.owners <= ?", std::int64_t{*f.ownersMax});
+    if (f.steering) add("l.steering = ?", std::string(toString(*f.steering)));
+    if (f.sellerKind) add("l.seller_id IN (SELECT id FROM sellers WHERE kind = ?)", std::string(toString(*f.sellerKind)));
+    if (f.customsCleared) w.sql += " AND l.customs_cleared = 1";
+    if (f.noAccidents) w.sql += " AND l.accidents = 0";
+    if (f.withPhotos) w.sql += " AND EXISTS (SELECT 1 FROM photos p WHERE p.listing_id = l.id)";
+    if (f.withSpin) w.sql += " AND l.has_spin = 1";
+    if (f.vinVerified) w.sql += " AND l.vin_verified = 1";
+    if (f.postedWithinDays) add("l.created_at >= ?", isoTimestamp(nowUnix - std::int64_t{*f.postedWithinDays} * 86400));
     if (f.cityId) add("l.city_id = ?", *f.cityId);
     if (f.country) add("l.country = ?", std::string(toString(*f.country)));
     if (!f.query.empty()) {
@@ -295,11 +338,11 @@ SqlListingRepository::SqlListingRepository(db::Database& database) : m_db(databa
                            "probably C); create it with LC_CTYPE 'C.UTF-8' or another UTF-8 locale");
 }
 
-SearchResult SqlListingRepository::search(const ListingFilter& f)
+SearchResult SqlListingRepository::search(const ListingFilter& f, std::int64_t nowUnix)
 {
     SearchResult result;
     const EngineSql& engine = engineSql(m_db.engine());
-    const WhereClause w = buildWhere(f, engine);
+    const WhereClause w = buildWhere(f, engine, nowUnix);
     if (w.matchesNothing) return result;
     auto c = m_db.acquire();
 
@@ -328,7 +371,7 @@ SearchResult SqlListingRepository::search(const ListingFilter& f)
 std::string SqlListingRepository::explainSearch(const ListingFilter& f)
 {
     const bool pg = m_db.engine() == db::Engine::Postgres;
-    const WhereClause w = buildWhere(f, engineSql(m_db.engine()));
+    const WhereClause w = buildWhere(f, engineSql(m_db.engine()), 0);
     auto c = m_db.acquire();
     if (pg) {
         c->begin();
@@ -356,7 +399,8 @@ std::optional<DetailsRow> SqlListingRepository::findListing(std::int64_t id)
     auto c = m_db.acquire();
     db::Statement& s = c->prepare(std::string("SELECT ") + kSummaryColumns +
                                   ", l.drive, l.engine_litres, l.power_hp, l.color, l.vin, l.description,"
-                                  " s.id, s.name, s.kind, sc.name, s.phone, s.created_at"
+                                  " s.id, s.name, s.kind, sc.name, s.phone, s.created_at,"
+                                  " l.trim, l.owners, l.steering, l.customs_cleared, l.accidents"
                                   " FROM listings l"
                                   " JOIN makes mk ON mk.id = l.make_id"
                                   " JOIN models md ON md.id = l.model_id"
@@ -382,6 +426,11 @@ std::optional<DetailsRow> SqlListingRepository::findListing(std::int64_t id)
     d.seller.city = s.columnText(col++);
     d.seller.phone = s.columnText(col++);
     d.seller.memberSince = s.columnText(col++).substr(0, 10); // the date part of the ISO timestamp
+    d.trim = s.columnText(col++);
+    d.owners = s.columnInt(col++);
+    d.steering = enumColumn<Steering>(s, col++);
+    d.customsCleared = s.columnInt(col++) != 0;
+    d.accidents = s.columnInt(col++);
     s.reset();
 
     db::Statement& p = c->prepare("SELECT id FROM photos WHERE listing_id = ? ORDER BY position");
@@ -509,6 +558,95 @@ std::optional<PhotoSpec> SqlListingRepository::findPhoto(std::int64_t photoId)
     return spec;
 }
 
+std::vector<SearchDocument> SqlListingRepository::searchDocuments()
+{
+    auto c = m_db.acquire();
+    // One pass over the active listings in id order; the photo count and cover come from a
+    // grouped read of photos joined on the listing (the unique (listing_id, position) index).
+    db::Statement& s = c->prepare(
+        "SELECT l.id, l.make_id, l.model_id, l.city_id, l.seller_id, l.year, l.price_minor, l.currency, l.price_kzt,"
+        " l.mileage_km, l.body, l.fuel, l.transmission, l.drive, l.engine_litres, l.power_hp, l.color, l.condition,"
+        " l.owners, l.steering, l.customs_cleared, l.accidents, l.has_spin, l.vin_verified, s.kind, l.country,"
+        " l.title, l.trim, l.description, l.created_at, COALESCE(p.n, 0),"
+        " (SELECT c.id FROM photos c WHERE c.listing_id = l.id AND c.position = p.first)"
+        " FROM listings l JOIN sellers s ON s.id = l.seller_id"
+        " LEFT JOIN (SELECT listing_id, count(*) AS n, min(position) AS first FROM photos GROUP BY listing_id) p"
+        "   ON p.listing_id = l.id"
+        " WHERE l.status = 'active' ORDER BY l.id");
+    std::vector<SearchDocument> out;
+    while (s.step()) {
+        SearchDocument d;
+        int col = 0;
+        d.id = s.columnInt64(col++);
+        d.makeId = s.columnInt64(col++);
+        d.modelId = s.columnInt64(col++);
+        d.cityId = s.columnInt64(col++);
+        d.sellerId = s.columnInt64(col++);
+        d.year = s.columnInt(col++);
+        d.price.amountMinor = s.columnInt64(col++);
+        d.price.currency = enumColumn<Currency>(s, col++);
+        d.priceKzt = s.columnInt64(col++);
+        d.mileageKm = s.columnInt(col++);
+        d.body = enumColumn<Body>(s, col++);
+        d.fuel = enumColumn<Fuel>(s, col++);
+        d.transmission = enumColumn<Transmission>(s, col++);
+        d.drive = enumColumn<Drive>(s, col++);
+        d.engineLitres = s.columnDouble(col++);
+        d.powerHp = s.columnInt(col++);
+        d.color = s.columnText(col++);
+        d.condition = enumColumn<Condition>(s, col++);
+        d.owners = s.columnInt(col++);
+        d.steering = enumColumn<Steering>(s, col++);
+        d.customsCleared = s.columnInt(col++) != 0;
+        d.accidents = s.columnInt(col++);
+        d.hasSpin = s.columnInt(col++) != 0;
+        d.vinVerified = s.columnInt(col++) != 0;
+        d.sellerKind = enumColumn<SellerKind>(s, col++);
+        d.country = enumColumn<Country>(s, col++);
+        d.title = s.columnText(col++);
+        d.trim = s.columnText(col++);
+        d.description = s.columnText(col++);
+        d.createdAt = s.columnText(col++);
+        d.photoCount = s.columnInt(col++);
+        d.coverPhotoId = s.columnIsNull(col) ? 0 : s.columnInt64(col);
+        out.push_back(std::move(d));
+    }
+    s.reset();
+    return out;
+}
+
+SearchCatalog SqlListingRepository::searchCatalog()
+{
+    auto c = m_db.acquire();
+    SearchCatalog out;
+    db::Statement& mk = c->prepare("SELECT id, name, search_aliases FROM makes ORDER BY id");
+    while (mk.step())
+        out.makes.push_back({mk.columnInt64(0), mk.columnText(1), mk.columnText(2)});
+    mk.reset();
+    db::Statement& md = c->prepare("SELECT id, make_id, name, search_aliases FROM models ORDER BY id");
+    while (md.step())
+        out.models.push_back({md.columnInt64(0), md.columnInt64(1), md.columnText(2), md.columnText(3)});
+    md.reset();
+    db::Statement& ci = c->prepare("SELECT id, name, country FROM cities ORDER BY id");
+    while (ci.step())
+        out.cities.push_back({ci.columnInt64(0), ci.columnText(1), enumColumn<Country>(ci, 2)});
+    ci.reset();
+    return out;
+}
+
+std::vector<std::pair<std::string, Money>> SqlListingRepository::priceHistory(std::int64_t listingId)
+{
+    auto c = m_db.acquire();
+    db::Statement& s = c->prepare(
+        "SELECT changed_at, price_minor, currency FROM price_history WHERE listing_id = ? ORDER BY changed_at");
+    s.bind(1, listingId);
+    std::vector<std::pair<std::string, Money>> out;
+    while (s.step())
+        out.emplace_back(s.columnText(0), Money{s.columnInt64(1), enumColumn<Currency>(s, 2)});
+    s.reset();
+    return out;
+}
+
 void SqlListingRepository::optimize()
 {
     auto c = m_db.acquire();
@@ -542,7 +680,10 @@ public:
             c.bulkInsert("listings", {"id",       "seller_id",     "make_id",     "model_id",   "year",  "price_minor",
                                       "currency", "price_kzt",     "mileage_km",  "body",       "fuel",  "transmission",
                                       "drive",    "engine_litres", "power_hp",    "color",      "vin",   "city_id",
-                                      "country",  "title",         "description", "created_at", "status"});
+                                      "country",  "title",         "description", "created_at", "status",
+                                      "trim",     "condition",     "owners",      "steering",   "customs_cleared",
+                                      "accidents", "has_spin",     "vin_verified"});
+        m_prices = c.bulkInsert("price_history", {"listing_id", "changed_at", "price_minor", "currency"});
         m_photos = c.bulkInsert("photos", {"id", "listing_id", "position", "kind", "backdrop", "seed"});
         if (!m_pg) m_fts = c.bulkInsert("listings_fts", {"rowid", "title", "make", "model", "description"});
 
@@ -611,7 +752,17 @@ public:
             .add(r.description)
             .add(r.createdAt)
             .add("active")
+            .add(r.trim)
+            .add(toString(r.condition))
+            .add(r.owners)
+            .add(toString(r.steering))
+            .add(r.customsCleared ? 1 : 0)
+            .add(r.accidents)
+            .add(r.hasSpin ? 1 : 0)
+            .add(r.vinVerified ? 1 : 0)
             .endRow();
+        for (const auto& [at, price] : r.priceHistory)
+            m_prices->add(r.id).add(at).add(price.amountMinor).add(toString(price.currency)).endRow();
         if (m_fts) {
             // SQLite: the FTS5 row now, while the texts are at hand (the table is
             // contentless). PostgreSQL computes its documents in SQL at commit.
@@ -659,7 +810,7 @@ public:
 private:
     void flushAll()
     {
-        for (auto* loader : {&m_makes, &m_models, &m_cities, &m_sellers, &m_listings, &m_photos})
+        for (auto* loader : {&m_makes, &m_models, &m_cities, &m_sellers, &m_listings, &m_photos, &m_prices})
             (*loader)->flush();
     }
 
@@ -681,7 +832,7 @@ private:
     db::Database::Lease m_lease;
     bool m_pg = false;
     std::optional<db::WriteTransaction> m_tx;
-    std::unique_ptr<db::BulkInsert> m_makes, m_models, m_cities, m_sellers, m_listings, m_photos, m_fts;
+    std::unique_ptr<db::BulkInsert> m_makes, m_models, m_cities, m_sellers, m_listings, m_photos, m_prices, m_fts;
     std::vector<std::pair<std::string, std::string>> m_deferredIndexes; // name, CREATE INDEX sql
     std::unordered_map<std::int64_t, std::string> m_makeText, m_modelText;
 };

@@ -15,7 +15,7 @@ public:
     // `database` must be migrated (schema::migrate) and outlive the repository.
     explicit SqlListingRepository(db::Database& database);
 
-    SearchResult search(const ListingFilter& filter) override;
+    SearchResult search(const ListingFilter& filter, std::int64_t nowUnix) override;
     std::optional<DetailsRow> findListing(std::int64_t id) override;
     std::vector<MakeInfo> makesWithCounts() override;
     std::vector<City> citiesWithCounts() override;
@@ -23,6 +23,9 @@ public:
     std::vector<ListingStamp> activeListingStamps(std::int64_t offset, std::int64_t limit) override;
     std::int64_t countAllListings() override;
     std::optional<PhotoSpec> findPhoto(std::int64_t photoId) override;
+    std::vector<SearchDocument> searchDocuments() override;
+    SearchCatalog searchCatalog() override;
+    std::vector<std::pair<std::string, Money>> priceHistory(std::int64_t listingId) override;
     std::unique_ptr<BulkWriter> beginBulkImport() override;
     void optimize() override;
 

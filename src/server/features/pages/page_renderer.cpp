@@ -437,8 +437,9 @@ PageParts renderBrowsePage(const ListingFilter& filter, const ListingPage& page,
                            const PageContext& ctx)
 {
     const Strings& s = ctx.strings();
-    const MakeInfo* make = filter.makeId ? findMake(catalog, *filter.makeId) : nullptr;
-    const ModelInfo* model = filter.modelId ? findModel(catalog, *filter.modelId) : nullptr;
+    // A heading names one make (and model); several at once read as a plain search.
+    const MakeInfo* make = filter.makeIds.size() == 1 ? findMake(catalog, filter.makeIds.front()) : nullptr;
+    const ModelInfo* model = filter.modelIds.size() == 1 ? findModel(catalog, filter.modelIds.front()) : nullptr;
     const City* city = filter.cityId ? findCity(catalog, *filter.cityId) : nullptr;
 
     // What the search is about: make and model, or the free text, then where.

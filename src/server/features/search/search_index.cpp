@@ -1,0 +1,738 @@
+// The in-memory search index; see search_index.hpp for what it answers and why.
+//
+// [SECTION] Dimensions and the compiled filter
+// [SECTION] Building
+// [SECTION] Matching
+// [SECTION] Search
+// [SECTION] Facets
+// [SECTION] Suggestions and lookups
+
+#include "server/features/search/search_index.hpp"
+
+#include "core/money.hpp"
+#include "core/search_text.hpp"
+#include "core/text_format.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <unordered_set>
+
+namespace dongelek::server {
+
+// [SECTION] Dimensions and the compiled filter
+
+namespace {
+
+// One bit per filter: a row's fail mask has the bits of the filters it fails.
+enum Dim : std::uint32_t {
+    kMake = 1u << 0,
+    kModel = 1u << 1,
+    kYear = 1u << 2,
+    kPrice = 1u << 3,
+    kMileage = 1u << 4,
+    kEngine = 1u << 5,
+    kPower = 1u << 6,
+    kBody = 1u << 7,
+    kFuel = 1u << 8,
+    kTransmission = 1u << 9,
+    kDrive = 1u << 10,
+    kColor = 1u << 11,
+    kCondition = 1u << 12,
+    kOwners = 1u << 13,
+    kSteering = 1u << 14,
+    kSeller = 1u << 15,
+    kCustoms = 1u << 16,
+    kNoAccidents = 1u << 17,
+    kPhotos = 1u << 18,
+    kSpin = 1u << 19,
+    kVin = 1u << 20,
+    kPosted = 1u << 21,
+    kCity = 1u << 22,
+    kCountry = 1u << 23,
+    kText = 1u << 24,
+};
+
+// Row flag bits.
+constexpr std::uint8_t kFlagCustoms = 1, kFlagNoAccidents = 2, kFlagPhotos = 4, kFlagSpin = 8, kFlagVin = 16;
+
+template <typename E> std::uint8_t ordinal(E v)
+{
+    const auto& all = allValues<E>();
+    return static_cast<std::uint8_t>(std::find(all.begin(), all.end(), v) - all.begin());
+}
+template <typename E> std::uint32_t maskOf(const std::vector<E>& values)
+{
+    std::uint32_t m = 0;
+    for (E v : values) m |= 1u << ordinal(v);
+    return m;
+}
+
+// "2026-11-01T12:00:00Z" -> Unix seconds (days from the civil calendar; UTC only).
+std::int64_t parseIsoSeconds(std::string_view s)
+{
+    const auto num = [&](std::size_t at, std::size_t n) {
+        std::int64_t v = 0;
+        for (std::size_t i = at; i < at + n && i < s.size(); ++i) v = v * 10 + (s[i] - '0');
+        return v;
+    };
+    if (s.size() < 19) return 0;
+    std::int64_t y = num(0, 4);
+    const std::int64_t m = num(5, 2), d = num(8, 2);
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const std::int64_t yoe = y - era * 400;
+    const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    const std::int64_t days = era * 146097 + doe - 719468;
+    return days * 86400 + num(11, 2) * 3600 + num(14, 2) * 60 + num(17, 2);
+}
+
+// More than two bits set (no popcnt instruction on baseline x86-64).
+bool moreThanTwoBits(std::uint32_t v)
+{
+    v &= v - 1;
+    v &= v - 1;
+    return v != 0;
+}
+
+} // namespace
+
+struct SearchIndex::Compiled {
+    std::uint32_t active = 0; // dims with a filter
+    std::vector<std::uint8_t> makeOk, modelOk, colorOk;
+    int yearLo = 0, yearHi = 0;
+    std::int64_t priceLo = 0, priceHi = 0;
+    int mileageMax = 0, engineLo = 0, engineHi = 0, powerLo = 0, powerHi = 0;
+    std::uint32_t bodies = 0, fuels = 0, transmissions = 0, drives = 0;
+    std::uint8_t condition = 0, steering = 0, seller = 0, country = 0;
+    int ownersMax = 0;
+    std::int64_t postedAfter = 0;
+    int city = -1; // dense index; -1 with kCity active: an unknown city
+    std::vector<std::uint64_t> textBits; // rows matching the free text
+    std::int64_t now = 0;
+};
+
+// [SECTION] Building
+
+namespace {
+
+void addWords(std::vector<std::string>& out, std::string_view text)
+{
+    for (std::string& w : search::tokens(text)) out.push_back(std::move(w));
+}
+
+} // namespace
+
+std::vector<std::string> SearchIndex::documentWords(const SearchDocument& d, const SearchCatalog& catalog)
+{
+    std::vector<std::string> words;
+    for (const MakeRecord& m : catalog.makes)
+        if (m.id == d.makeId) {
+            addWords(words, m.name);
+            addWords(words, m.searchAliases);
+        }
+    for (const ModelRecord& m : catalog.models)
+        if (m.id == d.modelId) {
+            addWords(words, m.name);
+            addWords(words, m.searchAliases);
+        }
+    addWords(words, d.trim);
+    addWords(words, d.title);
+    addWords(words, d.description);
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    return words;
+}
+
+SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& catalog, std::uint64_t dataVersion)
+    : m_dataVersion(dataVersion)
+{
+    std::sort(docs.begin(), docs.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    std::unordered_set<std::string> nameWords;
+    for (const MakeRecord& m : catalog.makes) {
+        Names n{m.id, m.name, {}, 0, 0};
+        addWords(n.words, m.name);
+        addWords(n.words, m.searchAliases);
+        nameWords.insert(n.words.begin(), n.words.end());
+        m_makeIndex[m.id] = static_cast<std::uint16_t>(m_makes.size());
+        m_makes.push_back(std::move(n));
+    }
+    for (const ModelRecord& m : catalog.models) {
+        Names n{m.id, m.name, {}, 0, 0};
+        addWords(n.words, m.name);
+        addWords(n.words, m.searchAliases);
+        nameWords.insert(n.words.begin(), n.words.end());
+        const auto make = m_makeIndex.find(m.makeId);
+        n.make = make == m_makeIndex.end() ? 0 : make->second;
+        m_modelIndex[m.id] = static_cast<std::uint16_t>(m_models.size());
+        m_models.push_back(std::move(n));
+    }
+    for (const CityRecord& c : catalog.cities) {
+        m_cityIndex[c.id] = static_cast<std::uint16_t>(m_cityNames.size());
+        m_cityNames.push_back(c.name);
+        m_cityIds.push_back(c.id);
+    }
+    // Per make and model: the words of their names, folded once.
+    std::vector<const std::vector<std::string>*> makeWords, modelWords;
+
+    m_rows.reserve(docs.size());
+    m_titles.reserve(docs.size());
+    m_covers.reserve(docs.size());
+    m_photoCounts.reserve(docs.size());
+    m_rowsByMake.assign(m_makes.size(), {});
+    m_rowsByModel.assign(m_models.size(), {});
+    std::unordered_map<std::string, std::uint8_t> colorIndex;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> postings;
+    std::vector<std::string> words;
+    for (const SearchDocument& d : docs) {
+        const auto make = m_makeIndex.find(d.makeId);
+        const auto model = m_modelIndex.find(d.modelId);
+        const auto city = m_cityIndex.find(d.cityId);
+        if (make == m_makeIndex.end() || model == m_modelIndex.end() || city == m_cityIndex.end())
+            continue; // the foreign keys make this impossible; never index a half row
+        const auto row = static_cast<std::uint32_t>(m_rows.size());
+        Row r{};
+        r.id = d.id;
+        r.priceKzt = d.priceKzt;
+        r.created = parseIsoSeconds(d.createdAt);
+        r.priceMinor = d.price.amountMinor;
+        r.mileage = d.mileageKm;
+        r.make = make->second;
+        r.model = model->second;
+        r.city = city->second;
+        r.year = static_cast<std::int16_t>(d.year);
+        r.engine = static_cast<std::uint16_t>(std::lround(d.engineLitres * 10));
+        r.power = static_cast<std::uint16_t>(std::clamp(d.powerHp, 0, 65535));
+        r.body = ordinal(d.body);
+        r.fuel = ordinal(d.fuel);
+        r.transmission = ordinal(d.transmission);
+        r.drive = ordinal(d.drive);
+        auto [color, added] = colorIndex.emplace(d.color, static_cast<std::uint8_t>(std::min<std::size_t>(colorIndex.size(), 255)));
+        if (added && m_colors.size() < 256) m_colors.push_back(d.color);
+        r.color = color->second;
+        r.condition = ordinal(d.condition);
+        r.owners = static_cast<std::uint8_t>(std::clamp(d.owners, 0, 255));
+        r.steering = ordinal(d.steering);
+        r.seller = ordinal(d.sellerKind);
+        r.country = ordinal(d.country);
+        r.currency = ordinal(d.price.currency);
+        r.flags = static_cast<std::uint8_t>((d.customsCleared ? kFlagCustoms : 0) | (d.accidents == 0 ? kFlagNoAccidents : 0) |
+                                            (d.photoCount > 0 ? kFlagPhotos : 0) | (d.hasSpin ? kFlagSpin : 0) |
+                                            (d.vinVerified ? kFlagVin : 0));
+        m_rows.push_back(r);
+        m_titles.push_back(d.title);
+        m_covers.push_back(d.coverPhotoId);
+        m_photoCounts.push_back(static_cast<std::uint16_t>(std::clamp(d.photoCount, 0, 65535)));
+        m_rowsByMake[r.make].push_back(row);
+        m_rowsByModel[r.model].push_back(row);
+        ++m_makes[r.make].count;
+        ++m_models[r.model].count;
+        m_maxId = std::max(m_maxId, d.id);
+
+        words.clear();
+        const Names& mk = m_makes[r.make];
+        const Names& md = m_models[r.model];
+        words.insert(words.end(), mk.words.begin(), mk.words.end());
+        words.insert(words.end(), md.words.begin(), md.words.end());
+        const std::size_t trimStart = words.size();
+        addWords(words, d.trim);
+        nameWords.insert(words.begin() + static_cast<std::ptrdiff_t>(trimStart), words.end());
+        addWords(words, d.title);
+        addWords(words, d.description);
+        std::sort(words.begin(), words.end());
+        words.erase(std::unique(words.begin(), words.end()), words.end());
+        for (const std::string& w : words)
+            postings[w].push_back(row);
+    }
+
+    m_words.reserve(postings.size());
+    for (auto& [w, rows] : postings)
+        m_words.push_back(w);
+    std::sort(m_words.begin(), m_words.end());
+    m_postings.reserve(m_words.size());
+    for (std::size_t i = 0; i < m_words.size(); ++i) {
+        m_postings.push_back(std::move(postings[m_words[i]]));
+        if (nameWords.count(m_words[i])) m_nameWords.push_back(static_cast<std::uint32_t>(i));
+    }
+
+    // One row order per sort, the same as the SQL ORDER BY (the id breaks ties the same way).
+    const auto& sorts = allValues<Sort>();
+    m_orders.assign(sorts.size(), {});
+    for (std::size_t k = 0; k < sorts.size(); ++k) {
+        std::vector<std::uint32_t>& order = m_orders[k];
+        order.resize(m_rows.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        const Sort sort = sorts[k];
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            const Row& x = m_rows[a];
+            const Row& y = m_rows[b];
+            switch (sort) {
+            case Sort::Newest: return x.created != y.created ? x.created > y.created : x.id > y.id;
+            case Sort::PriceAsc: return x.priceKzt != y.priceKzt ? x.priceKzt < y.priceKzt : x.id < y.id;
+            case Sort::PriceDesc: return x.priceKzt != y.priceKzt ? x.priceKzt > y.priceKzt : x.id > y.id;
+            case Sort::MileageAsc: return x.mileage != y.mileage ? x.mileage < y.mileage : x.id < y.id;
+            case Sort::YearDesc: return x.year != y.year ? x.year > y.year : x.id > y.id;
+            }
+            return x.id < y.id;
+        });
+    }
+}
+
+// [SECTION] Matching
+
+bool SearchIndex::textMatches(const std::vector<std::string>& queryWords, std::vector<std::uint64_t>& bits) const
+{
+    const std::size_t wordsOfBits = (m_rows.size() + 63) / 64;
+    bits.assign(wordsOfBits, ~std::uint64_t{0});
+    std::vector<std::uint64_t> one(wordsOfBits);
+    const auto addRows = [&](const std::vector<std::uint32_t>& rows) {
+        for (std::uint32_t r : rows) one[r >> 6] |= std::uint64_t{1} << (r & 63);
+    };
+    for (const std::string& q : queryWords) {
+        std::fill(one.begin(), one.end(), 0);
+        // Equal or starting with it (from two letters).
+        auto it = std::lower_bound(m_words.begin(), m_words.end(), q);
+        if (q.size() >= 2) {
+            for (; it != m_words.end() && it->compare(0, q.size(), q) == 0; ++it)
+                addRows(m_postings[static_cast<std::size_t>(it - m_words.begin())]);
+        } else if (it != m_words.end() && *it == q) {
+            addRows(m_postings[static_cast<std::size_t>(it - m_words.begin())]);
+        }
+        // Names within the typo budget.
+        const int budget = search::isNumber(q) ? 0 : search::typoBudget(q.size());
+        if (budget > 0) {
+            for (std::uint32_t w : m_nameWords)
+                if (search::withinEdits(q, m_words[w], budget)) addRows(m_postings[w]);
+        }
+        // A year.
+        if (q.size() == 4 && search::isNumber(q)) {
+            const int year = std::stoi(q);
+            for (std::uint32_t r = 0; r < m_rows.size(); ++r)
+                if (m_rows[r].year == year) one[r >> 6] |= std::uint64_t{1} << (r & 63);
+        }
+        bool any = false;
+        for (std::size_t i = 0; i < wordsOfBits; ++i) {
+            bits[i] &= one[i];
+            any = any || bits[i] != 0;
+        }
+        if (!any) return false;
+    }
+    return true;
+}
+
+SearchIndex::Compiled SearchIndex::compile(const ListingFilter& f, std::int64_t nowUnix) const
+{
+    Compiled c;
+    c.now = nowUnix;
+    const auto dense = [](const std::vector<std::int64_t>& ids, const std::unordered_map<std::int64_t, std::uint16_t>& index,
+                          std::size_t size) {
+        std::vector<std::uint8_t> ok(size, 0);
+        for (std::int64_t id : ids)
+            if (auto it = index.find(id); it != index.end()) ok[it->second] = 1;
+        return ok;
+    };
+    if (!f.makeIds.empty()) {
+        c.active |= kMake;
+        c.makeOk = dense(f.makeIds, m_makeIndex, m_makes.size());
+    }
+    if (!f.modelIds.empty()) {
+        c.active |= kModel;
+        c.modelOk = dense(f.modelIds, m_modelIndex, m_models.size());
+    }
+    if (f.yearFrom || f.yearTo) {
+        c.active |= kYear;
+        c.yearLo = f.yearFrom.value_or(0);
+        c.yearHi = f.yearTo.value_or(1 << 15);
+    }
+    if (f.priceFrom || f.priceTo) {
+        c.active |= kPrice;
+        c.priceLo = f.priceFrom ? boundToKztWhole(*f.priceFrom, f.currency) : INT64_MIN;
+        c.priceHi = f.priceTo ? boundToKztWhole(*f.priceTo, f.currency) : INT64_MAX;
+    }
+    if (f.mileageMax) {
+        c.active |= kMileage;
+        c.mileageMax = *f.mileageMax;
+    }
+    if (f.engineFrom || f.engineTo) {
+        c.active |= kEngine;
+        c.engineLo = f.engineFrom.value_or(0);
+        c.engineHi = f.engineTo.value_or(1 << 16);
+    }
+    if (f.powerFrom || f.powerTo) {
+        c.active |= kPower;
+        c.powerLo = f.powerFrom.value_or(0);
+        c.powerHi = f.powerTo.value_or(1 << 16);
+    }
+    if (!f.bodies.empty()) c.active |= kBody, c.bodies = maskOf(f.bodies);
+    if (!f.fuels.empty()) c.active |= kFuel, c.fuels = maskOf(f.fuels);
+    if (!f.transmissions.empty()) c.active |= kTransmission, c.transmissions = maskOf(f.transmissions);
+    if (!f.drives.empty()) c.active |= kDrive, c.drives = maskOf(f.drives);
+    if (!f.colors.empty()) {
+        c.active |= kColor;
+        c.colorOk.assign(std::max<std::size_t>(m_colors.size(), 1), 0);
+        for (std::size_t i = 0; i < m_colors.size(); ++i)
+            if (std::binary_search(f.colors.begin(), f.colors.end(), m_colors[i])) c.colorOk[i] = 1;
+    }
+    if (f.condition) c.active |= kCondition, c.condition = ordinal(*f.condition);
+    if (f.ownersMax) c.active |= kOwners, c.ownersMax = *f.ownersMax;
+    if (f.steering) c.active |= kSteering, c.steering = ordinal(*f.steering);
+    if (f.sellerKind) c.active |= kSeller, c.seller = ordinal(*f.sellerKind);
+    if (f.customsCleared) c.active |= kCustoms;
+    if (f.noAccidents) c.active |= kNoAccidents;
+    if (f.withPhotos) c.active |= kPhotos;
+    if (f.withSpin) c.active |= kSpin;
+    if (f.vinVerified) c.active |= kVin;
+    if (f.postedWithinDays) c.active |= kPosted, c.postedAfter = nowUnix - std::int64_t{*f.postedWithinDays} * 86400;
+    if (f.cityId) {
+        c.active |= kCity;
+        const auto it = m_cityIndex.find(*f.cityId);
+        c.city = it == m_cityIndex.end() ? -1 : it->second;
+    }
+    if (f.country) c.active |= kCountry, c.country = ordinal(*f.country);
+    if (!f.query.empty()) {
+        c.active |= kText;
+        const std::vector<std::string> words = search::tokens(f.query);
+        if (words.empty() || !textMatches(words, c.textBits)) c.textBits.assign((m_rows.size() + 63) / 64, 0);
+    }
+    return c;
+}
+
+[[gnu::always_inline]] inline std::uint32_t SearchIndex::failMask(const Row& r, const Compiled& c, std::size_t row) const
+{
+    const std::uint32_t a = c.active;
+    std::uint32_t m = 0;
+    if ((a & kMake) && !c.makeOk[r.make]) m |= kMake;
+    if ((a & kModel) && !c.modelOk[r.model]) m |= kModel;
+    if ((a & kYear) && (r.year < c.yearLo || r.year > c.yearHi)) m |= kYear;
+    if ((a & kPrice) && (r.priceKzt < c.priceLo || r.priceKzt > c.priceHi)) m |= kPrice;
+    if ((a & kMileage) && r.mileage > c.mileageMax) m |= kMileage;
+    if ((a & kEngine) && (r.engine < c.engineLo || r.engine > c.engineHi)) m |= kEngine;
+    if ((a & kPower) && (r.power < c.powerLo || r.power > c.powerHi)) m |= kPower;
+    if ((a & kBody) && !(c.bodies >> r.body & 1)) m |= kBody;
+    if ((a & kFuel) && !(c.fuels >> r.fuel & 1)) m |= kFuel;
+    if ((a & kTransmission) && !(c.transmissions >> r.transmission & 1)) m |= kTransmission;
+    if ((a & kDrive) && !(c.drives >> r.drive & 1)) m |= kDrive;
+    if ((a & kColor) && (r.color >= c.colorOk.size() || !c.colorOk[r.color])) m |= kColor;
+    if ((a & kCondition) && r.condition != c.condition) m |= kCondition;
+    if ((a & kOwners) && r.owners > c.ownersMax) m |= kOwners;
+    if ((a & kSteering) && r.steering != c.steering) m |= kSteering;
+    if ((a & kSeller) && r.seller != c.seller) m |= kSeller;
+    if ((a & kCustoms) && !(r.flags & kFlagCustoms)) m |= kCustoms;
+    if ((a & kNoAccidents) && !(r.flags & kFlagNoAccidents)) m |= kNoAccidents;
+    if ((a & kPhotos) && !(r.flags & kFlagPhotos)) m |= kPhotos;
+    if ((a & kSpin) && !(r.flags & kFlagSpin)) m |= kSpin;
+    if ((a & kVin) && !(r.flags & kFlagVin)) m |= kVin;
+    if ((a & kPosted) && r.created < c.postedAfter) m |= kPosted;
+    if ((a & kCity) && r.city != c.city) m |= kCity;
+    if ((a & kCountry) && r.country != c.country) m |= kCountry;
+    if ((a & kText) && !(c.textBits[row >> 6] >> (row & 63) & 1)) m |= kText;
+    return m;
+}
+
+// [SECTION] Search
+
+SearchResult SearchIndex::search(const ListingFilter& f, std::int64_t nowUnix) const
+{
+    const Compiled c = compile(f, nowUnix);
+    // Candidates: the rows of the chosen models or makes when those are set, else all.
+    std::vector<std::uint32_t> candidates;
+    const std::vector<std::uint32_t>* scan = nullptr;
+    const auto gather = [&](const std::vector<std::uint8_t>& ok, const std::vector<std::vector<std::uint32_t>>& by) {
+        for (std::size_t i = 0; i < ok.size(); ++i)
+            if (ok[i]) candidates.insert(candidates.end(), by[i].begin(), by[i].end());
+        std::sort(candidates.begin(), candidates.end());
+        scan = &candidates;
+    };
+    if (c.active & kModel) gather(c.modelOk, m_rowsByModel);
+    else if (c.active & kMake) gather(c.makeOk, m_rowsByMake);
+
+    std::vector<std::uint32_t> matches;
+    if (scan) {
+        for (std::uint32_t row : *scan)
+            if (failMask(m_rows[row], c, row) == 0) matches.push_back(row);
+    } else {
+        matches.reserve(c.active ? 1024 : m_rows.size());
+        for (std::uint32_t row = 0; row < m_rows.size(); ++row)
+            if (failMask(m_rows[row], c, row) == 0) matches.push_back(row);
+    }
+
+    SearchResult result;
+    result.total = static_cast<std::int64_t>(matches.size());
+    const std::size_t offset = static_cast<std::size_t>(f.page - 1) * static_cast<std::size_t>(f.pageSize);
+    if (offset >= matches.size()) return result;
+    const std::size_t end = std::min(matches.size(), offset + static_cast<std::size_t>(f.pageSize));
+    const std::size_t sortIndex = static_cast<std::size_t>(ordinal(f.sort));
+    std::vector<std::uint32_t> page;
+    if (matches.size() > 20'000) {
+        // Most rows match: walk the precomputed order and keep the matching ones.
+        std::vector<std::uint64_t> bits((m_rows.size() + 63) / 64, 0);
+        for (std::uint32_t r : matches) bits[r >> 6] |= std::uint64_t{1} << (r & 63);
+        std::size_t seen = 0;
+        for (std::uint32_t r : m_orders[sortIndex]) {
+            if (!(bits[r >> 6] >> (r & 63) & 1)) continue;
+            if (seen++ >= offset) page.push_back(r);
+            if (seen >= end) break;
+        }
+    } else {
+        // Few enough: order them by their rank in the sort (computed once per index).
+        const std::vector<std::uint32_t>& order = m_orders[sortIndex];
+        (void)order;
+        const auto less = [&](std::uint32_t a, std::uint32_t b) {
+            const Row& x = m_rows[a];
+            const Row& y = m_rows[b];
+            switch (f.sort) {
+            case Sort::Newest: return x.created != y.created ? x.created > y.created : x.id > y.id;
+            case Sort::PriceAsc: return x.priceKzt != y.priceKzt ? x.priceKzt < y.priceKzt : x.id < y.id;
+            case Sort::PriceDesc: return x.priceKzt != y.priceKzt ? x.priceKzt > y.priceKzt : x.id > y.id;
+            case Sort::MileageAsc: return x.mileage != y.mileage ? x.mileage < y.mileage : x.id < y.id;
+            case Sort::YearDesc: return x.year != y.year ? x.year > y.year : x.id > y.id;
+            }
+            return x.id < y.id;
+        };
+        std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(end), matches.end(), less);
+        page.assign(matches.begin() + static_cast<std::ptrdiff_t>(offset), matches.begin() + static_cast<std::ptrdiff_t>(end));
+    }
+    result.rows.reserve(page.size());
+    for (std::uint32_t r : page) {
+        SummaryRow s;
+        s.summary = summaryOf(r);
+        s.coverPhotoId = m_covers[r];
+        result.rows.push_back(std::move(s));
+    }
+    return result;
+}
+
+ListingSummary SearchIndex::summaryOf(std::uint32_t row) const
+{
+    const Row& r = m_rows[row];
+    ListingSummary v;
+    v.id = r.id;
+    v.title = m_titles[row];
+    v.make = m_makes[r.make].name;
+    v.model = m_models[r.model].name;
+    v.year = r.year;
+    v.price = Money{r.priceMinor, allValues<Currency>()[r.currency]};
+    v.mileageKm = r.mileage;
+    v.city = m_cityNames[r.city];
+    v.country = allValues<Country>()[r.country];
+    v.body = allValues<Body>()[r.body];
+    v.fuel = allValues<Fuel>()[r.fuel];
+    v.transmission = allValues<Transmission>()[r.transmission];
+    v.createdAt = isoTimestamp(r.created);
+    v.condition = allValues<Condition>()[r.condition];
+    v.sellerKind = allValues<SellerKind>()[r.seller];
+    v.engineLitres = r.engine / 10.0;
+    v.photoCount = m_photoCounts[row];
+    v.hasSpin = (r.flags & kFlagSpin) != 0;
+    v.vinVerified = (r.flags & kFlagVin) != 0;
+    return v;
+}
+
+// [SECTION] Facets
+
+SearchFacets SearchIndex::facets(const ListingFilter& f, std::int64_t nowUnix) const
+{
+    const Compiled c = compile(f, nowUnix);
+    std::vector<std::int64_t> makes(m_makes.size()), models(m_models.size()), cities(m_cityNames.size()),
+        colors(m_colors.size() + 1);
+    std::array<std::int64_t, 8> bodies{}, fuels{}, transmissions{}, drives{};
+    std::array<std::int64_t, 2> conditions{}, steerings{}, sellers{}, countries{};
+    std::array<std::int64_t, 6> owners{};    // rows by owners, 5 = five or more
+    std::array<std::int64_t, 4> posted{};    // rows posted within 1, 3, 7, 30 days (each counted once, smallest)
+    std::array<std::int64_t, 5> flags{};     // customs, no accidents, photos, spin, vin
+    std::int64_t total = 0;
+    static constexpr std::array<std::int64_t, 4> kWindows{1, 3, 7, 30};
+    const std::uint32_t allExcept = ~0u;
+    (void)allExcept;
+
+    for (std::uint32_t row = 0; row < m_rows.size(); ++row) {
+        const Row& r = m_rows[row];
+        const std::uint32_t m = failMask(r, c, row);
+        if (moreThanTwoBits(m)) continue;
+        const auto in = [m](std::uint32_t excluded) { return (m & ~excluded) == 0; };
+        if (m == 0) ++total;
+        if (in(kMake | kModel)) ++makes[r.make];
+        if (in(kModel)) ++models[r.model];
+        if (in(kBody)) ++bodies[r.body];
+        if (in(kFuel)) ++fuels[r.fuel];
+        if (in(kTransmission)) ++transmissions[r.transmission];
+        if (in(kDrive)) ++drives[r.drive];
+        if (in(kColor)) ++colors[r.color];
+        if (in(kCondition)) ++conditions[r.condition];
+        if (in(kSteering)) ++steerings[r.steering];
+        if (in(kSeller)) ++sellers[r.seller];
+        if (in(kCity)) ++cities[r.city];
+        if (in(kCountry | kCity)) ++countries[r.country];
+        if (in(kOwners)) ++owners[std::min<int>(r.owners, 5)];
+        if (in(kPosted)) {
+            const std::int64_t age = nowUnix - r.created;
+            for (std::size_t w = 0; w < kWindows.size(); ++w)
+                if (age <= kWindows[w] * 86400) {
+                    ++posted[w];
+                    break;
+                }
+        }
+        if (in(kCustoms) && (r.flags & kFlagCustoms)) ++flags[0];
+        if (in(kNoAccidents) && (r.flags & kFlagNoAccidents)) ++flags[1];
+        if (in(kPhotos) && (r.flags & kFlagPhotos)) ++flags[2];
+        if (in(kSpin) && (r.flags & kFlagSpin)) ++flags[3];
+        if (in(kVin) && (r.flags & kFlagVin)) ++flags[4];
+    }
+
+    SearchFacets out;
+    out.total = total;
+    using Options = std::vector<std::pair<std::string, std::int64_t>>;
+    const auto put = [&](const char* parameter, Options options) {
+        options.erase(std::remove_if(options.begin(), options.end(), [](const auto& o) { return o.second == 0; }),
+                      options.end());
+        out.facets.emplace_back(parameter, std::move(options));
+    };
+    const auto byId = [](const std::vector<std::int64_t>& counts, const auto& idOf) {
+        Options o;
+        for (std::size_t i = 0; i < counts.size(); ++i) o.emplace_back(std::to_string(idOf(i)), counts[i]);
+        return o;
+    };
+    const auto byEnum = [](auto tag, const auto& counts) {
+        using E = decltype(tag);
+        Options o;
+        const auto& all = allValues<E>();
+        for (std::size_t i = 0; i < all.size(); ++i) o.emplace_back(std::string(toString(all[i])), counts[i]);
+        return o;
+    };
+    put("make", byId(makes, [&](std::size_t i) { return m_makes[i].id; }));
+    put("model", byId(models, [&](std::size_t i) { return m_models[i].id; }));
+    put("body", byEnum(Body{}, bodies));
+    put("fuel", byEnum(Fuel{}, fuels));
+    put("transmission", byEnum(Transmission{}, transmissions));
+    put("drive", byEnum(Drive{}, drives));
+    {
+        Options o;
+        for (std::size_t i = 0; i < m_colors.size(); ++i) o.emplace_back(m_colors[i], colors[i]);
+        put("color", std::move(o));
+    }
+    put("condition", byEnum(Condition{}, conditions));
+    put("steering", byEnum(Steering{}, steerings));
+    put("seller", byEnum(SellerKind{}, sellers));
+    put("city", byId(cities, [&](std::size_t i) { return m_cityIds[i]; }));
+    put("country", byEnum(Country{}, countries));
+    {
+        Options o;
+        std::int64_t upTo = owners[0];
+        for (int k = 1; k <= 5; ++k) {
+            upTo += owners[static_cast<std::size_t>(k)];
+            o.emplace_back(std::to_string(k), upTo);
+        }
+        put("owners_max", std::move(o));
+    }
+    {
+        Options o;
+        std::int64_t within = 0;
+        for (std::size_t w = 0; w < kWindows.size(); ++w) {
+            within += posted[w];
+            o.emplace_back(std::to_string(kWindows[w]), within);
+        }
+        put("posted_within", std::move(o));
+    }
+    const char* flagNames[] = {"customs", "no_accidents", "photos", "spin", "vin_verified"};
+    for (std::size_t i = 0; i < flags.size(); ++i)
+        put(flagNames[i], Options{{"1", flags[i]}});
+    return out;
+}
+
+// [SECTION] Suggestions and lookups
+
+namespace {
+
+// A word being typed matches a name's word: a prefix of it, or within the typo budget of
+// the word or of the word's start of the same length.
+bool typedMatches(const std::string& typed, const std::string& word)
+{
+    if (word.compare(0, typed.size(), typed) == 0) return true;
+    const int budget = search::isNumber(typed) ? 0 : search::typoBudget(typed.size());
+    if (budget == 0) return false;
+    return search::withinEdits(typed, word, budget) ||
+           (word.size() > typed.size() && search::withinEdits(typed, std::string_view(word).substr(0, typed.size()), budget));
+}
+
+bool anyWordMatches(const std::string& typed, const std::vector<std::string>& words)
+{
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return typedMatches(typed, w); });
+}
+
+} // namespace
+
+SuggestionList SearchIndex::suggest(std::string_view text, std::size_t limit) const
+{
+    SuggestionList out;
+    const std::vector<std::string> typed = search::tokens(text);
+    if (typed.empty()) return out;
+    std::vector<Suggestion> makes, models;
+    for (const Names& mk : m_makes) {
+        if (mk.count == 0) continue;
+        if (std::all_of(typed.begin(), typed.end(), [&](const std::string& t) { return anyWordMatches(t, mk.words); }))
+            makes.push_back({SuggestionKind::Make, mk.name, "make=" + std::to_string(mk.id), mk.count});
+    }
+    for (const Names& md : m_models) {
+        if (md.count == 0) continue;
+        const Names& mk = m_makes[md.make];
+        bool anyModelWord = false;
+        const bool all = std::all_of(typed.begin(), typed.end(), [&](const std::string& t) {
+            const bool model = anyWordMatches(t, md.words);
+            anyModelWord = anyModelWord || model;
+            return model || anyWordMatches(t, mk.words);
+        });
+        if (all && anyModelWord)
+            models.push_back({SuggestionKind::Model, mk.name + " " + md.name,
+                              "make=" + std::to_string(mk.id) + "&model=" + std::to_string(md.id), md.count});
+    }
+    const auto byCount = [](const Suggestion& a, const Suggestion& b) {
+        return a.count != b.count ? a.count > b.count : a.text < b.text;
+    };
+    std::sort(makes.begin(), makes.end(), byCount);
+    std::sort(models.begin(), models.end(), byCount);
+    // Makes first (at most three), then models.
+    for (std::size_t i = 0; i < makes.size() && i < 3 && out.items.size() < limit; ++i)
+        out.items.push_back(makes[i]);
+    for (std::size_t i = 0; i < models.size() && out.items.size() < limit; ++i)
+        out.items.push_back(models[i]);
+    return out;
+}
+
+std::vector<std::int64_t> SearchIndex::newMatches(const ListingFilter& f, std::int64_t afterId, std::int64_t nowUnix) const
+{
+    const Compiled c = compile(f, nowUnix);
+    std::vector<std::int64_t> out;
+    auto it = std::upper_bound(m_rows.begin(), m_rows.end(), afterId, [](std::int64_t id, const Row& r) { return id < r.id; });
+    for (; it != m_rows.end(); ++it) {
+        const auto row = static_cast<std::size_t>(it - m_rows.begin());
+        if (failMask(*it, c, row) == 0) out.push_back(it->id);
+    }
+    return out;
+}
+
+std::optional<ListingSummary> SearchIndex::summary(std::int64_t id, std::int64_t* coverPhotoId) const
+{
+    auto it = std::lower_bound(m_rows.begin(), m_rows.end(), id, [](const Row& r, std::int64_t v) { return r.id < v; });
+    if (it == m_rows.end() || it->id != id) return std::nullopt;
+    const auto row = static_cast<std::uint32_t>(it - m_rows.begin());
+    if (coverPhotoId) *coverPhotoId = m_covers[row];
+    return summaryOf(row);
+}
+
+std::vector<SearchIndex::Comparable> SearchIndex::comparables(std::int64_t modelId, int year, int years, Country country,
+                                                              std::int64_t listingId) const
+{
+    std::vector<Comparable> out;
+    const auto model = m_modelIndex.find(modelId);
+    if (model == m_modelIndex.end()) return out;
+    const std::uint8_t want = ordinal(country);
+    for (std::uint32_t row : m_rowsByModel[model->second]) {
+        const Row& r = m_rows[row];
+        if (r.id == listingId || r.country != want || std::abs(r.year - year) > years) continue;
+        out.push_back({r.id, r.year, r.mileage, r.priceKzt});
+    }
+    return out;
+}
+
+} // namespace dongelek::server
