@@ -233,8 +233,8 @@ WhereClause buildWhere(const ListingFilter& f, const EngineSql& engine, std::int
     if (f.priceTo) add("l.price_kzt <= ?", boundToKztWhole(*f.priceTo, f.currency));
     if (f.mileageMax) add("l.mileage_km <= ?", std::int64_t{*f.mileageMax});
     // Engine volume in decilitres, rounded as the index rounds it.
-    if (f.engineFrom) add("CAST(l.engine_litres * 10 + 0.5 AS INTEGER) >= ?", std::int64_t{*f.engineFrom});
-    if (f.engineTo) add("CAST(l.engine_litres * 10 + 0.5 AS INTEGER) <= ?", std::int64_t{*f.engineTo});
+    if (f.engineFrom) add("round(l.engine_litres * 10) >= ?", std::int64_t{*f.engineFrom});
+    if (f.engineTo) add("round(l.engine_litres * 10) <= ?", std::int64_t{*f.engineTo});
     if (f.powerFrom) add("l.power_hp >= ?", std::int64_t{*f.powerFrom});
     if (f.powerTo) add("l.power_hp <= ?", std::int64_t{*f.powerTo});
     addAnyOf("l.body", names(f.bodies));

@@ -53,6 +53,8 @@ enum Dim : std::uint32_t {
     kText = 1u << 24,
 };
 
+constexpr std::int64_t kEpoch2000 = 946684800; // Row::created counts from here
+
 // Row flag bits.
 constexpr std::uint8_t kFlagCustoms = 1, kFlagNoAccidents = 2, kFlagPhotos = 4, kFlagSpin = 8, kFlagVin = 16;
 
@@ -97,6 +99,20 @@ bool moreThanTwoBits(std::uint32_t v)
 }
 
 } // namespace
+
+// The SQL ORDER BY of each sort: the key, then the id (rows are in id order, so the index)
+// in the key's direction.
+template <typename R> bool ranksBefore(Sort sort, const R& x, const R& y)
+{
+    switch (sort) {
+    case Sort::Newest: return x.created != y.created ? x.created > y.created : x.index > y.index;
+    case Sort::PriceAsc: return x.priceKzt != y.priceKzt ? x.priceKzt < y.priceKzt : x.index < y.index;
+    case Sort::PriceDesc: return x.priceKzt != y.priceKzt ? x.priceKzt > y.priceKzt : x.index > y.index;
+    case Sort::MileageAsc: return x.mileage != y.mileage ? x.mileage < y.mileage : x.index < y.index;
+    case Sort::YearDesc: return x.year != y.year ? x.year > y.year : x.index > y.index;
+    }
+    return x.index < y.index;
+}
 
 struct SearchIndex::Compiled {
     std::uint32_t active = 0; // dims with a filter
@@ -173,14 +189,7 @@ SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& 
         m_cityNames.push_back(c.name);
         m_cityIds.push_back(c.id);
     }
-    // Per make and model: the words of their names, folded once.
-    std::vector<const std::vector<std::string>*> makeWords, modelWords;
-
     m_rows.reserve(docs.size());
-    m_titles.reserve(docs.size());
-    m_covers.reserve(docs.size());
-    m_photoCounts.reserve(docs.size());
-    m_rowsByMake.assign(m_makes.size(), {});
     m_rowsByModel.assign(m_models.size(), {});
     std::unordered_map<std::string, std::uint8_t> colorIndex;
     std::unordered_map<std::string, std::vector<std::uint32_t>> postings;
@@ -191,12 +200,11 @@ SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& 
         const auto city = m_cityIndex.find(d.cityId);
         if (make == m_makeIndex.end() || model == m_modelIndex.end() || city == m_cityIndex.end())
             continue; // the foreign keys make this impossible; never index a half row
-        const auto row = static_cast<std::uint32_t>(m_rows.size());
+        const auto index = static_cast<std::uint32_t>(m_rows.size());
         Row r{};
-        r.id = d.id;
+        r.index = index;
         r.priceKzt = d.priceKzt;
-        r.created = parseIsoSeconds(d.createdAt);
-        r.priceMinor = d.price.amountMinor;
+        r.created = static_cast<std::int32_t>(std::clamp<std::int64_t>(parseIsoSeconds(d.createdAt) - kEpoch2000, 0, INT32_MAX));
         r.mileage = d.mileageKm;
         r.make = make->second;
         r.model = model->second;
@@ -208,7 +216,8 @@ SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& 
         r.fuel = ordinal(d.fuel);
         r.transmission = ordinal(d.transmission);
         r.drive = ordinal(d.drive);
-        auto [color, added] = colorIndex.emplace(d.color, static_cast<std::uint8_t>(std::min<std::size_t>(colorIndex.size(), 255)));
+        auto [color, added] =
+            colorIndex.emplace(d.color, static_cast<std::uint8_t>(std::min<std::size_t>(colorIndex.size(), 255)));
         if (added && m_colors.size() < 256) m_colors.push_back(d.color);
         r.color = color->second;
         r.condition = ordinal(d.condition);
@@ -217,15 +226,17 @@ SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& 
         r.seller = ordinal(d.sellerKind);
         r.country = ordinal(d.country);
         r.currency = ordinal(d.price.currency);
-        r.flags = static_cast<std::uint8_t>((d.customsCleared ? kFlagCustoms : 0) | (d.accidents == 0 ? kFlagNoAccidents : 0) |
+        r.flags = static_cast<std::uint8_t>((d.customsCleared ? kFlagCustoms : 0) |
+                                            (d.accidents == 0 ? kFlagNoAccidents : 0) |
                                             (d.photoCount > 0 ? kFlagPhotos : 0) | (d.hasSpin ? kFlagSpin : 0) |
                                             (d.vinVerified ? kFlagVin : 0));
         m_rows.push_back(r);
+        m_ids.push_back(d.id);
+        m_priceMinor.push_back(d.price.amountMinor);
         m_titles.push_back(d.title);
         m_covers.push_back(d.coverPhotoId);
         m_photoCounts.push_back(static_cast<std::uint16_t>(std::clamp(d.photoCount, 0, 65535)));
-        m_rowsByMake[r.make].push_back(row);
-        m_rowsByModel[r.model].push_back(row);
+        m_rowsByModel[r.model].push_back(index);
         ++m_makes[r.make].count;
         ++m_models[r.model].count;
         m_maxId = std::max(m_maxId, d.id);
@@ -243,7 +254,7 @@ SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& 
         std::sort(words.begin(), words.end());
         words.erase(std::unique(words.begin(), words.end()), words.end());
         for (const std::string& w : words)
-            postings[w].push_back(row);
+            postings[w].push_back(index);
     }
 
     m_words.reserve(postings.size());
@@ -256,26 +267,23 @@ SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& 
         if (nameWords.count(m_words[i])) m_nameWords.push_back(static_cast<std::uint32_t>(i));
     }
 
-    // One row order per sort, the same as the SQL ORDER BY (the id breaks ties the same way).
+    // The sorted copies: one per Sort value, the same order as the SQL ORDER BY (the id,
+    // here its index, breaks ties in the key's direction).
+    m_makeStart.assign(m_makes.size() + 1, 0);
+    for (const Row& r : m_rows) ++m_makeStart[r.make + 1u];
+    for (std::size_t i = 1; i < m_makeStart.size(); ++i) m_makeStart[i] += m_makeStart[i - 1];
     const auto& sorts = allValues<Sort>();
-    m_orders.assign(sorts.size(), {});
+    m_sorted.assign(sorts.size(), {});
+    m_sortedByMake.assign(sorts.size(), {});
     for (std::size_t k = 0; k < sorts.size(); ++k) {
-        std::vector<std::uint32_t>& order = m_orders[k];
-        order.resize(m_rows.size());
-        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
         const Sort sort = sorts[k];
-        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            const Row& x = m_rows[a];
-            const Row& y = m_rows[b];
-            switch (sort) {
-            case Sort::Newest: return x.created != y.created ? x.created > y.created : x.id > y.id;
-            case Sort::PriceAsc: return x.priceKzt != y.priceKzt ? x.priceKzt < y.priceKzt : x.id < y.id;
-            case Sort::PriceDesc: return x.priceKzt != y.priceKzt ? x.priceKzt > y.priceKzt : x.id > y.id;
-            case Sort::MileageAsc: return x.mileage != y.mileage ? x.mileage < y.mileage : x.id < y.id;
-            case Sort::YearDesc: return x.year != y.year ? x.year > y.year : x.id > y.id;
-            }
-            return x.id < y.id;
-        });
+        std::vector<Row>& all = m_sorted[k];
+        all = m_rows;
+        std::sort(all.begin(), all.end(), [sort](const Row& x, const Row& y) { return ranksBefore(sort, x, y); });
+        std::vector<Row>& byMake = m_sortedByMake[k];
+        byMake.resize(m_rows.size());
+        std::vector<std::size_t> next(m_makeStart.begin(), m_makeStart.end() - 1);
+        for (const Row& r : all) byMake[next[r.make]++] = r; // stable: each group keeps the order
     }
 }
 
@@ -383,7 +391,8 @@ SearchIndex::Compiled SearchIndex::compile(const ListingFilter& f, std::int64_t 
     if (f.withPhotos) c.active |= kPhotos;
     if (f.withSpin) c.active |= kSpin;
     if (f.vinVerified) c.active |= kVin;
-    if (f.postedWithinDays) c.active |= kPosted, c.postedAfter = nowUnix - std::int64_t{*f.postedWithinDays} * 86400;
+    if (f.postedWithinDays)
+        c.active |= kPosted, c.postedAfter = nowUnix - kEpoch2000 - std::int64_t{*f.postedWithinDays} * 86400;
     if (f.cityId) {
         c.active |= kCity;
         const auto it = m_cityIndex.find(*f.cityId);
@@ -398,7 +407,7 @@ SearchIndex::Compiled SearchIndex::compile(const ListingFilter& f, std::int64_t 
     return c;
 }
 
-[[gnu::always_inline]] inline std::uint32_t SearchIndex::failMask(const Row& r, const Compiled& c, std::size_t row) const
+[[gnu::always_inline]] inline std::uint32_t SearchIndex::failMask(const Row& r, const Compiled& c) const
 {
     const std::uint32_t a = c.active;
     std::uint32_t m = 0;
@@ -426,78 +435,100 @@ SearchIndex::Compiled SearchIndex::compile(const ListingFilter& f, std::int64_t 
     if ((a & kPosted) && r.created < c.postedAfter) m |= kPosted;
     if ((a & kCity) && r.city != c.city) m |= kCity;
     if ((a & kCountry) && r.country != c.country) m |= kCountry;
-    if ((a & kText) && !(c.textBits[row >> 6] >> (row & 63) & 1)) m |= kText;
+    if ((a & kText) && !(c.textBits[r.index >> 6] >> (r.index & 63) & 1)) m |= kText;
     return m;
+}
+
+// failMask(r, c) == 0, stopping at the first filter the row fails.
+[[gnu::always_inline]] inline bool SearchIndex::passes(const Row& r, const Compiled& c) const
+{
+    const std::uint32_t a = c.active;
+    if ((a & kMake) && !c.makeOk[r.make]) return false;
+    if ((a & kModel) && !c.modelOk[r.model]) return false;
+    if ((a & kYear) && (r.year < c.yearLo || r.year > c.yearHi)) return false;
+    if ((a & kPrice) && (r.priceKzt < c.priceLo || r.priceKzt > c.priceHi)) return false;
+    if ((a & kMileage) && r.mileage > c.mileageMax) return false;
+    if ((a & kEngine) && (r.engine < c.engineLo || r.engine > c.engineHi)) return false;
+    if ((a & kPower) && (r.power < c.powerLo || r.power > c.powerHi)) return false;
+    if ((a & kBody) && !(c.bodies >> r.body & 1)) return false;
+    if ((a & kFuel) && !(c.fuels >> r.fuel & 1)) return false;
+    if ((a & kTransmission) && !(c.transmissions >> r.transmission & 1)) return false;
+    if ((a & kDrive) && !(c.drives >> r.drive & 1)) return false;
+    if ((a & kColor) && (r.color >= c.colorOk.size() || !c.colorOk[r.color])) return false;
+    if ((a & kCondition) && r.condition != c.condition) return false;
+    if ((a & kOwners) && r.owners > c.ownersMax) return false;
+    if ((a & kSteering) && r.steering != c.steering) return false;
+    if ((a & kSeller) && r.seller != c.seller) return false;
+    if ((a & kCustoms) && !(r.flags & kFlagCustoms)) return false;
+    if ((a & kNoAccidents) && !(r.flags & kFlagNoAccidents)) return false;
+    if ((a & kPhotos) && !(r.flags & kFlagPhotos)) return false;
+    if ((a & kSpin) && !(r.flags & kFlagSpin)) return false;
+    if ((a & kVin) && !(r.flags & kFlagVin)) return false;
+    if ((a & kPosted) && r.created < c.postedAfter) return false;
+    if ((a & kCity) && r.city != c.city) return false;
+    if ((a & kCountry) && r.country != c.country) return false;
+    if ((a & kText) && !(c.textBits[r.index >> 6] >> (r.index & 63) & 1)) return false;
+    return true;
 }
 
 // [SECTION] Search
 
+std::int64_t SearchIndex::walk(const Row* begin, const Row* end, const Compiled& c, std::size_t skip, std::size_t take,
+                               std::vector<std::uint32_t>& page) const
+{
+    std::int64_t n = 0;
+    const std::size_t stop = skip + take;
+    for (const Row* r = begin; r != end; ++r) {
+        if (!passes(*r, c)) continue;
+        if (static_cast<std::size_t>(n) >= skip && static_cast<std::size_t>(n) < stop) page.push_back(r->index);
+        ++n;
+    }
+    return n;
+}
+
 SearchResult SearchIndex::search(const ListingFilter& f, std::int64_t nowUnix) const
 {
     const Compiled c = compile(f, nowUnix);
-    // Candidates: the rows of the chosen models or makes when those are set, else all.
-    std::vector<std::uint32_t> candidates;
-    const std::vector<std::uint32_t>* scan = nullptr;
-    const auto gather = [&](const std::vector<std::uint8_t>& ok, const std::vector<std::vector<std::uint32_t>>& by) {
-        for (std::size_t i = 0; i < ok.size(); ++i)
-            if (ok[i]) candidates.insert(candidates.end(), by[i].begin(), by[i].end());
-        std::sort(candidates.begin(), candidates.end());
-        scan = &candidates;
-    };
-    if (c.active & kModel) gather(c.modelOk, m_rowsByModel);
-    else if (c.active & kMake) gather(c.makeOk, m_rowsByMake);
-
-    std::vector<std::uint32_t> matches;
-    if (scan) {
-        for (std::uint32_t row : *scan)
-            if (failMask(m_rows[row], c, row) == 0) matches.push_back(row);
-    } else {
-        matches.reserve(c.active ? 1024 : m_rows.size());
-        for (std::uint32_t row = 0; row < m_rows.size(); ++row)
-            if (failMask(m_rows[row], c, row) == 0) matches.push_back(row);
-    }
-
-    SearchResult result;
-    result.total = static_cast<std::int64_t>(matches.size());
+    const std::size_t k = ordinal(f.sort);
     const std::size_t offset = static_cast<std::size_t>(f.page - 1) * static_cast<std::size_t>(f.pageSize);
-    if (offset >= matches.size()) return result;
-    const std::size_t end = std::min(matches.size(), offset + static_cast<std::size_t>(f.pageSize));
-    const std::size_t sortIndex = static_cast<std::size_t>(ordinal(f.sort));
+    const std::size_t size = static_cast<std::size_t>(f.pageSize);
+    SearchResult result;
     std::vector<std::uint32_t> page;
-    if (matches.size() > 20'000) {
-        // Most rows match: walk the precomputed order and keep the matching ones.
-        std::vector<std::uint64_t> bits((m_rows.size() + 63) / 64, 0);
-        for (std::uint32_t r : matches) bits[r >> 6] |= std::uint64_t{1} << (r & 63);
-        std::size_t seen = 0;
-        for (std::uint32_t r : m_orders[sortIndex]) {
-            if (!(bits[r >> 6] >> (r & 63) & 1)) continue;
-            if (seen++ >= offset) page.push_back(r);
-            if (seen >= end) break;
-        }
+
+    // The makes to read: those chosen, or those of the chosen models; else every row.
+    std::vector<std::uint16_t> makes;
+    if (c.active & kMake) {
+        for (std::size_t i = 0; i < c.makeOk.size(); ++i)
+            if (c.makeOk[i]) makes.push_back(static_cast<std::uint16_t>(i));
+    } else if (c.active & kModel) {
+        for (std::size_t i = 0; i < c.modelOk.size(); ++i)
+            if (c.modelOk[i]) makes.push_back(m_models[i].make);
+        std::sort(makes.begin(), makes.end());
+        makes.erase(std::unique(makes.begin(), makes.end()), makes.end());
+    }
+    if (!(c.active & (kMake | kModel))) {
+        const std::vector<Row>& all = m_sorted[k];
+        result.total = walk(all.data(), all.data() + all.size(), c, offset, size, page);
+    } else if (makes.size() == 1) {
+        const Row* base = m_sortedByMake[k].data();
+        result.total = walk(base + m_makeStart[makes[0]], base + m_makeStart[makes[0] + 1u], c, offset, size, page);
     } else {
-        // Few enough: order them by their rank in the sort (computed once per index).
-        const std::vector<std::uint32_t>& order = m_orders[sortIndex];
-        (void)order;
-        const auto less = [&](std::uint32_t a, std::uint32_t b) {
-            const Row& x = m_rows[a];
-            const Row& y = m_rows[b];
-            switch (f.sort) {
-            case Sort::Newest: return x.created != y.created ? x.created > y.created : x.id > y.id;
-            case Sort::PriceAsc: return x.priceKzt != y.priceKzt ? x.priceKzt < y.priceKzt : x.id < y.id;
-            case Sort::PriceDesc: return x.priceKzt != y.priceKzt ? x.priceKzt > y.priceKzt : x.id > y.id;
-            case Sort::MileageAsc: return x.mileage != y.mileage ? x.mileage < y.mileage : x.id < y.id;
-            case Sort::YearDesc: return x.year != y.year ? x.year > y.year : x.id > y.id;
-            }
-            return x.id < y.id;
-        };
-        std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(end), matches.end(), less);
-        page.assign(matches.begin() + static_cast<std::ptrdiff_t>(offset), matches.begin() + static_cast<std::ptrdiff_t>(end));
+        // Several makes: each group's first offset + size matches, merged in the sort's order.
+        const Row* base = m_sortedByMake[k].data();
+        for (std::uint16_t m : makes)
+            result.total += walk(base + m_makeStart[m], base + m_makeStart[m + 1u], c, 0, offset + size, page);
+        const Sort sort = f.sort;
+        std::sort(page.begin(), page.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return ranksBefore(sort, m_rows[a], m_rows[b]); });
+        if (page.size() > offset) page.erase(page.begin(), page.begin() + static_cast<std::ptrdiff_t>(offset));
+        else page.clear();
+        if (page.size() > size) page.resize(size);
     }
     result.rows.reserve(page.size());
-    for (std::uint32_t r : page) {
+    for (std::uint32_t index : page) {
         SummaryRow s;
-        s.summary = summaryOf(r);
-        s.coverPhotoId = m_covers[r];
+        s.summary = summaryOf(index);
+        s.coverPhotoId = m_covers[index];
         result.rows.push_back(std::move(s));
     }
     return result;
@@ -507,19 +538,19 @@ ListingSummary SearchIndex::summaryOf(std::uint32_t row) const
 {
     const Row& r = m_rows[row];
     ListingSummary v;
-    v.id = r.id;
+    v.id = m_ids[row];
     v.title = m_titles[row];
     v.make = m_makes[r.make].name;
     v.model = m_models[r.model].name;
     v.year = r.year;
-    v.price = Money{r.priceMinor, allValues<Currency>()[r.currency]};
+    v.price = Money{m_priceMinor[row], allValues<Currency>()[r.currency]};
     v.mileageKm = r.mileage;
     v.city = m_cityNames[r.city];
     v.country = allValues<Country>()[r.country];
     v.body = allValues<Body>()[r.body];
     v.fuel = allValues<Fuel>()[r.fuel];
     v.transmission = allValues<Transmission>()[r.transmission];
-    v.createdAt = isoTimestamp(r.created);
+    v.createdAt = isoTimestamp(kEpoch2000 + r.created);
     v.condition = allValues<Condition>()[r.condition];
     v.sellerKind = allValues<SellerKind>()[r.seller];
     v.engineLitres = r.engine / 10.0;
@@ -546,9 +577,9 @@ SearchFacets SearchIndex::facets(const ListingFilter& f, std::int64_t nowUnix) c
     const std::uint32_t allExcept = ~0u;
     (void)allExcept;
 
-    for (std::uint32_t row = 0; row < m_rows.size(); ++row) {
-        const Row& r = m_rows[row];
-        const std::uint32_t m = failMask(r, c, row);
+    const std::int64_t now2000 = nowUnix - kEpoch2000;
+    for (const Row& r : m_rows) {
+        const std::uint32_t m = failMask(r, c);
         if (moreThanTwoBits(m)) continue;
         const auto in = [m](std::uint32_t excluded) { return (m & ~excluded) == 0; };
         if (m == 0) ++total;
@@ -566,7 +597,7 @@ SearchFacets SearchIndex::facets(const ListingFilter& f, std::int64_t nowUnix) c
         if (in(kCountry | kCity)) ++countries[r.country];
         if (in(kOwners)) ++owners[std::min<int>(r.owners, 5)];
         if (in(kPosted)) {
-            const std::int64_t age = nowUnix - r.created;
+            const std::int64_t age = now2000 - r.created;
             for (std::size_t w = 0; w < kWindows.size(); ++w)
                 if (age <= kWindows[w] * 86400) {
                     ++posted[w];
@@ -703,21 +734,20 @@ std::vector<std::int64_t> SearchIndex::newMatches(const ListingFilter& f, std::i
 {
     const Compiled c = compile(f, nowUnix);
     std::vector<std::int64_t> out;
-    auto it = std::upper_bound(m_rows.begin(), m_rows.end(), afterId, [](std::int64_t id, const Row& r) { return id < r.id; });
-    for (; it != m_rows.end(); ++it) {
-        const auto row = static_cast<std::size_t>(it - m_rows.begin());
-        if (failMask(*it, c, row) == 0) out.push_back(it->id);
+    for (auto it = std::upper_bound(m_ids.begin(), m_ids.end(), afterId); it != m_ids.end(); ++it) {
+        const auto index = static_cast<std::size_t>(it - m_ids.begin());
+        if (failMask(m_rows[index], c) == 0) out.push_back(*it);
     }
     return out;
 }
 
 std::optional<ListingSummary> SearchIndex::summary(std::int64_t id, std::int64_t* coverPhotoId) const
 {
-    auto it = std::lower_bound(m_rows.begin(), m_rows.end(), id, [](const Row& r, std::int64_t v) { return r.id < v; });
-    if (it == m_rows.end() || it->id != id) return std::nullopt;
-    const auto row = static_cast<std::uint32_t>(it - m_rows.begin());
-    if (coverPhotoId) *coverPhotoId = m_covers[row];
-    return summaryOf(row);
+    const auto it = std::lower_bound(m_ids.begin(), m_ids.end(), id);
+    if (it == m_ids.end() || *it != id) return std::nullopt;
+    const auto index = static_cast<std::uint32_t>(it - m_ids.begin());
+    if (coverPhotoId) *coverPhotoId = m_covers[index];
+    return summaryOf(index);
 }
 
 std::vector<SearchIndex::Comparable> SearchIndex::comparables(std::int64_t modelId, int year, int years, Country country,
@@ -727,10 +757,10 @@ std::vector<SearchIndex::Comparable> SearchIndex::comparables(std::int64_t model
     const auto model = m_modelIndex.find(modelId);
     if (model == m_modelIndex.end()) return out;
     const std::uint8_t want = ordinal(country);
-    for (std::uint32_t row : m_rowsByModel[model->second]) {
-        const Row& r = m_rows[row];
-        if (r.id == listingId || r.country != want || std::abs(r.year - year) > years) continue;
-        out.push_back({r.id, r.year, r.mileage, r.priceKzt});
+    for (std::uint32_t index : m_rowsByModel[model->second]) {
+        const Row& r = m_rows[index];
+        if (m_ids[index] == listingId || r.country != want || std::abs(r.year - year) > years) continue;
+        out.push_back({m_ids[index], r.year, r.mileage, r.priceKzt});
     }
     return out;
 }

@@ -62,19 +62,18 @@ public:
     static std::vector<std::string> documentWords(const SearchDocument& d, const SearchCatalog& catalog);
 
 private:
-    // One listing, ~56 bytes. Dense small indices instead of ids and wire names.
+    // One listing in 48 bytes: dense small indices instead of ids and wire names.
     struct Row {
-        std::int64_t id;
         std::int64_t priceKzt;
-        std::int64_t created; // Unix seconds
-        std::int64_t priceMinor;
+        std::int32_t created; // seconds since 2000-01-01 UTC (kEpoch2000)
         std::int32_t mileage;
+        std::uint32_t index;  // position in id order: the side arrays and text bits
         std::uint16_t make, model, city; // dense indices into m_makes / m_models / m_cities
         std::int16_t year;
         std::uint16_t engine; // decilitres
         std::uint16_t power;
         std::uint8_t body, fuel, transmission, drive, color, condition, owners, steering, seller, country, currency;
-        std::uint8_t flags; // kCustoms | kNoAccidents | kPhotos | kSpin | kVin
+        std::uint8_t flags; // customs, no accidents, photos, spin, VIN (kFlag* in the .cpp)
     };
     struct Compiled; // a filter turned into dense lookups, in the .cpp
     struct Names {
@@ -86,26 +85,37 @@ private:
     };
 
     Compiled compile(const ListingFilter& f, std::int64_t nowUnix) const;
-    std::uint32_t failMask(const Row& r, const Compiled& c, std::size_t rowIndex) const;
+    std::uint32_t failMask(const Row& r, const Compiled& c) const;
+    bool passes(const Row& r, const Compiled& c) const;
     bool textMatches(const std::vector<std::string>& words, std::vector<std::uint64_t>& bits) const;
-    ListingSummary summaryOf(std::uint32_t row) const;
+    ListingSummary summaryOf(std::uint32_t index) const;
+    // Counts the matching rows of [begin, end) and keeps the indices of matches number
+    // [skip, skip + take) in `page`.
+    std::int64_t walk(const Row* begin, const Row* end, const Compiled& c, std::size_t skip, std::size_t take,
+                      std::vector<std::uint32_t>& page) const;
 
     std::uint64_t m_dataVersion = 0;
     std::int64_t m_maxId = 0;
-    std::vector<Row> m_rows;                 // by listing id
-    std::vector<std::string> m_titles;       // per row
-    std::vector<std::int64_t> m_covers;      // per row: cover photo id, 0 without
+    std::vector<Row> m_rows; // by listing id (Row::index is the position)
+    // Side arrays by Row::index: what only the answer needs.
+    std::vector<std::int64_t> m_ids;
+    std::vector<std::int64_t> m_priceMinor;
+    std::vector<std::string> m_titles;
+    std::vector<std::int64_t> m_covers; // cover photo id, 0 without
     std::vector<std::uint16_t> m_photoCounts;
     std::vector<Names> m_makes, m_models;
     std::vector<std::string> m_cityNames;
     std::vector<std::int64_t> m_cityIds;
     std::unordered_map<std::int64_t, std::uint16_t> m_makeIndex, m_modelIndex, m_cityIndex;
     std::vector<std::string> m_colors; // dense colour index -> wire name
-    std::vector<std::vector<std::uint32_t>> m_rowsByMake, m_rowsByModel;
-    // Row orders for each Sort value.
-    std::vector<std::vector<std::uint32_t>> m_orders;
-    // Free text: sorted folded words, each with its rows (ascending); names separately,
-    // since only they are matched with typos.
+    std::vector<std::vector<std::uint32_t>> m_rowsByModel; // Row::index values per model
+    // Copies of the rows for each Sort value, so a search reads memory in order: all rows
+    // in the sort's order, and the same grouped by make (each group in the sort's order;
+    // m_makeStart[make] .. m_makeStart[make + 1] is the make's group in every copy).
+    std::vector<std::vector<Row>> m_sorted, m_sortedByMake;
+    std::vector<std::size_t> m_makeStart;
+    // Free text: sorted folded words, each with its rows (ascending Row::index); names
+    // separately, since only they are matched with typos.
     std::vector<std::string> m_words;
     std::vector<std::vector<std::uint32_t>> m_postings;
     std::vector<std::uint32_t> m_nameWords; // indices into m_words of words from names
