@@ -118,6 +118,8 @@ TEST_CASE("every golden fixture reads and writes back unchanged", "[core][json][
     roundTripsUnchanged<ListingDetails>("listing_details.json");
     roundTripsUnchanged<std::vector<MakeInfo>>("makes.json");
     roundTripsUnchanged<std::vector<City>>("cities.json");
+    roundTripsUnchanged<SearchFacets>("search_facets.json");
+    roundTripsUnchanged<SuggestionList>("suggestions.json");
     roundTripsUnchanged<ApiError>("error.json");
     roundTripsUnchanged<ApiError>("error_without_field.json");
 }

@@ -36,17 +36,33 @@ TEST_CASE("every filter round-trips through the query string", "[core][query]")
 {
     ListingFilter f;
     f.query = "Land Cruiser & Қазақ 100%";
-    f.makeId = 3;
-    f.modelId = 17;
+    f.makeIds = {3, 8};
+    f.modelIds = {17};
     f.yearFrom = 2012;
     f.yearTo = 2020;
     f.priceFrom = 5'000'000;
     f.priceTo = 20'000'000;
     f.currency = Currency::BHD;
     f.mileageMax = 150'000;
-    f.body = Body::Suv;
-    f.fuel = Fuel::Diesel;
-    f.transmission = Transmission::Automatic;
+    f.engineFrom = 16;
+    f.engineTo = 30;
+    f.powerFrom = 150;
+    f.powerTo = 400;
+    f.bodies = {Body::Sedan, Body::Suv};
+    f.fuels = {Fuel::Diesel};
+    f.transmissions = {Transmission::Automatic, Transmission::Robot};
+    f.drives = {Drive::Awd};
+    f.colors = {"black", "white"};
+    f.condition = Condition::Used;
+    f.ownersMax = 2;
+    f.steering = Steering::Right;
+    f.sellerKind = SellerKind::Dealer;
+    f.customsCleared = true;
+    f.noAccidents = true;
+    f.withPhotos = true;
+    f.withSpin = true;
+    f.vinVerified = true;
+    f.postedWithinDays = 7;
     f.cityId = 4;
     f.country = Country::BH;
     f.sort = Sort::PriceDesc;
@@ -60,7 +76,7 @@ TEST_CASE("every filter round-trips through the query string", "[core][query]")
 TEST_CASE("empty values, unknown parameters and '+' spaces are tolerated", "[core][query]")
 {
     const auto f = accepted("make=&utm_source=x&q=land+cruiser&&year_from=2015");
-    CHECK_FALSE(f.makeId.has_value());
+    CHECK(f.makeIds.empty());
     CHECK(f.query == "land cruiser");
     CHECK(f.yearFrom == 2015);
 }
@@ -118,4 +134,36 @@ TEST_CASE("inverted ranges are refused on the upper bound", "[core][query]")
 TEST_CASE("the last of repeated parameters wins", "[core][query]")
 {
     CHECK(accepted("sort=price_asc&sort=year_desc").sort == Sort::YearDesc);
+}
+
+TEST_CASE("lists: any of several values, sorted, without repeats, readable in the address", "[core][query]")
+{
+    const ListingFilter f = accepted("make=7,3,7&body=suv,sedan&color=white,black&engine_from=1.6&engine_to=2");
+    CHECK(f.makeIds == std::vector<std::int64_t>{3, 7});
+    CHECK(f.bodies == std::vector<Body>{Body::Sedan, Body::Suv});
+    CHECK(f.colors == std::vector<std::string>{"black", "white"});
+    CHECK(f.engineFrom == 16);
+    CHECK(f.engineTo == 20);
+    CHECK(toQueryString(f) == "make=3,7&engine_from=1.6&engine_to=2&body=sedan,suv&color=black,white");
+    CHECK(accepted("make=3").makeIds == std::vector<std::int64_t>{3}); // old single-value links still work
+}
+
+TEST_CASE("bad list, flag and range values name their field", "[core][query]")
+{
+    CHECK(rejectionOf("make=3,x").field == "make");
+    CHECK(rejectionOf("make=3,,4").field == "make");
+    CHECK(rejectionOf("body=suv,boat").message.find("sedan") != std::string::npos); // lists what is allowed
+    CHECK(rejectionOf("color=Wh1te").field == "color");
+    CHECK(rejectionOf("photos=yes").field == "photos");
+    CHECK(rejectionOf("posted_within=5").message.find("1, 3, 7, 30") != std::string::npos);
+    CHECK(rejectionOf("engine_from=1.65").field == "engine_from");
+    CHECK(rejectionOf("engine_from=12").field == "engine_from");
+    CHECK(rejectionOf("engine_from=3&engine_to=2").field == "engine_to");
+    CHECK(rejectionOf("power_from=300&power_to=100").field == "power_to");
+    CHECK(rejectionOf("owners_max=0").field == "owners_max");
+    CHECK(rejectionOf("steering=middle").field == "steering");
+    std::string many = "make=";
+    for (int i = 1; i <= 21; ++i) many += std::to_string(i) + (i < 21 ? "," : "");
+    CHECK(rejectionOf(many).message.find("at most 20") != std::string::npos);
+    CHECK_FALSE(accepted("photos=0").withPhotos); // 0 is "not set"
 }

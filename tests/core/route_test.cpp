@@ -32,7 +32,7 @@ TEST_CASE("a listing URL opens that listing", "[core][route]")
 TEST_CASE("the browse URL carries the filter", "[core][route]")
 {
     BrowseRoute r;
-    r.filter.makeId = 5;
+    r.filter.makeIds = {5};
     r.filter.sort = Sort::PriceAsc;
     r.filter.page = 3;
     const std::string url = r.url();

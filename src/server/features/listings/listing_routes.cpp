@@ -26,6 +26,7 @@ std::vector<Route> listingRoutes(ListingService& listings, JsonResponses& json)
                   if (!parseListingQuery(req.rawQuery, filter, fe))
                       throw ClientError(badParameter(fe.field, fe.message));
                   filter.query = normalizeSearchText(filter.query);
+                  if (!filter.query.empty() && filter.page == 1) listings.searchService().recordSearch(filter.query);
                   return *json.cached(req, searchCacheKey("listings", filter, listings.searchService().now()),
                                       [&] { return listings.search(filter); });
               }},

@@ -93,9 +93,7 @@ std::shared_ptr<const SearchIndex> SearchService::index()
 SearchResult SearchService::search(const ListingFilter& filter)
 {
     auto idx = index();
-    SearchResult r = idx->search(filter, m_now());
-    if (!filter.query.empty() && filter.page == 1) recordSearch(filter.query, r.total);
-    return r;
+    return idx->search(filter, m_now());
 }
 
 SearchFacets SearchService::facets(const ListingFilter& filter)
@@ -119,16 +117,21 @@ SuggestionList SearchService::suggest(std::string_view text, std::size_t limit)
     std::sort(popular.begin(), popular.end(), [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
+    // Each with what it finds now (a search made twice that finds nothing is left out).
+    const auto idx = index();
     for (const auto& [n, text] : popular) {
         if (out.items.size() >= limit) break;
-        out.items.push_back({SuggestionKind::Search, text, "q=" + percentEncode(text), n});
+        ListingFilter f;
+        f.query = text;
+        f.pageSize = 1;
+        const std::int64_t found = idx->search(f, m_now()).total;
+        if (found > 0) out.items.push_back({SuggestionKind::Search, text, "q=" + percentEncode(text), found});
     }
     return out;
 }
 
-void SearchService::recordSearch(std::string_view text, std::int64_t total)
+void SearchService::recordSearch(std::string_view text)
 {
-    if (total <= 0) return;
     const std::vector<std::string> words = search::tokens(text);
     if (words.empty()) return;
     std::string key;

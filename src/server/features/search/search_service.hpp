@@ -43,9 +43,9 @@ public:
     SearchFacets facets(const ListingFilter& filter);
     // Makes, models and then the popular searches that start like `text`.
     SuggestionList suggest(std::string_view text, std::size_t limit = 8);
-    // Counts a free-text search that found something, for the popular searches (bounded:
-    // at most kPopularMax texts are kept; the least searched go first).
-    void recordSearch(std::string_view text, std::int64_t total);
+    // Counts a free-text search (first pages only, cached or not), for the popular searches
+    // (bounded: at most kPopularMax texts are kept; the least searched go first).
+    void recordSearch(std::string_view text);
     void onSwap(Listener listener);
     std::int64_t now() const { return m_now(); }
 

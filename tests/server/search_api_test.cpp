@@ -1,0 +1,152 @@
+// The search API against the real server on the engine under test: new filters, live
+// facet counts, typo- and script-tolerant free text, suggestions, and bad input.
+#include "server_process.hpp"
+
+#include "core/json_mapping.hpp"
+#include "core/listing_query.hpp"
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+
+using namespace dongelek;
+using dongelek::test::ServerProcess;
+
+namespace {
+
+std::unique_ptr<httplib::Client> clientOf(const ServerProcess& s)
+{
+    auto c = std::make_unique<httplib::Client>("127.0.0.1", s.port());
+    c->set_url_encode(false);
+    c->set_read_timeout(20, 0);
+    return c;
+}
+
+template <typename T> T get(httplib::Client& c, const std::string& path)
+{
+    auto r = c.Get(path.c_str());
+    INFO("GET " << path);
+    REQUIRE(r);
+    INFO(r->body.substr(0, 400));
+    REQUIRE(r->status == 200);
+    T out;
+    REQUIRE(parseJson(r->body, out));
+    return out;
+}
+
+ApiError refusal(httplib::Client& c, const std::string& path)
+{
+    auto r = c.Get(path.c_str());
+    INFO("GET " << path);
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    ApiError e;
+    REQUIRE(parseJson(r->body, e));
+    return e;
+}
+
+} // namespace
+
+TEST_CASE("search api: facet counts are what the search would find with that option", "[server][api][search]")
+{
+    ServerProcess server;
+    auto c = clientOf(server);
+    const auto facets = get<SearchFacets>(*c, "/api/v1/search/facets?make=1&fuel=petrol");
+    CHECK(facets.total == get<ListingPage>(*c, "/api/v1/listings?make=1&fuel=petrol").total);
+    // Another make is counted as if it were chosen instead (disjunctive facets).
+    const std::int64_t hondas = facets.count("make", "2");
+    CHECK(hondas == get<ListingPage>(*c, "/api/v1/listings?make=2&fuel=petrol").total);
+    CHECK(facets.count("fuel", "diesel") == get<ListingPage>(*c, "/api/v1/listings?make=1&fuel=diesel").total);
+    CHECK(facets.count("photos", "1") == get<ListingPage>(*c, "/api/v1/listings?make=1&fuel=petrol&photos=1").total);
+    CHECK(facets.count("posted_within", "30") ==
+          get<ListingPage>(*c, "/api/v1/listings?make=1&fuel=petrol&posted_within=30").total);
+    // Paging and order do not change counts.
+    const auto paged = get<SearchFacets>(*c, "/api/v1/search/facets?fuel=petrol&make=1&page=3&sort=price_asc");
+    CHECK(paged.total == facets.total);
+    // Bad input is refused like the search's, naming the field.
+    CHECK(refusal(*c, "/api/v1/search/facets?body=boat").field == "body");
+    CHECK(refusal(*c, "/api/v1/search/facets?make=1,x").field == "make");
+}
+
+TEST_CASE("search api: free text forgives typos and either script", "[server][api][search]")
+{
+    ServerProcess server;
+    auto c = clientOf(server);
+    const auto camrys = get<ListingPage>(*c, "/api/v1/listings?q=camry&page_size=100");
+    REQUIRE(camrys.total > 0);
+    for (const char* q : {"kamry", "kamri", "%D0%BA%D0%B0%D0%BC%D1%80%D0%B8", "toyota%20camry", "toyta%20kamry", "Camr"}) {
+        INFO(q);
+        const auto r = get<ListingPage>(*c, std::string("/api/v1/listings?page_size=100&q=") + q);
+        CHECK(r.total == camrys.total);
+        for (const auto& item : r.items)
+            CHECK(item.model == "Camry");
+    }
+    // A year in the text finds that year; nonsense finds nothing (and is no error).
+    const auto y = get<ListingPage>(*c, "/api/v1/listings?q=camry%202018&page_size=100");
+    for (const auto& item : y.items)
+        CHECK(item.year == 2018);
+    CHECK(get<ListingPage>(*c, "/api/v1/listings?q=zzzzqqq").total == 0);
+    CHECK(get<ListingPage>(*c, "/api/v1/listings?q=%22%27%3B--").total == 0);
+}
+
+TEST_CASE("search api: suggestions for text being typed", "[server][api][search]")
+{
+    ServerProcess server;
+    auto c = clientOf(server);
+    const auto toy = get<SuggestionList>(*c, "/api/v1/search/suggest?q=toy");
+    REQUIRE_FALSE(toy.items.empty());
+    CHECK(toy.items[0].kind == SuggestionKind::Make);
+    CHECK(toy.items[0].text == "Toyota");
+    CHECK(toy.items[0].query == "make=1");
+    // A typo and the other script still suggest the model, with the search it opens.
+    for (const char* q : {"kamr", "%D0%BA%D0%B0%D0%BC%D1%80", "toyta%20cam"}) {
+        INFO(q);
+        const auto s = get<SuggestionList>(*c, std::string("/api/v1/search/suggest?q=") + q);
+        const bool camry = std::any_of(s.items.begin(), s.items.end(), [](const Suggestion& x) {
+            return x.kind == SuggestionKind::Model && x.text == "Toyota Camry";
+        });
+        CHECK(camry);
+        for (const Suggestion& x : s.items) {
+            ListingFilter f;
+            FieldError e;
+            CHECK(parseListingQuery(x.query, f, e)); // every suggestion opens a valid search
+            CHECK(x.count > 0);
+        }
+    }
+    // Searches people made come back as popular searches once made twice.
+    for (int i = 0; i < 2; ++i)
+        get<ListingPage>(*c, "/api/v1/listings?q=land%20cruiser%20prado");
+    const auto popular = get<SuggestionList>(*c, "/api/v1/search/suggest?q=land%20cruiser%20pr");
+    CHECK(std::any_of(popular.items.begin(), popular.items.end(),
+                      [](const Suggestion& x) { return x.kind == SuggestionKind::Search; }));
+    CHECK(get<SuggestionList>(*c, "/api/v1/search/suggest?q=%20").items.empty());
+    CHECK(refusal(*c, "/api/v1/search/suggest").field == "q");
+    CHECK(refusal(*c, "/api/v1/search/suggest?q=" + std::string(61, 'a')).field == "q");
+    CHECK(refusal(*c, "/api/v1/search/suggest?q=%FF").field == "q");
+}
+
+TEST_CASE("search api: the new filters narrow the search and come back in the answer", "[server][api][search]")
+{
+    ServerProcess server;
+    auto c = clientOf(server);
+    const auto all = get<ListingPage>(*c, "/api/v1/listings");
+    const auto dealerSpins = get<ListingPage>(*c, "/api/v1/listings?seller=dealer&spin=1&vin_verified=1&page_size=100");
+    CHECK(dealerSpins.total > 0);
+    CHECK(dealerSpins.total < all.total);
+    for (const auto& item : dealerSpins.items) {
+        CHECK(item.sellerKind == SellerKind::Dealer);
+        CHECK(item.hasSpin);
+        CHECK(item.vinVerified);
+    }
+    const auto fresh = get<ListingPage>(*c, "/api/v1/listings?posted_within=7&page_size=100");
+    CHECK(fresh.total > 0); // demo dates count back from the server's start
+    const auto photos = get<ListingPage>(*c, "/api/v1/listings?photos=1&page_size=100");
+    for (const auto& item : photos.items) {
+        CHECK(item.photoCount > 0);
+        CHECK_FALSE(item.thumbUrl.empty());
+    }
+    const auto two = get<ListingPage>(*c, "/api/v1/listings?make=1,2&page_size=100");
+    CHECK(two.total == get<ListingPage>(*c, "/api/v1/listings?make=1").total +
+                           get<ListingPage>(*c, "/api/v1/listings?make=2").total);
+    const auto d = get<ListingDetails>(*c, "/api/v1/listings/" + std::to_string(all.items.at(0).id));
+    CHECK((d.steering == Steering::Left || d.steering == Steering::Right));
+}
