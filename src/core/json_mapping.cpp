@@ -217,6 +217,49 @@ void from_json(const json& j, ListingPage& v)
     j.at("page_size").get_to(v.pageSize);
 }
 
+void to_json(json& j, const SavedSearch& v)
+{
+    j = json{{"id", v.id},         {"name", v.name},   {"query", v.query},  {"alert", v.alert},
+             {"created_at", v.createdAt}, {"total", v.total}, {"unread", v.unread}};
+}
+void from_json(const json& j, SavedSearch& v)
+{
+    j.at("id").get_to(v.id);
+    j.at("name").get_to(v.name);
+    j.at("query").get_to(v.query);
+    j.at("alert").get_to(v.alert);
+    getOptional(j, "created_at", v.createdAt);
+    getOptional(j, "total", v.total);
+    getOptional(j, "unread", v.unread);
+}
+void to_json(json& j, const SavedSearchList& v) { j = json{{"items", v.items}}; }
+void from_json(const json& j, SavedSearchList& v) { j.at("items").get_to(v.items); }
+
+void to_json(json& j, const Notification& v)
+{
+    j = json{{"id", v.id},
+             {"saved_search_id", v.savedSearchId},
+             {"saved_search_name", v.savedSearchName},
+             {"created_at", v.createdAt},
+             {"read", v.read},
+             {"listing", v.listing}};
+}
+void from_json(const json& j, Notification& v)
+{
+    j.at("id").get_to(v.id);
+    j.at("saved_search_id").get_to(v.savedSearchId);
+    getOptional(j, "saved_search_name", v.savedSearchName);
+    getOptional(j, "created_at", v.createdAt);
+    getOptional(j, "read", v.read);
+    j.at("listing").get_to(v.listing);
+}
+void to_json(json& j, const NotificationList& v) { j = json{{"items", v.items}, {"unread", v.unread}}; }
+void from_json(const json& j, NotificationList& v)
+{
+    j.at("items").get_to(v.items);
+    getOptional(j, "unread", v.unread);
+}
+
 void to_json(json& j, const HealthReport& v)
 {
     j = json{{"status", v.status}, {"listings", v.listings}, {"version", v.version}};

@@ -32,6 +32,14 @@ void to_json(nlohmann::json& j, const Suggestion& v);
 void from_json(const nlohmann::json& j, Suggestion& v);
 void to_json(nlohmann::json& j, const SuggestionList& v);
 void from_json(const nlohmann::json& j, SuggestionList& v);
+void to_json(nlohmann::json& j, const SavedSearch& v);
+void from_json(const nlohmann::json& j, SavedSearch& v);
+void to_json(nlohmann::json& j, const SavedSearchList& v);
+void from_json(const nlohmann::json& j, SavedSearchList& v);
+void to_json(nlohmann::json& j, const Notification& v);
+void from_json(const nlohmann::json& j, Notification& v);
+void to_json(nlohmann::json& j, const NotificationList& v);
+void from_json(const nlohmann::json& j, NotificationList& v);
 void to_json(nlohmann::json& j, const HealthReport& v);
 void from_json(const nlohmann::json& j, HealthReport& v);
 void to_json(nlohmann::json& j, const ApiError& v);   // {"error": {...}}

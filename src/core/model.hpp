@@ -205,6 +205,37 @@ struct SuggestionList {
 };
 std::string_view toString(SuggestionKind v);
 
+// [SECTION] Saved searches and notifications (signed-in users)
+
+// GET/POST /api/v1/me/saved-searches: a search the user named, optionally with an alert
+// when a new listing matches it.
+struct SavedSearch {
+    std::int64_t id = 0;
+    std::string name;
+    std::string query;     // the listing query string (core's toQueryString, canonical)
+    bool alert = false;    // notify (in the app and by mail) about new matches
+    std::string createdAt; // ISO 8601 UTC
+    std::int64_t total = 0;    // listings it finds now
+    std::int64_t unread = 0;   // new matches not yet seen
+};
+struct SavedSearchList {
+    std::vector<SavedSearch> items;
+};
+
+// GET /api/v1/me/notifications: new listings for the user's saved searches, newest first.
+struct Notification {
+    std::int64_t id = 0;
+    std::int64_t savedSearchId = 0;
+    std::string savedSearchName;
+    std::string createdAt;
+    bool read = false;
+    ListingSummary listing; // id 0 and no title when the listing is gone
+};
+struct NotificationList {
+    std::vector<Notification> items;
+    std::int64_t unread = 0;
+};
+
 // [SECTION] Health
 
 // GET /api/v1/health: {"status": "ok", "listings": N, "version": "0.1.0"}.

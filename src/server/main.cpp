@@ -10,6 +10,8 @@
 #include "server/features/listings/catalog_routes.hpp"
 #include "server/features/listings/listing_routes.hpp"
 #include "server/features/search/search_routes.hpp"
+#include "server/features/saved_searches/saved_search_routes.hpp"
+#include "server/features/saved_searches/saved_search_service.hpp"
 #include "server/features/listings/listing_service.hpp"
 #include "server/db/open_database.hpp"
 #include "server/features/listings/sql_listing_repository.hpp"
@@ -260,9 +262,14 @@ int main(int argc, char** argv)
         accounts::AccountRepository accountRepository(*database);
         accounts::InProcessCounters abuseCounters;
         Deliveries deliveries = makeDeliveries(config);
+        const accounts::MessageTexts mailTexts = accounts::MessageTexts::load(config.mailDir);
         accounts::AccountService accountService(accountRepository, abuseCounters, *deliveries.mailer, *deliveries.sms,
-                                                *deliveries.queue, accounts::MessageTexts::load(config.mailDir),
-                                                accountSettings(config), unixNow);
+                                                *deliveries.queue, mailTexts, accountSettings(config), unixNow);
+        // Saved searches: alerts run on every new search snapshot (a listing was written).
+        SavedSearchRepository savedSearchRepository(*database);
+        SavedSearchService savedSearches(savedSearchRepository, search, *deliveries.mailer, *deliveries.queue, mailTexts,
+                                         site.publicOrigin.empty() ? site.fallbackOrigin : site.publicOrigin);
+        search.onSwap([&savedSearches](const SearchIndex&, const SearchIndex& after) { savedSearches.checkAlerts(after); });
         const bool tls = config.publicOrigin.rfind("https://", 0) == 0;
 
         HttpOptions http;
@@ -290,6 +297,7 @@ int main(int argc, char** argv)
         routes.add(listingRoutes(service, json));
         routes.add(catalogRoutes(service, json));
         routes.add(searchRoutes(search, json));
+        routes.add(savedSearchRoutes(savedSearches));
         routes.add(accounts::accountRoutes(
             accountService, {site.publicOrigin.empty() ? site.fallbackOrigin : site.publicOrigin, tls, &hashing}));
         routes.add(photoRoutes(media, renders));

@@ -13,6 +13,7 @@
 // [SECTION] SMS gateway
 // [SECTION] Admins and the audit log
 
+#include "api_calls.hpp"
 #include "server_process.hpp"
 
 #include <catch2/catch.hpp>
@@ -36,6 +37,7 @@
 using dongelek::test::ServerOptions;
 using dongelek::test::ServerProcess;
 using dongelek::test::freePort;
+using namespace dongelek::test;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -43,48 +45,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kPassword = "correct horse battery staple";
-
 std::unique_ptr<httplib::Client> clientFor(const ServerProcess& s)
 {
     auto c = std::make_unique<httplib::Client>("127.0.0.1", s.port());
     c->set_read_timeout(20, 0);
     return c;
-}
-
-struct Answer {
-    int status = 0;
-    json body;
-    httplib::Headers headers;
-    std::string header(const std::string& name) const
-    {
-        const auto it = headers.find(name);
-        return it == headers.end() ? std::string() : it->second;
-    }
-    std::string code() const { return body.contains("error") ? body["error"].value("code", "") : ""; }
-    std::string field() const { return body.contains("error") ? body["error"].value("field", "") : ""; }
-};
-
-Answer call(httplib::Client& c, const std::string& method, const std::string& path, const std::string& body = "",
-            httplib::Headers headers = {})
-{
-    httplib::Result r = method == "GET"      ? c.Get(path.c_str(), headers)
-                        : method == "DELETE" ? c.Delete(path.c_str(), headers)
-                        : method == "PATCH"  ? c.Patch(path.c_str(), headers, body, "application/json")
-                        : method == "PUT"    ? c.Put(path.c_str(), headers, body, "application/json")
-                                             : c.Post(path.c_str(), headers, body, "application/json");
-    INFO(method << " " << path);
-    REQUIRE(r);
-    Answer a;
-    a.status = r->status;
-    a.headers = r->headers;
-    if (!r->body.empty()) a.body = json::parse(r->body, nullptr, false);
-    return a;
-}
-
-httplib::Headers bearer(const std::string& token)
-{
-    return {{"Authorization", "Bearer " + token}};
 }
 
 // The refresh token out of a Set-Cookie header ("" when it clears the cookie).
@@ -99,74 +64,6 @@ std::string cookieValue(const Answer& a)
 httplib::Headers refreshHeaders(const std::string& cookie)
 {
     return {{"Cookie", "dongelek_refresh=" + cookie}, {"X-Dongelek-CSRF", "1"}};
-}
-
-std::string base64Decode(const std::string& in)
-{
-    static const std::string chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    int val = 0, bits = -8;
-    for (char c : in) {
-        const std::size_t p = chars.find(c);
-        if (p == std::string::npos) continue;
-        val = (val << 6) + static_cast<int>(p);
-        bits += 6;
-        if (bits >= 0) {
-            out += static_cast<char>((val >> bits) & 0xFF);
-            bits -= 8;
-        }
-    }
-    return out;
-}
-
-// The plain-text part of a delivered message (base64, as the server writes it).
-std::string plainText(const std::string& raw)
-{
-    // The outbox keeps CRLF; the SMTP server's maildir stores LF.
-    const std::string message = std::regex_replace(raw, std::regex("\r\n"), "\n");
-    const std::size_t part = message.find("Content-Type: text/plain");
-    REQUIRE(part != std::string::npos);
-    const std::size_t start = message.find("\n\n", part);
-    const std::size_t end = message.find("--", start);
-    return base64Decode(message.substr(start + 2, end - start - 2));
-}
-
-std::string readFile(const fs::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-// Waits for `n` files in `dir` (deliveries run in the background) and returns them oldest first.
-std::vector<std::string> waitForFiles(const fs::path& dir, std::size_t n, const std::string& suffix = "")
-{
-    std::vector<fs::path> files;
-    for (int i = 0; i < 200; ++i) {
-        files.clear();
-        if (fs::exists(dir))
-            for (const auto& e : fs::directory_iterator(dir))
-                if (e.is_regular_file() && (suffix.empty() || e.path().string().size() >= suffix.size()) &&
-                    e.path().string().compare(e.path().string().size() - suffix.size(), suffix.size(), suffix) == 0 &&
-                    e.path().extension() != ".tmp")
-                    files.push_back(e.path());
-        if (files.size() >= n) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    REQUIRE(files.size() >= n);
-    std::sort(files.begin(), files.end());
-    std::vector<std::string> out;
-    for (const fs::path& f : files)
-        out.push_back(readFile(f));
-    return out;
-}
-
-std::string linkToken(const std::string& text, const std::string& path)
-{
-    std::smatch m;
-    REQUIRE(std::regex_search(text, m, std::regex("/account/" + path + "\\?token=([A-Za-z0-9_-]+)")));
-    return m[1];
 }
 
 // A real SMTP server (Debian's python3-aiosmtpd) storing each message in a maildir.
@@ -214,22 +111,6 @@ private:
 };
 
 // Registers, confirms through the outbox and signs in; returns the login answer.
-Answer signUp(httplib::Client& c, const ServerProcess& s, const std::string& email, std::size_t mailsBefore)
-{
-    REQUIRE(call(c, "POST", "/api/v1/auth/register",
-                 json{{"email", email}, {"password", kPassword}, {"displayName", "Test"}, {"role", "buyer"},
-                      {"language", "en"}}
-                     .dump())
-                .status == 202);
-    const auto mails = waitForFiles(s.outbox(), mailsBefore + 1, ".eml");
-    REQUIRE(call(c, "POST", "/api/v1/auth/verify-email",
-                 json{{"token", linkToken(plainText(mails.back()), "verify")}}.dump())
-                .status == 200);
-    Answer login = call(c, "POST", "/api/v1/auth/login", json{{"email", email}, {"password", kPassword}}.dump());
-    REQUIRE(login.status == 200);
-    return login;
-}
-
 std::string base32Decode(const std::string& text)
 {
     static const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

@@ -885,7 +885,11 @@ TEST_CASE("api: every response has a request id, timing and security headers", "
 {
     ServerProcess server;
     auto c = clientFor(server);
-    const auto d = getJson<ListingDetails>(*c, "/api/v1/listings/4");
+    // A listing with photos (a few demo listings have none).
+    const auto withPhotos = getJson<ListingPage>(*c, "/api/v1/listings?photos=1&page_size=1");
+    REQUIRE_FALSE(withPhotos.items.empty());
+    const auto d = getJson<ListingDetails>(*c, "/api/v1/listings/" + std::to_string(withPhotos.items[0].id));
+    REQUIRE_FALSE(d.photos.empty());
     const auto etag = c->Get("/api/v1/makes")->get_header_value("ETag");
     struct Probe {
         std::string path;

@@ -1,9 +1,16 @@
 // The search API against the real server on the engine under test: new filters, live
 // facet counts, typo- and script-tolerant free text, suggestions, and bad input.
+#include "api_calls.hpp"
 #include "server_process.hpp"
+
+#include "server/db/open_database.hpp"
+#include "server/features/listings/sql_listing_repository.hpp"
 
 #include "core/json_mapping.hpp"
 #include "core/listing_query.hpp"
+#include "core/text_format.hpp"
+
+#include <ctime>
 
 #include <catch2/catch.hpp>
 #include <httplib.h>
@@ -149,4 +156,119 @@ TEST_CASE("search api: the new filters narrow the search and come back in the an
                            get<ListingPage>(*c, "/api/v1/listings?make=2").total);
     const auto d = get<ListingDetails>(*c, "/api/v1/listings/" + std::to_string(all.items.at(0).id));
     CHECK((d.steering == Steering::Left || d.steering == Steering::Right));
+}
+
+// [SECTION] Saved searches and alerts
+
+namespace {
+
+// A listing written straight into the server's database, as the listing editor will: the
+// server notices the new data version and its search index and alerts follow.
+void publish(const ServerProcess& server, std::int64_t id, std::int64_t makeId, std::int64_t modelId, const char* title)
+{
+    auto database = server::db::openDatabase(server.databaseUrl());
+    server::SqlListingRepository repo(*database);
+    auto writer = repo.beginBulkImport();
+    server::ListingRecord r;
+    r.id = id;
+    r.sellerId = 1;
+    r.makeId = makeId;
+    r.modelId = modelId;
+    r.year = 2024;
+    r.price = Money{15'500'000'00, Currency::KZT};
+    r.mileageKm = 12'000;
+    r.cityId = 1;
+    r.title = title;
+    r.description = "Новая машина";
+    r.color = "white";
+    r.vin = "JTNB11HK103000001";
+    r.createdAt = isoTimestamp(std::time(nullptr));
+    writer->addListing(r);
+    writer->commit();
+}
+
+test::Answer waitForNotifications(httplib::Client& c, const std::string& token, std::size_t n)
+{
+    test::Answer a;
+    for (int i = 0; i < 100; ++i) {
+        a = test::call(c, "GET", "/api/v1/me/notifications", "", test::bearer(token));
+        if (a.status == 200 && a.body["items"].size() >= n) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return a;
+}
+
+} // namespace
+
+TEST_CASE("saved searches: only their owner sees them; a new matching listing raises a notification and a mail",
+          "[server][api][search][saved]")
+{
+    using test::bearer;
+    using test::call;
+    using test::json;
+    ServerProcess server;
+    auto c = clientOf(server);
+    const std::string alice = test::signUp(*c, server, "alice@example.kz", 0).body["accessToken"];
+    const std::string bolat = test::signUp(*c, server, "bolat@example.kz", 1).body["accessToken"];
+
+    // Anonymous callers are refused.
+    CHECK(call(*c, "GET", "/api/v1/me/saved-searches").status == 401);
+    const test::Answer saved = call(*c, "POST", "/api/v1/me/saved-searches",
+                                    json{{"query", "model=1&make=1&page=3&sort=price_asc"}, {"name", "Camry"}, {"alert", true}}.dump(),
+                                    bearer(alice));
+    REQUIRE(saved.status == 201);
+    CHECK(saved.body["query"] == "make=1&model=1"); // canonical: no page, no order
+    CHECK(saved.body["total"].get<std::int64_t>() > 0);
+    CHECK(saved.body["unread"] == 0);
+    const std::int64_t id = saved.body["id"];
+    CHECK(call(*c, "GET", "/api/v1/me/saved-searches", "", bearer(alice)).body["items"].size() == 1);
+
+    // Another user neither sees nor changes it.
+    CHECK(call(*c, "GET", "/api/v1/me/saved-searches", "", bearer(bolat)).body["items"].empty());
+    CHECK(call(*c, "PATCH", "/api/v1/me/saved-searches/" + std::to_string(id), json{{"alert", false}}.dump(), bearer(bolat))
+              .status == 404);
+    CHECK(call(*c, "DELETE", "/api/v1/me/saved-searches/" + std::to_string(id), "", bearer(bolat)).status == 404);
+
+    // Bad input names the field.
+    CHECK(call(*c, "POST", "/api/v1/me/saved-searches", json{{"query", "year_from=abc"}}.dump(), bearer(alice)).field() ==
+          "query");
+    CHECK(call(*c, "POST", "/api/v1/me/saved-searches", json{{"query", ""}, {"colour", "red"}}.dump(), bearer(alice))
+              .field() == "colour");
+    CHECK(call(*c, "POST", "/api/v1/me/saved-searches", json{{"query", ""}, {"alert", "yes"}}.dump(), bearer(alice))
+              .field() == "alert");
+    CHECK(call(*c, "POST", "/api/v1/me/saved-searches", json{{"query", ""}, {"name", std::string(81, 'a')}}.dump(),
+               bearer(alice))
+              .field() == "name");
+    CHECK(call(*c, "POST", "/api/v1/me/notifications/read", json{{"ids", {1, "x"}}}.dump(), bearer(alice)).field() ==
+          "ids");
+
+    // A new Camry alerts; a new Lada does not.
+    publish(server, 401, 1, 1, "Toyota Camry 2.5");
+    const auto makes = get<std::vector<MakeInfo>>(*c, "/api/v1/makes");
+    const auto other = std::find_if(makes.begin(), makes.end(), [](const MakeInfo& m) { return m.id != 1 && !m.models.empty(); });
+    REQUIRE(other != makes.end());
+    publish(server, 402, other->id, other->models.front().id, "Another car");
+    const test::Answer n = waitForNotifications(*c, alice, 1);
+    REQUIRE(n.body["items"].size() == 1);
+    CHECK(n.body["unread"] == 1);
+    CHECK(n.body["items"][0]["listing"]["id"] == 401);
+    CHECK(n.body["items"][0]["listing"]["title"] == "Toyota Camry 2.5");
+    CHECK(n.body["items"][0]["saved_search_name"] == "Camry");
+    const auto mails = test::waitForFiles(server.outbox(), 3, ".eml");
+    const std::string mail = test::plainText(mails.back());
+    CHECK(mail.find("Toyota Camry 2.5") != std::string::npos);
+    CHECK(mail.find("/listing/401") != std::string::npos);
+    CHECK(call(*c, "GET", "/api/v1/me/notifications", "", bearer(bolat)).body["items"].empty());
+    CHECK(call(*c, "GET", "/api/v1/me/saved-searches", "", bearer(alice)).body["items"][0]["unread"] == 1);
+
+    // Read, then the alert off: the next Camry raises nothing.
+    CHECK(call(*c, "POST", "/api/v1/me/notifications/read", "{}", bearer(alice)).body["marked"] == 1);
+    CHECK(call(*c, "GET", "/api/v1/me/notifications", "", bearer(alice)).body["unread"] == 0);
+    CHECK(call(*c, "PATCH", "/api/v1/me/saved-searches/" + std::to_string(id), json{{"alert", false}}.dump(), bearer(alice))
+              .body["alert"] == false);
+    publish(server, 403, 1, 1, "Toyota Camry 3.5");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    CHECK(call(*c, "GET", "/api/v1/me/notifications", "", bearer(alice)).body["items"].size() == 1);
+    CHECK(call(*c, "DELETE", "/api/v1/me/saved-searches/" + std::to_string(id), "", bearer(alice)).status == 204);
+    CHECK(call(*c, "GET", "/api/v1/me/notifications", "", bearer(alice)).body["items"].empty());
 }

@@ -18,6 +18,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace dongelek::server::db {
@@ -199,5 +200,21 @@ private:
     Visibility m_visibility;
     bool m_open = true;
 };
+
+// Runs body(connection) in a write transaction of the given visibility and commits;
+// returns what body returns. Any exception rolls back.
+template <typename F> auto inTransaction(Database& database, Visibility visibility, F&& body)
+{
+    auto lease = database.acquire();
+    WriteTransaction tx(lease, visibility);
+    if constexpr (std::is_void_v<decltype(body(tx.connection()))>) {
+        body(tx.connection());
+        tx.commit();
+    } else {
+        auto result = body(tx.connection());
+        tx.commit();
+        return result;
+    }
+}
 
 } // namespace dongelek::server::db

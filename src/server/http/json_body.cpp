@@ -60,6 +60,30 @@ std::optional<std::string> JsonBody::optionalText(std::string_view name, std::si
     return v;
 }
 
+std::optional<bool> JsonBody::optionalBool(std::string_view name) const
+{
+    const auto it = m_json.find(std::string(name));
+    if (it == m_json.end() || it->is_null()) return std::nullopt;
+    if (!it->is_boolean()) throw invalid("invalid_field", name, std::string(name) + " must be true or false");
+    return it->get<bool>();
+}
+
+std::optional<std::vector<std::int64_t>> JsonBody::optionalIds(std::string_view name, std::size_t maxItems) const
+{
+    const auto it = m_json.find(std::string(name));
+    if (it == m_json.end() || it->is_null()) return std::nullopt;
+    if (!it->is_array()) throw invalid("invalid_field", name, std::string(name) + " must be an array of ids");
+    if (it->size() > maxItems)
+        throw invalid("invalid_field", name, std::string(name) + " has too many items: at most " + std::to_string(maxItems));
+    std::vector<std::int64_t> ids;
+    for (const auto& v : *it) {
+        if (!v.is_number_integer() || v.get<std::int64_t>() < 1)
+            throw invalid("invalid_field", name, std::string(name) + " must hold positive whole numbers");
+        ids.push_back(v.get<std::int64_t>());
+    }
+    return ids;
+}
+
 std::string JsonBody::text(std::string_view name, std::size_t maxChars, bool trim) const
 {
     std::optional<std::string> v = optionalText(name, maxChars, trim);

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dongelek::server {
 
@@ -24,6 +25,10 @@ public:
     std::string text(std::string_view name, std::size_t maxChars, bool trim = true) const;
     std::optional<std::string> optionalText(std::string_view name, std::size_t maxChars, bool trim = true) const;
     bool has(std::string_view name) const;
+    // true or false; nullopt when absent or null.
+    std::optional<bool> optionalBool(std::string_view name) const;
+    // An array of at most maxItems positive whole numbers (ids); nullopt when absent.
+    std::optional<std::vector<std::int64_t>> optionalIds(std::string_view name, std::size_t maxItems) const;
 
 private:
     nlohmann::json m_json;

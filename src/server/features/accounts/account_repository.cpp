@@ -51,16 +51,7 @@ UserRow readUser(const Statement& s)
 // Runs `body` in a Private write transaction and commits.
 template <typename F> auto privately(db::Database& database, F&& body)
 {
-    auto lease = database.acquire();
-    db::WriteTransaction tx(lease, db::Visibility::Private);
-    if constexpr (std::is_void_v<decltype(body(tx.connection()))>) {
-        body(tx.connection());
-        tx.commit();
-    } else {
-        auto result = body(tx.connection());
-        tx.commit();
-        return result;
-    }
+    return db::inTransaction(database, db::Visibility::Private, std::forward<F>(body));
 }
 
 // True when the statement produced a row (UPDATE ... RETURNING: it changed one).

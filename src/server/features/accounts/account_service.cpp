@@ -143,11 +143,9 @@ std::string AccountService::codeHash(const std::string& code) const
     return sha256Hex(hmacSha256(m_pepper, code));
 }
 
-void AccountService::sendMailTo(const std::string& email, const std::string& name, const std::string& language,
-                                const std::string& kind, const std::string& link,
-                                std::initializer_list<std::pair<std::string_view, std::string>> args)
+Mail composeMail(const Strings& s, const std::string& email, const std::string& name, const std::string& kind,
+                 const std::string& link, std::initializer_list<std::pair<std::string_view, std::string>> args)
 {
-    const Strings& s = m_texts.in(language);
     Mail m;
     m.to = email;
     m.language = s.language();
@@ -157,17 +155,30 @@ void AccountService::sendMailTo(const std::string& email, const std::string& nam
         const std::string slot = "{" + std::string(k) + "}";
         for (std::size_t p = body.find(slot); p != std::string::npos; p = body.find(slot, p + v.size()))
             body.replace(p, slot.size(), v);
+        for (std::size_t p = m.subject.find(slot); p != std::string::npos; p = m.subject.find(slot, p + v.size()))
+            m.subject.replace(p, slot.size(), v);
     }
     const std::string greeting = s.format("greeting", {{"name", name}});
     const std::string action = s.get(kind + ".action");
     const std::string note = s.get(kind + ".note");
     m.text = greeting + "\n\n" + body + "\n\n" + action + ":\n" + link + "\n\n" + note + "\n\n-- \n" + s.get("footer") + "\n";
+    std::string htmlBody = pages::html(body);
+    for (std::size_t p = htmlBody.find('\n'); p != std::string::npos; p = htmlBody.find('\n', p + 4))
+        htmlBody.replace(p, 1, "<br>");
     m.html = "<!doctype html><html lang=\"" + m.language + "\"><body style=\"font-family:sans-serif;color:#1f2937\">" +
-             "<p>" + pages::html(greeting) + "</p><p>" + pages::html(body) + "</p><p><a href=\"" + pages::html(link) +
+             "<p>" + pages::html(greeting) + "</p><p>" + htmlBody + "</p><p><a href=\"" + pages::html(link) +
              "\" style=\"display:inline-block;padding:10px 18px;background:#2563eb;color:#fff;border-radius:6px;"
              "text-decoration:none\">" +
              pages::html(action) + "</a></p><p style=\"font-size:13px;color:#6b7280\">" + pages::html(note) +
              "</p><p style=\"font-size:12px;color:#9ca3af\">" + pages::html(s.get("footer")) + "</p></body></html>";
+    return m;
+}
+
+void AccountService::sendMailTo(const std::string& email, const std::string& name, const std::string& language,
+                                const std::string& kind, const std::string& link,
+                                std::initializer_list<std::pair<std::string_view, std::string>> args)
+{
+    Mail m = composeMail(m_texts.in(language), email, name, kind, link, args);
     Mailer* mailer = &m_mailer;
     m_queue.post("mail to " + maskEmail(email), [mailer, m = std::move(m)] { mailer->send(m); });
 }

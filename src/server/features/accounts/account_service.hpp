@@ -68,6 +68,11 @@ private:
     std::map<std::string, Strings> m_strings;
 };
 
+// A mail from locales/mail: "<kind>.subject", ".body", ".action" (a button to `link`),
+// ".note", with {slots} in the subject and body filled from `args`; plain text and HTML.
+Mail composeMail(const Strings& s, const std::string& email, const std::string& name, const std::string& kind,
+                 const std::string& link, std::initializer_list<std::pair<std::string_view, std::string>> args);
+
 using Clock = std::function<std::int64_t()>; // Unix seconds
 
 class AccountService {

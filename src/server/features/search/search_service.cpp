@@ -58,8 +58,19 @@ void SearchService::rebuild()
         before = m_index;
         m_index = next;
     }
-    if (before)
-        for (const Listener& l : m_listeners) l(*before, *next);
+    if (!before) return;
+    std::vector<Listener> listeners;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        listeners = m_listeners;
+    }
+    for (const Listener& l : listeners) {
+        try {
+            l(*before, *next);
+        } catch (const std::exception&) {
+            // A listener's failure (a database hiccup in an alert check) must not stop the swap.
+        }
+    }
 }
 
 void SearchService::loop()
@@ -158,6 +169,7 @@ void SearchService::recordSearch(std::string_view text)
 
 void SearchService::onSwap(Listener listener)
 {
+    std::lock_guard<std::mutex> lock(m_mutex);
     m_listeners.push_back(std::move(listener));
 }
 
