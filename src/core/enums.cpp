@@ -43,6 +43,11 @@ constexpr Table<Sort, 5> kSort{{{Sort::Newest, "newest"},
 
 constexpr Table<Condition, 2> kCondition{{{Condition::New, "new"}, {Condition::Used, "used"}}};
 constexpr Table<Steering, 2> kSteering{{{Steering::Left, "left"}, {Steering::Right, "right"}}};
+constexpr Table<DealRating, 5> kDealRating{{{DealRating::Great, "great"},
+                                            {DealRating::Good, "good"},
+                                            {DealRating::Fair, "fair"},
+                                            {DealRating::High, "high"},
+                                            {DealRating::Unknown, "unknown"}}};
 constexpr Table<SuggestionKind, 3> kSuggestionKind{
     {{SuggestionKind::Make, "make"}, {SuggestionKind::Model, "model"}, {SuggestionKind::Search, "search"}}};
 
@@ -87,6 +92,7 @@ DONGELEK_ENUM(Sort, kSort)
 DONGELEK_ENUM(Condition, kCondition)
 DONGELEK_ENUM(Steering, kSteering)
 DONGELEK_ENUM(SuggestionKind, kSuggestionKind)
+DONGELEK_ENUM(DealRating, kDealRating)
 
 #undef DONGELEK_ENUM
 

@@ -217,6 +217,45 @@ void from_json(const json& j, ListingPage& v)
     j.at("page_size").get_to(v.pageSize);
 }
 
+void to_json(json& j, const PricePoint& v) { j = json{{"at", v.at}, {"price", v.price}}; }
+void from_json(const json& j, PricePoint& v)
+{
+    j.at("at").get_to(v.at);
+    j.at("price").get_to(v.price);
+}
+void to_json(json& j, const PriceInsight& v)
+{
+    j = json{{"rating", std::string(toString(v.rating))}, {"available", v.available}, {"comparables", v.comparables},
+             {"history", v.history}};
+    if (v.available) {
+        j["estimate"] = v.estimate;
+        j["low"] = v.low;
+        j["high"] = v.high;
+    }
+}
+void from_json(const json& j, PriceInsight& v)
+{
+    v.rating = getEnum<DealRating>(j, "rating");
+    j.at("available").get_to(v.available);
+    getOptional(j, "comparables", v.comparables);
+    getOptional(j, "history", v.history);
+    if (v.available) {
+        j.at("estimate").get_to(v.estimate);
+        j.at("low").get_to(v.low);
+        j.at("high").get_to(v.high);
+    }
+}
+void to_json(json& j, const ContactReveal& v)
+{
+    j = json{{"phone", v.phone}, {"whatsapp", v.whatsapp}, {"telegram", v.telegram}};
+}
+void from_json(const json& j, ContactReveal& v)
+{
+    j.at("phone").get_to(v.phone);
+    getOptional(j, "whatsapp", v.whatsapp);
+    getOptional(j, "telegram", v.telegram);
+}
+
 void to_json(json& j, const SavedSearch& v)
 {
     j = json{{"id", v.id},         {"name", v.name},   {"query", v.query},  {"alert", v.alert},

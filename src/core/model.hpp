@@ -22,6 +22,7 @@ enum class SellerKind { Private, Dealer };
 enum class Sort { Newest, PriceAsc, PriceDesc, MileageAsc, YearDesc };
 enum class Condition { New, Used };
 enum class Steering { Left, Right }; // the wheel's side: right-hand-drive imports are common in Kazakhstan
+enum class DealRating { Great, Good, Fair, High, Unknown };
 
 template <typename E> struct EnumInfo; // specialised in enums.cpp for each enum above
 
@@ -36,6 +37,7 @@ std::string_view toString(SellerKind v);
 std::string_view toString(Sort v);
 std::string_view toString(Condition v);
 std::string_view toString(Steering v);
+std::string_view toString(DealRating v);
 
 // Parse a wire name; std::nullopt when unknown.
 template <typename E> std::optional<E> parseEnum(std::string_view s);
@@ -204,6 +206,31 @@ struct SuggestionList {
     std::vector<Suggestion> items;
 };
 std::string_view toString(SuggestionKind v);
+
+// [SECTION] Listing page extras
+
+// GET /api/v1/listings/{id}/insight: the market price from comparable listings (see
+// core/price_insight.hpp for the method) and the listing's own price history.
+struct PricePoint {
+    std::string at; // ISO 8601 UTC: when this price was set
+    Money price;
+};
+struct PriceInsight {
+    DealRating rating = DealRating::Unknown;
+    bool available = false; // an estimate exists (enough comparables)
+    Money estimate;         // in the listing's currency, rounded
+    Money low;              // the fair range
+    Money high;
+    int comparables = 0;
+    std::vector<PricePoint> history; // earlier prices, oldest first, then the current one
+};
+
+// POST /api/v1/listings/{id}/contact: the seller's phone, after the rate limit.
+struct ContactReveal {
+    std::string phone;    // "+7 701 234 56 78"
+    std::string whatsapp; // https://wa.me/77012345678?text=... with the car named
+    std::string telegram; // https://t.me/+77012345678
+};
 
 // [SECTION] Saved searches and notifications (signed-in users)
 

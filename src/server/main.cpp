@@ -10,6 +10,10 @@
 #include "server/features/listings/catalog_routes.hpp"
 #include "server/features/listings/listing_routes.hpp"
 #include "server/features/search/search_routes.hpp"
+#include "server/features/insight/insight_routes.hpp"
+#include "server/features/contact/contact_repository.hpp"
+#include "server/features/contact/contact_routes.hpp"
+#include "server/features/insight/insight_service.hpp"
 #include "server/features/saved_searches/saved_search_routes.hpp"
 #include "server/features/saved_searches/saved_search_service.hpp"
 #include "server/features/listings/listing_service.hpp"
@@ -182,6 +186,7 @@ int main(int argc, char** argv)
         SqlListingRepository repository(*database);
         SearchService search(repository, [&db = *database] { return db.dataVersion(); }, unixNow);
         ListingService service(repository, search);
+        InsightService insight(repository, search);
 
         const std::int64_t existing = repository.countAllListings();
         if (existing > 0) {
@@ -265,6 +270,8 @@ int main(int argc, char** argv)
         const accounts::MessageTexts mailTexts = accounts::MessageTexts::load(config.mailDir);
         accounts::AccountService accountService(accountRepository, abuseCounters, *deliveries.mailer, *deliveries.sms,
                                                 *deliveries.queue, mailTexts, accountSettings(config), unixNow);
+        ContactRepository contactRepository(*database);
+        accounts::InProcessCounters contactCounters;
         // Saved searches: alerts run on every new search snapshot (a listing was written).
         SavedSearchRepository savedSearchRepository(*database);
         SavedSearchService savedSearches(savedSearchRepository, search, *deliveries.mailer, *deliveries.queue, mailTexts,
@@ -298,6 +305,8 @@ int main(int argc, char** argv)
         routes.add(catalogRoutes(service, json));
         routes.add(searchRoutes(search, json));
         routes.add(savedSearchRoutes(savedSearches));
+        routes.add(insightRoutes(insight, json));
+        routes.add(contactRoutes(contactRepository, contactCounters, unixNow));
         routes.add(accounts::accountRoutes(
             accountService, {site.publicOrigin.empty() ? site.fallbackOrigin : site.publicOrigin, tls, &hashing}));
         routes.add(photoRoutes(media, renders));

@@ -120,6 +120,9 @@ TEST_CASE("every golden fixture reads and writes back unchanged", "[core][json][
     roundTripsUnchanged<std::vector<City>>("cities.json");
     roundTripsUnchanged<SearchFacets>("search_facets.json");
     roundTripsUnchanged<SuggestionList>("suggestions.json");
+    roundTripsUnchanged<PriceInsight>("price_insight.json");
+    roundTripsUnchanged<ContactReveal>("contact_reveal.json");
+    roundTripsUnchanged<SavedSearchList>("saved_searches.json");
     roundTripsUnchanged<ApiError>("error.json");
     roundTripsUnchanged<ApiError>("error_without_field.json");
 }

@@ -272,3 +272,86 @@ TEST_CASE("saved searches: only their owner sees them; a new matching listing ra
     CHECK(call(*c, "DELETE", "/api/v1/me/saved-searches/" + std::to_string(id), "", bearer(alice)).status == 204);
     CHECK(call(*c, "GET", "/api/v1/me/notifications", "", bearer(alice)).body["items"].empty());
 }
+
+// [SECTION] Listing page extras: price insight, similar cars, the seller's listings, contact, reports
+
+TEST_CASE("listing api: price insight, similar cars and the seller's other listings", "[server][api][listing]")
+{
+    ServerProcess server;
+    auto c = clientOf(server);
+    // A Camry has plenty of comparables among 400 demo listings.
+    const auto camrys = get<ListingPage>(*c, "/api/v1/listings?make=1&model=1&page_size=100");
+    REQUIRE(camrys.total > 10);
+    const std::int64_t id = camrys.items[0].id;
+    const auto insight = get<PriceInsight>(*c, "/api/v1/listings/" + std::to_string(id) + "/insight");
+    if (insight.available) {
+        CHECK(insight.estimate.currency == camrys.items[0].price.currency);
+        CHECK(insight.low.amountMinor <= insight.estimate.amountMinor);
+        CHECK(insight.estimate.amountMinor <= insight.high.amountMinor);
+        CHECK(insight.rating != DealRating::Unknown);
+        CHECK(insight.comparables >= 6);
+    }
+    // Some listing has a price history, ending with today's price.
+    bool sawHistory = false;
+    for (const auto& item : get<ListingPage>(*c, "/api/v1/listings?page_size=100").items) {
+        const auto i = get<PriceInsight>(*c, "/api/v1/listings/" + std::to_string(item.id) + "/insight");
+        if (i.history.empty()) continue;
+        sawHistory = true;
+        CHECK(i.history.back().price == item.price);
+        CHECK(i.history.front().price.amountMinor > item.price.amountMinor);
+        break;
+    }
+    CHECK(sawHistory);
+
+    const auto similar = get<ListingPage>(*c, "/api/v1/listings/" + std::to_string(id) + "/similar");
+    REQUIRE_FALSE(similar.items.empty());
+    CHECK(similar.items.size() <= 8);
+    CHECK(similar.items[0].model == "Camry"); // the same model first
+    for (const auto& item : similar.items)
+        CHECK(item.id != id);
+
+    const auto details = get<ListingDetails>(*c, "/api/v1/listings/" + std::to_string(id));
+    CHECK(details.seller.phone.empty()); // only through the contact route
+    const auto others = get<ListingPage>(*c, "/api/v1/sellers/" + std::to_string(details.seller.id) +
+                                                 "/listings?except=" + std::to_string(id) + "&page_size=100");
+    for (const auto& item : others.items)
+        CHECK(item.id != id);
+    CHECK(refusal(*c, "/api/v1/sellers/1/listings?page=0").field == "page");
+    CHECK(c->Get("/api/v1/listings/999999/insight")->status == 404);
+    CHECK(c->Get("/api/v1/listings/999999/similar")->status == 404);
+}
+
+TEST_CASE("listing api: the phone is shown after a click, counted and rate limited; reports are stored",
+          "[server][api][listing]")
+{
+    using test::call;
+    using test::json;
+    ServerProcess server;
+    auto c = clientOf(server);
+    const auto page = get<ListingPage>(*c, "/api/v1/listings?page_size=1");
+    const std::string base = "/api/v1/listings/" + std::to_string(page.items.at(0).id);
+    const test::Answer shown = call(*c, "POST", base + "/contact", json{{"channel", "whatsapp"}}.dump());
+    REQUIRE(shown.status == 200);
+    const std::string phone = shown.body["phone"];
+    CHECK(phone.rfind("+", 0) == 0);
+    CHECK(shown.body["whatsapp"].get<std::string>().rfind("https://wa.me/", 0) == 0);
+    CHECK(shown.body["telegram"].get<std::string>().rfind("https://t.me/+", 0) == 0);
+    CHECK(shown.header("Cache-Control") == "no-store");
+    CHECK(call(*c, "POST", base + "/contact", json{{"channel", "pigeon"}}.dump()).field() == "channel");
+    CHECK(call(*c, "POST", base + "/contact", json{{"chanel", "phone"}}.dump()).field() == "chanel");
+    CHECK(call(*c, "POST", "/api/v1/listings/999999/contact", "{}").status == 404);
+    // 30 an hour per address, then 429 with Retry-After.
+    test::Answer last;
+    for (int i = 0; i < 30 && last.status != 429; ++i)
+        last = call(*c, "POST", base + "/contact", "{}");
+    CHECK(last.status == 429);
+    CHECK_FALSE(last.header("Retry-After").empty());
+
+    CHECK(call(*c, "POST", base + "/reports", json{{"reason", "boring"}}.dump()).field() == "reason");
+    CHECK(call(*c, "POST", base + "/reports", json{{"reason", "fraud"}, {"comment", std::string(1001, 'x')}}.dump())
+              .field() == "comment");
+    const test::Answer report = call(*c, "POST", base + "/reports",
+                                     json{{"reason", "wrong_price"}, {"comment", "Цена в объявлении неверная"}}.dump());
+    CHECK(report.status == 201);
+    CHECK(call(*c, "POST", base + "/reports", json{{"reason", "fraud"}}.dump()).body["status"] == "already_reported");
+}

@@ -23,21 +23,25 @@ std::string normalizeSearchText(std::string_view text)
     return out;
 }
 
+ListingPage pageOf(SearchResult r, int page, int pageSize)
+{
+    ListingPage out;
+    out.page = page;
+    out.pageSize = pageSize;
+    out.total = r.total;
+    out.items.reserve(r.rows.size());
+    for (SummaryRow& row : r.rows) {
+        if (row.coverPhotoId != 0) row.summary.thumbUrl = photoUrl(row.coverPhotoId, PhotoSize::Thumb);
+        out.items.push_back(std::move(row.summary));
+    }
+    return out;
+}
+
 ListingPage ListingService::search(const ListingFilter& filter)
 {
     ListingFilter f = filter;
     f.query = normalizeSearchText(filter.query);
-    SearchResult r = m_search.search(f);
-    ListingPage page;
-    page.page = f.page;
-    page.pageSize = f.pageSize;
-    page.total = r.total;
-    page.items.reserve(r.rows.size());
-    for (SummaryRow& row : r.rows) {
-        if (row.coverPhotoId != 0) row.summary.thumbUrl = photoUrl(row.coverPhotoId, PhotoSize::Thumb);
-        page.items.push_back(std::move(row.summary));
-    }
-    return page;
+    return pageOf(m_search.search(f), f.page, f.pageSize);
 }
 
 std::optional<ListingDetails> ListingService::details(std::int64_t id)
@@ -45,6 +49,7 @@ std::optional<ListingDetails> ListingService::details(std::int64_t id)
     std::optional<DetailsRow> row = m_repository.findListing(id);
     if (!row) return std::nullopt;
     ListingDetails d = std::move(row->details);
+    d.seller.phone.clear(); // shown only through the contact route, after its rate limit
     for (std::int64_t photoId : row->photoIds)
         d.photos.push_back(Photo{photoUrl(photoId, PhotoSize::Thumb), photoUrl(photoId, PhotoSize::Large)});
     if (!row->photoIds.empty()) d.summary.thumbUrl = photoUrl(row->photoIds.front(), PhotoSize::Thumb);

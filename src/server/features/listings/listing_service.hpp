@@ -32,6 +32,9 @@ private:
     SearchService& m_search;
 };
 
+// A search result as the API's page: cover photo ids become thumbnail URLs.
+ListingPage pageOf(SearchResult result, int page, int pageSize);
+
 // Trims and collapses runs of whitespace, so "  camry   2.5 " and "camry 2.5" are one
 // search (and one cache entry).
 std::string normalizeSearchText(std::string_view text);

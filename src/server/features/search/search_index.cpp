@@ -236,6 +236,8 @@ SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& 
         m_titles.push_back(d.title);
         m_covers.push_back(d.coverPhotoId);
         m_photoCounts.push_back(static_cast<std::uint16_t>(std::clamp(d.photoCount, 0, 65535)));
+        m_sellerIds.push_back(d.sellerId);
+        m_rowsBySeller[d.sellerId].push_back(index);
         m_rowsByModel[r.model].push_back(index);
         ++m_makes[r.make].count;
         ++m_models[r.model].count;
@@ -266,6 +268,11 @@ SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& 
         m_postings.push_back(std::move(postings[m_words[i]]));
         if (nameWords.count(m_words[i])) m_nameWords.push_back(static_cast<std::uint32_t>(i));
     }
+
+    for (auto& [seller, rows] : m_rowsBySeller)
+        std::sort(rows.begin(), rows.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return ranksBefore(Sort::Newest, m_rows[a], m_rows[b]);
+        });
 
     // The sorted copies: one per Sort value, the same order as the SQL ORDER BY (the id,
     // here its index, breaks ties in the key's direction).
@@ -748,6 +755,87 @@ std::optional<ListingSummary> SearchIndex::summary(std::int64_t id, std::int64_t
     const auto index = static_cast<std::uint32_t>(it - m_ids.begin());
     if (coverPhotoId) *coverPhotoId = m_covers[index];
     return summaryOf(index);
+}
+
+SearchResult SearchIndex::resultOf(const std::vector<std::uint32_t>& indices, std::int64_t total) const
+{
+    SearchResult r;
+    r.total = total;
+    for (std::uint32_t index : indices) {
+        SummaryRow s;
+        s.summary = summaryOf(index);
+        s.coverPhotoId = m_covers[index];
+        r.rows.push_back(std::move(s));
+    }
+    return r;
+}
+
+std::optional<SearchIndex::Facts> SearchIndex::facts(std::int64_t id) const
+{
+    const auto it = std::lower_bound(m_ids.begin(), m_ids.end(), id);
+    if (it == m_ids.end() || *it != id) return std::nullopt;
+    const auto index = static_cast<std::size_t>(it - m_ids.begin());
+    const Row& r = m_rows[index];
+    Facts f;
+    f.modelId = m_models[r.model].id;
+    f.sellerId = m_sellerIds[index];
+    f.year = r.year;
+    f.mileageKm = r.mileage;
+    f.priceKzt = r.priceKzt;
+    f.country = allValues<Country>()[r.country];
+    f.body = allValues<Body>()[r.body];
+    return f;
+}
+
+SearchResult SearchIndex::similar(std::int64_t id, std::size_t limit) const
+{
+    const auto it = std::lower_bound(m_ids.begin(), m_ids.end(), id);
+    if (it == m_ids.end() || *it != id) return {};
+    const auto self = static_cast<std::uint32_t>(it - m_ids.begin());
+    const Row& me = m_rows[self];
+    // Same model, same market: nearest year, then nearest price.
+    std::vector<std::uint32_t> sameModel;
+    for (std::uint32_t i : m_rowsByModel[me.model])
+        if (i != self && m_rows[i].country == me.country) sameModel.push_back(i);
+    const auto distance = [&](std::uint32_t i) {
+        const Row& r = m_rows[i];
+        return std::make_pair(std::abs(r.year - me.year), std::abs(r.priceKzt - me.priceKzt));
+    };
+    const std::size_t fromModel = std::min(sameModel.size(), limit);
+    std::partial_sort(sameModel.begin(), sameModel.begin() + static_cast<std::ptrdiff_t>(fromModel), sameModel.end(),
+                      [&](std::uint32_t a, std::uint32_t b) { return distance(a) < distance(b); });
+    std::vector<std::uint32_t> out(sameModel.begin(), sameModel.begin() + static_cast<std::ptrdiff_t>(fromModel));
+    if (out.size() < limit) {
+        // Then other models of the same body in the same market and price band.
+        std::vector<std::uint32_t> alike;
+        for (std::uint32_t i = 0; i < m_rows.size(); ++i) {
+            const Row& r = m_rows[i];
+            if (i == self || r.model == me.model || r.body != me.body || r.country != me.country) continue;
+            if (std::abs(r.priceKzt - me.priceKzt) * 4 > me.priceKzt) continue;
+            alike.push_back(i);
+        }
+        const std::size_t more = std::min(alike.size(), limit - out.size());
+        std::partial_sort(alike.begin(), alike.begin() + static_cast<std::ptrdiff_t>(more), alike.end(),
+                          [&](std::uint32_t a, std::uint32_t b) {
+                              return std::abs(m_rows[a].priceKzt - me.priceKzt) < std::abs(m_rows[b].priceKzt - me.priceKzt);
+                          });
+        out.insert(out.end(), alike.begin(), alike.begin() + static_cast<std::ptrdiff_t>(more));
+    }
+    return resultOf(out, static_cast<std::int64_t>(out.size()));
+}
+
+SearchResult SearchIndex::bySeller(std::int64_t sellerId, std::int64_t exceptId, int page, int pageSize) const
+{
+    const auto it = m_rowsBySeller.find(sellerId);
+    if (it == m_rowsBySeller.end()) return {};
+    std::vector<std::uint32_t> rows;
+    for (std::uint32_t i : it->second)
+        if (m_ids[i] != exceptId) rows.push_back(i);
+    const std::size_t offset = static_cast<std::size_t>(page - 1) * static_cast<std::size_t>(pageSize);
+    std::vector<std::uint32_t> slice;
+    for (std::size_t i = offset; i < rows.size() && i < offset + static_cast<std::size_t>(pageSize); ++i)
+        slice.push_back(rows[i]);
+    return resultOf(slice, static_cast<std::int64_t>(rows.size()));
 }
 
 std::vector<SearchIndex::Comparable> SearchIndex::comparables(std::int64_t modelId, int year, int years, Country country,

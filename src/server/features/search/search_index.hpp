@@ -58,6 +58,23 @@ public:
     std::vector<Comparable> comparables(std::int64_t modelId, int year, int years, Country country,
                                         std::int64_t listingId) const;
 
+    // What the price insight and "similar cars" need of one listing.
+    struct Facts {
+        std::int64_t modelId = 0;
+        std::int64_t sellerId = 0;
+        int year = 0;
+        int mileageKm = 0;
+        std::int64_t priceKzt = 0;
+        Country country = Country::KZ;
+        Body body = Body::Sedan;
+    };
+    std::optional<Facts> facts(std::int64_t listingId) const;
+    // Up to `limit` other listings like this one: the same model nearest in year first, then
+    // the same body in the same market within ±25 % of the price, nearest in price.
+    SearchResult similar(std::int64_t listingId, std::size_t limit) const;
+    // The seller's active listings, newest first, one page (excluding `exceptId`).
+    SearchResult bySeller(std::int64_t sellerId, std::int64_t exceptId, int page, int pageSize) const;
+
     // Words of a listing's text that free text can match, folded (tests and suggestions).
     static std::vector<std::string> documentWords(const SearchDocument& d, const SearchCatalog& catalog);
 
@@ -89,6 +106,7 @@ private:
     bool passes(const Row& r, const Compiled& c) const;
     bool textMatches(const std::vector<std::string>& words, std::vector<std::uint64_t>& bits) const;
     ListingSummary summaryOf(std::uint32_t index) const;
+    SearchResult resultOf(const std::vector<std::uint32_t>& indices, std::int64_t total) const;
     // Counts the matching rows of [begin, end) and keeps the indices of matches number
     // [skip, skip + take) in `page`.
     std::int64_t walk(const Row* begin, const Row* end, const Compiled& c, std::size_t skip, std::size_t take,
@@ -103,6 +121,8 @@ private:
     std::vector<std::string> m_titles;
     std::vector<std::int64_t> m_covers; // cover photo id, 0 without
     std::vector<std::uint16_t> m_photoCounts;
+    std::vector<std::int64_t> m_sellerIds;
+    std::unordered_map<std::int64_t, std::vector<std::uint32_t>> m_rowsBySeller; // newest first
     std::vector<Names> m_makes, m_models;
     std::vector<std::string> m_cityNames;
     std::vector<std::int64_t> m_cityIds;
