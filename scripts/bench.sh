@@ -7,6 +7,8 @@
 #     on SQLite and on PostgreSQL (a throwaway cluster, scripts/pg_test_cluster.sh), the
 #     same generated listings on both, printed side by side: JSON searches, HTML listing
 #     pages, and the server's own time for one listing page
+#     (uncached searches and facet counts answered from the in-memory search index, and the
+#     server's own time for each over filter combinations, docs/search.md)
 #  4. accounts: sign-ins per second (each one Argon2id verification) and the cost of
 #     authenticating a request (a GET with a bearer token against the same GET without)
 # Usage: scripts/bench.sh [demo-size]   (default 100000)
@@ -68,7 +70,11 @@ LABELS=("one filtered sorted search (response cache on)"
         "one filtered sorted search (--no-cache, SQL each time)"
         "120 different searches in rotation (--no-cache)"
         "HTML listing pages at random ids (cache on)"
-        "HTML listing pages at random ids (--no-cache)")
+        "HTML listing pages at random ids (--no-cache)"
+        "fuel + transmission, no index of its own (--no-cache)"
+        "free text with a typo, q=toyta kamry (--no-cache)"
+        "facet counts, 120 filters in rotation (--no-cache)"
+        "suggestions while typing, 30 prefixes (--no-cache)")
 export DONGELEK_BENCH_LISTINGS="$SIZE" # read by tests/e2e/bench/listing_pages.lua
 declare -A READY
 
@@ -87,7 +93,12 @@ bench_engine() { # engine; DB is set
   wrk_report "$engine" "${LABELS[2]}" "$URL$Q"
   wrk_report "$engine" "${LABELS[3]}" -s "$ROOT/tests/e2e/bench/listings.lua" "$URL"
   wrk_report "$engine" "${LABELS[5]}" -s "$ROOT/tests/e2e/bench/listing_pages.lua" "$URL"
+  wrk_report "$engine" "${LABELS[6]}" "$URL/api/v1/listings?fuel=diesel&transmission=manual&sort=price_asc"
+  wrk_report "$engine" "${LABELS[7]}" "$URL/api/v1/listings?q=toyta%20kamry"
+  wrk_report "$engine" "${LABELS[8]}" -s "$ROOT/tests/e2e/bench/facets.lua" "$URL"
+  wrk_report "$engine" "${LABELS[9]}" -s "$ROOT/tests/e2e/bench/suggest.lua" "$URL"
   page_timing "$engine"
+  search_timing "$engine"
   stop_server
   auth_bench "$engine"
 }
@@ -143,6 +154,32 @@ page_timing() { # engine
   PAGE_MS[$1]=$(printf '%s\n' "${ms[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median %.2f ms, max %.2f ms", a[int((NR+1)/2)], a[NR]}')
 }
 
+# The server's own time (Server-Timing) for searches and facet counts, one request at a time,
+# over filter combinations from none to all at once: the median and the worst.
+declare -A SEARCH_MS FACET_MS SUGGEST_MS
+SEARCH_QUERIES=("" "make=1" "make=1,2,3&sort=price_asc" "fuel=diesel&transmission=manual" "body=suv&drive=awd&sort=year_desc"
+  "q=camry" "q=toyta%20kamry" "q=%D0%BA%D0%B0%D0%BC%D1%80%D0%B8" "q=a" "color=white,black&condition=used&owners_max=2"
+  "steering=right&customs=1" "photos=1&spin=1&vin_verified=1&no_accidents=1" "posted_within=7&sort=price_desc"
+  "engine_from=1.6&engine_to=2.5&power_from=150" "seller=dealer&country=KZ&city=1" "price_from=5000000&price_to=15000000"
+  "make=1&model=1&year_from=2015&mileage_max=100000&fuel=petrol&transmission=automatic&body=sedan&drive=fwd&color=white&condition=used&owners_max=3&steering=left&seller=private&customs=1&no_accidents=1&photos=1&posted_within=30"
+  "page=400&sort=mileage_asc" "make=5&page=50")
+server_ms() { # path -> the Server-Timing milliseconds
+  curl -s -o /dev/null -D - "$URL$1" | tr -d '\r' | awk -F'dur=' 'tolower($0) ~ /^server-timing/ {print $2}'
+}
+search_timing() { # engine
+  local q ms=() fs=() ss=() w
+  for q in "${SEARCH_QUERIES[@]}"; do
+    server_ms "/api/v1/listings?$q" >/dev/null # warm
+    ms+=("$(server_ms "/api/v1/listings?$q")")
+    fs+=("$(server_ms "/api/v1/search/facets?$q")")
+  done
+  for w in toy toyt kamr %D0%BA%D0%B0%D0%BC lend%20krui mersedes hyundai%20t tayota; do ss+=("$(server_ms "/api/v1/search/suggest?q=$w")"); done
+  local stats='{a[NR]=$1} END {printf "median %.2f ms, max %.2f ms", a[int((NR+1)/2)], a[NR]}'
+  SEARCH_MS[$1]=$(printf '%s\n' "${ms[@]}" | sort -n | awk "$stats")
+  FACET_MS[$1]=$(printf '%s\n' "${fs[@]}" | sort -n | awk "$stats")
+  SUGGEST_MS[$1]=$(printf '%s\n' "${ss[@]}" | sort -n | awk "$stats")
+}
+
 page_load() {
   echo
   echo "== Page load (headless Chromium, localhost) =="
@@ -191,6 +228,9 @@ for label in "${LABELS[@]}" "${AUTH_LABELS[@]}"; do
   printf '  %-56s %-44s %s\n' "$label" "${RESULT["sqlite|$label"]}" "${RESULT["postgresql|$label"]}"
 done
 printf '  %-56s %-44s %s\n' "one listing page, server time (200 ids, one at a time)" "${PAGE_MS[sqlite]}" "${PAGE_MS[postgresql]}"
+printf '  %-56s %-44s %s\n' "search, server time (${#SEARCH_QUERIES[@]} combinations)" "${SEARCH_MS[sqlite]}" "${SEARCH_MS[postgresql]}"
+printf '  %-56s %-44s %s\n' "facet counts, server time (the same combinations)" "${FACET_MS[sqlite]}" "${FACET_MS[postgresql]}"
+printf '  %-56s %-44s %s\n' "suggestions, server time (8 prefixes)" "${SUGGEST_MS[sqlite]}" "${SUGGEST_MS[postgresql]}"
 for note in "${NOTES[@]}"; do echo "  note: $note"; done
 # The import as each server logged it (SQLite ran first).
 grep -h "demo data: generated" "$TMP/server.log" | sed 's/^dongelek-server: demo data: //' |

@@ -299,6 +299,87 @@ void from_json(const json& j, NotificationList& v)
     getOptional(j, "unread", v.unread);
 }
 
+namespace {
+
+// nlohmann's escaping: quote, backslash and control characters; UTF-8 passes as it is.
+void appendString(std::string& out, std::string_view s)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                out += "\\u00";
+                out += kHex[c >> 4];
+                out += kHex[c & 15];
+            } else {
+                out += ch;
+            }
+        }
+    }
+    out += '"';
+}
+
+void appendKey(std::string& out, const char* key)
+{
+    out += '"';
+    out += key;
+    out += "\":";
+}
+
+void appendSummary(std::string& out, const ListingSummary& v)
+{
+    // Keys in the order nlohmann's std::map keeps them (alphabetical).
+    out += '{';
+    appendKey(out, "body"), appendString(out, toString(v.body)), out += ',';
+    appendKey(out, "city"), appendString(out, v.city), out += ',';
+    appendKey(out, "condition"), appendString(out, toString(v.condition)), out += ',';
+    appendKey(out, "country"), appendString(out, toString(v.country)), out += ',';
+    appendKey(out, "created_at"), appendString(out, v.createdAt), out += ',';
+    appendKey(out, "engine_litres"), out += json(v.engineLitres).dump(), out += ',';
+    appendKey(out, "fuel"), appendString(out, toString(v.fuel)), out += ',';
+    appendKey(out, "has_spin"), out += v.hasSpin ? "true," : "false,";
+    appendKey(out, "id"), out += std::to_string(v.id), out += ',';
+    appendKey(out, "make"), appendString(out, v.make), out += ',';
+    appendKey(out, "mileage_km"), out += std::to_string(v.mileageKm), out += ',';
+    appendKey(out, "model"), appendString(out, v.model), out += ',';
+    appendKey(out, "photo_count"), out += std::to_string(v.photoCount), out += ',';
+    appendKey(out, "price"), out += "{\"amount_minor\":", out += std::to_string(v.price.amountMinor);
+    out += ",\"currency\":", appendString(out, toString(v.price.currency)), out += "},";
+    appendKey(out, "seller_kind"), appendString(out, toString(v.sellerKind)), out += ',';
+    appendKey(out, "thumb_url"), appendString(out, v.thumbUrl), out += ',';
+    appendKey(out, "title"), appendString(out, v.title), out += ',';
+    appendKey(out, "transmission"), appendString(out, toString(v.transmission)), out += ',';
+    appendKey(out, "vin_verified"), out += v.vinVerified ? "true," : "false,";
+    appendKey(out, "year"), out += std::to_string(v.year);
+    out += '}';
+}
+
+} // namespace
+
+std::string writeJson(const ListingPage& page)
+{
+    std::string out;
+    out.reserve(64 + page.items.size() * 480);
+    out += "{\"items\":[";
+    for (std::size_t i = 0; i < page.items.size(); ++i) {
+        if (i) out += ',';
+        appendSummary(out, page.items[i]);
+    }
+    out += "],\"page\":" + std::to_string(page.page) + ",\"page_size\":" + std::to_string(page.pageSize) +
+           ",\"total\":" + std::to_string(page.total) + "}";
+    return out;
+}
+
 void to_json(json& j, const HealthReport& v)
 {
     j = json{{"status", v.status}, {"listings", v.listings}, {"version", v.version}};

@@ -51,6 +51,10 @@ void from_json(const nlohmann::json& j, HealthReport& v);
 void to_json(nlohmann::json& j, const ApiError& v);   // {"error": {...}}
 void from_json(const nlohmann::json& j, ApiError& v); // accepts the same shape
 
+// The same text as nlohmann::json(page).dump(), written straight into a string without the
+// JSON tree (the search answer is the hottest path of the API). Tested equal to the tree's.
+std::string writeJson(const ListingPage& page);
+
 // Parses `body` as T. Returns false (and leaves `out` unspecified) on malformed JSON or
 // a missing/mistyped field, so a client never throws across a frame.
 template <typename T> bool parseJson(std::string_view body, T& out, std::string* error = nullptr)

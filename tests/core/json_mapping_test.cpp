@@ -145,3 +145,25 @@ TEST_CASE("the fixture shape check notices renamed, missing, extra and retyped f
     noPhotos["photos"] = json::array();
     CHECK(test::shapeDifferences(fixture, noPhotos).empty());
 }
+
+TEST_CASE("the search answer's direct writer gives the JSON tree's text exactly", "[core][json]")
+{
+    ListingPage page;
+    REQUIRE(parseJson(test::readFixture("listings_page.json").dump(), page));
+    CHECK(writeJson(page) == json(page).dump());
+    // Every kind of text and number the writer has to get right.
+    ListingSummary odd = page.items.at(0);
+    odd.title = "Quote \" back\\slash \t tab \n line \x01 ctrl, «ёлка» Қазақ 😀";
+    odd.city = "";
+    odd.engineLitres = 1.6;
+    odd.id = 9'007'199'254'740'991;
+    odd.price = Money{-5, Currency::BHD};
+    odd.hasSpin = !odd.hasSpin;
+    page.items.push_back(odd);
+    odd.engineLitres = 0;
+    page.items.push_back(odd);
+    page.total = 123'456;
+    page.page = 7;
+    CHECK(writeJson(page) == json(page).dump());
+    CHECK(writeJson(ListingPage{}) == json(ListingPage{}).dump());
+}

@@ -28,6 +28,11 @@ template <typename T> std::string toJsonText(const T& value)
 {
     return nlohmann::json(value).dump();
 }
+// The search answer, written without the JSON tree (the same text; core/json_mapping).
+inline std::string toJsonText(const ListingPage& page)
+{
+    return writeJson(page);
+}
 
 // How a representation is labelled on the wire.
 struct RepresentationInfo {

@@ -127,6 +127,10 @@ struct SearchIndex::Compiled {
     int city = -1; // dense index; -1 with kCity active: an unknown city
     std::vector<std::uint64_t> textBits; // rows matching the free text
     std::int64_t now = 0;
+    // Rows that pass every filter with a bitmap of its own (the enum lists, flags, text),
+    // when any is set: a selective combination reads only these rows.
+    bool hasCandidates = false;
+    std::vector<std::uint64_t> candidates;
 };
 
 // [SECTION] Building
@@ -282,6 +286,7 @@ SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& 
     const auto& sorts = allValues<Sort>();
     m_sorted.assign(sorts.size(), {});
     m_sortedByMake.assign(sorts.size(), {});
+    m_orderIndex.assign(sorts.size(), {});
     for (std::size_t k = 0; k < sorts.size(); ++k) {
         const Sort sort = sorts[k];
         std::vector<Row>& all = m_sorted[k];
@@ -291,7 +296,33 @@ SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& 
         byMake.resize(m_rows.size());
         std::vector<std::size_t> next(m_makeStart.begin(), m_makeStart.end() - 1);
         for (const Row& r : all) byMake[next[r.make]++] = r; // stable: each group keeps the order
+        m_orderIndex[k].reserve(all.size());
+        for (const Row& r : all) m_orderIndex[k].push_back(r.index);
     }
+
+    // One bitmap per value of each small dimension (a few hundred KB in all).
+    const std::size_t bitWords = (m_rows.size() + 63) / 64;
+    const auto bitmaps = [&](std::size_t values, auto valueOf) {
+        std::vector<std::vector<std::uint64_t>> out(values, std::vector<std::uint64_t>(bitWords, 0));
+        for (const Row& r : m_rows) {
+            const std::size_t v = valueOf(r);
+            if (v < values) out[v][r.index >> 6] |= std::uint64_t{1} << (r.index & 63);
+        }
+        return out;
+    };
+    m_bodyBits = bitmaps(allValues<Body>().size(), [](const Row& r) { return r.body; });
+    m_fuelBits = bitmaps(allValues<Fuel>().size(), [](const Row& r) { return r.fuel; });
+    m_transmissionBits = bitmaps(allValues<Transmission>().size(), [](const Row& r) { return r.transmission; });
+    m_driveBits = bitmaps(allValues<Drive>().size(), [](const Row& r) { return r.drive; });
+    m_colorBits = bitmaps(m_colors.size(), [](const Row& r) { return r.color; });
+    m_conditionBits = bitmaps(2, [](const Row& r) { return r.condition; });
+    m_steeringBits = bitmaps(2, [](const Row& r) { return r.steering; });
+    m_sellerBits = bitmaps(2, [](const Row& r) { return r.seller; });
+    m_countryBits = bitmaps(2, [](const Row& r) { return r.country; });
+    m_flagBits.assign(5, std::vector<std::uint64_t>(bitWords, 0));
+    for (const Row& r : m_rows)
+        for (std::size_t f = 0; f < 5; ++f)
+            if (r.flags >> f & 1) m_flagBits[f][r.index >> 6] |= std::uint64_t{1} << (r.index & 63);
 }
 
 // [SECTION] Matching
@@ -411,6 +442,45 @@ SearchIndex::Compiled SearchIndex::compile(const ListingFilter& f, std::int64_t 
         const std::vector<std::string> words = search::tokens(f.query);
         if (words.empty() || !textMatches(words, c.textBits)) c.textBits.assign((m_rows.size() + 63) / 64, 0);
     }
+
+    // The candidate rows: the AND over the bitmap dimensions of the OR of their chosen values.
+    const std::size_t words = (m_rows.size() + 63) / 64;
+    const auto narrow = [&](const std::vector<std::vector<std::uint64_t>>& bits, std::uint64_t chosen) {
+        std::vector<std::uint64_t> any(words, 0);
+        for (std::size_t v = 0; v < bits.size(); ++v)
+            if (chosen >> v & 1)
+                for (std::size_t w = 0; w < words; ++w) any[w] |= bits[v][w];
+        if (!c.hasCandidates) {
+            c.candidates = std::move(any);
+            c.hasCandidates = true;
+        } else {
+            for (std::size_t w = 0; w < words; ++w) c.candidates[w] &= any[w];
+        }
+    };
+    if (c.active & kBody) narrow(m_bodyBits, c.bodies);
+    if (c.active & kFuel) narrow(m_fuelBits, c.fuels);
+    if (c.active & kTransmission) narrow(m_transmissionBits, c.transmissions);
+    if (c.active & kDrive) narrow(m_driveBits, c.drives);
+    if ((c.active & kColor) && m_colors.size() <= 64) {
+        std::uint64_t chosen = 0;
+        for (std::size_t i = 0; i < m_colors.size(); ++i)
+            if (c.colorOk[i]) chosen |= std::uint64_t{1} << i;
+        narrow(m_colorBits, chosen);
+    }
+    if (c.active & kCondition) narrow(m_conditionBits, std::uint64_t{1} << c.condition);
+    if (c.active & kSteering) narrow(m_steeringBits, std::uint64_t{1} << c.steering);
+    if (c.active & kSeller) narrow(m_sellerBits, std::uint64_t{1} << c.seller);
+    if (c.active & kCountry) narrow(m_countryBits, std::uint64_t{1} << c.country);
+    const std::uint32_t flagDims[] = {kCustoms, kNoAccidents, kPhotos, kSpin, kVin};
+    for (std::size_t f = 0; f < 5; ++f) {
+        if (!(c.active & flagDims[f])) continue;
+        const std::vector<std::vector<std::uint64_t>> one{m_flagBits[f]};
+        narrow(one, 1);
+    }
+    if (c.active & kText) {
+        const std::vector<std::vector<std::uint64_t>> one{c.textBits};
+        narrow(one, 1);
+    }
     return c;
 }
 
@@ -513,7 +583,41 @@ SearchResult SearchIndex::search(const ListingFilter& f, std::int64_t nowUnix) c
         std::sort(makes.begin(), makes.end());
         makes.erase(std::unique(makes.begin(), makes.end()), makes.end());
     }
-    if (!(c.active & (kMake | kModel))) {
+    std::size_t candidateCount = m_rows.size();
+    if (c.hasCandidates) {
+        candidateCount = 0;
+        for (std::uint64_t w : c.candidates) candidateCount += static_cast<std::size_t>(__builtin_popcountll(w));
+    }
+    if (c.active == 0) {
+        // No filter: the sort's copy is the answer.
+        const std::vector<Row>& all = m_sorted[k];
+        result.total = static_cast<std::int64_t>(all.size());
+        for (std::size_t i = offset; i < all.size() && i < offset + size; ++i) page.push_back(all[i].index);
+    } else if (!(c.active & (kMake | kModel)) && candidateCount * 4 <= m_rows.size()) {
+        // A selective combination (fuel + transmission, a rare colour, text): only the
+        // candidate rows are read, then ordered.
+        std::vector<std::uint64_t> matches(c.candidates.size(), 0);
+        std::size_t total = 0;
+        for (std::size_t w = 0; w < c.candidates.size(); ++w) {
+            for (std::uint64_t bits = c.candidates[w]; bits; bits &= bits - 1) {
+                const int bit = __builtin_ctzll(bits);
+                const std::size_t index = w * 64 + static_cast<std::size_t>(bit);
+                if (!passes(m_rows[index], c)) continue;
+                matches[w] |= std::uint64_t{1} << bit;
+                ++total;
+            }
+        }
+        result.total = static_cast<std::int64_t>(total);
+        // The page: the sort's order of row indices, keeping the matching ones (bit tests in
+        // a 12 KB bitmap; about pageSize x rows / matches steps for the first page).
+        std::size_t seen = 0;
+        for (std::uint32_t index : m_orderIndex[k]) {
+            if (seen >= offset + size || seen >= total) break;
+            if (!(matches[index >> 6] >> (index & 63) & 1)) continue;
+            if (seen >= offset) page.push_back(index);
+            ++seen;
+        }
+    } else if (!(c.active & (kMake | kModel))) {
         const std::vector<Row>& all = m_sorted[k];
         result.total = walk(all.data(), all.data() + all.size(), c, offset, size, page);
     } else if (makes.size() == 1) {
@@ -531,14 +635,7 @@ SearchResult SearchIndex::search(const ListingFilter& f, std::int64_t nowUnix) c
         else page.clear();
         if (page.size() > size) page.resize(size);
     }
-    result.rows.reserve(page.size());
-    for (std::uint32_t index : page) {
-        SummaryRow s;
-        s.summary = summaryOf(index);
-        s.coverPhotoId = m_covers[index];
-        result.rows.push_back(std::move(s));
-    }
-    return result;
+    return resultOf(page, result.total);
 }
 
 ListingSummary SearchIndex::summaryOf(std::uint32_t row) const

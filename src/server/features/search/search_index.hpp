@@ -134,11 +134,15 @@ private:
     // m_makeStart[make] .. m_makeStart[make + 1] is the make's group in every copy).
     std::vector<std::vector<Row>> m_sorted, m_sortedByMake;
     std::vector<std::size_t> m_makeStart;
+    std::vector<std::vector<std::uint32_t>> m_orderIndex; // per Sort value: Row::index in that order
     // Free text: sorted folded words, each with its rows (ascending Row::index); names
     // separately, since only they are matched with typos.
     std::vector<std::string> m_words;
     std::vector<std::vector<std::uint32_t>> m_postings;
     std::vector<std::uint32_t> m_nameWords; // indices into m_words of words from names
+    // Bitmaps by Row::index, one per value of the small dimensions and per flag.
+    std::vector<std::vector<std::uint64_t>> m_bodyBits, m_fuelBits, m_transmissionBits, m_driveBits, m_colorBits,
+        m_conditionBits, m_steeringBits, m_sellerBits, m_countryBits, m_flagBits;
 };
 
 } // namespace dongelek::server
