@@ -668,6 +668,26 @@ ListingSummary SearchIndex::summaryOf(std::uint32_t row) const
 
 SearchFacets SearchIndex::facets(const ListingFilter& f, std::int64_t nowUnix) const
 {
+    // Without filters the counts are the snapshot's own (only "posted within" moves with
+    // the clock: kept for ten minutes).
+    ListingFilter none;
+    none.page = f.page;
+    none.pageSize = f.pageSize;
+    none.sort = f.sort;
+    none.currency = f.currency;
+    if (f == none) {
+        std::lock_guard<std::mutex> lock(m_unfilteredMutex);
+        if (!m_unfiltered || nowUnix / 600 != m_unfilteredAt / 600) {
+            m_unfiltered = std::make_shared<const SearchFacets>(countFacets(none, nowUnix));
+            m_unfilteredAt = nowUnix;
+        }
+        return *m_unfiltered;
+    }
+    return countFacets(f, nowUnix);
+}
+
+SearchFacets SearchIndex::countFacets(const ListingFilter& f, std::int64_t nowUnix) const
+{
     const Compiled c = compile(f, nowUnix);
     std::vector<std::int64_t> makes(m_makes.size()), models(m_models.size()), cities(m_cityNames.size()),
         colors(m_colors.size() + 1);

@@ -21,6 +21,8 @@
 #include "core/model.hpp"
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -106,6 +108,7 @@ private:
     bool passes(const Row& r, const Compiled& c) const;
     bool textMatches(const std::vector<std::string>& words, std::vector<std::uint64_t>& bits) const;
     ListingSummary summaryOf(std::uint32_t index) const;
+    SearchFacets countFacets(const ListingFilter& f, std::int64_t nowUnix) const;
     SearchResult resultOf(const std::vector<std::uint32_t>& indices, std::int64_t total) const;
     // Counts the matching rows of [begin, end) and keeps the indices of matches number
     // [skip, skip + take) in `page`.
@@ -140,6 +143,10 @@ private:
     std::vector<std::string> m_words;
     std::vector<std::vector<std::uint32_t>> m_postings;
     std::vector<std::uint32_t> m_nameWords; // indices into m_words of words from names
+    // The counts without filters, computed on first use.
+    mutable std::mutex m_unfilteredMutex;
+    mutable std::shared_ptr<const SearchFacets> m_unfiltered;
+    mutable std::int64_t m_unfilteredAt = 0;
     // Bitmaps by Row::index, one per value of the small dimensions and per flag.
     std::vector<std::vector<std::uint64_t>> m_bodyBits, m_fuelBits, m_transmissionBits, m_driveBits, m_colorBits,
         m_conditionBits, m_steeringBits, m_sellerBits, m_countryBits, m_flagBits;
