@@ -50,6 +50,7 @@ const char* toString(Role role)
     case Role::Text: return "text";
     case Role::Image: return "img";
     case Role::Radio: return "radio";
+    case Role::Checkbox: return "checkbox";
     }
     return "";
 }
