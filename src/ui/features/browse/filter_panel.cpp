@@ -258,10 +258,10 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
                 changed = true;
             }
             const float w = ImGui::GetContentRegionAvail().x;
-            const auto option = [&](const MakeInfo& m, const char* group) {
+            const auto option = [&](const MakeInfo& m) {
                 const std::int64_t n = makeCount(m);
                 const std::string detail = countText(s, n);
-                const std::string hook = std::string("filter.make.option") + group + ":" + std::to_string(m.id);
+                const std::string hook = "filter.make.option:" + std::to_string(m.id);
                 CheckOptions co;
                 co.detail = detail.c_str();
                 co.dimmed = n == 0;
@@ -283,13 +283,15 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
                                   [](const MakeInfo* a, const MakeInfo* b) { return a->count > b->count; });
                 popular.resize(top);
                 comboHeader(s.get("browse.filters.popular_makes"));
-                for (const MakeInfo* m : popular) option(*m, ".popular");
+                ImGui::PushID("popular"); // the same make again further down: its own ImGui id
+                for (const MakeInfo* m : popular) option(*m);
+                ImGui::PopID();
                 comboHeader(s.get("browse.filters.all_makes"));
             }
             std::vector<const MakeInfo*> sorted;
             for (const MakeInfo& m : makes) sorted.push_back(&m);
             std::stable_sort(sorted.begin(), sorted.end(), [](const MakeInfo* a, const MakeInfo* b) { return a->name < b->name; });
-            for (const MakeInfo* m : sorted) option(*m, "");
+            for (const MakeInfo* m : sorted) option(*m);
             endCombo();
         }
         if (catalog.makes.status() == Status::Error || catalog.cities.status() == Status::Error) {
