@@ -93,7 +93,7 @@ void BrowseScreen::drawContent()
         const bool live = b.facets.has() && b.facetsQuery == BrowseModule::facetsQuery(m_module.draftFilter());
         const std::string text =
             live ? formatCount(strings(), "browse.show_results", b.facets.value().total)
-            : b.page.has() && !m_module.draftFilter().query.empty() == !b.filter.query.empty() && m_module.draftFilter() == b.filter
+            : b.page.has() && m_module.draftFilter() == b.filter
                 ? formatCount(strings(), "browse.show_results", b.page.value().total)
                 : std::string(strings().get("browse.show_results_plain"));
         ImGui::SetCursorScreenPos(ImVec2(bmin.x + em(1.25f), bmax.y - footH + em(1.0f)));
@@ -130,7 +130,7 @@ void BrowseScreen::drawHeader(float x, float y, float width, bool narrow)
 
     // Sort on the right (with its label when there is room).
     const float rowY = twoRows ? y + rowH + em(0.75f) : y;
-    const float sortW = twoRows ? std::min(em(13), width * 0.55f) : em(13);
+    const float sortW = twoRows ? std::min(em(13), width * 0.45f) : em(13);
     const float sortX = x + width - sortW;
     ListingFilter f = m_module.draftFilter();
     float leftOfSort = sortX;
@@ -150,30 +150,32 @@ void BrowseScreen::drawHeader(float x, float y, float width, bool narrow)
         endCombo();
     }
 
-    // List or grid, left of the sort (phones: at the right end of the second row's left part).
+    // List or grid, left of the sort. Phones have room for one button: the view not shown.
     {
         ButtonOptions o;
         o.kind = ButtonKind::Secondary;
         o.hasIcon = true;
         o.size = ImVec2(rowH, rowH);
-        const float pairW = rowH * 2 + em(0.25f);
-        float vx = narrow ? sortX - em(0.75f) - pairW : sortX - textSize(Font::Regular, s.get("browse.sort.label")).x -
-                                                             em(1.5f) - pairW;
-        if (twoRows) vx = sortX - em(0.5f) - pairW;
         const BrowseView view = b.view;
-        o.icon = Icon::List;
-        o.selected = view == BrowseView::List;
-        o.name = s.get("browse.view.list");
-        ImGui::SetCursorScreenPos(ImVec2(vx, rowY));
-        if (button("view.list", "", o)) m_module.setView(BrowseView::List);
-        tooltip(o.name.c_str());
-        o.icon = Icon::Grid;
-        o.selected = view == BrowseView::Grid;
-        o.name = s.get("browse.view.grid");
-        ImGui::SetCursorScreenPos(ImVec2(vx + rowH + em(0.25f), rowY));
-        if (button("view.grid", "", o)) m_module.setView(BrowseView::Grid);
-        tooltip(o.name.c_str());
-        leftOfSort = vx;
+        const auto viewButton = [&](BrowseView v, float bx) {
+            const bool grid = v == BrowseView::Grid;
+            o.icon = grid ? Icon::Grid : Icon::List;
+            o.selected = view == v;
+            o.name = s.get(grid ? "browse.view.grid" : "browse.view.list");
+            ImGui::SetCursorScreenPos(ImVec2(bx, rowY));
+            if (button(grid ? "view.grid" : "view.list", "", o)) m_module.setView(v);
+            tooltip(o.name.c_str());
+        };
+        if (twoRows) {
+            leftOfSort = sortX - em(0.5f) - rowH;
+            viewButton(view == BrowseView::Grid ? BrowseView::List : BrowseView::Grid, leftOfSort);
+        } else {
+            const float pairW = rowH * 2 + em(0.25f);
+            const float labelW = narrow ? 0.0f : textSize(Font::Regular, s.get("browse.sort.label")).x + em(0.625f);
+            leftOfSort = sortX - labelW - em(0.875f) - pairW;
+            viewButton(BrowseView::List, leftOfSort);
+            viewButton(BrowseView::Grid, leftOfSort + rowH + em(0.25f));
+        }
     }
 
     if (narrow) {

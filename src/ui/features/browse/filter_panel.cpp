@@ -670,7 +670,10 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
             for (Country country : allValues<Country>()) {
                 comboHeader(label(s, country));
                 const std::string all = s.format("browse.filters.all_of", {{"country", label(s, country)}});
-                if (comboOption("filter.city", std::string(toString(country)), all.c_str(), !f.cityId && f.country == country)) {
+                const std::int64_t inCountry = counts.of("country", toString(country));
+                const std::string countryCount = countText(s, inCountry);
+                if (comboOption("filter.city", std::string(toString(country)), all.c_str(), !f.cityId && f.country == country,
+                                countryCount.c_str(), 0.0f, inCountry == 0)) {
                     f.cityId.reset();
                     f.country = country;
                     changed = true;
