@@ -181,6 +181,10 @@ void TopBar::drawSuggestions(UiContext& ui, ImVec2 fieldMin, ImVec2 fieldMax)
     ImGui::SetNextWindowSize(ImVec2(w, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.375f), em(0.375f)));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, em(0.5f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(color::kSurface));
+    ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(color::kBorderStrong));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoNav;
@@ -228,7 +232,8 @@ void TopBar::drawSuggestions(UiContext& ui, ImVec2 fieldMin, ImVec2 fieldMax)
         m_suggestMax = ImVec2(m_suggestMin.x + ImGui::GetWindowSize().x, m_suggestMin.y + ImGui::GetWindowSize().y);
     }
     ImGui::End();
-    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar(4);
 }
 
 void TopBar::drawLanguageMenu(UiContext& ui, float x, float cy)
