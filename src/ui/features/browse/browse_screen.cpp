@@ -140,16 +140,6 @@ void BrowseScreen::drawHeader(float x, float y, float width, bool narrow)
         drawText(dl, Font::Regular, ImVec2(sortX - lw - em(0.625f), y + (rowH - em()) * 0.5f - 1), color::kTextMuted,
                  sortLabel);
     }
-    ImGui::SetCursorScreenPos(ImVec2(sortX, rowY));
-    if (beginCombo("sort", s.get("browse.sort.label"), label(s, f.sort), sortW)) {
-        for (Sort sort : allValues<Sort>())
-            if (comboOption("sort", std::string(toString(sort)), label(s, sort), f.sort == sort)) {
-                f.sort = sort;
-                m_module.editFilter(f, false);
-            }
-        endCombo();
-    }
-
     // List or grid, left of the sort. Phones have room for one button: the view not shown.
     {
         ButtonOptions o;
@@ -176,6 +166,17 @@ void BrowseScreen::drawHeader(float x, float y, float width, bool narrow)
             viewButton(BrowseView::List, leftOfSort);
             viewButton(BrowseView::Grid, leftOfSort + rowH + em(0.25f));
         }
+    }
+
+    // The sort after the view buttons: Tab goes left to right.
+    ImGui::SetCursorScreenPos(ImVec2(sortX, rowY));
+    if (beginCombo("sort", s.get("browse.sort.label"), label(s, f.sort), sortW)) {
+        for (Sort sort : allValues<Sort>())
+            if (comboOption("sort", std::string(toString(sort)), label(s, sort), f.sort == sort)) {
+                f.sort = sort;
+                m_module.editFilter(f, false);
+            }
+        endCombo();
     }
 
     if (narrow) {
