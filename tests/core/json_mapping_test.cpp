@@ -120,6 +120,8 @@ TEST_CASE("every golden fixture reads and writes back unchanged", "[core][json][
     roundTripsUnchanged<std::vector<City>>("cities.json");
     roundTripsUnchanged<ApiError>("error.json");
     roundTripsUnchanged<ApiError>("error_without_field.json");
+    roundTripsUnchanged<SearchFacets>("search_facets.json");
+    roundTripsUnchanged<SuggestionList>("search_suggestions.json");
 }
 
 TEST_CASE("the fixture shape check notices renamed, missing, extra and retyped fields", "[core][json][fixtures]")
