@@ -412,7 +412,7 @@ TEST_CASE("a search page names its search and lists its results as links with a 
     const auto cities = sampleCities();
     const CatalogView catalog{&makes, &cities};
     ListingFilter f;
-    f.makeId = 3;
+    f.makeIds = {3};
     f.cityId = 7;
     f.page = 2;
     const auto doc = MarkupDoc::html(page(renderBrowsePage(f, samplePage(2, 95), catalog, contextIn("en"))));
@@ -435,8 +435,8 @@ TEST_CASE("a search page names its search and lists its results as links with a 
     CHECK(doc.count("//script") == 1); // the template's own: nothing from the listings
 
     ListingFilter model;
-    model.makeId = 3;
-    model.modelId = 32;
+    model.makeIds = {3};
+    model.modelIds = {32};
     CHECK(MarkupDoc::html(page(renderBrowsePage(model, samplePage(1, 3), catalog, contextIn("ru")))).one("//h1") ==
           "Продажа Toyota RAV4");
 }
