@@ -3,7 +3,7 @@
 // the list/grid toggle and continuous scrolling. Screenshots on a 1280 px desktop and a 360 px phone.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appDriver, serverAndBrowser } from './lib/harness.mjs';
+import { appDriver, serverAndBrowser, sleep } from './lib/harness.mjs';
 
 const fx = serverAndBrowser({ demoSize: 400 });
 
@@ -141,6 +141,59 @@ describe('search: live counts, several makes, suggestions, views', () => {
     assert.ok(!(await app.items()).some((i) => i.id === 'filters.apply'));
     assert.equal(shown.total, expected);
     await app.shot('3-results-two-makes');
+    assert.deepEqual(app.errors, []);
+    await app.context.close();
+  });
+
+  test('phone in Russian: plural forms on the button, the yes/no filters with counts, a tick narrows the total', async () => {
+    const app = await openApp('search-phone-ru', {
+      path: '/?lang=ru', viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+    });
+    const cdp = await app.context.newCDPSession(app.page);
+    const swipe = async (from, to) => {
+      const send = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+      await send('touchStart', [{ x: from.x, y: from.y }]);
+      for (let i = 1; i <= 12; i++) {
+        await send('touchMove', [{ x: from.x, y: from.y + ((to.y - from.y) * i) / 12 }]);
+        await sleep(16);
+      }
+      await send('touchEnd', []);
+    };
+    const { state: first } = await app.waitFor((s) => ready(s) && countsFor('')(s), 'listings in Russian');
+    const toggle = await app.item('filters.toggle');
+    await app.page.touchscreen.tap(toggle.rect.x + toggle.rect.w / 2, toggle.rect.y + toggle.rect.h / 2);
+    const apply = await app.item('filters.apply');
+    // 400 -> "автомобилей" (many), 2..4 -> "автомобиля" (few), 1, 21 -> "автомобиль" (one).
+    const plural = (n) => (n % 10 === 1 && n % 100 !== 11 ? 'автомобиль'
+      : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'автомобиля' : 'автомобилей');
+    assert.equal(apply.label, `Показать ${first.total.toLocaleString('ru-RU').replace(/\s/g, '\u00a0')} ${plural(first.total)}`);
+
+    for (let i = 0; i < 14 && !(await app.items()).some((it) => it.id === 'filter.photos'); i++)
+      await swipe({ x: 180, y: 560 }, { x: 180, y: 260 });
+    await app.waitFor((_, its) => its.some((i) => i.id === 'filter.photos' && i.detail), 'the yes/no filters');
+    // Read the rectangle once the flick has come to rest (two reads in a row agree).
+    let photos, last = '';
+    for (;;) {
+      photos = (await app.items()).find((i) => i.id === 'filter.photos');
+      const now = JSON.stringify(photos?.rect);
+      if (photos && now === last && (await app.state()).settled) break;
+      last = now;
+      await sleep(150);
+    }
+    assert.equal(photos.role, 'checkbox');
+    assert.equal(photos.label, 'Только с фото');
+    assert.ok(!photos.selected);
+    const withPhotos = number(photos.detail);
+    assert.ok(withPhotos > 0 && withPhotos < first.total, `some cars have photos: ${photos.detail}`);
+    await app.shot('1-sheet-checkboxes');
+    await app.page.touchscreen.tap(photos.rect.x + photos.rect.w / 2, photos.rect.y + photos.rect.h / 2);
+    const { items: after } = await app.waitFor(
+      (s, its) => s.url.includes('photos=1') && countsFor('photos=1')(s) &&
+        its.some((i) => i.id === 'filters.apply' && number(i.label) === withPhotos), 'the button follows the tick');
+    assert.ok(after.find((i) => i.id === 'filter.photos').selected);
+    const label = after.find((i) => i.id === 'filters.apply').label;
+    assert.ok(label.endsWith(plural(withPhotos)), label);
+    await app.shot('2-photos-ticked');
     assert.deepEqual(app.errors, []);
     await app.context.close();
   });
