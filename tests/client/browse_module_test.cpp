@@ -640,7 +640,10 @@ TEST_CASE("a page fetched ahead for an old search is dropped; a failed one can b
     h.fail(h.lastBrowse());
     CHECK(h.browse().next.status() == Status::Error);
     CHECK(h.browse().page.status() == Status::Ready); // what is shown stays
-    h.browseModule.loadMore();
+    const std::size_t asked = h.browseUrls().size();
+    h.browseModule.loadMore(); // the screen asks again next frame: not after a failure
+    CHECK(h.browseUrls().size() == asked);
+    h.browseModule.retryMore(); // the Retry under the list
     CHECK(h.http.url(h.lastBrowse()) == "/api/v1/listings?make=3&page=2");
     h.reply(h.lastBrowse(), 200, pageJson(30, 2, 10, 920));
     CHECK(h.browse().shownCount() == 30);

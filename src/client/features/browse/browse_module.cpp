@@ -287,6 +287,12 @@ void BrowseModule::setView(BrowseView view)
 
 void BrowseModule::loadMore()
 {
+    if (m_state.next.status() == Status::Error) return; // the list's foot offers Retry
+    retryMore();
+}
+
+void BrowseModule::retryMore()
+{
     BrowseState& b = m_state;
     if (!b.hasMore() || b.next.loading() || b.page.loading()) return;
     ListingFilter f = b.filter;

@@ -78,8 +78,10 @@ public:
     // fields pass debounce=true; combos and buttons apply at once.
     void editFilter(ListingFilter filter, bool debounce);
     void setPage(int page);
-    // The screen nears the end of what is loaded: fetch the next page unless it is under way.
+    // The screen nears the end of what is loaded: fetch the next page unless it is under way
+    // or the last try failed (then only retryMore() asks again: no request per frame).
     void loadMore();
+    void retryMore();
     void setView(BrowseView view);
     // The search field's text as typed: suggestions for it follow after a short pause.
     void typeQuery(const std::string& text);

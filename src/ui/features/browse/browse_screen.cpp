@@ -310,7 +310,7 @@ void BrowseScreen::drawResults(float width)
         ImGui::Dummy(ImVec2(width, em(2.0f)));
         ButtonOptions o;
         o.kind = ButtonKind::Secondary;
-        if (button("list.retry", s.get("common.retry"), o)) m_module.loadMore();
+        if (button("list.retry", s.get("common.retry"), o)) m_module.retryMore();
         ImGui::Dummy(ImVec2(width, em(1.0f)));
     } else if (!b.hasMore()) {
         const std::string end = formatCount(s, "browse.end", page.value().total);
