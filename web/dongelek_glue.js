@@ -377,8 +377,8 @@ window.addEventListener('popstate', function () {
     el.dataset.role = it.role;
     el.id = domId(it.id);
     if (it.role === 'button') el.type = 'button';
-    if (['combobox', 'option', 'img', 'radio'].indexOf(it.role) >= 0) el.setAttribute('role', it.role);
-    if (['link', 'button', 'textbox', 'combobox', 'option', 'radio'].indexOf(it.role) >= 0) el.tabIndex = -1;
+    if (['combobox', 'option', 'img', 'radio', 'checkbox'].indexOf(it.role) >= 0) el.setAttribute('role', it.role);
+    if (['link', 'button', 'textbox', 'combobox', 'option', 'radio', 'checkbox'].indexOf(it.role) >= 0) el.tabIndex = -1;
     return el;
   }
   // A text field of the app as an <input> a password manager and a screen reader understand.
@@ -418,7 +418,7 @@ window.addEventListener('popstate', function () {
     else if (el.textContent !== text) el.textContent = text;
     if (it.role === 'link') el.setAttribute('href', withLang(it.href));
     if (it.role === 'option') el.setAttribute('aria-selected', it.selected ? 'true' : 'false');
-    else if (it.role === 'radio') el.setAttribute('aria-checked', it.selected ? 'true' : 'false');
+    else if (it.role === 'radio' || it.role === 'checkbox') el.setAttribute('aria-checked', it.selected ? 'true' : 'false');
     else if (it.selected) el.setAttribute('aria-current', 'true');
     else el.removeAttribute('aria-current');
     if (it.role === 'button') el.disabled = !!it.disabled;

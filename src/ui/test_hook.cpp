@@ -50,6 +50,7 @@ const char* toString(Role role)
     case Role::Text: return "text";
     case Role::Image: return "img";
     case Role::Radio: return "radio";
+    case Role::Checkbox: return "checkbox";
     }
     return "";
 }
@@ -88,6 +89,8 @@ void TestHook::endFrame(const HookState& state)
         mix(item.info.autocomplete);
         mix(item.info.invalid ? "i" : "");
         mix(item.info.describedBy);
+        mix(item.info.detail); // a live count changed: the mirror says it too
+        mix(item.info.href);
         char rect[64];
         std::snprintf(rect, sizeof rect, "%d,%d,%d,%d", static_cast<int>(item.min.x), static_cast<int>(item.min.y),
                       static_cast<int>(item.max.x), static_cast<int>(item.max.y));

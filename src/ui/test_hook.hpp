@@ -15,7 +15,7 @@
 namespace dongelek::ui {
 
 // What an item is, for the page's accessible mirror and the phone keyboard (web/dongelek_glue.js).
-enum class Role { None, Button, Link, TextBox, ComboBox, Option, Heading, Text, Image, Radio };
+enum class Role { None, Button, Link, TextBox, ComboBox, Option, Heading, Text, Image, Radio, Checkbox };
 const char* toString(Role role);
 
 struct ItemInfo {
@@ -28,7 +28,7 @@ struct ItemInfo {
     const char* autocomplete = ""; // "username", "current-password", "new-password", "one-time-code", ...
     bool invalid = false;          // TextBox: the text is refused (an error is shown under it)
     std::string describedBy;       // the hook id of the text that explains it (the field's error)
-    bool selected = false;         // Option, Radio, toggle buttons (the language on screen)
+    bool selected = false;         // Option, Radio, Checkbox (checked), toggle buttons (the language on screen)
     bool disabled = false;
 };
 

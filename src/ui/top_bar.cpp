@@ -5,10 +5,13 @@
 
 #include "client/features/browse/browse_module.hpp"
 #include "core/limits.hpp"
+#include "core/text_format.hpp"
 #include "core/routes/account_routes.hpp"
 #include "ui/screen.hpp"
 #include "ui/test_hook.hpp"
 #include "ui/widgets.hpp"
+
+#include <imgui_internal.h>
 
 #include <algorithm>
 
@@ -86,16 +89,48 @@ float TopBar::draw(UiContext& ui)
         fo.height = tapSize(em(2.5f));
         fo.maxChars = limits::kQueryMaxChars;
         fo.inputMode = "search";
+        fo.ownsArrows = true;
+        const BrowseState& bs = browse->state();
+        const bool listShown = bs.suggestionsOpen && bs.suggestions.has() && !bs.suggestions.value().items.empty();
+        const int listSize = listShown ? static_cast<int>(bs.suggestions.value().items.size()) : 0;
+        const bool wasEditing = m_editing;
         const bool changed = textField("search.query", s.get("search.placeholder"), m_query, searchW, fo);
+        const ImVec2 fieldMin = ImGui::GetItemRectMin(), fieldMax = ImGui::GetItemRectMax();
         m_editing = ImGui::IsItemActive();
-        const bool committed = ImGui::IsItemDeactivatedAfterEdit() || (m_editing && ImGui::IsKeyPressed(ImGuiKey_Enter));
-        if (changed || committed) {
-            ListingFilter f = draft;
-            f.query = m_query;
-            browse->editFilter(f, !committed);
+        const bool enter = (m_editing || wasEditing) && ImGui::IsKeyPressed(ImGuiKey_Enter, false);
+        // Arrows move through the suggestions; Enter on one opens it; Escape closes the list.
+        if (listShown && (m_editing || wasEditing)) {
+            if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) m_highlight = std::min(m_highlight + 1, listSize - 1);
+            if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) m_highlight = std::max(m_highlight - 1, -1);
         }
-        // Searching from another screen takes you to the results.
-        if (committed && !app.isCurrent(*browse)) app.back();
+        if (!listShown) m_highlight = -1;
+        if (changed) {
+            m_highlight = -1;
+            browse->typeQuery(m_query);
+        }
+        if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+            browse->closeSuggestions();
+            m_highlight = -1;
+        }
+        if (enter && listShown && m_highlight >= 0 && m_highlight < listSize) {
+            const Suggestion chosen = bs.suggestions.value().items[static_cast<std::size_t>(m_highlight)];
+            m_highlight = -1;
+            m_editing = false;
+            ImGui::ClearActiveID();
+            m_query.clear();
+            browse->chooseSuggestion(chosen);
+        } else {
+            const bool committed = ImGui::IsItemDeactivatedAfterEdit() || (m_editing && enter);
+            if (changed || committed) {
+                ListingFilter f = draft;
+                f.query = m_query;
+                browse->editFilter(f, !committed);
+            }
+            if (committed && enter) browse->closeSuggestions();
+            // Searching from another screen takes you to the results.
+            if (committed && !app.isCurrent(*browse)) app.back();
+            drawSuggestions(ui, fieldMin, fieldMax);
+        }
     }
 
     // Language switcher.
@@ -120,6 +155,85 @@ float TopBar::draw(UiContext& ui)
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(w, h));
     return h;
+}
+
+void TopBar::drawSuggestions(UiContext& ui, ImVec2 fieldMin, ImVec2 fieldMax)
+{
+    BrowseModule* browse = ui.app.find<BrowseModule>();
+    const BrowseState& bs = browse->state();
+    const Strings& s = ui.app.shared().strings;
+    const bool shown = bs.suggestionsOpen && bs.suggestions.has() && !bs.suggestions.value().items.empty();
+    if (!shown) {
+        m_suggestMin = m_suggestMax = ImVec2(0, 0);
+        return;
+    }
+    // A press outside the field and the list closes it (the list itself takes its own clicks).
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const auto inside = [&](ImVec2 a, ImVec2 b) { return mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y; };
+    if (ImGui::IsMouseClicked(0) && !inside(fieldMin, fieldMax) && !inside(m_suggestMin, m_suggestMax)) {
+        browse->closeSuggestions();
+        return;
+    }
+    const std::vector<Suggestion>& items = bs.suggestions.value().items;
+    const float w = std::max(fieldMax.x - fieldMin.x, em(18));
+    const float rowH = tapSize(em(2.5f));
+    ImGui::SetNextWindowPos(ImVec2(fieldMin.x, fieldMax.y + em(0.25f)));
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.375f), em(0.375f)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, em(0.5f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(color::kSurface));
+    ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(color::kBorderStrong));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoNav;
+    if (ImGui::Begin("##search.suggestions", nullptr, flags)) {
+        ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float inner = w - em(0.75f);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const Suggestion& sug = items[i];
+            const ImVec2 pos = ImGui::GetCursorScreenPos();
+            ImGui::PushID(static_cast<int>(i));
+            const Press p = pressable("##suggestion", ImVec2(inner, rowH));
+            ImGui::PopID();
+            const std::string href = browse->suggestionAddress(sug);
+            ItemInfo info;
+            info.role = Role::Link;
+            info.href = href;
+            info.selected = static_cast<int>(i) == m_highlight;
+            info.detail = formatCount(s, "browse.total", sug.count);
+            hookItem("suggest:" + std::to_string(i), sug.text, nullptr, info);
+            const bool lit = p.hovered || static_cast<int>(i) == m_highlight;
+            if (lit) dl->AddRectFilled(pos, ImVec2(pos.x + inner, pos.y + rowH), col(color::kAccentSoft), em(0.375f));
+            const Icon icon = sug.kind == SuggestionKind::Search ? Icon::Search : Icon::Wheel;
+            drawIcon(dl, icon, ImVec2(pos.x + em(1.0f), pos.y + rowH * 0.5f), em(0.95f), color::kTextMuted);
+            const std::string count = formatNumber(s, sug.count);
+            const float cw = textSize(Font::Small, count).x;
+            drawText(dl, Font::Small, ImVec2(pos.x + inner - cw - em(0.625f), pos.y + (rowH - em(0.875f)) * 0.5f - 1),
+                     color::kTextSubtle, count);
+            const char* kindKey = sug.kind == SuggestionKind::Make    ? "search.kind.make"
+                                  : sug.kind == SuggestionKind::Model ? "search.kind.model"
+                                                                      : "search.kind.search";
+            const float tx = pos.x + em(2.0f);
+            const std::string text = ellipsize(Font::Regular, sug.text, inner - em(2.0f) - cw - em(6.0f));
+            drawText(dl, Font::Regular, ImVec2(tx, pos.y + (rowH - em()) * 0.5f - 1), lit ? color::kAccent : color::kText, text);
+            const float kx = tx + textSize(Font::Regular, text).x + em(0.5f);
+            drawText(dl, Font::Small, ImVec2(kx, pos.y + (rowH - em(0.875f)) * 0.5f - 1), color::kTextSubtle, s.get(kindKey));
+            if (p.clicked) {
+                m_highlight = -1;
+                m_query.clear();
+                browse->chooseSuggestion(sug);
+                break;
+            }
+        }
+        m_suggestMin = ImGui::GetWindowPos();
+        m_suggestMax = ImVec2(m_suggestMin.x + ImGui::GetWindowSize().x, m_suggestMin.y + ImGui::GetWindowSize().y);
+    }
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar(4);
 }
 
 void TopBar::drawLanguageMenu(UiContext& ui, float x, float cy)

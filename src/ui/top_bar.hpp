@@ -2,7 +2,8 @@
 // (the browse feature's free text, when that feature is registered), the language switcher
 // (one button with a menu on the narrowest phones) and the account menu: "Sign in" and
 // "Register" while signed out, the user's name with their account pages and "Sign out" while
-// signed in. Owns only UI state: the search text being typed.
+// signed in. Under the search field, suggestions for what is typed (arrows + Enter, a tap, or
+// Escape to close). Owns only UI state: the search text being typed, the highlighted suggestion.
 #pragma once
 
 #include <imgui.h>
@@ -24,11 +25,15 @@ private:
     // The account part, right-aligned at `right`; returns its width (also when only measuring).
     float drawAccount(UiContext& ui, float right, float cy, bool compact, bool measureOnly);
     void drawLanguageMenu(UiContext& ui, float x, float cy);
+    // The suggestions under the search field (a window of its own, over the screen).
+    void drawSuggestions(UiContext& ui, ImVec2 fieldMin, ImVec2 fieldMax);
 
     std::string m_query;
     bool m_editing = false;
     bool m_focusing = false;             // "/" was pressed: the field gets the focus next frame
     std::vector<ImWchar> m_typedEarly;   // typed before it did
+    int m_highlight = -1;                // the suggestion the arrow keys are on, -1 none
+    ImVec2 m_suggestMin{0, 0}, m_suggestMax{0, 0}; // last frame's list, for clicks outside it
 };
 
 } // namespace dongelek::ui

@@ -140,6 +140,18 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 color)
         dl->AddRect(ImVec2(c.x - s * 0.14f, c.y - s * 0.18f), ImVec2(c.x + s * 0.32f, c.y + s * 0.36f), k, s * 0.06f,
                     0, t);
         break;
+    case Icon::List:
+        for (float dy : {-0.28f, 0.0f, 0.28f}) {
+            dl->AddCircleFilled(ImVec2(c.x - s * 0.32f, c.y + s * dy), t * 0.75f, k, 8);
+            dl->AddLine(ImVec2(c.x - s * 0.16f, c.y + s * dy), ImVec2(c.x + s * 0.38f, c.y + s * dy), k, t);
+        }
+        break;
+    case Icon::Grid:
+        for (float dx : {-0.2f, 0.2f})
+            for (float dy : {-0.2f, 0.2f})
+                dl->AddRect(ImVec2(c.x + s * dx - s * 0.14f, c.y + s * dy - s * 0.14f),
+                            ImVec2(c.x + s * dx + s * 0.14f, c.y + s * dy + s * 0.14f), k, s * 0.04f, 0, t * 0.9f);
+        break;
     case Icon::Close:
         dl->AddLine(ImVec2(c.x - s * 0.28f, c.y - s * 0.28f), ImVec2(c.x + s * 0.28f, c.y + s * 0.28f), k, t);
         dl->AddLine(ImVec2(c.x + s * 0.28f, c.y - s * 0.28f), ImVec2(c.x - s * 0.28f, c.y + s * 0.28f), k, t);
@@ -495,7 +507,7 @@ void endCombo()
 }
 
 bool comboOption(const char* comboId, const std::string& value, const char* text, bool selected, const char* detail,
-                 float indent)
+                 float indent, bool dimmed)
 {
     const std::string id = std::string(comboId) + ".option:" + value;
     // When the popup opens, scroll to the first selected row only (an option can be listed twice).
@@ -510,7 +522,9 @@ bool comboOption(const char* comboId, const std::string& value, const char* text
     ItemInfo info;
     info.role = Role::Option;
     info.selected = selected;
+    if (detail && *detail) info.detail = detail;
     hookItem(id, text, nullptr, info);
+    if (dimmed) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.45f);
     if (scrollHere) ImGui::SetScrollHereY(0.5f);
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -526,6 +540,7 @@ bool comboOption(const char* comboId, const std::string& value, const char* text
     drawText(dl, selected ? Font::Bold : Font::Regular, ImVec2(pos.x + em(0.625f) + indent, textY),
              selected ? color::kAccent : color::kText, ellipsize(selected ? Font::Bold : Font::Regular, text, maxText));
     if (selected) drawIcon(dl, Icon::Check, ImVec2(right - em(1.0f), pos.y + h * 0.5f), em(0.9f), color::kAccent);
+    if (dimmed) ImGui::PopStyleVar();
     ImGui::PopID();
     return clicked;
 }
@@ -542,6 +557,22 @@ namespace {
 int digitsOnlyFilter(ImGuiInputTextCallbackData* data)
 {
     return (data->EventChar >= '0' && data->EventChar <= '9') ? 0 : 1;
+}
+int decimalFilter(ImGuiInputTextCallbackData* data)
+{
+    const ImWchar c = data->EventChar;
+    if (c >= '0' && c <= '9') return 0;
+    return c == '.' || c == ',' ? 0 : 1;
+}
+// One callback for every field: the character filter its options ask for; history (Up/Down) events
+// are only claimed so the keyboard focus does not move, the owner reads the keys itself.
+int fieldCallback(ImGuiInputTextCallbackData* data)
+{
+    if (data->EventFlag != ImGuiInputTextFlags_CallbackCharFilter) return 0;
+    const auto* o = static_cast<const FieldOptions*>(data->UserData);
+    if (o->decimal) return decimalFilter(data);
+    if (o->digitsOnly) return digitsOnlyFilter(data);
+    return 0;
 }
 } // namespace
 
@@ -566,10 +597,13 @@ bool textField(const char* hookId, const char* hint, std::string& text, float wi
     if (o.invalid) ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(color::kDanger));
     ImGui::SetNextItemWidth(width);
     ImGuiInputTextFlags flags = o.flags;
-    if (o.digitsOnly) flags |= ImGuiInputTextFlags_CallbackCharFilter;
+    if (o.digitsOnly || o.decimal) flags |= ImGuiInputTextFlags_CallbackCharFilter;
+    if (o.ownsArrows) flags |= ImGuiInputTextFlags_CallbackHistory;
     if (o.masked) flags |= ImGuiInputTextFlags_Password;
     if (o.focusNow) ImGui::SetKeyboardFocusHere();
-    bool changed = ImGui::InputTextWithHint("##field", hint, &text, flags, o.digitsOnly ? digitsOnlyFilter : nullptr);
+    const bool callback = (flags & (ImGuiInputTextFlags_CallbackCharFilter | ImGuiInputTextFlags_CallbackHistory)) != 0;
+    bool changed = ImGui::InputTextWithHint("##field", hint, &text, flags, callback ? fieldCallback : nullptr,
+                                            const_cast<FieldOptions*>(&o));
     if (o.invalid) ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     changed = changed || filled;
@@ -578,7 +612,7 @@ bool textField(const char* hookId, const char* hint, std::string& text, float wi
     const bool active = ImGui::IsItemActive();
     ItemInfo info;
     info.role = Role::TextBox;
-    info.inputMode = o.digitsOnly ? "numeric" : o.inputMode;
+    info.inputMode = o.decimal ? "decimal" : o.digitsOnly ? "numeric" : o.inputMode;
     info.inputType = o.inputType;
     info.autocomplete = o.autocomplete;
     info.invalid = o.invalid;
@@ -669,6 +703,45 @@ bool radioOption(const char* hookId, std::string_view text, std::string_view det
     drawText(dl, Font::Bold, ImVec2(tx, pos.y + em(0.625f)), color::kText, text, wrap);
     if (!detail.empty())
         drawText(dl, Font::Small, ImVec2(tx, pos.y + em(0.625f) + textSz.y + em(0.25f)), color::kTextMuted, detail, wrap);
+    return p.clicked;
+}
+
+bool checkbox(const char* hookId, std::string_view text, bool checked, float width, const CheckOptions& o)
+{
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float h = tapSize(em(2.0f));
+    ImGui::PushID(hookId);
+    const Press p = pressable("##check", ImVec2(width, h));
+    ItemInfo info;
+    info.role = Role::Checkbox;
+    info.selected = checked;
+    if (o.detail && *o.detail) info.detail = o.detail;
+    hookItem(hookId, std::string(text), nullptr, info);
+    ImGui::PopID();
+    if (!ImGui::IsRectVisible(pos, ImVec2(pos.x + width, pos.y + h))) return p.clicked;
+    if (o.dimmed) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.45f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + width, pos.y + h);
+    if (p.hovered) dl->AddRectFilled(pos, max, col(color::kChip), ImGui::GetStyle().FrameRounding);
+    const float box = em(1.125f);
+    const ImVec2 bmin(pos.x + o.indent + em(0.375f), pos.y + (h - box) * 0.5f), bmax(bmin.x + box, bmin.y + box);
+    if (checked) {
+        dl->AddRectFilled(bmin, bmax, col(color::kAccent), em(0.25f));
+        drawIcon(dl, Icon::Check, ImVec2((bmin.x + bmax.x) * 0.5f, (bmin.y + bmax.y) * 0.5f), em(0.8f), IM_COL32_WHITE);
+    } else {
+        dl->AddRectFilled(bmin, bmax, col(color::kSurface), em(0.25f));
+        dl->AddRect(bmin, bmax, col(p.hovered ? color::kTextSubtle : color::kBorderStrong), em(0.25f), 0, 1.5f);
+    }
+    float detailW = 0;
+    if (o.detail && *o.detail) {
+        detailW = textSize(Font::Small, o.detail).x + em(0.5f);
+        drawText(dl, Font::Small, ImVec2(max.x - detailW, pos.y + (h - em(0.875f)) * 0.5f - 1), color::kTextSubtle,
+                 o.detail);
+    }
+    const float tx = bmax.x + em(0.625f);
+    drawText(dl, o.font, ImVec2(tx, pos.y + (h - em()) * 0.5f - 1), color::kText,
+             ellipsize(o.font, text, max.x - tx - detailW - em(0.25f)));
+    if (o.dimmed) ImGui::PopStyleVar();
     return p.clicked;
 }
 

@@ -28,7 +28,7 @@ std::string ellipsize(Font f, std::string_view text, float maxWidth);
 // [SECTION] Icons (drawn with lines so no icon font is needed)
 
 enum class Icon { Search, ChevronLeft, ChevronRight, ChevronDown, Check, Pin, Calendar, Phone, User, Camera, Alert,
-                  Filter, Copy, Close, Wheel, Eye, EyeOff, Mail, Shield, Devices, SignOut };
+                  Filter, Copy, Close, Wheel, Eye, EyeOff, Mail, Shield, Devices, SignOut, List, Grid };
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 center, float size, ImU32 color);
 
 // [SECTION] Pressable regions and scroll regions (the shared layer every screen builds on)
@@ -77,8 +77,9 @@ float buttonWidth(std::string_view text, const ButtonOptions& options = {});
 bool beginCombo(const char* hookId, const char* label, const char* preview, float width, bool enabled = true);
 void endCombo();
 // One option: its hook id is "<comboId>.option:<value>". `detail` is drawn muted on the right.
+// `dimmed`: the option would find nothing (a count of 0); it is drawn faint but stays choosable.
 bool comboOption(const char* comboId, const std::string& value, const char* text, bool selected,
-                 const char* detail = nullptr, float indent = 0.0f);
+                 const char* detail = nullptr, float indent = 0.0f, bool dimmed = false);
 void comboHeader(const char* text);
 
 // Single-line text field. `leading` draws an icon inside on the left; `suffix` muted on the
@@ -87,6 +88,7 @@ void comboHeader(const char* text);
 struct FieldOptions {
     ImGuiInputTextFlags flags = 0;
     bool digitsOnly = false;
+    bool decimal = false;       // digits and one decimal separator ('.' or ','): "1.6"
     std::size_t maxChars = 100; // code points
     bool hasIcon = false;
     Icon icon = Icon::Search;
@@ -102,6 +104,7 @@ struct FieldOptions {
     bool masked = false;           // shows dots instead of the letters (a password)
     float rightInset = 0.0f;       // room kept free inside on the right (a show/hide button over it)
     bool focusNow = false;         // takes the keyboard focus this frame (a form's first field)
+    bool ownsArrows = false;       // Up and Down stay with the field's owner (a suggestion list), not the focus
 };
 bool textField(const char* hookId, const char* hint, std::string& text, float width, const FieldOptions& options = {});
 // What a form's field did this frame: the text changed, or Enter was pressed in it (the form is
@@ -120,6 +123,17 @@ FieldEvents passwordField(const char* hookId, const Strings& s, std::string& tex
 // One choice of a set (a radio button): a round mark, a label and an optional muted line under
 // it, the whole row pressable. Returns true when picked.
 bool radioOption(const char* hookId, std::string_view text, std::string_view detail, bool selected, float width);
+
+// A checkbox: a square mark, the text and an optional muted `detail` on the right (a count), the
+// whole row pressable (at least the finger size). Returns true when toggled. Inside a combo's
+// popup it makes a multi-select list (the popup stays open); use "<comboId>.option:<value>" ids.
+struct CheckOptions {
+    const char* detail = nullptr;
+    bool dimmed = false; // it would find nothing: drawn faint, still choosable
+    float indent = 0.0f;
+    Font font = Font::Regular;
+};
+bool checkbox(const char* hookId, std::string_view text, bool checked, float width, const CheckOptions& options = {});
 
 // [SECTION] Status
 

@@ -11,7 +11,7 @@ namespace {
 ListingFilter withMake(std::int64_t make, int page = 1)
 {
     ListingFilter f;
-    f.makeId = make;
+    f.makeIds = {make};
     f.page = page;
     return f;
 }
@@ -61,7 +61,7 @@ TEST_CASE("changing a filter goes back to page 1 and puts the new search in both
 
     ListingFilter f = h.browseModule.draftFilter();
     REQUIRE(f.page == 4);
-    f.body = Body::Suv; // a combo: applies at once
+    f.bodies = {Body::Suv}; // a combo: applies at once
     h.browseModule.editFilter(f, false);
 
     CHECK(h.browse().filter.page == 1);
@@ -172,14 +172,14 @@ TEST_CASE("Back steps through committed searches and pages, each shown again", "
     h.browseModule.setPage(2);
     h.reply(h.lastBrowse(), 200, pageJson(200, 2, 20, 21));
     ListingFilter f = h.browseModule.draftFilter();
-    f.body = Body::Suv;
+    f.bodies = {Body::Suv};
     h.browseModule.editFilter(f, false);
     h.reply(h.lastBrowse(), 200, pageJson(40, 1, 20, 500));
     CHECK(h.history.entries() == std::vector<std::string>{"/?make=3", "/?make=3&page=2", "/?make=3&body=suv"});
 
     h.browserBack();
     CHECK(h.browse().filter.page == 2);
-    CHECK_FALSE(h.browse().filter.body.has_value());
+    CHECK(h.browse().filter.bodies.empty());
     CHECK(h.http.url(h.lastBrowse()) == "/api/v1/listings?make=3&page=2");
     h.reply(h.lastBrowse(), 200, pageJson(200, 2, 20, 21));
     CHECK(h.browse().page.value().items.front().id == 21);
@@ -207,7 +207,7 @@ TEST_CASE("typing makes one history entry for the search it ends in, not one per
     // Enter on the same text commits nothing new; a combo afterwards is a new step.
     h.browseModule.editFilter(f, false);
     CHECK(h.history.entries().size() == 2);
-    f.fuel = Fuel::Diesel;
+    f.fuels = {Fuel::Diesel};
     h.browseModule.editFilter(f, false);
     CHECK(h.history.entries().size() == 3);
 }
@@ -400,4 +400,269 @@ TEST_CASE("Retry on a failed search also retries a failed catalog", "[client][co
     CHECK(h.browseUrls().size() == 2);
     CHECK(h.http.count(BrowseModule::kMakesUrl) == 2);
     CHECK(h.http.count(BrowseModule::kCitiesUrl) == 1);
+}
+
+// [SECTION] Facets: the filter panel's live counts
+
+namespace {
+std::string facetsJson(std::int64_t total, std::vector<std::pair<std::string, std::int64_t>> makes)
+{
+    SearchFacets f;
+    f.total = total;
+    f.facets.emplace_back("make", std::move(makes));
+    f.facets.emplace_back("photos", std::vector<std::pair<std::string, std::int64_t>>{{"1", total / 2}});
+    return nlohmann::json(f).dump();
+}
+std::string suggestionsJson(std::vector<Suggestion> items)
+{
+    SuggestionList l;
+    l.items = std::move(items);
+    return nlohmann::json(l).dump();
+}
+} // namespace
+
+TEST_CASE("the panel's counts are asked for at start, then 250 ms after the draft filter last changed",
+          "[client][controller][browse][facets]")
+{
+    ClientHarness h;
+    h.start("/?sort=price_asc");
+    REQUIRE(h.http.count(BrowseModule::kFacetsUrl) == 1);
+    CHECK(h.http.url(h.http.last(BrowseModule::kFacetsUrl)) == "/api/v1/search/facets"); // no sort: it changes no count
+    h.reply(h.http.last(BrowseModule::kFacetsUrl), 200, facetsJson(5000, {{"3", 1081}, {"7", 400}}));
+    CHECK(h.browse().facets.status() == Status::Ready);
+    CHECK(h.browse().facets.value().count("make", "3") == 1081);
+    CHECK(h.browse().facets.value().count("make", "99") == 0);
+
+    // A make ticked, then a second one 100 ms later: one request, for both, after the pause.
+    ListingFilter f = h.browseModule.draftFilter();
+    f.makeIds = {3};
+    h.browseModule.editFilter(f, false);
+    h.runUntil(h.now + 100);
+    f.makeIds = {3, 7};
+    h.browseModule.editFilter(f, false);
+    REQUIRE(h.browseModule.nextUpdateAt().has_value()); // the idle app wakes for it
+    h.runUntil(h.now + BrowseModule::kFacetsDebounceMs - 20);
+    CHECK(h.http.count(BrowseModule::kFacetsUrl) == 1);
+    h.runUntil(h.now + 40);
+    REQUIRE(h.http.count(BrowseModule::kFacetsUrl) == 2);
+    CHECK(h.http.url(h.http.last(BrowseModule::kFacetsUrl)) == "/api/v1/search/facets?make=3,7");
+    CHECK(h.browse().facetsQuery == "make=3,7");
+
+    // Sorting and paging change no count: nothing is asked again.
+    h.reply(h.http.last(BrowseModule::kFacetsUrl), 200, facetsJson(1481, {{"3", 1081}, {"7", 400}}));
+    f = h.browseModule.draftFilter();
+    f.sort = Sort::MileageAsc;
+    h.browseModule.editFilter(f, false);
+    h.browseModule.setPage(3);
+    h.runUntil(h.now + 1000);
+    CHECK(h.http.count(BrowseModule::kFacetsUrl) == 2);
+    CHECK_FALSE(h.browseModule.nextUpdateAt().has_value()); // nothing due: the app may rest
+}
+
+TEST_CASE("counts typed into a number field follow the draft even before the search applies",
+          "[client][controller][browse][facets]")
+{
+    ClientHarness h;
+    h.start("/");
+    h.reply(h.http.last(BrowseModule::kFacetsUrl), 200, facetsJson(5000, {}));
+    ListingFilter f = h.browseModule.draftFilter();
+    f.engineFrom = 16;
+    h.browseModule.editFilter(f, true); // typed: the search waits 300 ms, the counts 250 ms
+    h.runUntil(h.now + BrowseModule::kFacetsDebounceMs + 10);
+    CHECK(h.http.url(h.http.last(BrowseModule::kFacetsUrl)) == "/api/v1/search/facets?engine_from=1.6");
+    CHECK(h.browseUrls().size() == 1);
+}
+
+TEST_CASE("a slow facets reply for an older draft never replaces the newer counts", "[client][controller][browse][facets]")
+{
+    ClientHarness h;
+    h.start("/");
+    h.reply(h.http.last(BrowseModule::kFacetsUrl), 200, facetsJson(5000, {{"3", 1081}}));
+    ListingFilter f = h.browseModule.draftFilter();
+    f.makeIds = {3};
+    h.browseModule.editFilter(f, false);
+    h.runUntil(h.now + 300);
+    const std::size_t older = h.http.last(BrowseModule::kFacetsUrl);
+    f.bodies = {Body::Suv};
+    h.browseModule.editFilter(f, false);
+    h.runUntil(h.now + 300);
+    const std::size_t newer = h.http.last(BrowseModule::kFacetsUrl);
+    REQUIRE(newer != older);
+    CHECK(h.http.url(newer) == "/api/v1/search/facets?make=3&body=suv");
+
+    h.reply(newer, 200, facetsJson(412, {{"3", 412}}));
+    h.reply(older, 200, facetsJson(1081, {{"3", 1081}})); // arrives last, is dropped
+    CHECK(h.browse().facets.value().total == 412);
+    CHECK(h.browse().facets.status() == Status::Ready);
+}
+
+TEST_CASE("an impossible range asks for no counts; the last ones stay", "[client][controller][browse][facets]")
+{
+    ClientHarness h;
+    h.start("/");
+    h.reply(h.http.last(BrowseModule::kFacetsUrl), 200, facetsJson(5000, {}));
+    ListingFilter f = h.browseModule.draftFilter();
+    f.powerFrom = 300;
+    f.powerTo = 100;
+    CHECK(BrowseModule::filterProblem(f) == "power_to");
+    h.browseModule.editFilter(f, false);
+    h.runUntil(h.now + 1000);
+    CHECK(h.http.count(BrowseModule::kFacetsUrl) == 1);
+    CHECK(h.browse().facets.value().total == 5000);
+    f.engineFrom = 30;
+    f.engineTo = 16;
+    f.powerTo.reset();
+    CHECK(BrowseModule::filterProblem(f) == "engine_to");
+}
+
+// [SECTION] Suggestions under the search field
+
+TEST_CASE("suggestions are asked for 150 ms after typing pauses, for the text as typed",
+          "[client][controller][browse][suggest]")
+{
+    ClientHarness h;
+    h.start("/");
+    for (const char* text : {"t", "to", "toy", "toyt", "toyta "}) {
+        h.browseModule.typeQuery(text);
+        h.runUntil(h.now + 60);
+    }
+    CHECK(h.http.count(BrowseModule::kSuggestUrl) == 0);
+    h.runUntil(h.now + BrowseModule::kSuggestDebounceMs);
+    REQUIRE(h.http.count(BrowseModule::kSuggestUrl) == 1);
+    CHECK(h.http.url(h.http.last(BrowseModule::kSuggestUrl)) == "/api/v1/search/suggest?q=toyta");
+    h.reply(h.http.last(BrowseModule::kSuggestUrl), 200,
+            suggestionsJson({{SuggestionKind::Make, "Toyota", "make=1", 1081},
+                             {SuggestionKind::Model, "Toyota Camry", "make=1&model=1", 310}}));
+    CHECK(h.browse().suggestionsOpen);
+    CHECK(h.browse().suggestions.value().items.size() == 2);
+    CHECK(h.browse().suggestionsFor == "toyta");
+
+    // The same text again asks nothing; clearing the field closes the list and forgets it.
+    h.browseModule.typeQuery("toyta");
+    h.runUntil(h.now + 500);
+    CHECK(h.http.count(BrowseModule::kSuggestUrl) == 1);
+    h.browseModule.typeQuery("");
+    CHECK_FALSE(h.browse().suggestionsOpen);
+    CHECK_FALSE(h.browse().suggestions.has());
+}
+
+TEST_CASE("a slow suggestion reply for older text is dropped", "[client][controller][browse][suggest]")
+{
+    ClientHarness h;
+    h.start("/");
+    h.browseModule.typeQuery("ki");
+    h.runUntil(h.now + 200);
+    const std::size_t older = h.http.last(BrowseModule::kSuggestUrl);
+    h.browseModule.typeQuery("камри");
+    h.runUntil(h.now + 200);
+    const std::size_t newer = h.http.last(BrowseModule::kSuggestUrl);
+    REQUIRE(newer != older);
+    CHECK(h.http.url(newer) == "/api/v1/search/suggest?q=%D0%BA%D0%B0%D0%BC%D1%80%D0%B8");
+    h.reply(newer, 200, suggestionsJson({{SuggestionKind::Model, "Toyota Camry", "make=1&model=1", 310}}));
+    h.reply(older, 200, suggestionsJson({{SuggestionKind::Make, "Kia", "make=9", 500}}));
+    REQUIRE(h.browse().suggestions.value().items.size() == 1);
+    CHECK(h.browse().suggestions.value().items[0].text == "Toyota Camry");
+}
+
+TEST_CASE("choosing a suggestion opens its search as a new step and closes the list", "[client][controller][browse][suggest]")
+{
+    ClientHarness h;
+    h.start("/?view=grid&sort=price_asc");
+    h.reply(h.lastBrowse(), 200, pageJson(5000, 1, 20));
+    ListingFilter typed = h.browseModule.draftFilter();
+    typed.query = "toyta";
+    h.browseModule.editFilter(typed, true); // the field's own debounced search, still pending
+    h.browseModule.typeQuery("toyta");
+    h.runUntil(h.now + 200);
+    h.reply(h.http.last(BrowseModule::kSuggestUrl), 200,
+            suggestionsJson({{SuggestionKind::Model, "Toyota Camry", "make=1&model=1", 310}}));
+    const Suggestion chosen = h.browse().suggestions.value().items.at(0);
+    CHECK(h.browseModule.suggestionAddress(chosen) == "/?make=1&model=1&sort=price_asc&view=grid");
+
+    h.browseModule.chooseSuggestion(chosen);
+    CHECK(h.history.current() == "/?make=1&model=1&sort=price_asc&view=grid");
+    CHECK(h.history.log().back() == "push /?make=1&model=1&sort=price_asc&view=grid");
+    CHECK(h.http.url(h.lastBrowse()) == "/api/v1/listings?make=1&model=1&sort=price_asc");
+    CHECK_FALSE(h.browse().suggestionsOpen);
+    CHECK(h.browseModule.draftFilter().query.empty()); // the typed text does not apply afterwards
+    h.runUntil(h.now + 1000);
+    CHECK(h.http.url(h.lastBrowse()) == "/api/v1/listings?make=1&model=1&sort=price_asc");
+}
+
+// [SECTION] Continuous scrolling and the view
+
+TEST_CASE("nearing the end fetches the next page once and appends it; the address keeps where the list starts",
+          "[client][controller][browse][scroll]")
+{
+    ClientHarness h;
+    h.start("/?make=3");
+    h.reply(h.lastBrowse(), 200, pageJson(45, 1, 20, 1));
+    CHECK(h.browse().hasMore());
+    const auto generation = h.browse().page.valueGeneration();
+
+    h.browseModule.loadMore();
+    h.browseModule.loadMore(); // the screen asks every frame: still one request
+    CHECK(h.browseUrls().size() == 2);
+    CHECK(h.http.url(h.lastBrowse()) == "/api/v1/listings?make=3&page=2");
+    h.reply(h.lastBrowse(), 200, pageJson(45, 2, 20, 21));
+    CHECK(h.browse().shownCount() == 40);
+    CHECK(h.browse().shown(25).id == 26);
+    CHECK(h.browse().lastPage == 2);
+    CHECK(h.browse().page.valueGeneration() == generation); // the list does not jump to its top
+
+    h.browseModule.loadMore();
+    h.reply(h.lastBrowse(), 200, pageJson(45, 3, 5, 41));
+    CHECK(h.browse().shownCount() == 45);
+    CHECK_FALSE(h.browse().hasMore());
+    h.browseModule.loadMore();
+    CHECK(h.browseUrls().size() == 3);
+    CHECK(h.history.current() == "/?make=3");
+    CHECK(h.history.entries().size() == 1);
+}
+
+TEST_CASE("a page fetched ahead for an old search is dropped; a failed one can be asked again",
+          "[client][controller][browse][scroll]")
+{
+    ClientHarness h;
+    h.start("/");
+    h.reply(h.lastBrowse(), 200, pageJson(500, 1, 20, 1));
+    h.browseModule.loadMore();
+    const std::size_t ahead = h.lastBrowse();
+    ListingFilter f = h.browseModule.draftFilter();
+    f.makeIds = {3};
+    h.browseModule.editFilter(f, false);
+    h.reply(h.lastBrowse(), 200, pageJson(30, 1, 20, 900));
+    h.reply(ahead, 200, pageJson(500, 2, 20, 21)); // the old search's page 2 arrives late
+    CHECK(h.browse().shownCount() == 20);
+    CHECK(h.browse().shown(0).id == 900);
+
+    h.browseModule.loadMore();
+    h.fail(h.lastBrowse());
+    CHECK(h.browse().next.status() == Status::Error);
+    CHECK(h.browse().page.status() == Status::Ready); // what is shown stays
+    const std::size_t asked = h.browseUrls().size();
+    h.browseModule.loadMore(); // the screen asks again next frame: not after a failure
+    CHECK(h.browseUrls().size() == asked);
+    h.browseModule.retryMore(); // the Retry under the list
+    CHECK(h.http.url(h.lastBrowse()) == "/api/v1/listings?make=3&page=2");
+    h.reply(h.lastBrowse(), 200, pageJson(30, 2, 10, 920));
+    CHECK(h.browse().shownCount() == 30);
+}
+
+TEST_CASE("the list or grid view is part of the address, never of the API request", "[client][controller][browse]")
+{
+    ClientHarness h;
+    h.start("/?make=3");
+    h.reply(h.lastBrowse(), 200, pageJson(45, 1, 20, 1));
+    h.browseModule.setView(BrowseView::Grid);
+    CHECK(h.history.current() == "/?make=3&view=grid");
+    CHECK(h.history.entries().size() == 1); // a way to look at the same search: the entry is rewritten
+    CHECK(h.browseUrls().size() == 1);
+    ListingFilter f = h.browseModule.draftFilter();
+    f.bodies = {Body::Suv};
+    h.browseModule.editFilter(f, false);
+    CHECK(h.history.current() == "/?make=3&body=suv&view=grid");
+    CHECK(h.http.url(h.lastBrowse()) == "/api/v1/listings?make=3&body=suv");
+    h.browserBack();
+    CHECK(h.browse().view == BrowseView::Grid);
 }

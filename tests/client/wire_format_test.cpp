@@ -85,3 +85,34 @@ TEST_CASE("a refusal from the server names its field on the app's side too", "[c
     CHECK(h.app.current().error().kind == ErrorKind::NotFound);
     CHECK_FALSE(h.app.current().error().api.code.empty());
 }
+
+TEST_CASE("the filter panel's counts, the suggestions and the card badges as the server sends them", "[client][wire][search]")
+{
+    ClientHarness h;
+    h.start("/");
+    h.reply(h.http.last(BrowseModule::kFacetsUrl), 200, fixture("search_facets.json"));
+    REQUIRE(h.browse().facets.status() == Status::Ready);
+    const SearchFacets& facets = h.browse().facets.value();
+    CHECK(facets.total == 1481);
+    CHECK(facets.count("make", "3") == 1081);
+    CHECK(facets.count("posted_within", "7") == 388);
+    CHECK(facets.count("photos", "1") == 1450);
+    CHECK(facets.count("body", "coupe") == 0); // an option the server left out finds nothing
+
+    h.browseModule.typeQuery("toyta");
+    h.runUntil(h.now + 200);
+    h.reply(h.http.last(BrowseModule::kSuggestUrl), 200, fixture("search_suggestions.json"));
+    REQUIRE(h.browse().suggestions.status() == Status::Ready);
+    const auto& items = h.browse().suggestions.value().items;
+    REQUIRE(items.size() == 3);
+    CHECK(items[1].kind == SuggestionKind::Model);
+    CHECK(h.browseModule.suggestionAddress(items[1]) == "/?make=1&model=1");
+    CHECK(h.browseModule.suggestionAddress(items[2]) == "/?q=camry%202.5");
+
+    h.reply(h.lastBrowse(), 200, fixture("listings_page.json"));
+    const ListingSummary& car = h.browse().page.value().items.at(0);
+    CHECK(car.condition == Condition::Used);
+    CHECK(car.sellerKind == SellerKind::Dealer);
+    CHECK(car.hasSpin);
+    CHECK(car.vinVerified);
+}

@@ -119,7 +119,7 @@ TEST_CASE("every golden fixture reads and writes back unchanged", "[core][json][
     roundTripsUnchanged<std::vector<MakeInfo>>("makes.json");
     roundTripsUnchanged<std::vector<City>>("cities.json");
     roundTripsUnchanged<SearchFacets>("search_facets.json");
-    roundTripsUnchanged<SuggestionList>("suggestions.json");
+    roundTripsUnchanged<SuggestionList>("search_suggestions.json");
     roundTripsUnchanged<PriceInsight>("price_insight.json");
     roundTripsUnchanged<ContactReveal>("contact_reveal.json");
     roundTripsUnchanged<SavedSearchList>("saved_searches.json");

@@ -1,6 +1,7 @@
 // URLs of the app's screens: a pasted or reloaded address opens the same screen. Each
 // feature's route parses and builds its own part; the app falls back to browse (tests/client).
 #include "core/route.hpp"
+#include "core/listing_query.hpp"
 #include "core/routes/browse_route.hpp"
 #include "core/routes/listing_route.hpp"
 
@@ -41,6 +42,20 @@ TEST_CASE("the browse URL carries the filter", "[core][route]")
     CHECK(BrowseRoute::claims(split));
     CHECK(BrowseRoute::parse(split).filter == r.filter);
     CHECK(BrowseRoute{}.url() == "/");
+}
+
+TEST_CASE("the browse URL keeps the grid view after the search, and the API never sees it", "[core][route]")
+{
+    BrowseRoute r;
+    r.filter.makeIds = {3, 7};
+    r.view = BrowseView::Grid;
+    CHECK(r.url() == "/?make=3,7&view=grid");
+    const BrowseRoute back = BrowseRoute::parse(splitAppUrl(r.url()));
+    CHECK(back.view == BrowseView::Grid);
+    CHECK(back.filter == r.filter);
+    CHECK(toQueryString(back.filter) == "make=3,7");
+    CHECK(BrowseRoute::parse(splitAppUrl("/?view=grid")).url() == "/?view=grid");
+    CHECK(BrowseRoute::parse(splitAppUrl("/?view=tiles")).view == BrowseView::List);
 }
 
 TEST_CASE("bad links are not listings, and a refused filter is the plain first page", "[core][route]")

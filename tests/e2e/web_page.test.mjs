@@ -60,20 +60,19 @@ describe('history: Back steps through searches', () => {
     const topBefore = firstCard(scrolled);
     const home = (await app.state()).url;
 
-    // Search 2: a sort order. Search 3: the second page.
+    // Search 2: a sort order. Search 3: another one (the list scrolls on by itself: no pages).
     await app.click('sort');
     await app.click('sort.option:price_asc');
     await app.waitFor((s) => ready(s) && s.url.includes('sort=price_asc'), 'sorted by price');
-    await app.page.mouse.move(list.rect.x + list.rect.w / 2, list.rect.y + list.rect.h / 2);
-    for (let i = 0; i < 30; i++) await app.page.mouse.wheel(0, 400); // down to the pager
-    await app.click('page.2');
-    await app.waitFor((s) => ready(s) && s.url.includes('page=2') && s.page === 2, 'page 2');
-    await app.shot('1-page-2');
+    await app.click('sort');
+    await app.click('sort.option:mileage_asc');
+    await app.waitFor((s) => ready(s) && s.url.includes('sort=mileage_asc'), 'sorted by mileage');
+    await app.shot('1-third-search');
 
     await app.page.goBack();
-    const { state: second } = await app.waitFor((s) => ready(s) && s.page === 1 && s.url.includes('sort=price_asc'),
-      'Back: the sorted first page');
-    assert.ok(!second.url.includes('page=2'));
+    const { state: second } = await app.waitFor((s) => ready(s) && s.url.includes('sort=price_asc'),
+      'Back: the search sorted by price');
+    assert.ok(!second.url.includes('mileage_asc'));
     await app.page.goBack();
     const { state: first, items } = await app.waitFor((s, its) => ready(s) && !s.url.includes('sort=') &&
       firstCard(its)?.id === topBefore.id, 'Back: the first search, scrolled where it was');
@@ -93,22 +92,28 @@ describe('keyboard: every control in order, with a visible focus', () => {
     return state.focus;
   }
 
-  test('Tab visits the top bar, the filters, the sort, every card and the pager, in visual order', async () => {
+  test('Tab visits the top bar, the filters, the view and sort, and card after card, in visual order', async () => {
     const app = await openApp('keyboard');
     await app.waitFor(ready, 'first listings');
     const order = [];
-    for (let i = 0; i < 60 && !order.includes('page.next'); i++) order.push(await tab(app));
-    await app.shot('1-focus-on-pager');
+    const cardsSeen = () => new Set(order.filter((id) => id.startsWith('card:'))).size;
+    for (let i = 0; i < 120 && cardsSeen() < 20; i++) order.push(await tab(app));
+    await app.shot('1-focus-on-20th-card');
     const at = (id) => order.indexOf(id);
     assert.deepEqual(order.slice(0, 5), ['home', 'search.query', 'lang.en', 'lang.ru', 'lang.kk'], order.join(' '));
     const filters = ['filter.make', 'filter.year_from', 'filter.year_to', 'filter.currency', 'filter.price_from',
-      'filter.price_to', 'filter.mileage_max', 'filter.body', 'filter.fuel', 'filter.transmission', 'filter.city'];
+      'filter.price_to', 'filter.mileage_max', 'filter.engine_from', 'filter.engine_to', 'filter.power_from',
+      'filter.power_to', 'filter.body', 'filter.fuel', 'filter.transmission', 'filter.drive', 'filter.color',
+      'filter.condition', 'filter.steering', 'filter.owners', 'filter.seller', 'filter.posted_within', 'filter.customs',
+      'filter.no_accidents', 'filter.photos', 'filter.spin', 'filter.vin_verified', 'filter.city'];
     for (let i = 1; i < filters.length; i++)
       assert.ok(at(filters[i - 1]) < at(filters[i]), `${filters[i - 1]} before ${filters[i]}: ${order.join(' ')}`);
-    assert.ok(at('filter.city') < at('sort'), 'the filters come before the results');
+    assert.ok(at('filter.city') < at('view.list') && at('view.list') < at('view.grid') && at('view.grid') < at('sort'),
+      'the filters, then the view and the sort, come before the results');
     const cards = order.filter((id) => id.startsWith('card:'));
-    assert.equal(new Set(cards).size, 20, `all 20 cards of the page, each once: ${order.join(' ')}`);
-    assert.ok(at('sort') < order.indexOf(cards[0]) && order.lastIndexOf(cards[19]) < at('page.next'));
+    assert.equal(new Set(cards).size, cards.length, `each card once: ${order.join(' ')}`);
+    assert.equal(cards.length, 20, `20 cards in a row: ${order.join(' ')}`);
+    assert.ok(at('sort') < order.indexOf(cards[0]));
     assert.equal(order.filter((id) => id === '').length, 0);
     // Shift+Tab goes back the same way.
     assert.equal(await tab(app, 'Shift+Tab'), order[order.length - 2]);
@@ -276,7 +281,9 @@ describe('touch: a phone scrolls, taps, swipes and types like a web page', () =>
     await app.page.touchscreen.tap(toggle.rect.x + toggle.rect.w / 2, toggle.rect.y + toggle.rect.h / 2);
     await app.waitFor((_, its) => its.some((i) => i.id === 'filter.make'), 'the filter sheet');
     assert.ok(!(await app.items()).some((i) => i.id === 'filter.city'), 'the city filter starts below the fold');
-    for (let i = 0; i < 4; i++) await swipe(app, { x: 160, y: 520 }, { x: 160, y: 200 });
+    // The sheet is long (every filter of the search): swipe until its last filter shows.
+    for (let i = 0; i < 14 && !(await app.items()).some((it) => it.id === 'filter.city'); i++)
+      await swipe(app, { x: 160, y: 520 }, { x: 160, y: 200 });
     const { items } = await app.waitFor((_, its) => its.some((i) => i.id === 'filter.city'), 'the city filter by swiping');
     const apply = items.find((i) => i.id === 'filters.apply');
     assert.ok(apply && apply.rect.y + apply.rect.h <= 640, '"Show N cars" stays in view');

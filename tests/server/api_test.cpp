@@ -856,7 +856,7 @@ TEST_CASE("api: every response type has the shape of its golden fixture", "[serv
     expectShape(*c, "/api/v1/listings/" + std::to_string(electric.items[0].id), "listing_details.json");
     expectShape(*c, "/api/v1/makes", "makes.json");
     expectShape(*c, "/api/v1/cities", "cities.json");
-    expectShape(*c, "/api/v1/search/suggest?q=toy", "suggestions.json");
+    expectShape(*c, "/api/v1/search/suggest?q=toy", "search_suggestions.json");
     expectShape(*c, "/api/v1/listings?year_from=abc", "error.json", 400);
     expectShape(*c, "/api/v1/listings/123456", "error.json", 404);
     expectShape(*c, "/api/v1/listings", "error_without_field.json", 405, "POST");

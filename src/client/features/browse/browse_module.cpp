@@ -20,21 +20,69 @@ std::string BrowseModule::listingsUrl(const ListingFilter& filter)
     return qs.empty() ? "/api/v1/listings" : "/api/v1/listings?" + qs;
 }
 
+std::string BrowseModule::facetsQuery(const ListingFilter& filter)
+{
+    ListingFilter f = filter;
+    f.page = 1;
+    f.sort = Sort::Newest;
+    f.pageSize = ListingFilter{}.pageSize;
+    return toQueryString(f);
+}
+
+std::string BrowseModule::facetsUrl(const ListingFilter& filter)
+{
+    const std::string qs = facetsQuery(filter);
+    return qs.empty() ? std::string(kFacetsUrl) : std::string(kFacetsUrl) + "?" + qs;
+}
+
+std::string BrowseModule::suggestUrl(const std::string& text)
+{
+    return std::string(kSuggestUrl) + "?q=" + percentEncode(text);
+}
+
+std::string BrowseModule::suggestionAddress(const Suggestion& suggestion) const
+{
+    BrowseRoute route = BrowseRoute::parse(AppUrl{"/", suggestion.query});
+    route.filter.sort = m_state.filter.sort;
+    route.view = m_state.view;
+    return route.url();
+}
+
+bool BrowseState::hasMore() const
+{
+    if (!page.has() || page.value().items.empty()) return false;
+    const std::int64_t size = std::max(1, page.value().pageSize);
+    const std::int64_t before = static_cast<std::int64_t>(filter.page - 1) * size;
+    return before + static_cast<std::int64_t>(shownCount()) < page.value().total && lastPage < limits::kPageMax;
+}
+
 // [SECTION] Module
 
 bool BrowseModule::claims(const AppUrl& url) const { return BrowseRoute::claims(url); }
 
-std::string BrowseModule::url() const { return BrowseRoute{m_state.filter}.url(); }
+std::string BrowseModule::url() const { return BrowseRoute{m_state.filter, m_state.view}.url(); }
+
+std::optional<double> BrowseModule::nextUpdateAt() const
+{
+    std::optional<double> due = m_pendingDue;
+    for (const auto& t : {m_facetsDue, m_suggestDue})
+        if (t && (!due || *t < *due)) due = t;
+    return due;
+}
 
 std::string BrowseModule::title(const Strings& s) const { return s.get("title.browse"); }
 
 void BrowseModule::enter(const AppUrl& url, Entry how)
 {
-    ListingFilter filter = BrowseRoute::parse(url).filter;
+    const BrowseRoute route = BrowseRoute::parse(url);
+    ListingFilter filter = route.filter;
+    m_state.view = route.view;
+    m_state.suggestionsOpen = false;
     if (how == Entry::Start) {
         m_state.filter = filter;
         m_editedAway = false;
         loadPage();
+        m_facetsDue = app().shared().nowMs; // the panel's counts at once
         return;
     }
     // Back to an older search after the search was edited elsewhere (the top bar on a
@@ -42,6 +90,7 @@ void BrowseModule::enter(const AppUrl& url, Entry how)
     if (how == Entry::Pop && m_editedAway) filter = draftFilter();
     m_editedAway = false;
     show(filter);
+    draftChanged();
 }
 
 void BrowseModule::show(const ListingFilter& filter)
@@ -61,6 +110,14 @@ void BrowseModule::retry() { loadPage(); }
 
 void BrowseModule::update(double nowMs)
 {
+    if (m_suggestDue && nowMs >= *m_suggestDue) {
+        m_suggestDue.reset();
+        loadSuggestions();
+    }
+    if (m_facetsDue && nowMs >= *m_facetsDue && app().isCurrent(*this)) {
+        m_facetsDue.reset();
+        loadFacets();
+    }
     if (m_pending && m_pendingDue && nowMs >= *m_pendingDue) {
         m_pendingDue.reset();
         // An impossible range stays as the draft: the panel keeps showing it and what to fix.
@@ -84,6 +141,13 @@ void BrowseModule::describe(nlohmann::json& state, bool) const
     const Remote<ListingPage>& page = m_state.page;
     state["total"] = page.has() ? page.value().total : 0;
     state["page"] = page.has() ? page.value().page : m_state.filter.page;
+    state["shown"] = m_state.shownCount();
+    state["lastPage"] = m_state.lastPage;
+    state["view"] = m_state.view == BrowseView::Grid ? "grid" : "list";
+    state["facetsTotal"] = m_state.facets.has() ? m_state.facets.value().total : -1;
+    state["facetsStatus"] = toString(m_state.facets.status());
+    state["facetsQuery"] = m_state.facetsQuery;
+    state["suggestions"] = m_state.suggestionsOpen && m_state.suggestions.has() ? m_state.suggestions.value().items.size() : 0;
 }
 
 // [SECTION] Catalog
@@ -105,12 +169,91 @@ void BrowseModule::loadCatalog()
 
 void BrowseModule::retryCatalog() { loadCatalog(); }
 
+// [SECTION] Facets (the filter panel's live counts)
+
+void BrowseModule::draftChanged()
+{
+    // An impossible range asks for nothing (the server would refuse it); the counts shown stay.
+    if (!filterProblem(draftFilter()).empty()) {
+        m_facetsDue.reset();
+        return;
+    }
+    if (facetsQuery(draftFilter()) == m_state.facetsQuery && !m_state.facets.needsLoad()) {
+        m_facetsDue.reset();
+        return;
+    }
+    m_facetsDue = app().shared().nowMs + kFacetsDebounceMs;
+}
+
+void BrowseModule::loadFacets()
+{
+    const ListingFilter& draft = draftFilter();
+    if (!filterProblem(draft).empty()) return;
+    const std::string query = facetsQuery(draft);
+    if (query == m_state.facetsQuery && !m_state.facets.needsLoad()) return;
+    m_state.facetsQuery = query;
+    const auto gen = m_state.facets.begin(); // a reply to an older draft is dropped
+    app().api().get<SearchFacets>(facetsUrl(draft), [this, gen](ApiResult<SearchFacets> r) {
+        m_state.facets.settle(gen, std::move(r));
+    });
+}
+
+// [SECTION] Suggestions (under the search field)
+
+void BrowseModule::typeQuery(const std::string& text)
+{
+    std::string trimmed = text;
+    while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
+    while (!trimmed.empty() && trimmed.front() == ' ') trimmed.erase(trimmed.begin());
+    m_suggestText = trimmed;
+    if (trimmed.empty()) {
+        m_suggestDue.reset();
+        m_state.suggestions.reset(); // a reply still under way is dropped
+        m_state.suggestionsFor.clear();
+        m_state.suggestionsOpen = false;
+        return;
+    }
+    m_state.suggestionsOpen = true;
+    if (trimmed == m_state.suggestionsFor && !m_state.suggestions.needsLoad()) {
+        m_suggestDue.reset();
+        return;
+    }
+    m_suggestDue = app().shared().nowMs + kSuggestDebounceMs;
+}
+
+void BrowseModule::loadSuggestions()
+{
+    if (m_suggestText.empty()) return;
+    m_state.suggestionsFor = m_suggestText;
+    const auto gen = m_state.suggestions.begin(); // a reply for older text is dropped
+    app().api().get<SuggestionList>(suggestUrl(m_suggestText), [this, gen](ApiResult<SuggestionList> r) {
+        m_state.suggestions.settle(gen, std::move(r));
+    });
+}
+
+void BrowseModule::closeSuggestions()
+{
+    m_state.suggestionsOpen = false;
+    m_suggestDue.reset();
+}
+
+void BrowseModule::chooseSuggestion(const Suggestion& suggestion)
+{
+    const std::string address = suggestionAddress(suggestion);
+    closeSuggestions();
+    m_pending.reset();
+    m_pendingDue.reset();
+    app().navigate(address);
+}
+
 // [SECTION] Filters and paging
 
 std::string BrowseModule::filterProblem(const ListingFilter& f)
 {
     if (f.yearFrom && f.yearTo && *f.yearFrom > *f.yearTo) return "year_to";
     if (f.priceFrom && f.priceTo && *f.priceFrom > *f.priceTo) return "price_to";
+    if (f.engineFrom && f.engineTo && *f.engineFrom > *f.engineTo) return "engine_to";
+    if (f.powerFrom && f.powerTo && *f.powerFrom > *f.powerTo) return "power_to";
     return {};
 }
 
@@ -132,6 +275,39 @@ void BrowseModule::editFilter(ListingFilter filter, bool debounce)
         m_pendingDue.reset();
         applyFilter(filter, false);
     }
+    draftChanged();
+}
+
+void BrowseModule::setView(BrowseView view)
+{
+    if (view == m_state.view) return;
+    m_state.view = view;
+    app().addressChanged(*this, AppController::HistoryEntry::Same); // a way to look, not a new search
+}
+
+void BrowseModule::loadMore()
+{
+    if (m_state.next.status() == Status::Error) return; // the list's foot offers Retry
+    retryMore();
+}
+
+void BrowseModule::retryMore()
+{
+    BrowseState& b = m_state;
+    if (!b.hasMore() || b.next.loading() || b.page.loading()) return;
+    ListingFilter f = b.filter;
+    f.page = b.lastPage + 1;
+    const auto gen = b.next.begin();
+    app().api().get<ListingPage>(listingsUrl(f), [this, gen](ApiResult<ListingPage> r) {
+        BrowseState& st = m_state;
+        if (!st.next.isCurrent(gen)) return; // the search changed meanwhile
+        if (r.ok) {
+            st.lastPage = r.value.page;
+            for (ListingSummary& item : r.value.items) st.more.push_back(std::move(item));
+            r.value.items.clear();
+        }
+        st.next.settle(gen, std::move(r));
+    });
 }
 
 void BrowseModule::setPage(int page)
@@ -154,7 +330,10 @@ void BrowseModule::applyFilter(const ListingFilter& filter, bool typed)
     // Refused by the server anyway: keep showing the last good results, the panel explains why.
     if (!filterProblem(filter).empty()) return;
     const Status status = m_state.page.status();
-    if (filter == m_state.filter && status != Status::Error && status != Status::Idle) return;
+    if (filter == m_state.filter && status != Status::Error && status != Status::Idle) {
+        draftChanged();
+        return;
+    }
     m_state.filter = filter;
     // Each committed search and each page is a history entry, so Back steps through them;
     // while the user goes on typing, the entry the typing started keeps being rewritten.
@@ -166,6 +345,7 @@ void BrowseModule::applyFilter(const ListingFilter& filter, bool typed)
 
 void BrowseModule::loadPage()
 {
+    m_state.next.reset(); // a page fetched ahead for the old search is dropped
     const auto gen = m_state.page.begin();
     app().api().get<ListingPage>(listingsUrl(m_state.filter), [this, gen](ApiResult<ListingPage> r) {
         Remote<ListingPage>& page = m_state.page;
@@ -178,6 +358,10 @@ void BrowseModule::loadPage()
             app().addressChanged(*this);
             loadPage();
             return;
+        }
+        if (r.ok) {
+            m_state.more.clear();
+            m_state.lastPage = r.value.page;
         }
         page.settle(gen, std::move(r));
     });

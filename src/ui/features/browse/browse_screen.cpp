@@ -89,9 +89,13 @@ void BrowseScreen::drawContent()
         ButtonOptions o;
         o.kind = ButtonKind::Primary;
         o.size = ImVec2(layout.width - em(2.5f), 0);
+        // The live total of the filter as edited (the facets'), else the results' own.
+        const bool live = b.facets.has() && b.facetsQuery == BrowseModule::facetsQuery(m_module.draftFilter());
         const std::string text =
-            b.page.has() ? formatCount(strings(), "browse.show_results", b.page.value().total)
-                         : std::string(strings().get("browse.show_results_plain"));
+            live ? formatCount(strings(), "browse.show_results", b.facets.value().total)
+            : b.page.has() && m_module.draftFilter() == b.filter
+                ? formatCount(strings(), "browse.show_results", b.page.value().total)
+                : std::string(strings().get("browse.show_results_plain"));
         ImGui::SetCursorScreenPos(ImVec2(bmin.x + em(1.25f), bmax.y - footH + em(1.0f)));
         if (button("filters.apply", text, o)) m_filtersOpen = false;
         return;
@@ -126,7 +130,7 @@ void BrowseScreen::drawHeader(float x, float y, float width, bool narrow)
 
     // Sort on the right (with its label when there is room).
     const float rowY = twoRows ? y + rowH + em(0.75f) : y;
-    const float sortW = twoRows ? std::min(em(13), width * 0.55f) : em(13);
+    const float sortW = twoRows ? std::min(em(13), width * 0.45f) : em(13);
     const float sortX = x + width - sortW;
     ListingFilter f = m_module.draftFilter();
     float leftOfSort = sortX;
@@ -136,6 +140,35 @@ void BrowseScreen::drawHeader(float x, float y, float width, bool narrow)
         drawText(dl, Font::Regular, ImVec2(sortX - lw - em(0.625f), y + (rowH - em()) * 0.5f - 1), color::kTextMuted,
                  sortLabel);
     }
+    // List or grid, left of the sort. Phones have room for one button: the view not shown.
+    {
+        ButtonOptions o;
+        o.kind = ButtonKind::Secondary;
+        o.hasIcon = true;
+        o.size = ImVec2(rowH, rowH);
+        const BrowseView view = b.view;
+        const auto viewButton = [&](BrowseView v, float bx) {
+            const bool grid = v == BrowseView::Grid;
+            o.icon = grid ? Icon::Grid : Icon::List;
+            o.selected = view == v;
+            o.name = s.get(grid ? "browse.view.grid" : "browse.view.list");
+            ImGui::SetCursorScreenPos(ImVec2(bx, rowY));
+            if (button(grid ? "view.grid" : "view.list", "", o)) m_module.setView(v);
+            tooltip(o.name.c_str());
+        };
+        if (twoRows) {
+            leftOfSort = sortX - em(0.5f) - rowH;
+            viewButton(view == BrowseView::Grid ? BrowseView::List : BrowseView::Grid, leftOfSort);
+        } else {
+            const float pairW = rowH * 2 + em(0.25f);
+            const float labelW = narrow ? 0.0f : textSize(Font::Regular, s.get("browse.sort.label")).x + em(0.625f);
+            leftOfSort = sortX - labelW - em(0.875f) - pairW;
+            viewButton(BrowseView::List, leftOfSort);
+            viewButton(BrowseView::Grid, leftOfSort + rowH + em(0.25f));
+        }
+    }
+
+    // The sort after the view buttons: Tab goes left to right.
     ImGui::SetCursorScreenPos(ImVec2(sortX, rowY));
     if (beginCombo("sort", s.get("browse.sort.label"), label(s, f.sort), sortW)) {
         for (Sort sort : allValues<Sort>())
@@ -208,54 +241,154 @@ void BrowseScreen::drawResults(float width)
     }
     if (!page.has()) return;
 
-    // Old results stay visible, faded, while the next page loads: no flash of emptiness.
+    // Old results stay visible, faded, while the next search loads: no flash of emptiness.
     const bool stale = page.loading();
     if (stale) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.5f);
     std::int64_t open = 0;
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(em(0.5f), em(0.75f))); // the gap between cards
-    for (const ListingSummary& item : page.value().items) {
-        ImGui::PushID(static_cast<int>(item.id));
-        if (drawCard(item, width, width < em(36))) open = item.id;
-        ImGui::PopID();
+
+    // A list that starts further on (an old link's page): a way back to its first car.
+    if (b.filter.page > 1) {
+        ButtonOptions o;
+        o.kind = ButtonKind::Link;
+        o.font = Font::Regular;
+        o.size = ImVec2(0, tapSize(em(1.75f)));
+        BrowseRoute first{b.filter, b.view};
+        first.filter.page = 1;
+        o.href = first.url();
+        if (button("list.from_start", s.get("browse.from_start"), o)) m_module.setPage(1);
     }
-    ImGui::PopStyleVar();
+
+    // Rows of equal height: only those in view (and one either side, for Tab) are laid out.
+    const CardLayout layout = b.view == BrowseView::Grid ? CardLayout::Tile
+                              : width < em(36)         ? CardLayout::CompactRow
+                                                       : CardLayout::Row;
+    const float gapX = em(0.75f), gapY = em(0.75f);
+    int cols = 1;
+    float cardW = width;
+    if (layout == CardLayout::Tile) {
+        const float minW = width < em(36) ? em(9.5f) : em(14.5f);
+        cols = std::clamp(static_cast<int>((width + gapX) / (minW + gapX)), 1, 4);
+        cardW = std::floor((width - gapX * static_cast<float>(cols - 1)) / static_cast<float>(cols));
+    }
+    const float cardH = cardHeight(cardW, layout);
+    const float stride = cardH + gapY;
+    const std::size_t count = b.shownCount();
+    const auto rows = static_cast<std::ptrdiff_t>((count + static_cast<std::size_t>(cols) - 1) / static_cast<std::size_t>(cols));
+    const float left = ImGui::GetCursorPosX();
+    const float top = ImGui::GetCursorPosY();
+    const float scrollY = ImGui::GetScrollY();
+    const float viewH = ImGui::GetWindowHeight();
+    const auto firstRow = std::clamp<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(std::floor((scrollY - top) / stride)) - 1, 0, rows);
+    const auto lastRow = std::clamp<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(std::ceil((scrollY + viewH - top) / stride)) + 1, 0, rows);
+    for (std::ptrdiff_t row = firstRow; row < lastRow; ++row) {
+        for (int col = 0; col < cols; ++col) {
+            const std::size_t i = static_cast<std::size_t>(row) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(col);
+            if (i >= count) break;
+            const ListingSummary& item = b.shown(i);
+            ImGui::SetCursorPos(ImVec2(left + static_cast<float>(col) * (cardW + gapX), top + static_cast<float>(row) * stride));
+            ImGui::PushID(static_cast<int>(item.id));
+            if (drawCard(item, cardW, layout)) open = item.id;
+            ImGui::PopID();
+        }
+    }
+    ImGui::SetCursorPos(ImVec2(left, top + static_cast<float>(rows) * stride));
     if (stale) ImGui::PopStyleVar();
 
-    const int pageSize = std::max(1, page.value().pageSize);
-    const auto pages =
-        static_cast<int>(std::min<std::int64_t>((page.value().total + pageSize - 1) / pageSize, limits::kPageMax));
-    ImGui::Dummy(ImVec2(1, em(0.75f)));
-    const auto pageAddress = [&b](int p) {
-        BrowseRoute route{b.filter};
-        route.filter.page = p;
-        return route.url();
-    };
-    if (const int p = pager(s, page.value().page, pages, width, pageAddress)) m_module.setPage(p);
-    ImGui::Dummy(ImVec2(1, em(2.0f)));
+    // Fetch ahead: the next page is asked for while two screens of cars are still left.
+    const float rowsPerScreen = std::max(1.0f, viewH / stride);
+    if (!stale && static_cast<float>(rows - lastRow) < rowsPerScreen * 2) m_module.loadMore();
+
+    // The list's foot: the next page loading, its failure with Retry, or the end.
+    const float footH = em(4.0f);
+    const ImVec2 foot = ImGui::GetCursorScreenPos();
+    if (b.next.loading()) {
+        spinner("list.more", ImVec2(foot.x + width * 0.5f, foot.y + footH * 0.5f), em(0.75f), now);
+        ImGui::Dummy(ImVec2(width, footH));
+    } else if (b.next.status() == Status::Error) {
+        const std::string msg = errorMessage(s, b.next.error(), false);
+        drawText(ImGui::GetWindowDrawList(), Font::Regular, ImVec2(foot.x, foot.y + em(0.5f)), color::kDanger, msg, width);
+        ImGui::Dummy(ImVec2(width, em(2.0f)));
+        ButtonOptions o;
+        o.kind = ButtonKind::Secondary;
+        if (button("list.retry", s.get("common.retry"), o)) m_module.retryMore();
+        ImGui::Dummy(ImVec2(width, em(1.0f)));
+    } else if (!b.hasMore()) {
+        const std::string end = formatCount(s, "browse.end", page.value().total);
+        const float tw = textSize(Font::Small, end).x;
+        drawText(ImGui::GetWindowDrawList(), Font::Small, ImVec2(foot.x + (width - tw) * 0.5f, foot.y + em(1.0f)),
+                 color::kTextMuted, end);
+        hookRect("list.end", end, foot, ImVec2(foot.x + width, foot.y + em(2.5f)), nullptr, withRole(Role::Text));
+        ImGui::Dummy(ImVec2(width, footH));
+    } else {
+        ImGui::Dummy(ImVec2(width, footH));
+    }
     if (open) m_ui.app.navigate(ListingRoute{open}.url());
 }
 
 // [SECTION] Card
 
-bool BrowseScreen::drawCard(const ListingSummary& item, float width, bool compact)
+float BrowseScreen::cardHeight(float width, CardLayout layout)
+{
+    switch (layout) {
+    case CardLayout::Tile: return std::round(width * 0.75f) + em(6.75f);
+    case CardLayout::CompactRow: return std::round(std::min(em(9), width * 0.36f) * 0.75f) + em(0.75f) * 2 + em(1.875f);
+    case CardLayout::Row: break;
+    }
+    return std::round((width < em(46) ? em(10) : em(12)) * 0.75f) + em(1.0f) * 2;
+}
+
+namespace {
+
+// The card's badges, compact: new or used, dealer, 360°, VIN checked. Returns the width used.
+float badges(ImDrawList* dl, const Strings& s, const ListingSummary& item, ImVec2 pos, float maxWidth)
+{
+    struct Badge {
+        const char* text;
+        ImU32 bg, fg;
+    };
+    std::vector<Badge> list;
+    if (item.condition == Condition::New) list.push_back({s.get("browse.badge.new"), color::kAccentSoft, color::kAccent});
+    else list.push_back({s.get("browse.badge.used"), color::kChip, color::kChipText});
+    if (item.sellerKind == SellerKind::Dealer) list.push_back({s.get("browse.badge.dealer"), color::kChip, color::kChipText});
+    if (item.hasSpin) list.push_back({s.get("browse.badge.spin"), color::kAccentSoft, color::kAccent});
+    if (item.vinVerified) list.push_back({s.get("browse.badge.vin"), IM_COL32(220, 243, 228, 255), IM_COL32(21, 101, 52, 255)});
+    float x = pos.x;
+    for (const Badge& badge : list) {
+        const float w = chipWidth(badge.text);
+        if (x + w > pos.x + maxWidth) break;
+        x += chip(dl, ImVec2(x, pos.y), badge.text, badge.bg, badge.fg) + em(0.375f);
+    }
+    return x - pos.x;
+}
+
+// The badges as words for the card's accessible name.
+std::string badgeWords(const Strings& s, const ListingSummary& item)
+{
+    std::string out = s.get(item.condition == Condition::New ? "browse.badge.new" : "browse.badge.used");
+    if (item.sellerKind == SellerKind::Dealer) out += std::string(", ") + s.get("browse.badge.dealer");
+    if (item.hasSpin) out += std::string(", ") + s.get("browse.badge.spin");
+    if (item.vinVerified) out += std::string(", ") + s.get("browse.badge.vin");
+    return out;
+}
+
+} // namespace
+
+bool BrowseScreen::drawCard(const ListingSummary& item, float width, CardLayout layout)
 {
     const Strings& s = strings();
-    const bool narrow = compact; // phone-sized: stacked text, smaller photo
-    const float pad = narrow ? em(0.75f) : em(1.0f);
-    const float thumbW = narrow ? std::min(em(9), width * 0.36f) : (width < em(46) ? em(10) : em(12));
-    const float thumbH = std::round(thumbW * 0.75f);
-    const float h = thumbH + pad * 2;
+    const bool narrow = layout == CardLayout::CompactRow; // phone-sized: stacked text, smaller photo
+    const bool tile = layout == CardLayout::Tile;
+    const float pad = narrow || tile ? em(0.75f) : em(1.0f);
+    const float h = cardHeight(width, layout);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 max(pos.x + width, pos.y + h);
 
-    // Cards outside the view are only an item (Tab reaches them, and ImGui scrolls one into
-    // view when it gets the focus): nothing is drawn for them.
     const Press press = pressable("##card", ImVec2(width, h));
     ItemInfo cardInfo;
     cardInfo.role = Role::Link;
     cardInfo.href = ListingRoute{item.id}.url();
     cardInfo.detail = formatPrice(s, item.price) + ", " + std::to_string(item.year) + ", " + formatKm(s, item.mileageKm) +
-                      ", " + cityName(s, item.city);
+                      ", " + cityName(s, item.city) + ", " + badgeWords(s, item);
     hookItem("card:" + std::to_string(item.id), item.title, nullptr, cardInfo);
     if (!ImGui::IsRectVisible(pos, max)) return press.clicked;
     const bool clicked = press.clicked;
@@ -264,14 +397,35 @@ bool BrowseScreen::drawCard(const ListingSummary& item, float width, bool compac
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float r = em(0.75f);
     surface(dl, pos, max, r, hovered);
+    const std::string price = formatPrice(s, item.price);
+    const std::string city = cityName(s, item.city);
+
+    if (tile) {
+        // Photo across the top, then title, price, facts and badges.
+        const float photoH = std::round(width * 0.75f);
+        photo(dl, m_ui.textures, item.thumbUrl, pos, ImVec2(max.x, pos.y + photoH), r, shared().nowMs,
+              s.get("common.no_photo"));
+        const float x = pos.x + pad, textW = width - pad * 2;
+        float y = pos.y + photoH + em(0.5f);
+        drawText(dl, Font::Bold, ImVec2(x, y), hovered ? color::kAccent : color::kText, ellipsize(Font::Bold, item.title, textW));
+        y += em(1.375f);
+        drawText(dl, Font::Large, ImVec2(x, y), color::kText, ellipsize(Font::Large, price, textW));
+        y += em(1.75f);
+        const std::string meta = std::to_string(item.year) + " \xC2\xB7 " + formatKm(s, item.mileageKm) + " \xC2\xB7 " + city;
+        drawText(dl, Font::Small, ImVec2(x, y), color::kTextMuted, ellipsize(Font::Small, meta, textW));
+        y += em(1.375f);
+        badges(dl, s, item, ImVec2(x, y), textW);
+        return clicked;
+    }
+
+    const float thumbW = narrow ? std::min(em(9), width * 0.36f) : (width < em(46) ? em(10) : em(12));
+    const float thumbH = std::round(thumbW * 0.75f);
     const ImVec2 tmin(pos.x + pad, pos.y + pad), tmax(pos.x + pad + thumbW, pos.y + pad + thumbH);
     photo(dl, m_ui.textures, item.thumbUrl, tmin, tmax, em(0.5f), shared().nowMs, s.get("common.no_photo"));
 
     const float x = tmax.x + (narrow ? em(0.875f) : em(1.25f));
     const float right = max.x - pad;
     const float textW = right - x;
-    const std::string price = formatPrice(s, item.price);
-    const std::string city = cityName(s, item.city);
     float y = pos.y + pad - 2;
 
     if (narrow) {
@@ -284,6 +438,7 @@ bool BrowseScreen::drawCard(const ListingSummary& item, float width, bool compac
         drawText(dl, Font::Small, ImVec2(x, y), color::kTextMuted, ellipsize(Font::Small, meta, textW));
         y += em(1.375f);
         drawText(dl, Font::Small, ImVec2(x, y), color::kTextMuted, ellipsize(Font::Small, city, textW));
+        badges(dl, s, item, ImVec2(pos.x + pad, tmax.y + em(0.375f)), width - pad * 2);
     } else {
         // Title and price on the first line; the price never gets cut, the title yields.
         const float priceW = textSize(Font::Large, price).x;
@@ -299,17 +454,16 @@ bool BrowseScreen::drawCard(const ListingSummary& item, float width, bool compac
             if (cx + chipWidth(text) > right) break;
             cx += chip(dl, ImVec2(cx, y), text) + em(0.5f);
         }
-        // Bottom line: where and when.
+        // Bottom line: badges, then when.
         const float by = max.y - pad - em(1.0f);
-        drawIcon(dl, Icon::Pin, ImVec2(x + em(0.4375f), by + em(0.5f)), em(0.875f), color::kTextSubtle);
-        const std::string where = std::string(label(s, item.country));
-        drawText(dl, Font::Small, ImVec2(x + em(1.125f), by), color::kTextSubtle, where);
         const std::string when = formatDate(s, item.createdAt);
+        float postedW = 0;
         if (!when.empty()) {
             const std::string posted = s.format("browse.card.posted", {{"date", when}});
-            const float ww = textSize(Font::Small, posted).x;
-            drawText(dl, Font::Small, ImVec2(right - ww, by), color::kTextSubtle, posted);
+            postedW = textSize(Font::Small, posted).x;
+            drawText(dl, Font::Small, ImVec2(right - postedW, by), color::kTextSubtle, posted);
         }
+        badges(dl, s, item, ImVec2(x, by - em(0.2f)), textW - postedW - em(1.0f));
     }
     return clicked;
 }

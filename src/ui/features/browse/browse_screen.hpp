@@ -1,5 +1,6 @@
 // The browse screen: filter panel on the left (behind a "Filters" button on narrow windows),
-// the result count, sort order, listing cards and the pager.
+// the result count, the list/grid toggle, sort order, and the listing cards as one continuous
+// list (only the rows in view are laid out; the next page is fetched ahead near the end).
 #pragma once
 
 #include "client/features/browse/browse_module.hpp"
@@ -23,8 +24,11 @@ protected:
 private:
     void drawHeader(float x, float y, float width, bool narrow);
     void drawResults(float width);
-    // One card; returns true when clicked.
-    bool drawCard(const ListingSummary& item, float width, bool compact);
+    // One card, every fact and badge of it drawn here (one place to add a button to cards);
+    // returns true when clicked. Its height is cardHeight() for the same width and layout.
+    enum class CardLayout { Row, CompactRow, Tile };
+    bool drawCard(const ListingSummary& item, float width, CardLayout layout);
+    static float cardHeight(float width, CardLayout layout);
 
     BrowseModule& m_module;
     FilterPanel m_filters;

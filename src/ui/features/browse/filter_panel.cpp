@@ -48,9 +48,40 @@ template <typename Int> std::optional<Int> parseNumber(const std::string& text, 
     return std::min(v, hi);
 }
 
+// The live count of one option: the facets of the draft filter, else nothing known (-1).
+struct Counts {
+    const SearchFacets* facets = nullptr;
+    std::int64_t of(std::string_view param, std::string_view value) const
+    {
+        return facets ? facets->count(param, value) : -1;
+    }
+};
+
+std::string countText(const Strings& s, std::int64_t n) { return n < 0 ? std::string() : formatNumber(s, n); }
+
+template <typename T> void toggle(std::vector<T>& values, const T& v)
+{
+    auto it = std::lower_bound(values.begin(), values.end(), v);
+    if (it != values.end() && *it == v) values.erase(it);
+    else if (values.size() < limits::kListMax) values.insert(it, v);
+}
+template <typename T> bool contains(const std::vector<T>& values, const T& v)
+{
+    return std::binary_search(values.begin(), values.end(), v);
+}
+
+// "Toyota", "Toyota, Kia", "Toyota + 2"; `any` when none is chosen.
+std::string listPreview(const std::vector<std::string>& names, const char* any)
+{
+    if (names.empty()) return any;
+    if (names.size() <= 2) return names.size() == 1 ? names[0] : names[0] + ", " + names[1];
+    return names[0] + " + " + std::to_string(names.size() - 1);
+}
+
+// A single choice with "Any" first; each value with its count.
 template <typename E>
 bool enumCombo(const char* id, const char* labelText, const Strings& s, const char* anyKey, std::optional<E>& value,
-               float width)
+               float width, const Counts& counts = {}, const char* param = nullptr)
 {
     bool changed = false;
     const char* preview = value ? label(s, *value) : s.get(anyKey);
@@ -60,7 +91,10 @@ bool enumCombo(const char* id, const char* labelText, const Strings& s, const ch
             changed = true;
         }
         for (E e : allValues<E>()) {
-            if (comboOption(id, std::string(toString(e)), label(s, e), value == e)) {
+            const std::string name(toString(e));
+            const std::int64_t n = param ? counts.of(param, name) : -1;
+            const std::string detail = countText(s, n);
+            if (comboOption(id, name, label(s, e), value == e, detail.c_str(), 0.0f, n == 0)) {
                 value = e;
                 changed = true;
             }
@@ -70,13 +104,99 @@ bool enumCombo(const char* id, const char* labelText, const Strings& s, const ch
     return changed;
 }
 
+// Any of several values: a combo whose popup is a list of checkboxes (it stays open).
+template <typename E>
+bool enumMultiCombo(const char* id, const char* labelText, const Strings& s, const char* param, std::vector<E>& values,
+                    float width, const Counts& counts)
+{
+    bool changed = false;
+    std::vector<std::string> names;
+    for (E e : values) names.emplace_back(label(s, e));
+    const std::string preview = listPreview(names, s.get("browse.filters.any"));
+    if (beginCombo(id, labelText, preview.c_str(), width)) {
+        if (comboOption(id, "any", s.get("browse.filters.any"), values.empty())) {
+            values.clear();
+            changed = true;
+        }
+        const float w = ImGui::GetContentRegionAvail().x;
+        for (E e : allValues<E>()) {
+            const std::string name(toString(e));
+            const std::string hook = std::string(id) + ".option:" + name;
+            const std::int64_t n = counts.of(param, name);
+            const std::string detail = countText(s, n);
+            CheckOptions co;
+            co.detail = detail.c_str();
+            co.dimmed = n == 0;
+            if (checkbox(hook.c_str(), label(s, e), contains(values, e), w, co)) {
+                toggle(values, e);
+                changed = true;
+            }
+        }
+        endCombo();
+    }
+    return changed;
+}
+
+// The colours the app knows names for (locales color.<name>), in the order buyers scan them.
+const std::vector<std::string>& knownColors()
+{
+    static const std::vector<std::string> colors = {"white", "black", "silver", "grey", "blue", "red", "cherry",
+                                                    "brown", "beige", "green", "gold", "yellow", "orange", "purple"};
+    return colors;
+}
+
+// "1.6" or "1,6" as decilitres (16); `ok` false while it is not a usable value yet ("1.").
+std::optional<int> parseLitresText(const std::string& text, bool& ok)
+{
+    ok = true;
+    if (text.empty()) return std::nullopt;
+    std::string t = text;
+    std::replace(t.begin(), t.end(), ',', '.');
+    const auto dot = t.find('.');
+    int whole = 0, tenth = 0;
+    const std::string w = t.substr(0, dot);
+    if (w.empty() || w.size() > 2) {
+        ok = false;
+        return std::nullopt;
+    }
+    std::from_chars(w.data(), w.data() + w.size(), whole);
+    if (dot != std::string::npos) {
+        if (dot + 2 != t.size() || t[dot + 1] < '0' || t[dot + 1] > '9') {
+            ok = false;
+            return std::nullopt;
+        }
+        tenth = t[dot + 1] - '0';
+    }
+    const int v = whole * 10 + tenth;
+    if (v > 100) {
+        ok = false;
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::string litresText(const std::optional<int>& decilitres, const Strings& s)
+{
+    if (!decilitres) return {};
+    std::string t = std::to_string(*decilitres / 10);
+    if (*decilitres % 10) {
+        const char* dec = s.has("format.decimal_separator") ? s.get("format.decimal_separator") : ".";
+        t += dec + std::to_string(*decilitres % 10);
+    }
+    return t;
+}
+
 } // namespace
 
 int FilterPanel::activeCount(const ListingFilter& f)
 {
-    return (f.makeId ? 1 : 0) + (f.modelId ? 1 : 0) + (f.yearFrom || f.yearTo ? 1 : 0) +
-           (f.priceFrom || f.priceTo ? 1 : 0) + (f.mileageMax ? 1 : 0) + (f.body ? 1 : 0) + (f.fuel ? 1 : 0) +
-           (f.transmission ? 1 : 0) + (f.cityId || f.country ? 1 : 0);
+    return (f.makeIds.empty() ? 0 : 1) + (f.modelIds.empty() ? 0 : 1) + (f.yearFrom || f.yearTo ? 1 : 0) +
+           (f.priceFrom || f.priceTo ? 1 : 0) + (f.mileageMax ? 1 : 0) + (f.engineFrom || f.engineTo ? 1 : 0) +
+           (f.powerFrom || f.powerTo ? 1 : 0) + (f.bodies.empty() ? 0 : 1) + (f.fuels.empty() ? 0 : 1) +
+           (f.transmissions.empty() ? 0 : 1) + (f.drives.empty() ? 0 : 1) + (f.colors.empty() ? 0 : 1) +
+           (f.condition ? 1 : 0) + (f.ownersMax ? 1 : 0) + (f.steering ? 1 : 0) + (f.sellerKind ? 1 : 0) +
+           (f.customsCleared ? 1 : 0) + (f.noAccidents ? 1 : 0) + (f.withPhotos ? 1 : 0) + (f.withSpin ? 1 : 0) +
+           (f.vinVerified ? 1 : 0) + (f.postedWithinDays ? 1 : 0) + (f.cityId || f.country ? 1 : 0);
 }
 
 // [SECTION] Panel
@@ -90,6 +210,8 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
     const ImVec2 start = ImGui::GetCursorScreenPos();
     width = std::min(width, ImGui::GetContentRegionAvail().x); // a scrollbar takes its share
     ListingFilter f = c.draftFilter();
+    Counts counts;
+    if (c.state().facets.has()) counts.facets = &c.state().facets.value();
     bool changed = false;
     bool debounce = false;
     const float gap = em(0.5f);
@@ -114,26 +236,40 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
     }
     ImGui::Dummy(ImVec2(width, em(1.5f)));
 
-    // Make.
+    // Makes: several at once, each with its live count (the catalog's until the facets come).
     fieldLabel(s.get("browse.filters.make"));
     {
-        const MakeInfo* make = nullptr;
-        for (const MakeInfo& m : makes)
-            if (f.makeId && m.id == *f.makeId) make = &m;
-        std::string preview = make ? make->name : s.get("browse.filters.any_make");
-        if (f.makeId && !make) preview = catalog.makes.status() == Status::Loading ? s.get("common.loading") : "#" + std::to_string(*f.makeId);
+        const auto makeCount = [&](const MakeInfo& m) -> std::int64_t {
+            return counts.facets ? counts.of("make", std::to_string(m.id)) : m.count;
+        };
+        std::vector<std::string> chosen;
+        for (std::int64_t id : f.makeIds) {
+            std::string name = catalog.makes.status() == Status::Loading ? s.get("common.loading") : "#" + std::to_string(id);
+            for (const MakeInfo& m : makes)
+                if (m.id == id) name = m.name;
+            chosen.push_back(name);
+        }
+        const std::string preview = listPreview(chosen, s.get("browse.filters.any_make"));
         if (beginCombo("filter.make", s.get("browse.filters.make"), preview.c_str(), width,
                        catalog.makes.status() == Status::Ready)) {
-            if (comboOption("filter.make", "any", s.get("browse.filters.any_make"), !f.makeId)) {
-                f.makeId.reset();
-                f.modelId.reset();
+            if (comboOption("filter.make", "any", s.get("browse.filters.any_make"), f.makeIds.empty())) {
+                f.makeIds.clear();
+                f.modelIds.clear();
                 changed = true;
             }
+            const float w = ImGui::GetContentRegionAvail().x;
             const auto option = [&](const MakeInfo& m) {
-                const std::string count = formatNumber(s, m.count);
-                if (comboOption("filter.make", std::to_string(m.id), m.name.c_str(), f.makeId == m.id, count.c_str())) {
-                    if (f.makeId != m.id) f.modelId.reset();
-                    f.makeId = m.id;
+                const std::int64_t n = makeCount(m);
+                const std::string detail = countText(s, n);
+                const std::string hook = "filter.make.option:" + std::to_string(m.id);
+                CheckOptions co;
+                co.detail = detail.c_str();
+                co.dimmed = n == 0;
+                if (checkbox(hook.c_str(), m.name, contains(f.makeIds, m.id), w, co)) {
+                    toggle(f.makeIds, m.id);
+                    if (!contains(f.makeIds, m.id)) // its models go with it
+                        for (const ModelInfo& model : m.models)
+                            if (contains(f.modelIds, model.id)) toggle(f.modelIds, model.id);
                     changed = true;
                 }
             };
@@ -147,7 +283,7 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
                                   [](const MakeInfo* a, const MakeInfo* b) { return a->count > b->count; });
                 popular.resize(top);
                 comboHeader(s.get("browse.filters.popular_makes"));
-                ImGui::PushID("popular");
+                ImGui::PushID("popular"); // the same make again further down: its own ImGui id
                 for (const MakeInfo* m : popular) option(*m);
                 ImGui::PopID();
                 comboHeader(s.get("browse.filters.all_makes"));
@@ -170,24 +306,39 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
             if (button("retry.catalog", s.get("common.retry"), o)) c.retryCatalog();
         }
 
-        // Model (models of the chosen make).
+        // Models of the chosen makes, under each make's name.
         ImGui::Dummy(ImVec2(1, section - ImGui::GetStyle().ItemSpacing.y));
         fieldLabel(s.get("browse.filters.model"));
-        const ModelInfo* model = nullptr;
-        if (make)
-            for (const ModelInfo& m : make->models)
-                if (f.modelId && m.id == *f.modelId) model = &m;
-        const char* modelPreview = model ? model->name.c_str() : s.get(make ? "browse.filters.any_model" : "browse.filters.choose_make");
-        if (beginCombo("filter.model", s.get("browse.filters.model"), modelPreview, width, make && !make->models.empty())) {
-            if (comboOption("filter.model", "any", s.get("browse.filters.any_model"), !f.modelId)) {
-                f.modelId.reset();
+        std::vector<const MakeInfo*> picked;
+        for (const MakeInfo& m : makes)
+            if (contains(f.makeIds, m.id)) picked.push_back(&m);
+        std::vector<std::string> modelNames;
+        for (const MakeInfo* m : picked)
+            for (const ModelInfo& model : m->models)
+                if (contains(f.modelIds, model.id)) modelNames.push_back(model.name);
+        const char* anyModel = s.get(picked.empty() ? "browse.filters.choose_make" : "browse.filters.any_model");
+        const std::string modelPreview = listPreview(modelNames, anyModel);
+        bool anyModels = false;
+        for (const MakeInfo* m : picked) anyModels = anyModels || !m->models.empty();
+        if (beginCombo("filter.model", s.get("browse.filters.model"), modelPreview.c_str(), width, anyModels)) {
+            if (comboOption("filter.model", "any", s.get("browse.filters.any_model"), f.modelIds.empty())) {
+                f.modelIds.clear();
                 changed = true;
             }
-            for (const ModelInfo& m : make->models) {
-                const std::string count = formatNumber(s, m.count);
-                if (comboOption("filter.model", std::to_string(m.id), m.name.c_str(), f.modelId == m.id, count.c_str())) {
-                    f.modelId = m.id;
-                    changed = true;
+            const float w = ImGui::GetContentRegionAvail().x;
+            for (const MakeInfo* m : picked) {
+                if (picked.size() > 1) comboHeader(m->name.c_str());
+                for (const ModelInfo& model : m->models) {
+                    const std::int64_t n = counts.facets ? counts.of("model", std::to_string(model.id)) : model.count;
+                    const std::string detail = countText(s, n);
+                    const std::string hook = "filter.model.option:" + std::to_string(model.id);
+                    CheckOptions co;
+                    co.detail = detail.c_str();
+                    co.dimmed = n == 0;
+                    if (checkbox(hook.c_str(), model.name, contains(f.modelIds, model.id), w, co)) {
+                        toggle(f.modelIds, model.id);
+                        changed = true;
+                    }
                 }
             }
             endCombo();
@@ -203,6 +354,10 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
     sync(m_priceFrom, numberText(f.priceFrom));
     sync(m_priceTo, numberText(f.priceTo));
     sync(m_mileage, numberText(f.mileageMax));
+    sync(m_engineFrom, litresText(f.engineFrom, s));
+    sync(m_engineTo, litresText(f.engineTo, s));
+    sync(m_powerFrom, numberText(f.powerFrom));
+    sync(m_powerTo, numberText(f.powerTo));
     const std::string problem = BrowseModule::filterProblem(f);
     const auto numberField = [&](const char* id, const char* hint, NumberBuffer& b, float w, std::size_t maxChars,
                                  bool invalid, const char* suffix, auto&& apply) {
@@ -301,23 +456,201 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
                     return ok;
                 });
 
-    // Body; fuel and transmission side by side (short values).
+    // Engine volume (litres) and power (hp), each a range.
+    const auto rangeLabel = [&](const char* key) {
+        ImGui::Dummy(ImVec2(1, section - ImGui::GetStyle().ItemSpacing.y));
+        fieldLabel(s.get(key));
+    };
+    const auto orderProblem = [&](const char* field, const char* key) {
+        if (problem != field) return;
+        ImGui::Dummy(ImVec2(1, 0));
+        drawText(ImGui::GetWindowDrawList(), Font::Small, ImGui::GetCursorScreenPos(), color::kDanger, s.get(key), width);
+        ImGui::Dummy(ImVec2(width, textSize(Font::Small, s.get(key), width).y));
+    };
+    rangeLabel("browse.filters.engine");
+    const auto litresField = [&](const char* id, const char* hint, NumberBuffer& b, bool invalid, std::optional<int>& out) {
+        FieldOptions fo;
+        fo.decimal = true;
+        fo.maxChars = 4;
+        fo.invalid = invalid;
+        fo.suffix = s.get("format.litres_unit");
+        const bool edited = textField(id, hint, b.text, half, fo);
+        b.editing = ImGui::IsItemActive();
+        const bool left = ImGui::IsItemDeactivatedAfterEdit();
+        if (edited || left) {
+            bool ok = true;
+            const auto v = parseLitresText(b.text, ok);
+            if (ok) {
+                out = v;
+                changed = true;
+                debounce = debounce || !left;
+            }
+        }
+    };
+    litresField("filter.engine_from", s.get("browse.filters.from"), m_engineFrom, false, f.engineFrom);
+    ImGui::SameLine(0, gap);
+    litresField("filter.engine_to", s.get("browse.filters.to"), m_engineTo, problem == "engine_to", f.engineTo);
+    orderProblem("engine_to", "browse.filters.engine_order");
+    rangeLabel("browse.filters.power");
+    numberField("filter.power_from", s.get("browse.filters.from"), m_powerFrom, half, 4, false, s.get("format.hp_unit"),
+                [&](const std::string& t) {
+                    bool ok = true;
+                    const auto v = parseNumber<int>(t, 0, limits::kPowerMax, 1, ok);
+                    if (ok) f.powerFrom = v;
+                    return ok;
+                });
+    ImGui::SameLine(0, gap);
+    numberField("filter.power_to", s.get("browse.filters.to"), m_powerTo, half, 4, problem == "power_to",
+                s.get("format.hp_unit"), [&](const std::string& t) {
+                    bool ok = true;
+                    const auto v = parseNumber<int>(t, 0, limits::kPowerMax, 1, ok);
+                    if (ok) f.powerTo = v;
+                    return ok;
+                });
+    orderProblem("power_to", "browse.filters.power_order");
+
+    // Two fields side by side under their labels.
+    const auto pairLabels = [&](const char* a, const char* b) {
+        ImGui::Dummy(ImVec2(1, section - ImGui::GetStyle().ItemSpacing.y));
+        const ImVec2 row = ImGui::GetCursorScreenPos();
+        drawText(ImGui::GetWindowDrawList(), Font::Small, row, color::kTextMuted, ellipsize(Font::Small, s.get(a), half));
+        drawText(ImGui::GetWindowDrawList(), Font::Small, ImVec2(row.x + half + gap, row.y), color::kTextMuted,
+                 ellipsize(Font::Small, s.get(b), half));
+        fieldLabel("");
+    };
+
+    // Body; fuel and transmission, drive and colour side by side: any of several each.
     ImGui::Dummy(ImVec2(1, section - ImGui::GetStyle().ItemSpacing.y));
     fieldLabel(s.get("browse.filters.body"));
-    changed |= enumCombo("filter.body", s.get("browse.filters.body"), s, "browse.filters.any", f.body, width);
+    changed |= enumMultiCombo("filter.body", s.get("browse.filters.body"), s, "body", f.bodies, width, counts);
+    pairLabels("browse.filters.fuel", "browse.filters.transmission");
+    changed |= enumMultiCombo("filter.fuel", s.get("browse.filters.fuel"), s, "fuel", f.fuels, half, counts);
+    ImGui::SameLine(0, gap);
+    changed |= enumMultiCombo("filter.transmission", s.get("browse.filters.transmission"), s, "transmission",
+                              f.transmissions, half, counts);
+    pairLabels("browse.filters.drive", "browse.filters.color");
+    changed |= enumMultiCombo("filter.drive", s.get("browse.filters.drive"), s, "drive", f.drives, half, counts);
+    ImGui::SameLine(0, gap);
+    {
+        std::vector<std::string> names;
+        for (const std::string& name : f.colors) names.push_back(colorName(s, name));
+        const std::string preview = listPreview(names, s.get("browse.filters.any"));
+        if (beginCombo("filter.color", s.get("browse.filters.color"), preview.c_str(), half)) {
+            if (comboOption("filter.color", "any", s.get("browse.filters.any"), f.colors.empty())) {
+                f.colors.clear();
+                changed = true;
+            }
+            const float w = ImGui::GetContentRegionAvail().x;
+            std::vector<std::string> all = knownColors();
+            for (const std::string& name : f.colors) // one from an old link the app has no name for
+                if (std::find(all.begin(), all.end(), name) == all.end()) all.push_back(name);
+            for (const std::string& name : all) {
+                const std::int64_t n = counts.of("color", name);
+                const std::string detail = countText(s, n);
+                const std::string hook = "filter.color.option:" + name;
+                CheckOptions co;
+                co.detail = detail.c_str();
+                co.dimmed = n == 0;
+                if (checkbox(hook.c_str(), colorName(s, name), contains(f.colors, name), w, co)) {
+                    toggle(f.colors, name);
+                    changed = true;
+                }
+            }
+            endCombo();
+        }
+    }
+
+    // Condition and steering; owners and seller: one choice each.
+    pairLabels("browse.filters.condition", "browse.filters.steering");
+    changed |= enumCombo("filter.condition", s.get("browse.filters.condition"), s, "browse.filters.any", f.condition,
+                         half, counts, "condition");
+    ImGui::SameLine(0, gap);
+    changed |= enumCombo("filter.steering", s.get("browse.filters.steering"), s, "browse.filters.any", f.steering, half,
+                         counts, "steering");
+    pairLabels("browse.filters.owners", "browse.filters.seller");
+    {
+        const std::string preview = f.ownersMax ? formatCount(s, "browse.filters.owners_max", *f.ownersMax)
+                                                : std::string(s.get("browse.filters.any"));
+        if (beginCombo("filter.owners", s.get("browse.filters.owners"), preview.c_str(), half)) {
+            if (comboOption("filter.owners", "any", s.get("browse.filters.any"), !f.ownersMax)) {
+                f.ownersMax.reset();
+                changed = true;
+            }
+            for (int n = 1; n <= limits::kOwnersFilterMax; ++n) {
+                const std::string text = formatCount(s, "browse.filters.owners_max", n);
+                const std::int64_t k = counts.of("owners_max", std::to_string(n));
+                const std::string detail = countText(s, k);
+                if (comboOption("filter.owners", std::to_string(n), text.c_str(), f.ownersMax == n, detail.c_str(), 0.0f,
+                                k == 0)) {
+                    f.ownersMax = n;
+                    changed = true;
+                }
+            }
+            endCombo();
+        }
+    }
+    ImGui::SameLine(0, gap);
+    changed |= enumCombo("filter.seller", s.get("browse.filters.seller"), s, "browse.filters.any", f.sellerKind, half,
+                         counts, "seller");
+
+    // Posted within the last 1, 3, 7 or 30 days.
+    ImGui::Dummy(ImVec2(1, section - ImGui::GetStyle().ItemSpacing.y));
+    fieldLabel(s.get("browse.filters.posted_within"));
+    {
+        const auto dayText = [&](int days) {
+            return days == 1 ? std::string(s.get("browse.filters.posted_today"))
+                             : formatCount(s, "browse.filters.posted_days", days);
+        };
+        const std::string preview = f.postedWithinDays ? dayText(*f.postedWithinDays) : std::string(s.get("browse.filters.any_time"));
+        if (beginCombo("filter.posted_within", s.get("browse.filters.posted_within"), preview.c_str(), width)) {
+            if (comboOption("filter.posted_within", "any", s.get("browse.filters.any_time"), !f.postedWithinDays)) {
+                f.postedWithinDays.reset();
+                changed = true;
+            }
+            for (int days : {1, 3, 7, 30}) {
+                const std::int64_t k = counts.of("posted_within", std::to_string(days));
+                const std::string detail = countText(s, k);
+                if (comboOption("filter.posted_within", std::to_string(days), dayText(days).c_str(),
+                                f.postedWithinDays == days, detail.c_str(), 0.0f, k == 0)) {
+                    f.postedWithinDays = days;
+                    changed = true;
+                }
+            }
+            endCombo();
+        }
+    }
+
+    // Yes/no facts: only cars that have them.
     ImGui::Dummy(ImVec2(1, section - ImGui::GetStyle().ItemSpacing.y));
     {
-        const ImVec2 row = ImGui::GetCursorScreenPos();
-        drawText(ImGui::GetWindowDrawList(), Font::Small, row, color::kTextMuted,
-                 ellipsize(Font::Small, s.get("browse.filters.fuel"), half));
-        drawText(ImGui::GetWindowDrawList(), Font::Small, ImVec2(row.x + half + gap, row.y), color::kTextMuted,
-                 ellipsize(Font::Small, s.get("browse.filters.transmission"), half));
-        fieldLabel("");
+        struct Flag {
+            const char* id;
+            const char* param;
+            const char* key;
+            bool ListingFilter::*field;
+        };
+        static const Flag flags[] = {
+            {"filter.customs", "customs", "browse.filters.customs", &ListingFilter::customsCleared},
+            {"filter.no_accidents", "no_accidents", "browse.filters.no_accidents", &ListingFilter::noAccidents},
+            {"filter.photos", "photos", "browse.filters.photos", &ListingFilter::withPhotos},
+            {"filter.spin", "spin", "browse.filters.spin", &ListingFilter::withSpin},
+            {"filter.vin_verified", "vin_verified", "browse.filters.vin_verified", &ListingFilter::vinVerified},
+        };
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+        for (const Flag& flag : flags) {
+            const std::int64_t n = counts.of(flag.param, "1");
+            const std::string detail = countText(s, n);
+            CheckOptions co;
+            co.detail = detail.c_str();
+            co.dimmed = n == 0;
+            co.indent = -em(0.375f);
+            if (checkbox(flag.id, s.get(flag.key), f.*flag.field, width, co)) {
+                f.*flag.field = !(f.*flag.field);
+                changed = true;
+            }
+        }
+        ImGui::PopStyleVar();
     }
-    changed |= enumCombo("filter.fuel", s.get("browse.filters.fuel"), s, "browse.filters.any", f.fuel, half);
-    ImGui::SameLine(0, gap);
-    changed |= enumCombo("filter.transmission", s.get("browse.filters.transmission"), s, "browse.filters.any",
-                         f.transmission, half);
 
     // City, grouped by country; a country row filters the whole country.
     ImGui::Dummy(ImVec2(1, section - ImGui::GetStyle().ItemSpacing.y));
@@ -337,7 +670,10 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
             for (Country country : allValues<Country>()) {
                 comboHeader(label(s, country));
                 const std::string all = s.format("browse.filters.all_of", {{"country", label(s, country)}});
-                if (comboOption("filter.city", std::string(toString(country)), all.c_str(), !f.cityId && f.country == country)) {
+                const std::int64_t inCountry = counts.of("country", toString(country));
+                const std::string countryCount = countText(s, inCountry);
+                if (comboOption("filter.city", std::string(toString(country)), all.c_str(), !f.cityId && f.country == country,
+                                countryCount.c_str(), 0.0f, inCountry == 0)) {
                     f.cityId.reset();
                     f.country = country;
                     changed = true;
@@ -350,9 +686,10 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
                           [&s](const auto& a, const auto& b) { return nameLess(s, a.first, b.first); });
                 for (const auto& [name, cityPtr] : named) {
                     const City& city = *cityPtr;
-                    const std::string count = formatNumber(s, city.count);
+                    const std::int64_t n = counts.facets ? counts.of("city", std::to_string(city.id)) : city.count;
+                    const std::string count = countText(s, n);
                     if (comboOption("filter.city", std::to_string(city.id), name.c_str(), f.cityId == city.id,
-                                    count.c_str(), em(0.75f))) {
+                                    count.c_str(), em(0.75f), n == 0)) {
                         f.cityId = city.id;
                         f.country.reset();
                         changed = true;

@@ -1,5 +1,8 @@
-// The browse screen's filter panel: make, model, year, price + currency, mileage, body,
-// fuel, transmission, city (grouped by country) and Reset. Owns only the text buffers.
+// The browse screen's filter panel: makes and models (several at once), year, price + currency,
+// mileage, engine volume, power, body, fuel, transmission, drive, colour, condition, steering,
+// owners, seller, posted within, the yes/no facts (customs, accidents, photos, 360°, VIN) and
+// city (grouped by country), with Reset. Every option shows its live count from the module's
+// facets (dimmed at 0). Owns only the text buffers.
 #pragma once
 
 #include "client/features/browse/browse_module.hpp"
@@ -24,7 +27,8 @@ private:
         std::string text;
         bool editing = false;
     };
-    NumberBuffer m_yearFrom, m_yearTo, m_priceFrom, m_priceTo, m_mileage;
+    NumberBuffer m_yearFrom, m_yearTo, m_priceFrom, m_priceTo, m_mileage, m_engineFrom, m_engineTo, m_powerFrom,
+        m_powerTo;
 };
 
 } // namespace dongelek::ui
