@@ -175,32 +175,36 @@ std::string foldWord(std::string_view word)
     return soundAlike(clean);
 }
 
-std::vector<std::string> tokens(std::string_view text)
+std::vector<std::string_view> rawWords(std::string_view text)
 {
-    std::vector<std::string> out;
-    std::string word; // raw bytes of the current word
-    const auto flush = [&] {
-        if (!word.empty()) {
-            std::string folded = foldWord(word);
-            if (!folded.empty()) out.push_back(std::move(folded));
-        }
-        word.clear();
-    };
+    std::vector<std::string_view> out;
+    std::size_t start = std::string_view::npos; // start of the current word
     std::size_t i = 0;
     while (i < text.size()) {
-        const std::size_t start = i;
+        const std::size_t at = i;
         const char32_t cp = nextCodePoint(text, i);
         bool separator = false;
         latinOf(cp, separator);
-        const bool digitDot = cp == '.' && !word.empty() && word.back() >= '0' && word.back() <= '9' &&
-                              i < text.size() && text[i] >= '0' && text[i] <= '9';
+        const bool digitDot = cp == '.' && start != std::string_view::npos && at > 0 && text[at - 1] >= '0' &&
+                              text[at - 1] <= '9' && i < text.size() && text[i] >= '0' && text[i] <= '9';
         if (separator && !digitDot) {
-            flush();
+            if (start != std::string_view::npos) out.push_back(text.substr(start, at - start));
+            start = std::string_view::npos;
             continue;
         }
-        word.append(text.substr(start, i - start));
+        if (start == std::string_view::npos) start = at;
     }
-    flush();
+    if (start != std::string_view::npos) out.push_back(text.substr(start));
+    return out;
+}
+
+std::vector<std::string> tokens(std::string_view text)
+{
+    std::vector<std::string> out;
+    for (std::string_view w : rawWords(text)) {
+        std::string folded = foldWord(w);
+        if (!folded.empty()) out.push_back(std::move(folded));
+    }
     return out;
 }
 

@@ -22,6 +22,9 @@ namespace dongelek::search {
 // The folded key of one word (no spaces in it). Digits and '.' between digits stay ("2.5").
 std::string foldWord(std::string_view word);
 
+// The words of `text` as written (views into it), split as tokens() splits them.
+std::vector<std::string_view> rawWords(std::string_view text);
+
 // Splits text into words at spaces and punctuation (a '.' between digits is kept, so
 // "2.5" is one word), folds each, and drops empty ones. Invalid UTF-8 bytes are dropped.
 std::vector<std::string> tokens(std::string_view text);

@@ -116,7 +116,7 @@ void ServerProcess::start()
         }
         httplib::Client cli("127.0.0.1", m_port);
         cli.set_connection_timeout(0, 200'000);
-        for (int i = 0; i < 150; ++i) { // up to ~15 s (demo generation included)
+        for (int i = 0; i < 600; ++i) { // up to ~60 s (demo generation and the search index included)
             if (auto r = cli.Get("/api/v1/health"); r && r->status == 200) return;
             if (!alive()) break; // e.g. the port was taken meanwhile: try another
             std::this_thread::sleep_for(std::chrono::milliseconds(100));

@@ -169,12 +169,11 @@ SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& 
     : m_dataVersion(dataVersion)
 {
     std::sort(docs.begin(), docs.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-    std::unordered_set<std::string> nameWords;
     for (const MakeRecord& m : catalog.makes) {
         Names n{m.id, m.name, {}, 0, 0};
         addWords(n.words, m.name);
         addWords(n.words, m.searchAliases);
-        nameWords.insert(n.words.begin(), n.words.end());
+
         m_makeIndex[m.id] = static_cast<std::uint16_t>(m_makes.size());
         m_makes.push_back(std::move(n));
     }
@@ -182,7 +181,7 @@ SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& 
         Names n{m.id, m.name, {}, 0, 0};
         addWords(n.words, m.name);
         addWords(n.words, m.searchAliases);
-        nameWords.insert(n.words.begin(), n.words.end());
+
         const auto make = m_makeIndex.find(m.makeId);
         n.make = make == m_makeIndex.end() ? 0 : make->second;
         m_modelIndex[m.id] = static_cast<std::uint16_t>(m_models.size());
@@ -196,8 +195,37 @@ SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& 
     m_rows.reserve(docs.size());
     m_rowsByModel.assign(m_models.size(), {});
     std::unordered_map<std::string, std::uint8_t> colorIndex;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> postings;
-    std::vector<std::string> words;
+    // Words as numbered terms while building: each written form is folded and looked up
+    // once (descriptions repeat their words), and a document's words are then integers.
+    std::vector<std::string> terms;
+    std::vector<std::vector<std::uint32_t>> termRows;
+    std::unordered_map<std::string, std::uint32_t> termOf;
+    const auto term = [&](const std::string& folded) {
+        auto [it, added] = termOf.emplace(folded, static_cast<std::uint32_t>(terms.size()));
+        if (added) {
+            terms.push_back(folded);
+            termRows.emplace_back();
+        }
+        return it->second;
+    };
+    std::unordered_map<std::string_view, std::int64_t> rawTerm; // -1: folds to nothing
+    std::vector<std::uint32_t> words;
+    const auto addFolded = [&](std::string_view text) {
+        for (std::string_view w : search::rawWords(text)) {
+            auto it = rawTerm.find(w);
+            if (it == rawTerm.end()) {
+                const std::string f = search::foldWord(w);
+                it = rawTerm.emplace(w, f.empty() ? -1 : std::int64_t{term(f)}).first;
+            }
+            if (it->second >= 0) words.push_back(static_cast<std::uint32_t>(it->second));
+        }
+    };
+    std::vector<std::vector<std::uint32_t>> makeTerms(m_makes.size()), modelTerms(m_models.size());
+    for (std::size_t i = 0; i < m_makes.size(); ++i)
+        for (const std::string& w : m_makes[i].words) makeTerms[i].push_back(term(w));
+    for (std::size_t i = 0; i < m_models.size(); ++i)
+        for (const std::string& w : m_models[i].words) modelTerms[i].push_back(term(w));
+    std::vector<std::uint8_t> isName; // by term
     for (const SearchDocument& d : docs) {
         const auto make = m_makeIndex.find(d.makeId);
         const auto model = m_modelIndex.find(d.modelId);
@@ -248,29 +276,35 @@ SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& 
         m_maxId = std::max(m_maxId, d.id);
 
         words.clear();
-        const Names& mk = m_makes[r.make];
-        const Names& md = m_models[r.model];
-        words.insert(words.end(), mk.words.begin(), mk.words.end());
-        words.insert(words.end(), md.words.begin(), md.words.end());
+        words.insert(words.end(), makeTerms[r.make].begin(), makeTerms[r.make].end());
+        words.insert(words.end(), modelTerms[r.model].begin(), modelTerms[r.model].end());
         const std::size_t trimStart = words.size();
-        addWords(words, d.trim);
-        nameWords.insert(words.begin() + static_cast<std::ptrdiff_t>(trimStart), words.end());
-        addWords(words, d.title);
-        addWords(words, d.description);
+        addFolded(d.trim);
+        if (isName.size() < terms.size()) isName.resize(terms.size(), 0);
+        for (std::size_t i = trimStart; i < words.size(); ++i) isName[words[i]] = 1; // a trim is a name
+        addFolded(d.title);
+        addFolded(d.description);
         std::sort(words.begin(), words.end());
         words.erase(std::unique(words.begin(), words.end()), words.end());
-        for (const std::string& w : words)
-            postings[w].push_back(index);
+        for (std::uint32_t t : words)
+            termRows[t].push_back(index);
     }
+    isName.resize(terms.size(), 0);
+    for (const auto& list : {std::cref(makeTerms), std::cref(modelTerms)})
+        for (const auto& ts : list.get())
+            for (std::uint32_t t : ts) isName[t] = 1;
 
-    m_words.reserve(postings.size());
-    for (auto& [w, rows] : postings)
-        m_words.push_back(w);
-    std::sort(m_words.begin(), m_words.end());
-    m_postings.reserve(m_words.size());
-    for (std::size_t i = 0; i < m_words.size(); ++i) {
-        m_postings.push_back(std::move(postings[m_words[i]]));
-        if (nameWords.count(m_words[i])) m_nameWords.push_back(static_cast<std::uint32_t>(i));
+    // The vocabulary in sorted order (prefix matching is a range), only words some row has.
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t t = 0; t < terms.size(); ++t)
+        if (!termRows[t].empty()) order.push_back(t);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return terms[a] < terms[b]; });
+    m_words.reserve(order.size());
+    m_postings.reserve(order.size());
+    for (std::uint32_t t : order) {
+        if (isName[t]) m_nameWords.push_back(static_cast<std::uint32_t>(m_words.size()));
+        m_words.push_back(std::move(terms[t]));
+        m_postings.push_back(std::move(termRows[t]));
     }
 
     for (auto& [seller, rows] : m_rowsBySeller)
