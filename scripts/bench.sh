@@ -192,6 +192,7 @@ page_load() {
     const avg = r.frames.map((f) => f.avg), max = r.frames.map((f) => f.max);
     console.log(`Frame time, first 120 frames incl. start-up: avg ${Math.max(...avg).toFixed(1)} ms, max ${Math.max(...max).toFixed(1)} ms (worst of ${r.frames.length} loads)`);
     console.log(`Frame time, steady state (120 frames after start-up): avg ${r.steady.avg.toFixed(1)} ms, max ${r.steady.max.toFixed(1)} ms`);
+    if (r.scrolling) console.log(`Frame time while scrolling the results (last 120 of 300 frames of wheel steps): avg ${r.scrolling.avg.toFixed(1)} ms, max ${r.scrolling.max.toFixed(1)} ms; ${r.scrolling.loaded ?? "?"} of ${r.scrolling.total ?? "?"} results loaded`);
     console.log(`Main thread busy while idle (5 s, nobody touching the page): browse ${r.idle.browse.toFixed(2)} %, listing ${r.idle.listing.toFixed(2)} %`);
   ' "$TMP/page.json"
   echo

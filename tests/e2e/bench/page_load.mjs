@@ -18,6 +18,7 @@ const times = [];
 const frames = [];
 let steady = null;
 let idle = null;
+let scrolling = null;
 
 // Share of an idle 5 s window the page's main thread spends running tasks (0..100 %).
 async function idleBusy(cdp, page) {
@@ -57,6 +58,16 @@ for (let i = 0; i < loads; i++) {
     }
     steady = await page.evaluate(() => window.dongelek.state().frameMs);
     idle = { browse: await idleBusy(cdp, page) };
+    // Scrolling the continuous list of results: wheel steps for 300 frames, pages fetched
+    // ahead on the way; the frame time of the last 120 frames, and how far the list got.
+    await page.mouse.move(640, 500);
+    const before = await page.evaluate(() => window.dongelek.state().frames);
+    for (let step = 0; (await page.evaluate(() => window.dongelek.state().frames)) < before + 300 && step < 3000; step++) {
+      await page.mouse.wheel(0, 600);
+      await page.waitForTimeout(16);
+    }
+    scrolling = await page.evaluate(() => ({ ...window.dongelek.state().frameMs, loaded: window.dongelek.state().shown ?? null,
+                                             total: window.dongelek.state().total ?? null }));
     const card = (await page.evaluate(() => window.dongelek.items())).find((it) => it.id.startsWith('card:'));
     await page.mouse.click(card.rect.x + card.rect.w / 2, card.rect.y + card.rect.h / 2);
     await page.waitForFunction(() => window.dongelek.state().screen === 'listing' &&
@@ -79,4 +90,4 @@ for (let i = 0; i < loads; i++) {
 }
 await browser.close();
 times.sort((a, b) => a - b);
-console.log(JSON.stringify({ firstListingsMs: times, medianMs: times[Math.floor(times.length / 2)], bundle, frames, steady, idle }));
+console.log(JSON.stringify({ firstListingsMs: times, medianMs: times[Math.floor(times.length / 2)], bundle, frames, steady, scrolling, idle }));
