@@ -43,6 +43,8 @@ constexpr Table<Sort, 5> kSort{{{Sort::Newest, "newest"},
 
 constexpr Table<Condition, 2> kCondition{{{Condition::New, "new"}, {Condition::Used, "used"}}};
 constexpr Table<Steering, 2> kSteering{{{Steering::Left, "left"}, {Steering::Right, "right"}}};
+constexpr Table<ListingStatus, 3> kListingStatus{
+    {{ListingStatus::Active, "active"}, {ListingStatus::Sold, "sold"}, {ListingStatus::Removed, "removed"}}};
 constexpr Table<SuggestionKind, 3> kSuggestionKind{
     {{SuggestionKind::Make, "make"}, {SuggestionKind::Model, "model"}, {SuggestionKind::Search, "search"}}};
 
@@ -87,6 +89,7 @@ DONGELEK_ENUM(Sort, kSort)
 DONGELEK_ENUM(Condition, kCondition)
 DONGELEK_ENUM(Steering, kSteering)
 DONGELEK_ENUM(SuggestionKind, kSuggestionKind)
+DONGELEK_ENUM(ListingStatus, kListingStatus)
 
 #undef DONGELEK_ENUM
 

@@ -109,16 +109,16 @@ bool isPostgres()
 bool matches(const ListingRecord& r, const ListingFilter& f)
 {
     const std::int64_t kzt = toKztWhole(r.price);
-    if (f.makeId && r.makeId != *f.makeId) return false;
-    if (f.modelId && r.modelId != *f.modelId) return false;
+    if (!f.makeIds.empty() && r.makeId != f.makeIds.front()) return false;
+    if (!f.modelIds.empty() && r.modelId != f.modelIds.front()) return false;
     if (f.yearFrom && r.year < *f.yearFrom) return false;
     if (f.yearTo && r.year > *f.yearTo) return false;
     if (f.priceFrom && kzt < boundToKztWhole(*f.priceFrom, f.currency)) return false;
     if (f.priceTo && kzt > boundToKztWhole(*f.priceTo, f.currency)) return false;
     if (f.mileageMax && r.mileageKm > *f.mileageMax) return false;
-    if (f.body && r.body != *f.body) return false;
-    if (f.fuel && r.fuel != *f.fuel) return false;
-    if (f.transmission && r.transmission != *f.transmission) return false;
+    if (!f.bodies.empty() && r.body != f.bodies.front()) return false;
+    if (!f.fuels.empty() && r.fuel != f.fuels.front()) return false;
+    if (!f.transmissions.empty() && r.transmission != f.transmissions.front()) return false;
     if (f.cityId && r.cityId != *f.cityId) return false;
     if (f.country && r.country != *f.country) return false;
     return true;
@@ -170,7 +170,7 @@ std::int64_t total(SqlListingRepository& repo, const std::string& query)
 {
     ListingFilter f;
     f.query = query;
-    return repo.search(f).total;
+    return repo.search(f, 0).total;
 }
 
 } // namespace
@@ -187,14 +187,14 @@ TEST_CASE("every filter and sort returns what a full scan would", "[server][cont
         filters.push_back(f);
     };
     add([](ListingFilter&) {});
-    add([](ListingFilter& f) { f.makeId = 1; });
+    add([](ListingFilter& f) { f.makeIds = {1}; });
     add([](ListingFilter& f) {
-        f.makeId = 1;
+        f.makeIds = {1};
         f.yearFrom = 2015;
         f.sort = Sort::PriceAsc;
     });
     add([](ListingFilter& f) {
-        f.modelId = 1;
+        f.modelIds = {1};
         f.sort = Sort::YearDesc;
     });
     add([](ListingFilter& f) {
@@ -214,12 +214,12 @@ TEST_CASE("every filter and sort returns what a full scan would", "[server][cont
     });
     add([](ListingFilter& f) { f.mileageMax = 50'000; });
     add([](ListingFilter& f) {
-        f.body = Body::Suv;
+        f.bodies = {Body::Suv};
         f.sort = Sort::PriceAsc;
     });
-    add([](ListingFilter& f) { f.fuel = Fuel::Diesel; });
+    add([](ListingFilter& f) { f.fuels = {Fuel::Diesel}; });
     add([](ListingFilter& f) {
-        f.transmission = Transmission::Manual;
+        f.transmissions = {Transmission::Manual};
         f.sort = Sort::YearDesc;
     });
     add([](ListingFilter& f) { f.cityId = 1; });
@@ -237,7 +237,7 @@ TEST_CASE("every filter and sort returns what a full scan would", "[server][cont
     for (const ListingFilter& f : filters) {
         std::int64_t expectedTotal = 0;
         const auto expected = expectedIds(fx.rows, f, expectedTotal);
-        const SearchResult got = fx.repo->search(f);
+        const SearchResult got = fx.repo->search(f, 0);
         INFO("filter " << toQueryString(f));
         CHECK(got.total == expectedTotal);
         CHECK(idsOf(got) == expected);
@@ -259,7 +259,7 @@ TEST_CASE("free text: FTS syntax in user input never reaches SQL", "[server][con
         INFO(q);
         ListingFilter f;
         f.query = q;
-        CHECK_NOTHROW(fx.repo->search(f));
+        CHECK_NOTHROW(fx.repo->search(f, 0));
     }
     CHECK(fx.repo->countAllListings() == 400);
 
@@ -273,14 +273,14 @@ TEST_CASE("free text: FTS syntax in user input never reaches SQL", "[server][con
         ListingFilter f;
         f.query = q;
         f.pageSize = 100;
-        const auto r = fx.repo->search(f);
+        const auto r = fx.repo->search(f, 0);
         CHECK(r.total == camrys);
         for (const auto& row : r.rows)
             CHECK(row.summary.model == "Camry");
     }
     ListingFilter f;
     f.query = "-";
-    CHECK(fx.repo->search(f).total == 0);
+    CHECK(fx.repo->search(f, 0).total == 0);
     // A quote typed by the user is punctuation, as in the indexed text, not syntax.
     CHECK(total(*fx.repo, "camry'") == camrys);
     CHECK(total(*fx.repo, "'camry") == camrys);
@@ -567,7 +567,7 @@ TEST_CASE("counts and page ids are answered from covering indexes", "[server][co
         ListingFilter f;
         f.sort = sort;
         filters.push_back(f);
-        f.makeId = 1;
+        f.makeIds = {1};
         filters.push_back(f);
         f.yearFrom = 2015;
         filters.push_back(f);
@@ -578,7 +578,7 @@ TEST_CASE("counts and page ids are answered from covering indexes", "[server][co
         filters.push_back(g);
         ListingFilter h;
         h.sort = sort;
-        h.fuel = Fuel::Diesel;
+        h.fuels = {Fuel::Diesel};
         filters.push_back(h);
     }
     if (isPostgres()) {
@@ -596,10 +596,10 @@ TEST_CASE("counts and page ids are answered from covering indexes", "[server][co
             CHECK(count.find("COVERING INDEX") != std::string::npos);
             // A filter without its own index (fuel) walks the sort's index and checks rows,
             // which stops after a page; every other page-ids query is index-only.
-            if (!f.fuel) CHECK(ids.find("COVERING INDEX") != std::string::npos);
+            if (f.fuels.empty()) CHECK(ids.find("COVERING INDEX") != std::string::npos);
             CHECK(plan.find("SCAN l\n") == std::string::npos); // never a table scan
             // Without filters, the sort's own index gives the order: no full sort.
-            if (!f.makeId && !f.priceFrom && !f.fuel) CHECK(ids.find("TEMP B-TREE FOR ORDER BY") == std::string::npos);
+            if (f.makeIds.empty() && !f.priceFrom && f.fuels.empty()) CHECK(ids.find("TEMP B-TREE FOR ORDER BY") == std::string::npos);
         } else {
             // With sequential scans priced out, a Seq Scan left in the plan means no index
             // can serve the query at all.
@@ -608,7 +608,7 @@ TEST_CASE("counts and page ids are answered from covering indexes", "[server][co
             CHECK(ids.find("Index") != std::string::npos);
             if (!f.query.empty()) CHECK(plan.find("Bitmap Index Scan on ix_listings_search") != std::string::npos);
             // Without filters, the sort's own index gives the order: no Sort node.
-            if (!f.makeId && !f.priceFrom && !f.fuel && f.query.empty()) CHECK(ids.find("Sort") == std::string::npos);
+            if (f.makeIds.empty() && !f.priceFrom && f.fuels.empty() && f.query.empty()) CHECK(ids.find("Sort") == std::string::npos);
         }
     }
 }
