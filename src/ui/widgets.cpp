@@ -189,6 +189,24 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 color)
         dl->AddPolyline(head, 3, k, 0, t);
         break;
     }
+    case Icon::Heart: {
+        // The classic heart curve, scaled into the icon's box.
+        ImVec2 pts[32];
+        for (int i = 0; i < 32; ++i) {
+            const float a = i * 2 * kPi / 32;
+            const float x = 16 * std::pow(std::sin(a), 3.0f);
+            const float y = 13 * std::cos(a) - 5 * std::cos(2 * a) - 2 * std::cos(3 * a) - std::cos(4 * a);
+            pts[i] = ImVec2(c.x + x * s * 0.026f, c.y - y * s * 0.026f - s * 0.04f);
+        }
+        dl->AddPolyline(pts, 32, k, ImDrawFlags_Closed, t);
+        break;
+    }
+    case Icon::Compare: {
+        // Two columns side by side on a base line.
+        dl->AddRect(ImVec2(c.x - s * 0.36f, c.y - s * 0.2f), ImVec2(c.x - s * 0.06f, c.y + s * 0.32f), k, s * 0.05f, 0, t);
+        dl->AddRect(ImVec2(c.x + s * 0.06f, c.y - s * 0.36f), ImVec2(c.x + s * 0.36f, c.y + s * 0.32f), k, s * 0.05f, 0, t);
+        break;
+    }
     case Icon::Wheel: {
         // The logo: a tyre, a hub and five spokes ("dongelek" is Kazakh for wheel).
         dl->AddCircle(c, s * 0.42f, k, 40, s * 0.13f);
@@ -341,6 +359,7 @@ bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiC
 
 void endScrollRegion()
 {
+    flushOverlays();
     if (!g_regionStack.empty()) {
         const TouchScroll& t = g_touchScroll[g_regionStack.back()];
         g_regionStack.pop_back();
@@ -670,6 +689,79 @@ bool radioOption(const char* hookId, std::string_view text, std::string_view det
     if (!detail.empty())
         drawText(dl, Font::Small, ImVec2(tx, pos.y + em(0.625f) + textSz.y + em(0.25f)), color::kTextMuted, detail, wrap);
     return p.clicked;
+}
+
+// [SECTION] Toggle buttons
+
+namespace {
+struct DeferredDraw {
+    ImGuiWindow* window = nullptr;
+    std::function<void(ImDrawList*)> draw;
+};
+std::vector<DeferredDraw> g_overlays;
+
+// The heart filled: a fan of triangles from a point inside (the curve is star-shaped around it).
+void fillHeart(ImDrawList* dl, ImVec2 c, float s, ImU32 k)
+{
+    constexpr float kPi = 3.14159265f;
+    ImVec2 pts[48];
+    for (int i = 0; i < 48; ++i) {
+        const float a = i * 2 * kPi / 48;
+        const float x = 16 * std::pow(std::sin(a), 3.0f);
+        const float y = 13 * std::cos(a) - 5 * std::cos(2 * a) - 2 * std::cos(3 * a) - std::cos(4 * a);
+        pts[i] = ImVec2(c.x + x * s * 0.026f, c.y - y * s * 0.026f - s * 0.04f);
+    }
+    const ImVec2 mid(c.x, c.y - s * 0.02f);
+    for (int i = 0; i < 48; ++i)
+        dl->AddTriangleFilled(mid, pts[i], pts[(i + 1) % 48], k);
+    dl->AddPolyline(pts, 48, k, ImDrawFlags_Closed, 1.0f);
+}
+} // namespace
+
+void flushOverlays()
+{
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    std::vector<DeferredDraw> keep;
+    for (DeferredDraw& d : g_overlays) {
+        if (d.window == w) d.draw(w->DrawList);
+        else keep.push_back(std::move(d));
+    }
+    g_overlays.swap(keep);
+}
+
+bool toggleButton(const char* hookId, Icon icon, bool on, const std::string& name, ImVec2 pos, const ToggleOptions& o)
+{
+    const float d = tapSize(o.size > 0 ? o.size : em(2.25f));
+    const ImVec2 back = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::PushID(hookId);
+    const Press press = pressable("##toggle", ImVec2(d, d));
+    ImGui::PopID();
+    ItemInfo info;
+    info.role = Role::Button;
+    info.pressed = on ? 1 : 0;
+    hookItem(hookId, name, nullptr, info);
+    ImGui::SetCursorScreenPos(back);
+    if (!ImGui::IsRectVisible(pos, ImVec2(pos.x + d, pos.y + d))) return press.clicked;
+    if (press.hovered) tooltip(name.c_str());
+    const bool hovered = press.hovered, held = press.held;
+    const ImU32 onColor = o.onColor;
+    auto draw = [pos, d, on, hovered, held, icon, onColor](ImDrawList* dl) {
+        const ImVec2 c(pos.x + d * 0.5f, pos.y + d * 0.5f);
+        const float r = std::min(d * 0.5f, em(1.125f));
+        dl->AddCircleFilled(ImVec2(c.x, c.y + 1), r, col(IM_COL32(15, 23, 42, 40)), 28);
+        dl->AddCircleFilled(c, r, col(held ? color::kBorder : hovered ? color::kChip : color::kSurface), 28);
+        dl->AddCircle(c, r, col(on ? onColor : color::kBorderStrong), 28, 1.0f);
+        const float is = r * 1.15f;
+        if (icon == Icon::Heart && on) fillHeart(dl, c, is, col(onColor));
+        else if (on) {
+            dl->AddCircleFilled(c, r - 1, col(onColor), 28);
+            drawIcon(dl, icon == Icon::Compare ? Icon::Check : icon, c, is * 0.9f, IM_COL32_WHITE);
+        } else drawIcon(dl, icon, c, is, color::kTextMuted);
+    };
+    if (o.overlay) g_overlays.push_back({ImGui::GetCurrentWindow(), std::move(draw)});
+    else draw(ImGui::GetWindowDrawList());
+    return press.clicked;
 }
 
 // [SECTION] Status (spinner, error, empty)

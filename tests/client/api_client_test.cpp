@@ -21,9 +21,9 @@ TEST_CASE("a search becomes the API query the server expects, text percent-encod
 {
     ListingFilter f;
     f.query = "Land Cruiser";
-    f.makeId = 3;
+    f.makeIds = {3};
     f.yearFrom = 2015;
-    f.body = Body::Suv;
+    f.bodies = {Body::Suv};
     f.sort = Sort::PriceAsc;
     f.page = 2;
     CHECK(BrowseModule::listingsUrl(f) == "/api/v1/listings?q=Land%20Cruiser&make=3&year_from=2015&body=suv&sort=price_asc&page=2");

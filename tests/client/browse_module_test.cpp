@@ -11,7 +11,7 @@ namespace {
 ListingFilter withMake(std::int64_t make, int page = 1)
 {
     ListingFilter f;
-    f.makeId = make;
+    f.makeIds = {make};
     f.page = page;
     return f;
 }
@@ -61,7 +61,7 @@ TEST_CASE("changing a filter goes back to page 1 and puts the new search in both
 
     ListingFilter f = h.browseModule.draftFilter();
     REQUIRE(f.page == 4);
-    f.body = Body::Suv; // a combo: applies at once
+    f.bodies = {Body::Suv}; // a combo: applies at once
     h.browseModule.editFilter(f, false);
 
     CHECK(h.browse().filter.page == 1);
@@ -172,14 +172,14 @@ TEST_CASE("Back steps through committed searches and pages, each shown again", "
     h.browseModule.setPage(2);
     h.reply(h.lastBrowse(), 200, pageJson(200, 2, 20, 21));
     ListingFilter f = h.browseModule.draftFilter();
-    f.body = Body::Suv;
+    f.bodies = {Body::Suv};
     h.browseModule.editFilter(f, false);
     h.reply(h.lastBrowse(), 200, pageJson(40, 1, 20, 500));
     CHECK(h.history.entries() == std::vector<std::string>{"/?make=3", "/?make=3&page=2", "/?make=3&body=suv"});
 
     h.browserBack();
     CHECK(h.browse().filter.page == 2);
-    CHECK_FALSE(h.browse().filter.body.has_value());
+    CHECK_FALSE(h.browse().filter.bodies.empty() == false);
     CHECK(h.http.url(h.lastBrowse()) == "/api/v1/listings?make=3&page=2");
     h.reply(h.lastBrowse(), 200, pageJson(200, 2, 20, 21));
     CHECK(h.browse().page.value().items.front().id == 21);
@@ -207,7 +207,7 @@ TEST_CASE("typing makes one history entry for the search it ends in, not one per
     // Enter on the same text commits nothing new; a combo afterwards is a new step.
     h.browseModule.editFilter(f, false);
     CHECK(h.history.entries().size() == 2);
-    f.fuel = Fuel::Diesel;
+    f.fuels = {Fuel::Diesel};
     h.browseModule.editFilter(f, false);
     CHECK(h.history.entries().size() == 3);
 }

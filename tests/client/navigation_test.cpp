@@ -129,7 +129,7 @@ TEST_CASE("Back from a listing returns to the same search and page without reloa
     h.deliverPop();
     CHECK(h.screen() == "browse");
     CHECK(h.history.current() == "/?make=3&page=2");
-    CHECK(h.browse().filter.makeId == 3);
+    CHECK(h.browse().filter.makeIds == std::vector<std::int64_t>{3});
     CHECK(h.browse().filter.page == 2);
     CHECK(h.browseUrls().size() == 1);                         // not fetched again
     CHECK(h.browse().page.valueGeneration() == generation);        // so the scroll position stays
@@ -299,5 +299,5 @@ TEST_CASE("bad links still open the app on the browse screen", "[client][control
     ClientHarness h;
     h.start("/search?make=3");
     CHECK(h.screen() == "browse");
-    CHECK(h.browse().filter.makeId == 3);
+    CHECK(h.browse().filter.makeIds == std::vector<std::int64_t>{3});
 }

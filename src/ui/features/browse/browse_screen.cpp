@@ -16,6 +16,7 @@
 #include "core/routes/listing_route.hpp"
 #include "ui/test_hook.hpp"
 #include "ui/top_bar.hpp"
+#include "ui/features/favorites/listing_toggles.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -248,6 +249,7 @@ bool BrowseScreen::drawCard(const ListingSummary& item, float width, bool compac
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 max(pos.x + width, pos.y + h);
 
+    cardToggles(m_ui, item, pos, ImVec2(width, h)); // the heart and compare, over the card
     // Cards outside the view are only an item (Tab reaches them, and ImGui scrolls one into
     // view when it gets the focus): nothing is drawn for them.
     const Press press = pressable("##card", ImVec2(width, h));

@@ -70,13 +70,23 @@ bool enumCombo(const char* id, const char* labelText, const Strings& s, const ch
     return changed;
 }
 
+// Until the panel takes lists (branch search-client): the first of a list as one choice.
+template <typename E>
+bool oneOfCombo(const char* id, const char* label, const Strings& s, const char* anyKey, std::vector<E>& list, float width)
+{
+    std::optional<E> v = list.empty() ? std::nullopt : std::optional<E>(list.front());
+    const bool changed = enumCombo(id, label, s, anyKey, v, width);
+    if (changed) list = v ? std::vector<E>{*v} : std::vector<E>{};
+    return changed;
+}
+
 } // namespace
 
 int FilterPanel::activeCount(const ListingFilter& f)
 {
-    return (f.makeId ? 1 : 0) + (f.modelId ? 1 : 0) + (f.yearFrom || f.yearTo ? 1 : 0) +
-           (f.priceFrom || f.priceTo ? 1 : 0) + (f.mileageMax ? 1 : 0) + (f.body ? 1 : 0) + (f.fuel ? 1 : 0) +
-           (f.transmission ? 1 : 0) + (f.cityId || f.country ? 1 : 0);
+    return (!f.makeIds.empty() ? 1 : 0) + (!f.modelIds.empty() ? 1 : 0) + (f.yearFrom || f.yearTo ? 1 : 0) +
+           (f.priceFrom || f.priceTo ? 1 : 0) + (f.mileageMax ? 1 : 0) + (!f.bodies.empty() ? 1 : 0) + (!f.fuels.empty() ? 1 : 0) +
+           (!f.transmissions.empty() ? 1 : 0) + (f.cityId || f.country ? 1 : 0);
 }
 
 // [SECTION] Panel
@@ -119,21 +129,21 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
     {
         const MakeInfo* make = nullptr;
         for (const MakeInfo& m : makes)
-            if (f.makeId && m.id == *f.makeId) make = &m;
+            if (!f.makeIds.empty() && m.id == f.makeIds.front()) make = &m;
         std::string preview = make ? make->name : s.get("browse.filters.any_make");
-        if (f.makeId && !make) preview = catalog.makes.status() == Status::Loading ? s.get("common.loading") : "#" + std::to_string(*f.makeId);
+        if (!f.makeIds.empty() && !make) preview = catalog.makes.status() == Status::Loading ? s.get("common.loading") : "#" + std::to_string(f.makeIds.front());
         if (beginCombo("filter.make", s.get("browse.filters.make"), preview.c_str(), width,
                        catalog.makes.status() == Status::Ready)) {
-            if (comboOption("filter.make", "any", s.get("browse.filters.any_make"), !f.makeId)) {
-                f.makeId.reset();
-                f.modelId.reset();
+            if (comboOption("filter.make", "any", s.get("browse.filters.any_make"), f.makeIds.empty())) {
+                f.makeIds.clear();
+                f.modelIds.clear();
                 changed = true;
             }
             const auto option = [&](const MakeInfo& m) {
                 const std::string count = formatNumber(s, m.count);
-                if (comboOption("filter.make", std::to_string(m.id), m.name.c_str(), f.makeId == m.id, count.c_str())) {
-                    if (f.makeId != m.id) f.modelId.reset();
-                    f.makeId = m.id;
+                if (comboOption("filter.make", std::to_string(m.id), m.name.c_str(), (!f.makeIds.empty() && f.makeIds.front() == m.id), count.c_str())) {
+                    if ((f.makeIds.empty() || f.makeIds.front() != m.id)) f.modelIds.clear();
+                    f.makeIds = {m.id};
                     changed = true;
                 }
             };
@@ -176,17 +186,17 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
         const ModelInfo* model = nullptr;
         if (make)
             for (const ModelInfo& m : make->models)
-                if (f.modelId && m.id == *f.modelId) model = &m;
+                if (!f.modelIds.empty() && m.id == f.modelIds.front()) model = &m;
         const char* modelPreview = model ? model->name.c_str() : s.get(make ? "browse.filters.any_model" : "browse.filters.choose_make");
         if (beginCombo("filter.model", s.get("browse.filters.model"), modelPreview, width, make && !make->models.empty())) {
-            if (comboOption("filter.model", "any", s.get("browse.filters.any_model"), !f.modelId)) {
-                f.modelId.reset();
+            if (comboOption("filter.model", "any", s.get("browse.filters.any_model"), f.modelIds.empty())) {
+                f.modelIds.clear();
                 changed = true;
             }
             for (const ModelInfo& m : make->models) {
                 const std::string count = formatNumber(s, m.count);
-                if (comboOption("filter.model", std::to_string(m.id), m.name.c_str(), f.modelId == m.id, count.c_str())) {
-                    f.modelId = m.id;
+                if (comboOption("filter.model", std::to_string(m.id), m.name.c_str(), (!f.modelIds.empty() && f.modelIds.front() == m.id), count.c_str())) {
+                    f.modelIds = {m.id};
                     changed = true;
                 }
             }
@@ -304,7 +314,7 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
     // Body; fuel and transmission side by side (short values).
     ImGui::Dummy(ImVec2(1, section - ImGui::GetStyle().ItemSpacing.y));
     fieldLabel(s.get("browse.filters.body"));
-    changed |= enumCombo("filter.body", s.get("browse.filters.body"), s, "browse.filters.any", f.body, width);
+    changed |= oneOfCombo("filter.body", s.get("browse.filters.body"), s, "browse.filters.any", f.bodies, width);
     ImGui::Dummy(ImVec2(1, section - ImGui::GetStyle().ItemSpacing.y));
     {
         const ImVec2 row = ImGui::GetCursorScreenPos();
@@ -314,10 +324,10 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
                  ellipsize(Font::Small, s.get("browse.filters.transmission"), half));
         fieldLabel("");
     }
-    changed |= enumCombo("filter.fuel", s.get("browse.filters.fuel"), s, "browse.filters.any", f.fuel, half);
+    changed |= oneOfCombo("filter.fuel", s.get("browse.filters.fuel"), s, "browse.filters.any", f.fuels, half);
     ImGui::SameLine(0, gap);
-    changed |= enumCombo("filter.transmission", s.get("browse.filters.transmission"), s, "browse.filters.any",
-                         f.transmission, half);
+    changed |= oneOfCombo("filter.transmission", s.get("browse.filters.transmission"), s, "browse.filters.any",
+                          f.transmissions, half);
 
     // City, grouped by country; a country row filters the whole country.
     ImGui::Dummy(ImVec2(1, section - ImGui::GetStyle().ItemSpacing.y));
