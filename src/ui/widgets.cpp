@@ -700,21 +700,22 @@ struct DeferredDraw {
 };
 std::vector<DeferredDraw> g_overlays;
 
-// The heart filled: a fan of triangles from a point inside (the curve is star-shaped around it).
+// The heart filled: each half (the curve from the notch to the point, closed along the middle)
+// is convex, so two convex fills draw it without seams.
 void fillHeart(ImDrawList* dl, ImVec2 c, float s, ImU32 k)
 {
     constexpr float kPi = 3.14159265f;
-    ImVec2 pts[48];
-    for (int i = 0; i < 48; ++i) {
-        const float a = i * 2 * kPi / 48;
+    constexpr int kHalf = 25;
+    ImVec2 right[kHalf], left[kHalf];
+    for (int i = 0; i < kHalf; ++i) {
+        const float a = i * kPi / (kHalf - 1);
         const float x = 16 * std::pow(std::sin(a), 3.0f);
         const float y = 13 * std::cos(a) - 5 * std::cos(2 * a) - 2 * std::cos(3 * a) - std::cos(4 * a);
-        pts[i] = ImVec2(c.x + x * s * 0.026f, c.y - y * s * 0.026f - s * 0.04f);
+        right[i] = ImVec2(c.x + x * s * 0.026f, c.y - y * s * 0.026f - s * 0.04f);
+        left[kHalf - 1 - i] = ImVec2(c.x - x * s * 0.026f, right[i].y);
     }
-    const ImVec2 mid(c.x, c.y - s * 0.02f);
-    for (int i = 0; i < 48; ++i)
-        dl->AddTriangleFilled(mid, pts[i], pts[(i + 1) % 48], k);
-    dl->AddPolyline(pts, 48, k, ImDrawFlags_Closed, 1.0f);
+    dl->AddConvexPolyFilled(right, kHalf, k);
+    dl->AddConvexPolyFilled(left, kHalf, k);
 }
 } // namespace
 
