@@ -250,6 +250,9 @@ struct TouchScroll {
 };
 std::unordered_map<ImGuiID, TouchScroll> g_touchScroll;
 std::vector<ImGuiID> g_regionStack;
+std::vector<ScrollKind> g_regionKinds;
+float g_reservedBottom = 0;
+int g_reservedFrame = -10;
 int g_claimedFrame = -10; // the last frame a widget claimed the finger's drag
 
 constexpr float kTouchSlopPx = 10.0f;   // a tap may wobble this much
@@ -345,6 +348,7 @@ bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiC
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     t.window = window;
     g_regionStack.push_back(id);
+    g_regionKinds.push_back(kind);
     // Pulled past the top: the content sits lower by the stretch.
     if (t.overscroll > 0) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.overscroll);
     if (kind == ScrollKind::Main && open && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
@@ -360,6 +364,11 @@ bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiC
 void endScrollRegion()
 {
     flushOverlays();
+    if (!g_regionKinds.empty()) {
+        if (g_regionKinds.back() == ScrollKind::Main && g_reservedFrame >= ImGui::GetFrameCount() - 1)
+            ImGui::Dummy(ImVec2(1.0f, g_reservedBottom));
+        g_regionKinds.pop_back();
+    }
     if (!g_regionStack.empty()) {
         const TouchScroll& t = g_touchScroll[g_regionStack.back()];
         g_regionStack.pop_back();
@@ -370,6 +379,12 @@ void endScrollRegion()
         }
     }
     ImGui::EndChild();
+}
+
+void reserveBottom(float px)
+{
+    g_reservedBottom = px;
+    g_reservedFrame = ImGui::GetFrameCount();
 }
 
 void claimTouchDrag() { g_claimedFrame = ImGui::GetFrameCount(); }

@@ -49,6 +49,10 @@ enum class ScrollKind { Main, Inner }; // Main: the region the page keys scroll
 bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiChildFlags childFlags = 0,
                        ImGuiWindowFlags windowFlags = 0);
 void endScrollRegion();
+// A bar over the bottom of the screen (the compare tray) covers `px`: the screen's main region
+// gets that much room after its content, so its end can scroll above the bar. Called each frame
+// the bar shows; it lapses the frame after.
+void reserveBottom(float px);
 // A finger is scrolling a region right now (a press under it is not a tap).
 bool touchDragging();
 // The finger's drag this frame is a widget's own (a zoomed photo pans): regions do not scroll.

@@ -226,6 +226,7 @@ void CompareScreen::drawTray(UiContext& ui, CompareModule& module)
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const PageLayout layout = PageLayout::compute(display.x);
     const float barH = tapSize(em(2.5f)) + em(1.0f) + (st.limitReached ? em(1.75f) : 0.0f);
+    reserveBottom(barH);
     ImGui::SetNextWindowPos(ImVec2(0, display.y - barH));
     ImGui::SetNextWindowSize(ImVec2(display.x, barH));
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
