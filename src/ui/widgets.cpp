@@ -190,15 +190,18 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 color)
         break;
     }
     case Icon::Heart: {
-        // The classic heart curve, scaled into the icon's box.
-        ImVec2 pts[32];
-        for (int i = 0; i < 32; ++i) {
-            const float a = i * 2 * kPi / 32;
+        // The classic heart curve, scaled into the icon's box: two open halves, so the cusps (the
+        // notch and the point) get no mitred spikes.
+        ImVec2 right[17], left[17];
+        for (int i = 0; i < 17; ++i) {
+            const float a = i * kPi / 16;
             const float x = 16 * std::pow(std::sin(a), 3.0f);
             const float y = 13 * std::cos(a) - 5 * std::cos(2 * a) - 2 * std::cos(3 * a) - std::cos(4 * a);
-            pts[i] = ImVec2(c.x + x * s * 0.026f, c.y - y * s * 0.026f - s * 0.04f);
+            right[i] = ImVec2(c.x + x * s * 0.026f, c.y - y * s * 0.026f - s * 0.04f);
+            left[i] = ImVec2(c.x - x * s * 0.026f, right[i].y);
         }
-        dl->AddPolyline(pts, 32, k, ImDrawFlags_Closed, t);
+        dl->AddPolyline(right, 17, k, 0, t);
+        dl->AddPolyline(left, 17, k, 0, t);
         break;
     }
     case Icon::Compare: {
