@@ -762,7 +762,7 @@ bool toggleButton(const char* hookId, Icon icon, bool on, const std::string& nam
     hookItem(hookId, name, nullptr, info);
     ImGui::SetCursorScreenPos(back);
     if (!ImGui::IsRectVisible(pos, ImVec2(pos.x + d, pos.y + d))) return press.clicked;
-    if (press.hovered) tooltip(name.c_str());
+    if (press.hovered && !touchScreen()) tooltip(name.c_str()); // a finger has no hover to explain it
     const bool hovered = press.hovered, held = press.held;
     const ImU32 onColor = o.onColor;
     auto draw = [pos, d, on, hovered, held, icon, onColor](ImDrawList* dl) {
