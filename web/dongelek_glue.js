@@ -421,6 +421,7 @@ window.addEventListener('popstate', function () {
     else if (it.role === 'radio' || it.role === 'checkbox') el.setAttribute('aria-checked', it.selected ? 'true' : 'false');
     else if (it.selected) el.setAttribute('aria-current', 'true');
     else el.removeAttribute('aria-current');
+    if (it.pressed !== undefined) el.setAttribute('aria-pressed', it.pressed ? 'true' : 'false');
     if (it.role === 'button') el.disabled = !!it.disabled;
     else if (it.disabled) el.setAttribute('aria-disabled', 'true');
     else el.removeAttribute('aria-disabled');

@@ -7,6 +7,7 @@
 #include "platform/http.hpp"
 #include "platform/image_decode.hpp"
 #include "platform/preferences.hpp"
+#include "platform/storage.hpp"
 #include "platform/test_hook_export.hpp"
 #include "platform/window.hpp"
 #include "ui/redraw.hpp"
@@ -130,6 +131,14 @@ App::App(AppOptions options)
       m_ui{m_controller, m_textures, m_topBar},
       m_features(m_controller, m_ui)
 {
+    // Features' device storage (IndexedDB on the web): answers reach modules through the queue.
+    m_controller.setDeviceStore(DeviceStore{
+        [this](const std::string& key, std::function<void(std::string)> done) {
+            platform::loadStored(key, [this, done = std::move(done)](std::string value) mutable {
+                m_queue.post([done = std::move(done), value = std::move(value)] { done(value); });
+            });
+        },
+        [](const std::string& key, const std::string& value) { platform::saveStored(key, value); }});
     registerFeatures(m_features);
     m_start = platform::nowMs();
     // Two tabs must not rotate the same refresh cookie at once (the server would take it for a

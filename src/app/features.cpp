@@ -8,6 +8,8 @@
 #include "ui/features/account/register_screen.hpp"
 #include "ui/features/account/sign_in_screen.hpp"
 #include "ui/features/browse/browse_screen.hpp"
+#include "ui/features/compare/compare_screen.hpp"
+#include "ui/features/favorites/favorites_screen.hpp"
 #include "ui/features/listing/listing_screen.hpp"
 
 namespace dongelek {
@@ -16,6 +18,8 @@ void registerFeatures(FeatureSet& features)
 {
     features.add<BrowseModule, ui::BrowseScreen>(); // home
     features.add<ListingModule, ui::ListingScreen>();
+    features.add<FavoritesModule, ui::FavoritesScreen>();
+    features.add<CompareModule, ui::CompareScreen>();
     // Accounts (core/routes/account_routes.hpp): all under /account.
     features.add<SignInModule, ui::SignInScreen>();
     features.add<RegisterModule, ui::RegisterScreen>();

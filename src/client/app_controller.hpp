@@ -39,6 +39,13 @@ struct LanguageSources {
     std::function<void(const std::string& code)> saveChosen;
 };
 
+// What the device keeps for features between visits (platform/storage.hpp in the app; tests pass
+// their own). `load` hands the stored value ("" when none) to `done` on the main thread, later.
+struct DeviceStore {
+    std::function<void(const std::string& key, std::function<void(std::string value)> done)> load;
+    std::function<void(const std::string& key, const std::string& value)> save; // "" removes
+};
+
 // All locale files, read once at start-up: language code -> JSON text.
 struct LocaleBundle {
     std::vector<LanguageInfo> languages;
@@ -81,6 +88,9 @@ public:
     // [SECTION] Shared state and the module on screen
     const SharedState& shared() const { return m_shared; }
     ApiClient& api() { return m_api; }
+    // The device's storage for features (an anonymous user's favorites); in memory until set.
+    void setDeviceStore(DeviceStore store) { m_store = std::move(store); }
+    const DeviceStore& deviceStore() const { return m_store; }
     // Who is signed in, and signed-in calls (client/session.hpp).
     Session& session() { return m_session; }
     const Session& session() const { return m_session; }
@@ -150,6 +160,7 @@ private:
     Navigator m_nav;
     LocaleBundle m_locales;
     LanguageSources m_device;
+    DeviceStore m_store;
     std::string m_chosen;            // what the device remembers ("" = nothing)
     std::string m_deviceLang = "en"; // see deviceLanguage()
     SharedState m_shared;

@@ -48,6 +48,8 @@ constexpr Table<DealRating, 5> kDealRating{{{DealRating::Great, "great"},
                                             {DealRating::Fair, "fair"},
                                             {DealRating::High, "high"},
                                             {DealRating::Unknown, "unknown"}}};
+constexpr Table<ListingStatus, 3> kListingStatus{
+    {{ListingStatus::Active, "active"}, {ListingStatus::Sold, "sold"}, {ListingStatus::Removed, "removed"}}};
 constexpr Table<SuggestionKind, 3> kSuggestionKind{
     {{SuggestionKind::Make, "make"}, {SuggestionKind::Model, "model"}, {SuggestionKind::Search, "search"}}};
 
@@ -93,6 +95,7 @@ DONGELEK_ENUM(Condition, kCondition)
 DONGELEK_ENUM(Steering, kSteering)
 DONGELEK_ENUM(SuggestionKind, kSuggestionKind)
 DONGELEK_ENUM(DealRating, kDealRating)
+DONGELEK_ENUM(ListingStatus, kListingStatus)
 
 #undef DONGELEK_ENUM
 

@@ -391,6 +391,38 @@ void from_json(const json& j, HealthReport& v)
     j.at("version").get_to(v.version);
 }
 
+// Favorites are the signed-in API's (camelCase like docs/accounts-api.md); the listing and
+// the money inside keep the listing API's own names.
+void to_json(json& j, const Favorite& v)
+{
+    j = json{{"listingId", v.listingId},
+             {"savedAt", v.savedAt},
+             {"savedPrice", v.savedPrice},
+             {"price", v.price},
+             {"status", std::string(toString(v.status))},
+             {"listing", nullptr}};
+    if (v.listing) j["listing"] = *v.listing;
+}
+void from_json(const json& j, Favorite& v)
+{
+    j.at("listingId").get_to(v.listingId);
+    j.at("savedAt").get_to(v.savedAt);
+    j.at("savedPrice").get_to(v.savedPrice);
+    j.at("price").get_to(v.price);
+    v.status = getEnum<ListingStatus>(j, "status");
+    v.listing.reset();
+    if (auto it = j.find("listing"); it != j.end() && !it->is_null()) v.listing = it->get<ListingSummary>();
+}
+void to_json(json& j, const FavoriteList& v) { j = json{{"items", v.items}}; }
+void from_json(const json& j, FavoriteList& v) { j.at("items").get_to(v.items); }
+
+void to_json(json& j, const Comparison& v) { j = json{{"items", v.items}, {"unknown_ids", v.unknownIds}}; }
+void from_json(const json& j, Comparison& v)
+{
+    j.at("items").get_to(v.items);
+    getOptional(j, "unknown_ids", v.unknownIds);
+}
+
 void to_json(json& j, const ApiError& v)
 {
     json e{{"code", v.code}, {"message", v.message}};

@@ -48,6 +48,12 @@ void to_json(nlohmann::json& j, const NotificationList& v);
 void from_json(const nlohmann::json& j, NotificationList& v);
 void to_json(nlohmann::json& j, const HealthReport& v);
 void from_json(const nlohmann::json& j, HealthReport& v);
+void to_json(nlohmann::json& j, const Favorite& v);
+void from_json(const nlohmann::json& j, Favorite& v);
+void to_json(nlohmann::json& j, const FavoriteList& v);
+void from_json(const nlohmann::json& j, FavoriteList& v);
+void to_json(nlohmann::json& j, const Comparison& v);
+void from_json(const nlohmann::json& j, Comparison& v);
 void to_json(nlohmann::json& j, const ApiError& v);   // {"error": {...}}
 void from_json(const nlohmann::json& j, ApiError& v); // accepts the same shape
 

@@ -281,4 +281,29 @@ struct ApiError {
     std::string message; // English, for developers and logs; the UI shows a localized text
 };
 
+// [SECTION] Favorites and comparison
+
+// Where a listing stands: still for sale, sold, or taken down by its seller.
+enum class ListingStatus { Active, Sold, Removed };
+std::string_view toString(ListingStatus v);
+
+// GET /api/v1/me/favorites: one saved car, with its price then and now.
+struct Favorite {
+    std::int64_t listingId = 0;
+    std::string savedAt; // ISO 8601 UTC
+    Money savedPrice;    // the asking price when it was saved
+    Money price;         // the asking price now (the last one once sold or removed)
+    ListingStatus status = ListingStatus::Active;
+    std::optional<ListingSummary> listing; // absent once removed
+};
+struct FavoriteList {
+    std::vector<Favorite> items; // newest saved first
+};
+
+// GET /api/v1/compare?ids=: the listings in the order asked, and the ids nobody has.
+struct Comparison {
+    std::vector<ListingDetails> items;
+    std::vector<std::int64_t> unknownIds;
+};
+
 } // namespace dongelek

@@ -6,6 +6,8 @@
 #include "server/features/accounts/account_routes.hpp"
 #include "server/features/accounts/account_service.hpp"
 #include "server/demo/photo_painter.hpp"
+#include "server/features/favorites/favorite_routes.hpp"
+#include "server/features/favorites/favorite_service.hpp"
 #include "server/features/health/health_routes.hpp"
 #include "server/features/listings/catalog_routes.hpp"
 #include "server/features/listings/listing_routes.hpp"
@@ -278,6 +280,8 @@ int main(int argc, char** argv)
                                          site.publicOrigin.empty() ? site.fallbackOrigin : site.publicOrigin);
         search.onSwap([&savedSearches](const SearchIndex&, const SearchIndex& after) { savedSearches.checkAlerts(after); });
         const bool tls = config.publicOrigin.rfind("https://", 0) == 0;
+        favorites::FavoriteRepository favoriteRepository(*database);
+        favorites::FavoriteService favoriteService(favoriteRepository, service, unixNow);
 
         HttpOptions http;
         http.authenticate = [&accountService](std::string_view token) { return accountService.authenticate(token); };
@@ -309,6 +313,7 @@ int main(int argc, char** argv)
         routes.add(contactRoutes(contactRepository, contactCounters, unixNow));
         routes.add(accounts::accountRoutes(
             accountService, {site.publicOrigin.empty() ? site.fallbackOrigin : site.publicOrigin, tls, &hashing}));
+        routes.add(favorites::favoriteRoutes(favoriteService, json));
         routes.add(photoRoutes(media, renders));
         routes.add(pages::pageRoutes(pageService, rendered, site));
         // A fallback: answers what no other feature owns (files; other paths get the 404 page).

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace dongelek::ui {
 
@@ -21,6 +22,16 @@ PageLayout PageLayout::compute(float displayWidth)
     l.left = std::max(margin, std::floor((displayWidth - l.width) * 0.5f));
     return l;
 }
+
+namespace {
+std::vector<std::function<void(UiContext&)>>& overlays()
+{
+    static std::vector<std::function<void(UiContext&)>> all;
+    return all;
+}
+} // namespace
+
+void Screen::addOverlay(std::function<void(UiContext&)> overlay) { overlays().push_back(std::move(overlay)); }
 
 Screen::Screen(UiContext& ui, const Module& module, const char* titleKey, const char* stableId)
     : m_ui(ui), m_module(module), m_titleKey(titleKey), m_stableId(stableId)
@@ -45,8 +56,11 @@ void Screen::draw()
         const float barHeight = m_ui.topBar.draw(m_ui);
         ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x, vp->Pos.y + barHeight));
         drawContent();
+        flushOverlays();
     }
     ImGui::End();
+    for (const auto& overlay : overlays())
+        overlay(m_ui);
 }
 
 } // namespace dongelek::ui

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 
 namespace dongelek::ui {
@@ -39,6 +40,9 @@ public:
     void draw();
     // The localized message of the module's error, as the screen shows it (the test hook reports it).
     virtual std::string errorText() const;
+    // Something every screen shows over its content in a window of its own (the compare
+    // tray): registered once by a feature's screen, drawn after the screen each frame.
+    static void addOverlay(std::function<void(UiContext&)> overlay);
 
 protected:
     // The cursor starts at the top-left of the content area (below the top bar).

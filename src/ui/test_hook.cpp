@@ -91,6 +91,7 @@ void TestHook::endFrame(const HookState& state)
         mix(item.info.describedBy);
         mix(item.info.detail); // a live count changed: the mirror says it too
         mix(item.info.href);
+        mix(item.info.pressed == 1 ? "p" : item.info.pressed == 0 ? "u" : "");
         char rect[64];
         std::snprintf(rect, sizeof rect, "%d,%d,%d,%d", static_cast<int>(item.min.x), static_cast<int>(item.min.y),
                       static_cast<int>(item.max.x), static_cast<int>(item.max.y));
@@ -194,6 +195,7 @@ std::string TestHook::itemsJson(bool all) const
         if (item.info.invalid) j["invalid"] = true;
         if (!item.info.describedBy.empty()) j["describedby"] = item.info.describedBy;
         if (item.info.selected) j["selected"] = true;
+        if (item.info.pressed >= 0) j["pressed"] = item.info.pressed == 1;
         if (item.info.disabled) j["disabled"] = true;
         if (!item.visible) j["offscreen"] = true;
         out.push_back(std::move(j));

@@ -29,6 +29,7 @@ struct ItemInfo {
     bool invalid = false;          // TextBox: the text is refused (an error is shown under it)
     std::string describedBy;       // the hook id of the text that explains it (the field's error)
     bool selected = false;         // Option, Radio, Checkbox (checked), toggle buttons (the language on screen)
+    int pressed = -1;              // a toggle button (ui::toggleButton): 1 on, 0 off, -1 not a toggle (aria-pressed)
     bool disabled = false;
 };
 

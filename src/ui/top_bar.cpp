@@ -53,7 +53,22 @@ float TopBar::draw(UiContext& ui)
     const float langBtn = em(2.5f);
     const float langW = compactLanguages ? em(3.25f) : langBtn * static_cast<float>(shared.languages.size());
     const float accountW = drawAccount(ui, 0, cy, compactAccount, true);
-    const float right = layout.left + layout.width - (accountW > 0 ? accountW + em(0.5f) : 0.0f);
+    float right = layout.left + layout.width - (accountW > 0 ? accountW + em(0.5f) : 0.0f);
+    {
+        // Saved cars: a heart left of the account.
+        const float heartW = tapSize(em(2.5f));
+        ButtonOptions heart;
+        heart.kind = ButtonKind::Ghost;
+        heart.hasIcon = true;
+        heart.icon = Icon::Heart;
+        heart.href = "/favorites";
+        heart.name = s.get("topbar.favorites");
+        heart.size = ImVec2(heartW, heartW);
+        ImGui::SetCursorScreenPos(ImVec2(right - heartW, cy - heartW * 0.5f));
+        if (button("topbar.favorites", "", heart)) app.navigate("/favorites");
+        tooltip(heart.name.c_str());
+        right -= heartW + em(0.25f);
+    }
     float x = right - langW;
     // Search in between.
     const float searchX = layout.left + brandW + (layout.narrow ? em(1.0f) : em(2.5f));

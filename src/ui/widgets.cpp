@@ -201,6 +201,27 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 color)
         dl->AddPolyline(head, 3, k, 0, t);
         break;
     }
+    case Icon::Heart: {
+        // The classic heart curve, scaled into the icon's box: two open halves, so the cusps (the
+        // notch and the point) get no mitred spikes.
+        ImVec2 right[17], left[17];
+        for (int i = 0; i < 17; ++i) {
+            const float a = i * kPi / 16;
+            const float x = 16 * std::pow(std::sin(a), 3.0f);
+            const float y = 13 * std::cos(a) - 5 * std::cos(2 * a) - 2 * std::cos(3 * a) - std::cos(4 * a);
+            right[i] = ImVec2(c.x + x * s * 0.026f, c.y - y * s * 0.026f - s * 0.04f);
+            left[i] = ImVec2(c.x - x * s * 0.026f, right[i].y);
+        }
+        dl->AddPolyline(right, 17, k, 0, t);
+        dl->AddPolyline(left, 17, k, 0, t);
+        break;
+    }
+    case Icon::Compare: {
+        // Two columns side by side on a base line.
+        dl->AddRect(ImVec2(c.x - s * 0.36f, c.y - s * 0.2f), ImVec2(c.x - s * 0.06f, c.y + s * 0.32f), k, s * 0.05f, 0, t);
+        dl->AddRect(ImVec2(c.x + s * 0.06f, c.y - s * 0.36f), ImVec2(c.x + s * 0.36f, c.y + s * 0.32f), k, s * 0.05f, 0, t);
+        break;
+    }
     case Icon::Wheel: {
         // The logo: a tyre, a hub and five spokes ("dongelek" is Kazakh for wheel).
         dl->AddCircle(c, s * 0.42f, k, 40, s * 0.13f);
@@ -244,6 +265,9 @@ struct TouchScroll {
 };
 std::unordered_map<ImGuiID, TouchScroll> g_touchScroll;
 std::vector<ImGuiID> g_regionStack;
+std::vector<ScrollKind> g_regionKinds;
+float g_reservedBottom = 0;
+int g_reservedFrame = -10;
 int g_claimedFrame = -10; // the last frame a widget claimed the finger's drag
 
 constexpr float kTouchSlopPx = 10.0f;   // a tap may wobble this much
@@ -339,6 +363,7 @@ bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiC
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     t.window = window;
     g_regionStack.push_back(id);
+    g_regionKinds.push_back(kind);
     // Pulled past the top: the content sits lower by the stretch.
     if (t.overscroll > 0) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.overscroll);
     if (kind == ScrollKind::Main && open && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
@@ -353,6 +378,12 @@ bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiC
 
 void endScrollRegion()
 {
+    flushOverlays();
+    if (!g_regionKinds.empty()) {
+        if (g_regionKinds.back() == ScrollKind::Main && g_reservedFrame >= ImGui::GetFrameCount() - 1)
+            ImGui::Dummy(ImVec2(1.0f, g_reservedBottom));
+        g_regionKinds.pop_back();
+    }
     if (!g_regionStack.empty()) {
         const TouchScroll& t = g_touchScroll[g_regionStack.back()];
         g_regionStack.pop_back();
@@ -363,6 +394,12 @@ void endScrollRegion()
         }
     }
     ImGui::EndChild();
+}
+
+void reserveBottom(float px)
+{
+    g_reservedBottom = px;
+    g_reservedFrame = ImGui::GetFrameCount();
 }
 
 void claimTouchDrag() { g_claimedFrame = ImGui::GetFrameCount(); }
@@ -743,6 +780,80 @@ bool checkbox(const char* hookId, std::string_view text, bool checked, float wid
              ellipsize(o.font, text, max.x - tx - detailW - em(0.25f)));
     if (o.dimmed) ImGui::PopStyleVar();
     return p.clicked;
+}
+
+// [SECTION] Toggle buttons
+
+namespace {
+struct DeferredDraw {
+    ImGuiWindow* window = nullptr;
+    std::function<void(ImDrawList*)> draw;
+};
+std::vector<DeferredDraw> g_overlays;
+
+// The heart filled: each half (the curve from the notch to the point, closed along the middle)
+// is convex, so two convex fills draw it without seams.
+void fillHeart(ImDrawList* dl, ImVec2 c, float s, ImU32 k)
+{
+    constexpr float kPi = 3.14159265f;
+    constexpr int kHalf = 25;
+    ImVec2 right[kHalf], left[kHalf];
+    for (int i = 0; i < kHalf; ++i) {
+        const float a = i * kPi / (kHalf - 1);
+        const float x = 16 * std::pow(std::sin(a), 3.0f);
+        const float y = 13 * std::cos(a) - 5 * std::cos(2 * a) - 2 * std::cos(3 * a) - std::cos(4 * a);
+        right[i] = ImVec2(c.x + x * s * 0.026f, c.y - y * s * 0.026f - s * 0.04f);
+        left[kHalf - 1 - i] = ImVec2(c.x - x * s * 0.026f, right[i].y);
+    }
+    dl->AddConvexPolyFilled(right, kHalf, k);
+    dl->AddConvexPolyFilled(left, kHalf, k);
+}
+} // namespace
+
+void flushOverlays()
+{
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    std::vector<DeferredDraw> keep;
+    for (DeferredDraw& d : g_overlays) {
+        if (d.window == w) d.draw(w->DrawList);
+        else keep.push_back(std::move(d));
+    }
+    g_overlays.swap(keep);
+}
+
+bool toggleButton(const char* hookId, Icon icon, bool on, const std::string& name, ImVec2 pos, const ToggleOptions& o)
+{
+    const float d = tapSize(o.size > 0 ? o.size : em(2.25f));
+    const ImVec2 back = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::PushID(hookId);
+    const Press press = pressable("##toggle", ImVec2(d, d));
+    ImGui::PopID();
+    ItemInfo info;
+    info.role = Role::Button;
+    info.pressed = on ? 1 : 0;
+    hookItem(hookId, name, nullptr, info);
+    ImGui::SetCursorScreenPos(back);
+    if (!ImGui::IsRectVisible(pos, ImVec2(pos.x + d, pos.y + d))) return press.clicked;
+    if (press.hovered && !touchScreen()) tooltip(name.c_str()); // a finger has no hover to explain it
+    const bool hovered = press.hovered, held = press.held;
+    const ImU32 onColor = o.onColor;
+    auto draw = [pos, d, on, hovered, held, icon, onColor](ImDrawList* dl) {
+        const ImVec2 c(pos.x + d * 0.5f, pos.y + d * 0.5f);
+        const float r = std::min(d * 0.5f, em(1.125f));
+        dl->AddCircleFilled(ImVec2(c.x, c.y + 1), r, col(IM_COL32(15, 23, 42, 40)), 28);
+        dl->AddCircleFilled(c, r, col(held ? color::kBorder : hovered ? color::kChip : color::kSurface), 28);
+        dl->AddCircle(c, r, col(on ? onColor : color::kBorderStrong), 28, 1.0f);
+        const float is = r * 1.15f;
+        if (icon == Icon::Heart && on) fillHeart(dl, c, is, col(onColor));
+        else if (on) {
+            dl->AddCircleFilled(c, r - 1, col(onColor), 28);
+            drawIcon(dl, icon == Icon::Compare ? Icon::Check : icon, c, is * 0.9f, IM_COL32_WHITE);
+        } else drawIcon(dl, icon, c, is, color::kTextMuted);
+    };
+    if (o.overlay) g_overlays.push_back({ImGui::GetCurrentWindow(), std::move(draw)});
+    else draw(ImGui::GetWindowDrawList());
+    return press.clicked;
 }
 
 // [SECTION] Status (spinner, error, empty)

@@ -28,7 +28,8 @@ std::string ellipsize(Font f, std::string_view text, float maxWidth);
 // [SECTION] Icons (drawn with lines so no icon font is needed)
 
 enum class Icon { Search, ChevronLeft, ChevronRight, ChevronDown, Check, Pin, Calendar, Phone, User, Camera, Alert,
-                  Filter, Copy, Close, Wheel, Eye, EyeOff, Mail, Shield, Devices, SignOut, List, Grid };
+                  Filter, Copy, Close, Wheel, Eye, EyeOff, Mail, Shield, Devices, SignOut, List, Grid, Heart,
+                  Compare };
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 center, float size, ImU32 color);
 
 // [SECTION] Pressable regions and scroll regions (the shared layer every screen builds on)
@@ -49,6 +50,10 @@ enum class ScrollKind { Main, Inner }; // Main: the region the page keys scroll
 bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiChildFlags childFlags = 0,
                        ImGuiWindowFlags windowFlags = 0);
 void endScrollRegion();
+// A bar over the bottom of the screen (the compare tray) covers `px`: the screen's main region
+// gets that much room after its content, so its end can scroll above the bar. Called each frame
+// the bar shows; it lapses the frame after.
+void reserveBottom(float px);
 // A finger is scrolling a region right now (a press under it is not a tap).
 bool touchDragging();
 // The finger's drag this frame is a widget's own (a zoomed photo pans): regions do not scroll.
@@ -70,6 +75,25 @@ struct ButtonOptions {
 };
 bool button(const char* hookId, std::string_view text, const ButtonOptions& options = {});
 float buttonWidth(std::string_view text, const ButtonOptions& options = {});
+
+// [SECTION] Toggle buttons
+
+// A round icon button that is on or off (a heart: saved; compare: picked), the one widget for
+// every such toggle: pressable with focus ring and Enter/Space, at least the finger size on a
+// touch screen, and in the test hook and mirror as a button with its name and pressed state
+// (aria-pressed). `overlay`: it sits over another pressable item drawn after it (a card): it is
+// hit-tested first and drawn after everything else in its region (flushOverlays). Returns true
+// when pressed; the cursor does not move.
+struct ToggleOptions {
+    float size = 0;        // the circle's diameter; 0 = 2.25 em (at least tapSize)
+    bool overlay = false;
+    ImU32 onColor = color::kAccent; // the icon's colour when on
+};
+bool toggleButton(const char* hookId, Icon icon, bool on, const std::string& name, ImVec2 pos,
+                  const ToggleOptions& options = {});
+// Draws what overlay toggles deferred for the current window (endScrollRegion and the screen
+// call it before ending a window).
+void flushOverlays();
 
 // [SECTION] Inputs
 

@@ -29,9 +29,24 @@ public:
     std::optional<bool> optionalBool(std::string_view name) const;
     // An array of at most maxItems positive whole numbers (ids); nullopt when absent.
     std::optional<std::vector<std::int64_t>> optionalIds(std::string_view name, std::size_t maxItems) const;
+    // An integer in min..max (a JSON number without fraction).
+    std::int64_t integer(std::string_view name, std::int64_t min, std::int64_t max) const;
+    // A nested object with its own allowed fields; errors name "name.field".
+    JsonBody object(std::string_view name, std::initializer_list<std::string_view> allowed) const;
+    // An array of 0..maxItems objects; errors name "name[i].field".
+    std::vector<JsonBody> objects(std::string_view name, std::size_t maxItems,
+                                  std::initializer_list<std::string_view> allowed) const;
+    // Refuses a field whose value the route found wrong (400 invalid_field naming it).
+    [[noreturn]] void reject(std::string_view name, const std::string& message) const;
 
 private:
+    JsonBody(nlohmann::json value, std::string prefix, std::initializer_list<std::string_view> allowed);
+    void checkFields(std::initializer_list<std::string_view> allowed) const;
+    std::string field(std::string_view name) const { return m_prefix + std::string(name); }
+    const nlohmann::json& required(std::string_view name) const;
+
     nlohmann::json m_json;
+    std::string m_prefix; // "" for the body, "items[2]." for a nested object
 };
 
 } // namespace dongelek::server

@@ -466,7 +466,33 @@ CREATE TABLE price_history (
     PRIMARY KEY (listing_id, changed_at)
 );
 )sql"},
-        // 7 is favorites (issue 8, the favorites feature).
+        {7, "favorites",
+         R"sql(
+-- Cars a user saved (issue 8), with the asking price when saved, so the app can show how
+-- it changed. One row per user and listing; both go with their owner. Times are Unix seconds.
+CREATE TABLE favorites (
+    user_id           INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    listing_id        INTEGER NOT NULL REFERENCES listings(id) ON DELETE CASCADE,
+    saved_at          INTEGER NOT NULL,
+    saved_price_minor INTEGER NOT NULL,
+    saved_currency    TEXT NOT NULL CHECK (saved_currency IN ('KZT', 'BHD')),
+    PRIMARY KEY (user_id, listing_id)
+);
+CREATE INDEX ix_favorites_user_saved ON favorites(user_id, saved_at, listing_id);
+CREATE INDEX ix_favorites_listing ON favorites(listing_id);
+)sql",
+         R"sql(
+CREATE TABLE favorites (
+    user_id           bigint NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    listing_id        bigint NOT NULL REFERENCES listings(id) ON DELETE CASCADE,
+    saved_at          bigint NOT NULL,
+    saved_price_minor bigint NOT NULL,
+    saved_currency    text NOT NULL CHECK (saved_currency IN ('KZT', 'BHD')),
+    PRIMARY KEY (user_id, listing_id)
+);
+CREATE INDEX ix_favorites_user_saved ON favorites(user_id, saved_at, listing_id);
+CREATE INDEX ix_favorites_listing ON favorites(listing_id);
+)sql"},
         {8, "saved searches",
          R"sql(
 -- Saved searches with alerts, and the notifications they raise (issue 8). A notification

@@ -16,6 +16,7 @@
 #include "core/routes/listing_route.hpp"
 #include "ui/test_hook.hpp"
 #include "ui/top_bar.hpp"
+#include "ui/features/favorites/listing_toggles.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -383,6 +384,7 @@ bool BrowseScreen::drawCard(const ListingSummary& item, float width, CardLayout 
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 max(pos.x + width, pos.y + h);
 
+    cardToggles(m_ui, item, pos, ImVec2(width, h)); // the heart and compare, over the card
     const Press press = pressable("##card", ImVec2(width, h));
     ItemInfo cardInfo;
     cardInfo.role = Role::Link;

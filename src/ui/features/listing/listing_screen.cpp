@@ -15,6 +15,7 @@
 #include "ui/redraw.hpp"
 #include "ui/test_hook.hpp"
 #include "ui/text_selection.hpp"
+#include "ui/features/favorites/listing_toggles.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui_internal.h>
@@ -360,6 +361,7 @@ float ListingScreen::drawSummary(float width)
     SelectableTextOptions priceText;
     priceText.hookId = "listing.price";
     selectableText("##price", Font::Title, ImVec2(pos.x + pad, y), color::kAccent, price, priceText);
+    rowToggles(m_ui, item, ImVec2(pos.x + pad + inner, y)); // save and compare
     y += em(2.25f) + em(0.75f);
     float cx = pos.x + pad;
     for (const char* text : {label(s, item.transmission), label(s, item.fuel), label(s, item.body)}) {
