@@ -162,7 +162,9 @@ float drawRecent(UiContext& ui, RecentlyViewedModule& recent, float x, float y, 
     clear.font = Font::Regular;
     clear.size = ImVec2(0, tapSize(em(1.75f)));
     clear.name = s.get("recent.clear_all");
-    ImGui::SetCursorScreenPos(ImVec2(x + width - buttonWidth(s.get("recent.clear"), clear), y - em(0.125f)));
+    // Centred on the heading's line.
+    ImGui::SetCursorScreenPos(ImVec2(x + width - buttonWidth(s.get("recent.clear"), clear),
+                                     y + em(0.25f) + em(0.5f) - clear.size.y * 0.5f));
     const bool cleared = button("recent.clear", s.get("recent.clear"), clear);
     const float stripTop = y + em(2.0f);
     const float cardW = em(10), photoH = em(6.5f), cardH = photoH + em(2.75f), gap = em(0.75f);
@@ -184,7 +186,7 @@ float drawRecent(UiContext& ui, RecentlyViewedModule& recent, float x, float y, 
             ItemInfo info;
             info.role = Role::Link;
             info.href = ListingRoute{r.id}.url();
-            info.detail = formatMoney(r.price);
+            info.detail = formatPrice(s, r.price);
             const std::string title = r.year > 0 ? r.title + ", " + std::to_string(r.year) : r.title;
             hookItem("recent:" + std::to_string(r.id), title, nullptr, info);
             const ImVec2 q(p.x + cardW, p.y + cardH);
@@ -195,7 +197,7 @@ float drawRecent(UiContext& ui, RecentlyViewedModule& recent, float x, float y, 
                 drawText(sdl, Font::Small, ImVec2(p.x + em(0.5f), p.y + photoH + em(0.375f)),
                          press.hovered ? color::kAccent : color::kText, ellipsize(Font::Small, title, cardW - em(1)));
                 drawText(sdl, Font::Bold, ImVec2(p.x + em(0.5f), p.y + photoH + em(1.4f)), color::kText,
-                         ellipsize(Font::Bold, formatMoney(r.price), cardW - em(1)));
+                         ellipsize(Font::Bold, formatPrice(s, r.price), cardW - em(1)));
             }
             if (press.clicked) open = r.id;
             ImGui::PopID();

@@ -319,7 +319,7 @@ void NotificationsScreen::drawContent()
                 }
                 y += em(1.4f);
                 if (!gone) {
-                    drawText(dl, Font::Regular, ImVec2(tx, y), col(color::kText), formatMoney(n.listing.price));
+                    drawText(dl, Font::Regular, ImVec2(tx, y), col(color::kText), formatPrice(s, n.listing.price));
                     y += em(1.3f);
                 }
                 const std::string when = dongelek::account::formatAgo(s, nowS, n.createdAt);
