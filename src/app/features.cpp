@@ -11,8 +11,28 @@
 #include "ui/features/compare/compare_screen.hpp"
 #include "ui/features/favorites/favorites_screen.hpp"
 #include "ui/features/listing/listing_screen.hpp"
+#include "ui/features/saved_searches/saved_searches_screens.hpp"
+
+#include "platform/preferences.hpp"
+
+#include <chrono>
 
 namespace dongelek {
+
+namespace {
+// What a feature keeps on this device: the platform's preferences and the wall clock.
+RecentlyViewedStore devicePreferences()
+{
+    RecentlyViewedStore store;
+    store.load = platform::loadPreference;
+    store.save = platform::savePreference;
+    store.epochMs = [] {
+        using namespace std::chrono;
+        return static_cast<double>(duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
+    };
+    return store;
+}
+} // namespace
 
 void registerFeatures(FeatureSet& features)
 {
@@ -30,6 +50,10 @@ void registerFeatures(FeatureSet& features)
     features.add<ProfileModule, ui::ProfileScreen>();
     features.add<SecurityModule, ui::SecurityScreen>();
     features.add<SessionsModule, ui::SessionsScreen>();
+    // Saved searches, their alerts' notifications (the top bar's bell), recently viewed cars.
+    features.add<SavedSearchesModule, ui::SavedSearchesScreen>();
+    features.add<NotificationsModule, ui::NotificationsScreen>();
+    features.addModule<RecentlyViewedModule>(devicePreferences());
 }
 
 } // namespace dongelek

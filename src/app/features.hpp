@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 
 namespace dongelek {
 
@@ -21,6 +22,12 @@ public:
     {
         M& module = m_app.add<M>();
         m_screens[module.id()] = std::make_unique<S>(m_ui, module);
+    }
+    // Registers a module without a screen of its own (it claims no address; what it keeps is
+    // shown by other features' screens), constructed as M(AppController&, args...).
+    template <typename M, typename... Args> M& addModule(Args&&... args)
+    {
+        return m_app.add<M>(std::forward<Args>(args)...);
     }
     ui::Screen& screenFor(const Module& module) const { return *m_screens.at(module.id()); }
 

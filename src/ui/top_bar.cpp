@@ -53,7 +53,14 @@ float TopBar::draw(UiContext& ui)
     const float langBtn = em(2.5f);
     const float langW = compactLanguages ? em(3.25f) : langBtn * static_cast<float>(shared.languages.size());
     const float accountW = drawAccount(ui, 0, cy, compactAccount, true);
-    float right = layout.left + layout.width - (accountW > 0 ? accountW + em(0.5f) : 0.0f);
+
+    float itemsW = 0; // the features' buttons (addItem), between the languages and the account
+    for (const BarItem& item : m_items) {
+        const float iw = item(ui, 0, cy, compactAccount, true);
+        if (iw > 0) itemsW += iw + em(0.25f);
+    }
+    float right = layout.left + layout.width - (accountW > 0 ? accountW + em(0.5f) : 0.0f) - itemsW;
+    const float itemsEnd = right + itemsW;
     {
         // Saved cars: a heart left of the account.
         const float heartW = tapSize(em(2.5f));
@@ -164,6 +171,13 @@ float TopBar::draw(UiContext& ui)
             tooltip(lang.name.c_str());
             x += langBtn;
         }
+    }
+    float itemRight = itemsEnd;
+    for (const BarItem& item : m_items) {
+        const float iw = item(ui, itemRight, cy, compactAccount, true);
+        if (iw <= 0) continue;
+        item(ui, itemRight, cy, compactAccount, false);
+        itemRight -= iw + em(0.25f);
     }
     drawAccount(ui, layout.left + layout.width, cy, compactAccount, false);
 
@@ -374,6 +388,8 @@ float TopBar::drawAccount(UiContext& ui, float right, float cy, bool compact, bo
             item("account.menu.account", "topbar.your_account", kProfileRoute.url(), Icon::User);
             item("account.menu.security", "account.tabs.security", kSecurityRoute.url(), Icon::Shield);
             item("account.menu.sessions", "account.tabs.sessions", kSessionsRoute.url(), Icon::Devices);
+            for (const MenuLink& link : m_accountLinks)
+                item(link.hookId.c_str(), link.textKey.c_str(), link.href, Icon::Search);
             ImGui::Separator();
             if (item("account.menu.sign_out", "account.sign_out.button", "", Icon::SignOut)) app.signOut();
         } else {

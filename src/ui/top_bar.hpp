@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,20 @@ public:
     float draw(UiContext& ui);
     static float height();
 
+    // [SECTION] What features add (registered once, by a feature's screen when it is made)
+    // A button of a feature's own left of the account menu (the notifications bell). `draw` is
+    // asked for its width with `measureOnly` (nothing drawn) and then draws with its right edge
+    // at `right`, centred on `cy`; a width of 0 takes no room (signed out).
+    using BarItem = std::function<float(UiContext& ui, float right, float cy, bool compact, bool measureOnly)>;
+    void addItem(BarItem item) { m_items.push_back(std::move(item)); }
+    // A link in the signed-in account menu, after the account pages ("Saved searches").
+    struct MenuLink {
+        std::string hookId;
+        std::string textKey;
+        std::string href;
+    };
+    void addAccountLink(MenuLink link) { m_accountLinks.push_back(std::move(link)); }
+
 private:
     // The account part, right-aligned at `right`; returns its width (also when only measuring).
     float drawAccount(UiContext& ui, float right, float cy, bool compact, bool measureOnly);
@@ -28,6 +43,8 @@ private:
     // The suggestions under the search field (a window of its own, over the screen).
     void drawSuggestions(UiContext& ui, ImVec2 fieldMin, ImVec2 fieldMax);
 
+    std::vector<BarItem> m_items;
+    std::vector<MenuLink> m_accountLinks;
     std::string m_query;
     bool m_editing = false;
     bool m_focusing = false;             // "/" was pressed: the field gets the focus next frame

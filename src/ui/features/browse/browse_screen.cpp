@@ -14,6 +14,7 @@
 #include "core/money.hpp"
 #include "core/routes/browse_route.hpp"
 #include "core/routes/listing_route.hpp"
+#include "ui/features/saved_searches/browse_extras.hpp"
 #include "ui/test_hook.hpp"
 #include "ui/top_bar.hpp"
 #include "ui/features/favorites/listing_toggles.hpp"
@@ -232,6 +233,7 @@ void BrowseScreen::drawResults(float width)
         spinnerBlock("spinner", avail, now);
         return;
     }
+    drawBrowseExtras(m_ui, b.filter, width); // saved searches: "Save this search", recently viewed
     if (page.status() == Status::Empty || (page.has() && page.value().items.empty())) {
         if (page.loading()) {
             spinnerBlock("spinner", avail, now);
