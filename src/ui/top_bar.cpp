@@ -61,21 +61,10 @@ float TopBar::draw(UiContext& ui)
     }
     float right = layout.left + layout.width - (accountW > 0 ? accountW + em(0.5f) : 0.0f) - itemsW;
     const float itemsEnd = right + itemsW;
-    {
-        // Saved cars: a heart left of the account.
-        const float heartW = tapSize(em(2.5f));
-        ButtonOptions heart;
-        heart.kind = ButtonKind::Ghost;
-        heart.hasIcon = true;
-        heart.icon = Icon::Heart;
-        heart.href = "/favorites";
-        heart.name = s.get("topbar.favorites");
-        heart.size = ImVec2(heartW, heartW);
-        ImGui::SetCursorScreenPos(ImVec2(right - heartW, cy - heartW * 0.5f));
-        if (button("topbar.favorites", "", heart)) app.navigate("/favorites");
-        tooltip(heart.name.c_str());
-        right -= heartW + em(0.25f);
-    }
+    // Saved cars: a heart after the languages (room kept now, drawn after them: Tab follows the eye).
+    const float heartW = tapSize(em(2.5f));
+    const float heartX = right - heartW;
+    right -= heartW + em(0.25f);
     float x = right - langW;
     // Search in between.
     const float searchX = layout.left + brandW + (layout.narrow ? em(1.0f) : em(2.5f));
@@ -171,6 +160,18 @@ float TopBar::draw(UiContext& ui)
             tooltip(lang.name.c_str());
             x += langBtn;
         }
+    }
+    {
+        ButtonOptions heart;
+        heart.kind = ButtonKind::Ghost;
+        heart.hasIcon = true;
+        heart.icon = Icon::Heart;
+        heart.href = "/favorites";
+        heart.name = s.get("topbar.favorites");
+        heart.size = ImVec2(heartW, heartW);
+        ImGui::SetCursorScreenPos(ImVec2(heartX, cy - heartW * 0.5f));
+        if (button("topbar.favorites", "", heart)) app.navigate("/favorites");
+        tooltip(heart.name.c_str());
     }
     float itemRight = itemsEnd;
     for (const BarItem& item : m_items) {

@@ -100,7 +100,10 @@ describe('keyboard: every control in order, with a visible focus', () => {
     for (let i = 0; i < 120 && cardsSeen() < 20; i++) order.push(await tab(app));
     await app.shot('1-focus-on-20th-card');
     const at = (id) => order.indexOf(id);
-    assert.deepEqual(order.slice(0, 5), ['home', 'search.query', 'lang.en', 'lang.ru', 'lang.kk'], order.join(' '));
+    assert.deepEqual(order.slice(0, 6), ['home', 'search.query', 'lang.en', 'lang.ru', 'lang.kk', 'topbar.favorites'],
+      order.join(' '));
+    // On a card: its heart and compare toggles, then the card's link.
+    assert.ok(at('favorite:' + order.find((id) => id.startsWith('card:')).slice(5)) >= 0, 'cards carry a heart');
     const filters = ['filter.make', 'filter.year_from', 'filter.year_to', 'filter.currency', 'filter.price_from',
       'filter.price_to', 'filter.mileage_max', 'filter.engine_from', 'filter.engine_to', 'filter.power_from',
       'filter.power_to', 'filter.body', 'filter.fuel', 'filter.transmission', 'filter.drive', 'filter.color',

@@ -2,6 +2,7 @@
 // what, another user's favorites out of reach, bodies checked field by field with limits,
 // the merge of a device's favorites, the comparison's id rules, and the golden fixtures.
 
+#include "api_calls.hpp"
 #include "server_process.hpp"
 
 #include "../fixtures/fixtures.hpp"
@@ -23,97 +24,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kPassword = "correct horse battery staple";
+using dongelek::test::Answer;
+using dongelek::test::bearer;
+using dongelek::test::call;
 
-struct Answer {
-    int status = 0;
-    json body;
-    httplib::Headers headers;
-    std::string header(const std::string& name) const
-    {
-        const auto it = headers.find(name);
-        return it == headers.end() ? std::string() : it->second;
-    }
-    std::string code() const { return body.contains("error") ? body["error"].value("code", "") : ""; }
-    std::string field() const { return body.contains("error") ? body["error"].value("field", "") : ""; }
-};
-
-Answer call(httplib::Client& c, const std::string& method, const std::string& path, const std::string& body = "",
-            httplib::Headers headers = {})
+// Registers, confirms through the outbox and signs in (api_calls.hpp); the access token.
+std::string signedIn(httplib::Client& c, const ServerProcess& s, const std::string& email, std::size_t mailsBefore)
 {
-    httplib::Result r = method == "GET"      ? c.Get(path.c_str(), headers)
-                        : method == "DELETE" ? c.Delete(path.c_str(), headers)
-                        : method == "PUT"    ? c.Put(path.c_str(), headers, body, "application/json")
-                                             : c.Post(path.c_str(), headers, body, "application/json");
-    INFO(method << " " << path);
-    REQUIRE(r);
-    Answer a;
-    a.status = r->status;
-    a.headers = r->headers;
-    if (!r->body.empty()) a.body = json::parse(r->body, nullptr, false);
-    return a;
-}
-
-httplib::Headers bearer(const std::string& token)
-{
-    return {{"Authorization", "Bearer " + token}};
-}
-
-std::string base64Decode(const std::string& in)
-{
-    static const std::string chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    int val = 0, bits = -8;
-    for (char c : in) {
-        const std::size_t p = chars.find(c);
-        if (p == std::string::npos) continue;
-        val = (val << 6) + static_cast<int>(p);
-        bits += 6;
-        if (bits >= 0) {
-            out += static_cast<char>((val >> bits) & 0xFF);
-            bits -= 8;
-        }
-    }
-    return out;
-}
-
-// The newest mail's confirmation token (the outbox holds .eml files, base64 text parts).
-std::string verifyToken(const fs::path& outbox, std::size_t n)
-{
-    std::vector<fs::path> files;
-    for (int i = 0; i < 200 && files.size() < n; ++i) {
-        files.clear();
-        if (fs::exists(outbox))
-            for (const auto& e : fs::directory_iterator(outbox))
-                if (e.path().extension() == ".eml") files.push_back(e.path());
-        if (files.size() < n) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    REQUIRE(files.size() >= n);
-    std::sort(files.begin(), files.end());
-    std::ifstream in(files.back(), std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    const std::string message = std::regex_replace(ss.str(), std::regex("\r\n"), "\n");
-    const std::size_t part = message.find("Content-Type: text/plain");
-    REQUIRE(part != std::string::npos);
-    const std::size_t start = message.find("\n\n", part);
-    const std::string text = base64Decode(message.substr(start + 2, message.find("--", start) - start - 2));
-    std::smatch m;
-    REQUIRE(std::regex_search(text, m, std::regex("/account/verify\\?token=([A-Za-z0-9_-]+)")));
-    return m[1];
-}
-
-// Registers, confirms through the outbox and signs in; returns the access token.
-std::string signUp(httplib::Client& c, const ServerProcess& s, const std::string& email, std::size_t mailsBefore)
-{
-    REQUIRE(call(c, "POST", "/api/v1/auth/register",
-                 json{{"email", email}, {"password", kPassword}, {"displayName", "Test"}, {"role", "buyer"}}.dump())
-                .status == 202);
-    REQUIRE(call(c, "POST", "/api/v1/auth/verify-email", json{{"token", verifyToken(s.outbox(), mailsBefore + 1)}}.dump())
-                .status == 200);
-    Answer login = call(c, "POST", "/api/v1/auth/login", json{{"email", email}, {"password", kPassword}}.dump());
-    REQUIRE(login.status == 200);
-    return login.body["accessToken"];
+    return dongelek::test::signUp(c, s, email, mailsBefore).body["accessToken"];
 }
 
 std::unique_ptr<httplib::Client> clientFor(const ServerProcess& s)
@@ -147,8 +65,8 @@ TEST_CASE("favorites: signed-in only, each user's own, saved at the price of the
     CHECK(call(*c, "PUT", "/api/v1/me/favorites/3").status == 401);
     CHECK(call(*c, "POST", "/api/v1/me/favorites/merge", R"({"items":[]})").status == 401);
     CHECK(call(*c, "GET", "/api/v1/me/favorites", "", bearer("not-a-token")).status == 401);
-    const std::string alice = signUp(*c, s, "alice@example.kz", 0);
-    const std::string bolat = signUp(*c, s, "bolat@example.kz", 1);
+    const std::string alice = signedIn(*c, s, "alice@example.kz", 0);
+    const std::string bolat = signedIn(*c, s, "bolat@example.kz", 1);
 
     const Answer added = call(*c, "PUT", "/api/v1/me/favorites/3", "", bearer(alice));
     REQUIRE(added.status == 200);
@@ -180,7 +98,7 @@ TEST_CASE("favorites: the merge keeps the earliest time, skips unknown cars and 
 {
     ServerProcess s(ServerOptions{50, true, true, {}});
     auto c = clientFor(s);
-    const std::string alice = signUp(*c, s, "alice@example.kz", 0);
+    const std::string alice = signedIn(*c, s, "alice@example.kz", 0);
     const json price3 = call(*c, "GET", "/api/v1/listings/3").body["price"];
     REQUIRE(call(*c, "PUT", "/api/v1/me/favorites/3", "", bearer(alice)).status == 200);
 
