@@ -1,0 +1,158 @@
+// The listing page (issue 8): the full-screen gallery (click, arrows, swipe, Escape), Show
+// phone with tel:/WhatsApp/Telegram links in the mirror, reporting, the deal badge and similar
+// cars, on a desktop (1280) and a phone (360), and in Kazakh. Screenshots in build/e2e.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appDriver, serverAndBrowser, sleep } from './lib/harness.mjs';
+
+const fx = serverAndBrowser({ demoSize: 400 });
+const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
+async function open(name, path, options = { viewport: { width: 1280, height: 800 } }) {
+  const context = await fx.browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(fx.server.url + path);
+  const app = appDriver(page, name);
+  app.context = context;
+  app.cdp = await context.newCDPSession(page);
+  return app;
+}
+
+// A listing with several photos and a price estimate.
+async function pickListing() {
+  const list = await fetch(`${fx.server.url}/api/v1/listings?photos=1&page_size=60`).then((r) => r.json());
+  for (const item of list.items) {
+    if (item.photo_count < 3) continue;
+    const insight = await fetch(`${fx.server.url}/api/v1/listings/${item.id}/insight`).then((r) => r.json());
+    if (insight.available) return item;
+  }
+  return list.items[0];
+}
+
+const listingOf = (s) => s.listing ?? {};
+const byId = (its, id) => its.find((i) => i.id === id);
+
+async function swipe(app, from, to, steps = 12) {
+  const send = (type, points) => app.cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+  await send('touchStart', [{ x: from.x, y: from.y }]);
+  for (let i = 1; i <= steps; i++) {
+    await send('touchMove', [{ x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps }]);
+    await sleep(16);
+  }
+  await send('touchEnd', []);
+}
+
+async function tap(app, id) {
+  const it = await app.item(id);
+  await app.page.touchscreen.tap(it.rect.x + it.rect.w / 2, it.rect.y + it.rect.h / 2);
+  return it;
+}
+
+describe('the listing page', () => {
+  test('desktop: gallery full screen with arrows, Escape; phone links; report; deal badge; similar cars', async () => {
+    const item = await pickListing();
+    const app = await open('listing-desktop', `/listing/${item.id}`);
+    await app.waitFor((s) => s.screen === 'listing' && s.status === 'ready', 'the listing');
+    await app.waitFor((s, its) => listingOf(s).insight === 'ready' && its.some((i) => i.id.startsWith('similar:')),
+      'the price check and similar cars');
+    const { items } = await app.waitFor((_, its) => its.some((i) => i.id === 'insight.badge' || i.id === 'insight.unknown'), 'insight');
+    const badge = byId(items, 'insight.badge');
+    assert.ok(badge, 'a deal badge for a listing with an estimate');
+    assert.match(badge.value, /great|good|fair|high/);
+    assert.ok(byId(items, 'insight.based_on').label.match(/based on \d+ similar cars?/));
+    const similar = items.find((i) => i.id.startsWith('similar:'));
+    assert.match(similar.href, /^\/listing\/\d+$/, 'a similar car is a link');
+    assert.ok(!items.some((i) => i.id === 'seller.phone'), 'no phone before Show phone');
+    await app.shot('1-page');
+
+    // The gallery: a click opens it full screen, arrows go through the photos, Escape closes.
+    await app.click('photo.main');
+    await app.waitFor((s, its) => listingOf(s).viewer && byId(its, 'viewer.photo'), 'the viewer');
+    assert.match(byId(await app.items(), 'viewer.photo').label, /Photo 1 of/);
+    await app.press('ArrowRight');
+    await app.waitFor((_, its) => /Photo 2 of/.test(byId(its, 'viewer.photo')?.label ?? ''), 'the second photo');
+    assert.ok((await app.items()).some((i) => i.id.startsWith('viewer.thumb:')), 'the thumbnail strip');
+    await app.page.mouse.move(640, 400);
+    await app.page.mouse.wheel(0, -300);
+    await app.waitFor((_, its) => Number(byId(its, 'viewer.photo')?.value) > 1.2, 'zoomed by the wheel');
+    await app.shot('2-viewer');
+    await app.press('Escape');
+    await app.waitFor((s) => !listingOf(s).viewer, 'the viewer closed');
+    assert.equal((await app.state()).screen, 'listing', 'Escape closed the viewer, not the page');
+
+    // Show phone: the number as tel:, WhatsApp and Telegram with a message naming the car.
+    await app.click('contact.show');
+    const { items: shown } = await app.waitFor((_, its) => byId(its, 'contact.tel'), 'the phone shown');
+    assert.match(byId(shown, 'contact.tel').href, /^tel:\+\d{8,}$/);
+    const wa = byId(shown, 'contact.whatsapp').href;
+    assert.match(wa, /^https:\/\/wa\.me\/\d+\?text=/);
+    assert.ok(decodeURIComponent(wa).includes(`${item.make} ${item.model} ${item.year}`), `the message names the car: ${wa}`);
+    assert.ok(decodeURIComponent(wa).includes(`/listing/${item.id}`));
+    assert.match(byId(shown, 'contact.telegram').href, /^https:\/\/t\.me\/\+\d+\?text=/);
+    const mirrorHref = await app.page.evaluate(() =>
+      [...document.querySelectorAll('#dongelek-mirror a')].map((a) => a.getAttribute('href')).find((h) => h && h.startsWith('tel:')));
+    assert.match(mirrorHref ?? '', /^tel:\+\d+$/, 'the mirror has a real tel: link');
+    await app.shot('3-phone-shown');
+
+    // Report the listing.
+    await app.click('listing.report');
+    await app.item('report.reason:wrong_price');
+    await app.click('report.reason:wrong_price');
+    await app.click('report.send');
+    await app.waitFor((s, its) => byId(its, 'report.done'), 'the report received');
+    assert.match(byId(await app.items(), 'report.done').label, /Thank you|already/);
+    await app.shot('4-reported');
+    await app.click('report.close');
+    await app.waitFor((s) => listingOf(s).report === 'closed', 'the dialog closed');
+
+    // A similar car opens its listing.
+    const { items: again } = await app.waitFor((_, its) => its.some((i) => i.id.startsWith('similar:')), 'similar');
+    const next = again.find((i) => i.id.startsWith('similar:'));
+    await app.page.evaluate(() => window.scrollTo(0, 0));
+    await app.click(next.id);
+    await app.waitFor((s) => s.listingId === Number(next.id.split(':')[1]), 'the similar car opened');
+    await app.context.close();
+  });
+
+  test('phone (360 px): a tap opens the gallery, swipes go through it, the contact bar stays at the bottom', async () => {
+    const item = await pickListing();
+    const app = await open('listing-phone', `/listing/${item.id}`, phone);
+    await app.waitFor((s) => s.screen === 'listing' && s.status === 'ready', 'the listing');
+    const bar = await app.item('contactbar.show');
+    assert.ok(bar.rect.y + bar.rect.h <= 740 && bar.rect.y > 600, `Show phone sits at the bottom: ${JSON.stringify(bar.rect)}`);
+    assert.ok(bar.rect.h >= 43.5, 'tap-sized');
+    await app.shot('1-page');
+    await tap(app, 'photo.main');
+    const { items } = await app.waitFor((s, its) => listingOf(s).viewer && byId(its, 'viewer.photo'), 'the viewer');
+    const p = byId(items, 'viewer.photo').rect;
+    await swipe(app, { x: p.x + p.w * 0.85, y: p.y + p.h / 2 }, { x: p.x + p.w * 0.1, y: p.y + p.h / 2 + 6 });
+    await app.waitFor((_, its) => /Photo 2 of/.test(byId(its, 'viewer.photo')?.label ?? ''), 'swiped to the second photo');
+    await swipe(app, { x: p.x + p.w * 0.1, y: p.y + p.h / 2 }, { x: p.x + p.w * 0.85, y: p.y + p.h / 2 });
+    await app.waitFor((_, its) => /Photo 1 of/.test(byId(its, 'viewer.photo')?.label ?? ''), 'swiped back');
+    for (const it of (await app.items()).filter((i) => i.id.startsWith('viewer.') && i.role === 'button'))
+      assert.ok(it.rect.h >= 43.5 || it.id.startsWith('viewer.thumb'), `${it.id} is tap-sized`);
+    await app.shot('2-viewer');
+    await tap(app, 'viewer.close');
+    await app.waitFor((s) => !listingOf(s).viewer, 'closed');
+    await tap(app, 'contactbar.show');
+    const { items: shown } = await app.waitFor((_, its) => byId(its, 'contactbar.tel'), 'the number in the bar');
+    assert.match(byId(shown, 'contactbar.whatsapp').href, /wa\.me/);
+    await app.shot('3-phone-shown');
+    await app.context.close();
+  });
+
+  test('in Kazakh: the price check and the contact message are Kazakh', async () => {
+    const item = await pickListing();
+    const app = await open('listing-kk', `/listing/${item.id}?lang=kk`, phone);
+    await app.waitFor((s) => s.status === 'ready' && s.lang === 'kk', 'the listing in Kazakh');
+    const { items } = await app.waitFor((s, its) => byId(its, 'insight.based_on') || byId(its, 'insight.unknown'), 'insight', 30_000)
+      .catch(async () => ({ items: await app.items() }));
+    const based = byId(items, 'insight.based_on');
+    if (based) assert.match(based.label, /ұқсас \d+ көлік негізінде/);
+    await tap(app, 'contactbar.show');
+    const { items: shown } = await app.waitFor((_, its) => byId(its, 'contactbar.whatsapp')?.href?.includes('text='), 'the links');
+    assert.ok(decodeURIComponent(byId(shown, 'contactbar.whatsapp').href).includes('Сәлеметсіз бе'), 'a Kazakh greeting');
+    await app.shot('1-kk');
+    await app.context.close();
+  });
+});
