@@ -242,7 +242,7 @@ TEST_CASE("the price history's changes and the insight's count read per language
     CHECK(steps[0].first);
     CHECK(steps[1].changePercent == -5);
     CHECK(steps[2].changePercent == 2);
-    CHECK(changeText(s, -5) == "\xE2\x88\x92" "5%");
+    CHECK(changeText(s, -5) == "\xE2\x80\x93" "5%");
     CHECK(changeText(s, 2) == "+2%");
     CHECK(basedOnText(s, 1) == "based on 1 similar car");
     CHECK(basedOnText(s, 12) == "based on 12 similar cars");

@@ -88,8 +88,8 @@ std::vector<PriceStep> priceSteps(const std::vector<PricePoint>& history)
 
 std::string changeText(const Strings& s, int percent)
 {
-    // U+2212 minus, as print writes it.
-    const std::string sign = percent < 0 ? "\xE2\x88\x92" : percent > 0 ? "+" : "";
+    // An en dash for the minus: Noto Sans (the app's font) has no U+2212.
+    const std::string sign = percent < 0 ? "\xE2\x80\x93" : percent > 0 ? "+" : "";
     return s.format("listing.history.change", {{"sign", sign}, {"percent", std::to_string(std::abs(percent))}});
 }
 

@@ -41,7 +41,7 @@ struct PriceStep {
 // The history oldest first, each with its change against the one before (only prices in one
 // currency are compared).
 std::vector<PriceStep> priceSteps(const std::vector<PricePoint>& history);
-// "−5 %" / "+3 %" with the language's spacing ("listing.history.change").
+// "–5 %" / "+3 %" with the language's spacing ("listing.history.change").
 std::string changeText(const Strings& s, int percent);
 
 } // namespace dongelek

@@ -117,7 +117,7 @@ void ListingScreen::drawContent()
         block(drawSummary(w));
         block(drawActions(w));
         block(drawInsight(w));
-        block(drawContact(w));
+        block(drawContact(w, false));
         block(drawSeller(w));
         block(drawSpecs(w, w > em(36)));
         block(drawDescription(w));
@@ -139,7 +139,7 @@ void ListingScreen::drawContent()
         };
         ImGui::SetCursorScreenPos(ImVec2(rx, y));
         rightBlock(drawSummary(rightW), em(0.75f));
-        rightBlock(drawContact(rightW), em(0.5f));
+        rightBlock(drawContact(rightW, true), em(0.5f));
         rightBlock(drawActions(rightW), em(0.75f));
         rightBlock(drawInsight(rightW), gap);
         rightBlock(drawSeller(rightW), 0.0f);
@@ -419,9 +419,23 @@ float ListingScreen::drawSummary(float width)
     }
     y += em(2.25f);
     if (!converted.empty()) {
+        // "≈ BD 8,750": the font has no U+2248, so the sign is drawn and the rest is text (the
+        // hook and the page's mirror get the whole line).
+        const std::string approxSign = "\xE2\x89\x88 ";
+        const std::string amount = converted.rfind(approxSign, 0) == 0 ? converted.substr(approxSign.size()) : converted;
+        const float sx = pos.x + pad, sy = y + em(0.8f), sw = em(0.75f);
+        for (float dy : {-em(0.15f), em(0.15f)}) {
+            ImVec2 pts[9];
+            for (int k = 0; k < 9; ++k) {
+                const float t = k / 8.0f;
+                pts[k] = ImVec2(sx + t * sw, sy + dy - std::sin(t * 6.2832f) * em(0.09f));
+            }
+            dl->AddPolyline(pts, 9, col(color::kTextMuted), 0, 1.6f);
+        }
         SelectableTextOptions convertedText;
         convertedText.hookId = "listing.price_converted";
-        selectableText("##converted", Font::Large, ImVec2(pos.x + pad, y), color::kTextMuted, converted, convertedText);
+        convertedText.hookLabel = &converted;
+        selectableText("##converted", Font::Large, ImVec2(sx + sw + em(0.4f), y), color::kTextMuted, amount, convertedText);
         y += em(1.5f);
         const std::string rate = referenceRateText(s);
         SelectableTextOptions rateText;

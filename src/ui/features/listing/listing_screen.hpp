@@ -27,7 +27,7 @@ private:
     // Each block draws at the cursor, `width` wide, and returns its height.
     float drawGallery(float width);
     float drawSummary(float width);
-    float drawContact(float width);  // listing_sections.cpp
+    float drawContact(float width, bool buttons); // listing_sections.cpp; without buttons: only a problem
     float drawActions(float width);  // Share, Copy link, Report (listing_sections.cpp)
     float drawInsight(float width);  // listing_sections.cpp
     float drawSeller(float width);
@@ -57,6 +57,7 @@ private:
     int m_reportReason = -1;
     std::string m_reportComment;
     std::uint64_t m_reportVisit = 0;
+    float m_reportHeight = 0; // the dialog's card as last drawn, to centre it
     // WhatsApp or Telegram pressed before the number was known: opened when it arrives soon
     // after (the browser still counts the press as the gesture).
     bool m_openWhenRevealed = false;

@@ -143,7 +143,7 @@ void ListingScreen::drawContactButtons(const char* idPrefix, float width)
     (void)third;
 }
 
-float ListingScreen::drawContact(float width)
+float ListingScreen::drawContact(float width, bool buttons)
 {
     const Strings& s = strings();
     const ListingState& l = m_module.state();
@@ -162,12 +162,13 @@ float ListingScreen::drawContact(float width)
             problem = s.get("listing.contact.failed");
         }
     }
-    const float buttonsH = ImGui::GetFrameHeight() * 2 + em(0.5f);
+    if (!buttons && problem.empty()) return 0.0f; // a phone's buttons are in the bottom bar
+    const float buttonsH = buttons ? ImGui::GetFrameHeight() * 2 + em(0.5f) : -em(0.75f);
     const ImVec2 problemSize = problem.empty() ? ImVec2(0, 0) : selectableTextSize(Font::Small, problem, inner);
     const float h = pad + buttonsH + (problem.empty() ? 0.0f : em(0.75f) + problemSize.y) + pad;
     surface(dl, pos, ImVec2(pos.x + width, pos.y + h), em(0.75f));
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad));
-    drawContactButtons("contact", inner);
+    if (buttons) drawContactButtons("contact", inner);
     if (!problem.empty()) {
         SelectableTextOptions t;
         t.wrapWidth = inner;
@@ -240,21 +241,30 @@ void ListingScreen::drawReportDialog()
         m_reportReason = -1;
         m_reportComment.clear();
     }
-    if (!ImGui::IsPopupOpen("##report")) ImGui::OpenPopup("##report");
+    // A dimmed window over the whole screen (not an ImGui popup, so nothing stays open when the
+    // screen stops drawing it) with the dialog's card in the middle.
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float w = std::min(display.x - em(1.0f), em(28));
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(w, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.25f), em(1.25f)));
-    ImGui::PushStyleColor(ImGuiCol_PopupBg, color::kSurface);
-    const bool open = ImGui::BeginPopupModal("##report", nullptr,
-                                             ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(display);
+    ImGui::SetNextWindowFocus();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(17, 24, 39, 110));
+    ImGui::Begin("##report", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleColor();
-    ImGui::PopStyleVar();
-    if (!open) return;
-    const float inner = w - em(2.5f);
+    ImGui::PopStyleVar(3);
+    const float padX = em(1.25f);
+    const ImVec2 card(std::round((display.x - w) * 0.5f), std::round(std::max(em(0.5f), display.y * 0.5f - m_reportHeight * 0.5f)));
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(card.x + padX, card.y + padX));
+    ImGui::BeginGroup();
+    const float inner = w - padX * 2;
     bool close = ImGui::IsKeyPressed(ImGuiKey_Escape, false);
     const auto text = [&](const char* id, Font f, ImU32 c, const std::string& t) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -315,11 +325,15 @@ void ListingScreen::drawReportDialog()
             spinner("report.loading", ImVec2(p.x + em(0.75f), p.y + ImGui::GetFrameHeight() * 0.5f), em(0.5f), shared().nowMs);
         }
     }
-    if (close) {
-        m_module.closeReport();
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
+    ImGui::EndGroup();
+    const float height = ImGui::GetItemRectSize().y + padX * 2;
+    if (height != m_reportHeight) keepAnimating(); // centred again next frame
+    m_reportHeight = height;
+    dl->ChannelsSetCurrent(0);
+    surface(dl, card, ImVec2(card.x + w, card.y + m_reportHeight), em(0.75f), true);
+    dl->ChannelsMerge();
+    if (close) m_module.closeReport();
+    ImGui::End();
 }
 
 // [SECTION] Price check
@@ -520,7 +534,10 @@ float ListingScreen::drawSimilar(float width)
 void ListingScreen::drawViewer()
 {
     const ListingState& l = m_module.state();
-    if (!l.viewerOpen || !l.details.has()) return;
+    if (!l.viewerOpen || !l.details.has()) {
+        m_viewer.closed();
+        return;
+    }
     const PhotoViewer::Result r =
         m_viewer.draw(strings(), m_ui.textures, l.details.value().photos, l.photoIndex, shared().nowMs);
     if (r.show >= 0) m_module.showPhoto(r.show);

@@ -74,23 +74,22 @@ PhotoViewer::Result PhotoViewer::draw(const Strings& s, TextureCache& textures, 
     ImGuiIO& io = ImGui::GetIO();
     const ImVec2 display = io.DisplaySize;
 
-    if (!ImGui::IsPopupOpen("##viewer")) {
-        ImGui::OpenPopup("##viewer");
-        m_thumbScrolledTo = -1;
-    }
+    // A window of its own over the whole screen (not an ImGui popup: when the screen stops
+    // drawing it, nothing is left open), kept in front and holding the keyboard's focus.
+    if (!m_open) m_thumbScrolledTo = -1;
+    m_open = true;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(display);
+    ImGui::SetNextWindowFocus();
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
-    ImGui::PushStyleColor(ImGuiCol_PopupBg, IM_COL32(0, 0, 0, 255));
-    ImGui::PushStyleColor(ImGuiCol_ModalWindowDimBg, IM_COL32(0, 0, 0, 255));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 255));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar;
-    const bool open = ImGui::BeginPopupModal("##viewer", nullptr, flags);
-    ImGui::PopStyleColor(2);
+    ImGui::Begin("##viewer", nullptr, flags);
+    ImGui::PopStyleColor();
     ImGui::PopStyleVar(3);
-    if (!open) return out;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, 0), display, IM_COL32(0, 0, 0, 255));
 
@@ -255,8 +254,8 @@ PhotoViewer::Result PhotoViewer::draw(const Strings& s, TextureCache& textures, 
         target = ((target % count) + count) % count;
         if (target != index) out.show = target;
     }
-    if (out.close) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
+    if (out.close) m_open = false;
+    ImGui::End();
     return out;
 }
 

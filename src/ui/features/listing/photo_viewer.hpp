@@ -25,6 +25,8 @@ public:
     // Call every frame while the viewer is open (from the screen's drawContent).
     Result draw(const Strings& s, TextureCache& textures, const std::vector<Photo>& photos, int index, double nowMs);
     float zoom() const { return m_zoom; }
+    // The viewer was closed from outside (a new listing): the next open starts afresh.
+    void closed() { m_open = false; }
 
 private:
     void resetZoom(int photo);
