@@ -61,6 +61,13 @@ describe('the listing page', () => {
     assert.ok(byId(items, 'insight.based_on').label.match(/based on \d+ similar cars?/));
     assert.ok(!items.some((i) => i.id === 'seller.phone'), 'no phone before Show phone');
     await app.shot('1-page');
+    // Idle: with everything shown, the page draws nothing more.
+    await app.page.mouse.move(5, 795);
+    await app.waitFor((s) => s.settled && s.photos.loading === 0, 'at rest');
+    await sleep(500);
+    const rest = (await app.state()).frames;
+    await sleep(1500);
+    assert.equal((await app.state()).frames, rest, 'no frames while idle on the listing page');
 
     // The gallery: a click opens it full screen, arrows go through the photos, Escape closes.
     // (The photo lets its arrows overlap it, so like a person the pointer rests on it first.)
@@ -150,14 +157,18 @@ describe('the listing page', () => {
     const item = await pickListing();
     const app = await open('listing-kk', `/listing/${item.id}?lang=kk`, phone);
     await app.waitFor((s) => s.status === 'ready' && s.lang === 'kk', 'the listing in Kazakh');
-    const { items } = await app.waitFor((s, its) => byId(its, 'insight.based_on') || byId(its, 'insight.unknown'), 'insight', 30_000)
-      .catch(async () => ({ items: await app.items() }));
-    const based = byId(items, 'insight.based_on');
-    if (based) assert.match(based.label, /ұқсас \d+ көлік негізінде/);
+    await app.waitFor((s) => listingOf(s).insight === 'ready', 'the price check');
+    // The price check is below the photo and the title: one swipe up (above the contact bar).
+    await swipe(app, { x: 180, y: 600 }, { x: 180, y: 150 });
+    const { items } = await app.waitFor((s, its) => byId(its, 'insight.based_on'), 'the price check in view', 10_000);
+    assert.match(byId(items, 'insight.based_on').label, /^ұқсас \d+ көлік негізінде$/);
+    assert.ok(byId(items, 'insight.badge'), 'the deal badge');
+    assert.ok(byId(items, 'listing.report'), 'Report stays reachable on a narrow phone, on a row of its own if need be');
+    await app.shot('1-kk-insight');
     await tap(app, 'contactbar.show');
     const { items: shown } = await app.waitFor((_, its) => byId(its, 'contactbar.whatsapp')?.href?.includes('text='), 'the links');
     assert.ok(decodeURIComponent(byId(shown, 'contactbar.whatsapp').href).includes('Сәлеметсіз бе'), 'a Kazakh greeting');
-    await app.shot('1-kk');
+    await app.shot('2-kk-contact');
     await app.context.close();
   });
 });

@@ -57,7 +57,8 @@ private:
     int m_reportReason = -1;
     std::string m_reportComment;
     std::uint64_t m_reportVisit = 0;
-    float m_reportHeight = 0; // the dialog's card as last drawn, to centre it
+    float m_reportHeight = 0; // the dialog's card as last drawn
+    float m_reportTop = -1;   // where it is while open (-1: placed when it opens)
     // WhatsApp or Telegram pressed before the number was known: opened when it arrives soon
     // after (the browser still counts the press as the gesture).
     bool m_openWhenRevealed = false;

@@ -204,13 +204,17 @@ float ListingScreen::drawActions(float width)
     o.font = Font::Regular;
     const bool copied = shared().nowMs - m_copiedAt < 2000.0;
     if (copied) redrawAfter(2000.0 - (shared().nowMs - m_copiedAt)); // the feedback goes away by itself
-    float x = pos.x;
+    float x = pos.x, y = pos.y;
+    // Side by side, wrapping to another row where they do not fit (long words on a phone).
     const auto next = [&](const char* id, const char* text, bool hasIcon, Icon icon) {
         o.hasIcon = hasIcon;
         o.icon = icon;
         const float w = buttonWidth(text, o);
-        if (x + w > pos.x + width && x > pos.x) return false;
-        ImGui::SetCursorScreenPos(ImVec2(x, pos.y));
+        if (x + w > pos.x + width && x > pos.x) {
+            x = pos.x;
+            y += ImGui::GetFrameHeight() + em(0.25f);
+        }
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
         const bool pressed = button(id, text, o);
         x += w + em(0.25f);
         return pressed;
@@ -225,7 +229,7 @@ float ListingScreen::drawActions(float width)
         m_copiedAt = shared().nowMs;
     }
     if (next("listing.report", s.get("listing.report.open"), true, Icon::Alert)) m_module.openReport();
-    const float h = ImGui::GetFrameHeight();
+    const float h = y - pos.y + ImGui::GetFrameHeight();
     ImGui::SetCursorScreenPos(pos);
     ImGui::Dummy(ImVec2(width, h));
     return h;
@@ -235,7 +239,10 @@ void ListingScreen::drawReportDialog()
 {
     const Strings& s = strings();
     const ReportState& r = m_module.state().report;
-    if (!r.open) return;
+    if (!r.open) {
+        m_reportTop = -1;
+        return;
+    }
     if (m_reportVisit != r.visit) {
         m_reportVisit = r.visit;
         m_reportReason = -1;
@@ -258,7 +265,11 @@ void ListingScreen::drawReportDialog()
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(3);
     const float padX = em(1.25f);
-    const ImVec2 card(std::round((display.x - w) * 0.5f), std::round(std::max(em(0.5f), display.y * 0.5f - m_reportHeight * 0.5f)));
+    // Centred once its height is known; never moved while it is open (a press must land where
+    // the control was drawn), only when it grows past the bottom.
+    if (m_reportTop < 0 || m_reportTop + m_reportHeight > display.y)
+        m_reportTop = m_reportHeight > 0 ? std::max(em(0.5f), (display.y - m_reportHeight) * 0.5f) : display.y * 0.15f;
+    const ImVec2 card(std::round((display.x - w) * 0.5f), std::round(m_reportTop));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->ChannelsSplit(2);
     dl->ChannelsSetCurrent(1);
@@ -327,12 +338,14 @@ void ListingScreen::drawReportDialog()
     }
     ImGui::EndGroup();
     const float height = ImGui::GetItemRectSize().y + padX * 2;
-    if (height != m_reportHeight) keepAnimating(); // centred again next frame
     m_reportHeight = height;
     dl->ChannelsSetCurrent(0);
     surface(dl, card, ImVec2(card.x + w, card.y + m_reportHeight), em(0.75f), true);
     dl->ChannelsMerge();
-    if (close) m_module.closeReport();
+    if (close) {
+        m_module.closeReport();
+        m_reportTop = -1;
+    }
     ImGui::End();
 }
 
