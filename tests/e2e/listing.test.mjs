@@ -84,6 +84,11 @@ describe('the listing page', () => {
     await app.page.mouse.wheel(0, -300);
     await app.waitFor((_, its) => Number(byId(its, 'viewer.photo')?.value) > 1.2, 'zoomed by the wheel');
     await app.shot('2-viewer');
+    // A double-click goes back to the whole photo (and another zooms in there).
+    await app.page.mouse.dblclick(640, 400);
+    await app.waitFor((_, its) => Number(byId(its, 'viewer.photo')?.value) === 1, 'the whole photo again');
+    await app.page.mouse.dblclick(500, 300);
+    await app.waitFor((_, its) => Number(byId(its, 'viewer.photo')?.value) > 2, 'zoomed in by a double-click');
     await app.press('Escape');
     await app.waitFor((s) => !listingOf(s).viewer, 'the viewer closed');
     assert.equal((await app.state()).screen, 'listing', 'Escape closed the viewer, not the page');
@@ -170,5 +175,30 @@ describe('the listing page', () => {
     assert.ok(decodeURIComponent(byId(shown, 'contactbar.whatsapp').href).includes('Сәлеметсіз бе'), 'a Kazakh greeting');
     await app.shot('2-kk-contact');
     await app.context.close();
+  });
+
+  test('a 429 on Show phone says how long to wait; a buyer browsing in dinars sees the price in dinars too', async () => {
+    const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.route('**/api/v1/listings/*/contact', (route) => route.fulfill({
+      status: 429, headers: { 'Retry-After': '150', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ error: { code: 'rate_limited', field: '', message: 'too many' } }),
+    }));
+    await page.goto(fx.server.url + '/?currency=BHD');
+    const app = appDriver(page, 'listing-limits');
+    const { items } = await app.waitFor((s, its) => s.screen === 'browse' && its.some((i) => i.id.startsWith('card:')), 'cards');
+    const card = items.find((i) => i.id.startsWith('card:'));
+    await app.click(card.id);
+    await app.waitFor((s) => s.screen === 'listing' && s.status === 'ready', 'the listing');
+    const converted = await app.item('listing.price_converted');
+    if ((await app.item('listing.price')).label.includes('₸'))
+      assert.match(converted.label, /^≈ BD\s?[\d,]+$/, `the price in dinars too: ${converted.label}`);
+    assert.match((await app.item('listing.rate')).label, /BD\s?1 = 1,350/);
+    await app.click('contact.show');
+    const err = await app.item('contact.error');
+    assert.match(err.label, /Try again in 3 minutes\./, err.label);
+    assert.ok((await app.item('contact.show')).disabled, 'the button waits too');
+    await app.shot('1-rate-limited');
+    await context.close();
   });
 });
