@@ -160,11 +160,11 @@ describe('the listing page', () => {
 
   test('in Kazakh: the price check and the contact message are Kazakh', async () => {
     const item = await pickListing();
-    const app = await open('listing-kk', `/listing/${item.id}?lang=kk`, phone);
+    const app = await open('listing-kk', `/listing/${item.id}?lang=kk`, { ...phone, viewport: { width: 320, height: 640 } });
     await app.waitFor((s) => s.status === 'ready' && s.lang === 'kk', 'the listing in Kazakh');
     await app.waitFor((s) => listingOf(s).insight === 'ready', 'the price check');
     // The price check is below the photo and the title: one swipe up (above the contact bar).
-    await swipe(app, { x: 180, y: 600 }, { x: 180, y: 150 });
+    await swipe(app, { x: 160, y: 500 }, { x: 160, y: 130 });
     const { items } = await app.waitFor((s, its) => byId(its, 'insight.based_on'), 'the price check in view', 10_000);
     assert.match(byId(items, 'insight.based_on').label, /^ұқсас \d+ көлік негізінде$/);
     assert.ok(byId(items, 'insight.badge'), 'the deal badge');
@@ -174,6 +174,17 @@ describe('the listing page', () => {
     const { items: shown } = await app.waitFor((_, its) => byId(its, 'contactbar.whatsapp')?.href?.includes('text='), 'the links');
     assert.ok(decodeURIComponent(byId(shown, 'contactbar.whatsapp').href).includes('Сәлеметсіз бе'), 'a Kazakh greeting');
     await app.shot('2-kk-contact');
+    // The viewer on a 320 px phone: every control within the screen, a swipe changes the photo.
+    await swipe(app, { x: 160, y: 200 }, { x: 160, y: 500 });
+    await swipe(app, { x: 160, y: 200 }, { x: 160, y: 500 });
+    await tap(app, 'photo.main');
+    const { items: v } = await app.waitFor((s, its) => listingOf(s).viewer && byId(its, 'viewer.photo'), 'the viewer at 320 px');
+    for (const it of v.filter((i) => i.id.startsWith('viewer.') && i.role === 'button' && !i.id.startsWith('viewer.thumb')))
+      assert.ok(it.rect.x >= 0 && it.rect.x + it.rect.w <= 320 && it.rect.h >= 43.5, `${it.id} fits and is tap-sized`);
+    const p = byId(v, 'viewer.photo').rect;
+    await swipe(app, { x: p.x + p.w * 0.85, y: p.y + p.h / 2 }, { x: p.x + p.w * 0.1, y: p.y + p.h / 2 });
+    await app.waitFor((s) => listingOf(s).photo === 1, 'the next photo');
+    await app.shot('3-kk-viewer-320');
     await app.context.close();
   });
 

@@ -113,7 +113,8 @@ void ListingScreen::drawContactButtons(const char* idPrefix, float width)
         return;
     }
     const int wait = m_module.contactWaitSeconds(shared().nowMs);
-    if (wait > 0) redrawAfter(1000); // the countdown
+    // The countdown redraws when what it says changes: each minute, then each second.
+    if (wait > 0) redrawAfter(wait > 60 ? ((wait - 1) % 60 + 1) * 1000.0 : 1000.0);
     const bool enabled = !c.reveal.loading() && wait == 0;
     ButtonOptions o;
     o.kind = ButtonKind::Primary;
