@@ -80,7 +80,6 @@ void ListingScreen::drawContactButtons(const char* idPrefix, float width)
     const std::string p = idPrefix;
     const float gap = em(0.5f);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float third = (width - gap * 2) / 3;
     if (c.reveal.status() == Status::Ready) {
         const ContactReveal& r = c.reveal.value();
         const std::string message = contactMessageText();
@@ -141,7 +140,6 @@ void ListingScreen::drawContactButtons(const char* idPrefix, float width)
         m_module.revealContact(ContactChannel::Telegram);
         m_openWhenRevealed = true;
     }
-    (void)third;
 }
 
 float ListingScreen::drawContact(float width, bool buttons)
