@@ -402,7 +402,8 @@ window.addEventListener('popstate', function () {
     }
   }
   function withLang(href) {
-    if (lang === 'en' || !href) return href;
+    // Only the app's own addresses carry the language; tel:, wa.me and t.me links stay as they are.
+    if (lang === 'en' || !href || href.charAt(0) !== '/') return href;
     return href + (href.indexOf('?') < 0 ? '?' : '&') + 'lang=' + lang;
   }
   function update(el, it) {
@@ -589,8 +590,13 @@ window.addEventListener('popstate', function () {
   function photoRect() {
     if (!Module['dongelekHookReady']) return null;
     var items = window.dongelek.items();
-    for (var i = 0; i < items.length; i++) if (items[i].id === 'photo.main') return items[i].rect;
-    return null;
+    // The full-screen viewer's photo, when it is open, is over the page's.
+    var main = null;
+    for (var i = 0; i < items.length; i++) {
+      if (items[i].id === 'viewer.photo') return items[i].rect;
+      if (items[i].id === 'photo.main') main = items[i].rect;
+    }
+    return main;
   }
   function span(e) {
     var a = e.touches[0], b = e.touches[1];

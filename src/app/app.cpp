@@ -127,7 +127,8 @@ App::App(AppOptions options)
     : m_options(std::move(options)),
       m_api(platformHttp(), m_queue),
       m_controller(m_api, platformNavigator(), loadLocales(platform::assetDir()), platformLanguages()),
-      m_textures(platformHttpGet(), platformCodec(), m_queue, ui::TextureCache::Options{}),
+      m_textures(platformHttpGet(), platformCodec(), m_queue,
+                 ui::TextureCache::Options{ui::textureBudgetFor(platform::coarsePointer())}),
       m_ui{m_controller, m_textures, m_topBar},
       m_features(m_controller, m_ui)
 {

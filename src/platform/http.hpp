@@ -1,5 +1,5 @@
 // Platform: HTTP requests to our server.
-// Implements: httpSend, httpGet, setServerBase.
+// Implements: httpSend, httpGet, setServerBase, siteOrigin.
 // http_web.cpp (async emscripten_fetch, same origin: the browser sends and keeps cookies) |
 // http_native.cpp (cpp-httplib on the worker threads, with a cookie jar of its own).
 #pragma once
@@ -36,6 +36,9 @@ struct HttpResponse {
 void httpSend(HttpRequest request, std::function<void(HttpResponse)> done);
 void httpGet(const std::string& url, std::function<void(HttpResponse)> done);
 void setServerBase(const std::string& baseUrl); // native only; ignored on the web
+// Where app addresses live, for links shared outside the app: the page's location.origin
+// (web), the --server base (native). "https://dongelek.kz", no trailing slash.
+std::string siteOrigin();
 
 // Runs `work` while no other tab (web) of the site holds the lock called `name` (the Web Locks
 // API; at once where it is missing, and natively). `work` calls `release` when it is done.

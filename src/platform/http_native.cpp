@@ -125,6 +125,8 @@ void setServerBase(const std::string& baseUrl)
     g_base = base;
 }
 
+std::string siteOrigin() { return serverBase(); }
+
 void runExclusive(const std::string&, std::function<void(std::function<void()> release)> work)
 {
     work([] {}); // one window per run: nobody to share the refresh token with

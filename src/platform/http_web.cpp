@@ -55,8 +55,18 @@ void onFetchDone(emscripten_fetch_t* fetch)
     pending->done(std::move(response));
 }
 
+// The page's origin, in memory the caller frees.
+EM_JS(char*, js_site_origin, (), {
+    var s = location.origin;
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
 // [SECTION] Web Locks: navigator.locks.request(name, () => promise) with the promise resolved when
 // the C++ side releases. The work runs inside the lock's callback.
+
 EM_JS(int, js_request_lock, (const char* name, int id), {
     if (!navigator.locks || !navigator.locks.request) return 0;
     Module.dongelekLocks = Module.dongelekLocks || {};
@@ -115,6 +125,14 @@ void httpGet(const std::string& url, std::function<void(HttpResponse)> done)
 }
 
 void setServerBase(const std::string&) {}
+
+std::string siteOrigin()
+{
+    char* origin = js_site_origin();
+    std::string out = origin ? origin : "";
+    std::free(origin);
+    return out;
+}
 
 void runExclusive(const std::string& name, std::function<void(std::function<void()> release)> work)
 {

@@ -54,7 +54,7 @@ void Texture::release()
 // [SECTION] Cache
 
 TextureCache::TextureCache(HttpGetFn http, ImageCodec codec, TaskQueue& queue, Options options)
-    : m_http(std::move(http)), m_codec(std::move(codec)), m_queue(queue), m_options(options)
+    : m_http(std::move(http)), m_codec(std::move(codec)), m_queue(queue), m_options(options), m_lru(options.budgetBytes)
 {
 }
 
@@ -69,7 +69,15 @@ const Texture* TextureCache::get(const std::string& url)
     if (url.empty()) return nullptr;
     Entry& e = m_entries[url];
     e.lastUsed = m_frame;
-    return e.state == State::Ready ? &e.texture : nullptr;
+    if (e.state != State::Ready) return nullptr;
+    m_lru.touch(url, m_frame);
+    return &e.texture;
+}
+
+void TextureCache::prefetch(const std::string& url)
+{
+    if (url.empty()) return;
+    m_entries[url].lastUsed = m_frame;
 }
 
 bool TextureCache::failed(const std::string& url) const
@@ -193,8 +201,12 @@ void TextureCache::onDecoded(const std::string& url, platform::DecodedImage imag
 void TextureCache::uploadOne()
 {
     Entry* best = nullptr;
+    const std::string* bestUrl = nullptr;
     for (auto& [url, e] : m_entries)
-        if (e.state == State::Decoded && (!best || e.lastUsed > best->lastUsed)) best = &e;
+        if (e.state == State::Decoded && (!best || e.lastUsed > best->lastUsed)) {
+            best = &e;
+            bestUrl = &url;
+        }
     if (!best) return;
     const int w = best->image.width, h = best->image.height;
     const unsigned id = m_codec.upload(best->image);
@@ -204,21 +216,13 @@ void TextureCache::uploadOne()
     }
     best->texture = Texture::adopt(id, w, h);
     best->state = State::Ready;
-    m_gpuBytes += best->texture.bytes();
+    m_lru.add(*bestUrl, best->texture.bytes(), m_frame);
 }
 
 void TextureCache::evict()
 {
-    while (m_gpuBytes > m_options.budgetBytes) {
-        auto victim = m_entries.end();
-        for (auto it = m_entries.begin(); it != m_entries.end(); ++it)
-            if (it->second.state == State::Ready && it->second.lastUsed < m_frame &&
-                (victim == m_entries.end() || it->second.lastUsed < victim->second.lastUsed))
-                victim = it;
-        if (victim == m_entries.end()) return; // everything is on screen right now
-        m_gpuBytes -= victim->second.texture.bytes();
-        m_entries.erase(victim);
-    }
+    // Least recently drawn first; nothing drawn this frame (it is on screen).
+    for (const std::string& url : m_lru.evict(m_frame)) m_entries.erase(url);
 }
 
 } // namespace dongelek::ui

@@ -1,11 +1,13 @@
 // Photos as GL textures: a move-only Texture and a URL-keyed cache that fetches JPEGs, has
 // them decoded off the main thread, uploads at most one per frame (frames stay short), evicts
-// least-recently-used ones over a memory budget, and remembers failures.
+// the least recently drawn ones over a GPU memory budget (ui/texture_cache_policy.hpp), and
+// remembers failures.
 #pragma once
 
 #include "client/api_client.hpp"
 #include "client/task_queue.hpp"
 #include "platform/image_decode.hpp"
+#include "ui/texture_cache_policy.hpp"
 
 #include <imgui.h>
 
@@ -52,7 +54,7 @@ struct ImageCodec {
 class TextureCache {
 public:
     struct Options {
-        std::size_t budgetBytes = 64u << 20; // decoded RGBA kept on the GPU
+        std::size_t budgetBytes = kTextureBudgetDesktop; // decoded RGBA kept on the GPU (textureBudgetFor)
         int maxInFlight = 6;                 // what a browser allows per host anyway
     };
 
@@ -60,8 +62,11 @@ public:
     ~TextureCache();
 
     // The texture for `url` once it is decoded; nullptr while loading or after a failure.
-    // Every call marks the image as wanted this frame (fetch priority and LRU).
+    // Every call marks the image as wanted this frame (fetch priority) and as drawn (LRU).
     const Texture* get(const std::string& url);
+    // Wanted soon but not drawn now (a gallery's neighbours): fetched like get(), but it does not
+    // count as drawn, so it goes before what is on screen when the budget is short.
+    void prefetch(const std::string& url);
     bool failed(const std::string& url) const;
 
     // Once per frame, after the task queue is drained and before drawing. Asks for the frames
@@ -77,7 +82,8 @@ public:
         int failed = 0;
     };
     Counts countUsed() const;
-    std::size_t gpuBytes() const { return m_gpuBytes; }
+    std::size_t gpuBytes() const { return m_lru.bytes(); }
+    std::size_t budgetBytes() const { return m_lru.budget(); }
     std::size_t size() const { return m_entries.size(); }
 
 private:
@@ -104,7 +110,7 @@ private:
     std::uint64_t m_frame = 1;
     double m_nowMs = 0;
     int m_inFlight = 0;
-    std::size_t m_gpuBytes = 0;
+    TextureLru m_lru;
     std::shared_ptr<int> m_alive = std::make_shared<int>(0); // replies after destruction are dropped
 };
 

@@ -66,7 +66,8 @@ std::vector<City> ListingService::cities()
 }
 std::int64_t ListingService::activeListingCount()
 {
-    return m_repository.countActiveListings();
+    // The search index holds exactly the active listings, and follows every write.
+    return static_cast<std::int64_t>(m_search.index()->size());
 }
 std::vector<ListingStamp> ListingService::activeListingStamps(std::int64_t offset, std::int64_t limit)
 {

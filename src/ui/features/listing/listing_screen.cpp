@@ -9,6 +9,7 @@
 
 #include "ui/features/listing/listing_screen.hpp"
 
+#include "client/features/listing/listing_text.hpp"
 #include "core/text_format.hpp"
 #include "core/money.hpp"
 #include "core/utf8.hpp"
@@ -62,15 +63,19 @@ void ListingScreen::drawContent()
     // Escape goes back (a popup or a field takes it first); the arrows change the photo,
     // unless the keyboard is moving focus between controls.
     const bool keyboardNav = GImGui->NavId != 0 && !GImGui->NavDisableHighlight;
-    if (!ImGui::GetIO().WantTextInput) {
+    const bool overlay = l.viewerOpen || l.report.open; // they take the keys themselves
+    if (!ImGui::GetIO().WantTextInput && !overlay) {
         if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
             m_ui.app.back();
         if (hasDetails && !keyboardNav && ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) m_module.showPhoto(l.photoIndex - 1);
         if (hasDetails && !keyboardNav && ImGui::IsKeyPressed(ImGuiKey_RightArrow)) m_module.showPhoto(l.photoIndex + 1);
     }
 
+    // On phones the contact buttons stay at the bottom of the screen, under the page.
+    const bool bar = layout.narrow && hasDetails;
+    const float barH = bar ? contactBarHeight() : 0.0f;
     ImGui::SetCursorScreenPos(ImVec2(0, top));
-    if (!beginScrollRegion("##listing.scroll", ImVec2(display.x, display.y - top), ScrollKind::Main)) {
+    if (!beginScrollRegion("##listing.scroll", ImVec2(display.x, display.y - top - barH), ScrollKind::Main)) {
         endScrollRegion();
         return;
     }
@@ -104,17 +109,23 @@ void ListingScreen::drawContent()
     } else if (layout.narrow) {
         const float w = layout.width;
         const float gap = em(1.0f);
-        float h = drawGallery(w) + gap;
-        ImGui::SetCursorScreenPos(ImVec2(x0, y + h));
-        h += drawSummary(w) + gap;
-        ImGui::SetCursorScreenPos(ImVec2(x0, y + h));
-        h += drawSeller(w) + gap;
-        ImGui::SetCursorScreenPos(ImVec2(x0, y + h));
-        h += drawSpecs(w, w > em(36)) + gap;
-        ImGui::SetCursorScreenPos(ImVec2(x0, y + h));
-        h += drawDescription(w);
+        float h = 0;
+        const auto block = [&](float blockH) {
+            if (blockH > 0) h += blockH + gap;
+            ImGui::SetCursorScreenPos(ImVec2(x0, y + h));
+        };
+        block(drawGallery(w));
+        block(drawSummary(w));
+        block(drawActions(w));
+        block(drawInsight(w));
+        block(drawContact(w, false));
+        block(drawSeller(w));
+        block(drawSpecs(w, w > em(36)));
+        block(drawDescription(w));
+        block(drawSellerListings(w));
+        block(drawSimilar(w));
         ImGui::SetCursorScreenPos(ImVec2(x0, y));
-        ImGui::Dummy(ImVec2(w, h + em(2.0f)));
+        ImGui::Dummy(ImVec2(w, h + em(1.0f)));
     } else {
         const float gap = em(1.5f);
         const float rightW = em(24);
@@ -122,20 +133,38 @@ void ListingScreen::drawContent()
         // The title, price and seller column first: that is the order a screen reader (and
         // Tab) meets them in, the title before the photos.
         const float rx = x0 + leftW + gap;
+        float right = 0;
+        const auto rightBlock = [&](float blockH, float after) {
+            if (blockH > 0) right += blockH + after;
+            ImGui::SetCursorScreenPos(ImVec2(rx, y + right));
+        };
         ImGui::SetCursorScreenPos(ImVec2(rx, y));
-        float right = drawSummary(rightW) + gap;
-        ImGui::SetCursorScreenPos(ImVec2(rx, y + right));
-        right += drawSeller(rightW);
+        rightBlock(drawSummary(rightW), em(0.75f));
+        rightBlock(drawContact(rightW, true), em(0.5f));
+        rightBlock(drawActions(rightW), em(0.75f));
+        rightBlock(drawInsight(rightW), gap);
+        rightBlock(drawSeller(rightW), 0.0f);
+        float left = 0;
+        const auto leftBlock = [&](float blockH) {
+            if (blockH > 0) left += blockH + gap;
+            ImGui::SetCursorScreenPos(ImVec2(x0, y + left));
+        };
         ImGui::SetCursorScreenPos(ImVec2(x0, y));
-        float left = drawGallery(leftW) + gap;
-        ImGui::SetCursorScreenPos(ImVec2(x0, y + left));
-        left += drawSpecs(leftW, leftW > em(36)) + gap;
-        ImGui::SetCursorScreenPos(ImVec2(x0, y + left));
-        left += drawDescription(leftW);
+        leftBlock(drawGallery(leftW));
+        leftBlock(drawSpecs(leftW, leftW > em(36)));
+        leftBlock(drawDescription(leftW));
+        leftBlock(drawSellerListings(leftW));
+        // Similar cars across the whole page, under both columns.
+        const float bottom = std::max(left, right + gap);
+        ImGui::SetCursorScreenPos(ImVec2(x0, y + bottom));
+        const float similar = drawSimilar(layout.width);
         ImGui::SetCursorScreenPos(ImVec2(x0, y));
-        ImGui::Dummy(ImVec2(layout.width, std::max(left, right) + em(2.0f)));
+        ImGui::Dummy(ImVec2(layout.width, bottom + similar + em(2.0f)));
     }
     endScrollRegion();
+    if (bar) drawContactBar(display.y - barH, display.x);
+    drawReportDialog();
+    drawViewer();
 }
 
 // [SECTION] Gallery
@@ -200,7 +229,7 @@ float ListingScreen::drawGallery(float width)
 
     // Main photo, letter-boxed on a dark backdrop; the thumbnail stands in while the large one loads.
     ImGui::SetNextItemAllowOverlap();
-    bool mainClicked = pressable("##photo.main", ImVec2(width, mainH), count > 1).clicked;
+    bool mainClicked = pressable("##photo.main", ImVec2(width, mainH), count > 0).clicked;
     bool swiped = false;
     const ImGuiIO& io = ImGui::GetIO();
     const bool zoomed = updatePhotoZoom(pos, mmax, l.photoIndex);
@@ -224,7 +253,7 @@ float ListingScreen::drawGallery(float width)
     hookItem("photo.main", count > 0 ? s.format("listing.photo_of", {{"index", std::to_string(l.photoIndex + 1)},
                                                                       {"count", std::to_string(count)}})
                                      : std::string(s.get("common.no_photo")),
-             zoomText, withRole(Role::Image));
+             zoomText, withRole(count > 0 ? Role::Button : Role::Image));
     dl->AddRectFilled(pos, mmax, col(color::kPhotoBackdrop), r);
     if (count > 0) {
         const Photo& p = photos[static_cast<std::size_t>(l.photoIndex)];
@@ -245,8 +274,8 @@ float ListingScreen::drawGallery(float width)
         dl->PopClipRect();
         // Preload the neighbours so next/prev feel instant.
         if (count > 1) {
-            textures.get(photos[static_cast<std::size_t>((l.photoIndex + 1) % count)].largeUrl);
-            textures.get(photos[static_cast<std::size_t>((l.photoIndex + count - 1) % count)].largeUrl);
+            textures.prefetch(photos[static_cast<std::size_t>((l.photoIndex + 1) % count)].largeUrl);
+            textures.prefetch(photos[static_cast<std::size_t>((l.photoIndex + count - 1) % count)].largeUrl);
         }
     } else {
         photo(dl, textures, "", pos, mmax, r, shared().nowMs, s.get("common.no_photo"));
@@ -280,7 +309,8 @@ float ListingScreen::drawGallery(float width)
             }
         }
     }
-    if (mainClicked && !navClicked && count > 1) m_module.showPhoto(l.photoIndex + 1); // a click on the photo: next
+    // A click, tap or Enter on the photo opens it full screen.
+    if (mainClicked && !navClicked && count > 0) m_module.openViewer(l.photoIndex);
 
     float h = mainH;
     if (count > 1) {
@@ -343,7 +373,11 @@ float ListingScreen::drawSummary(float width)
     const std::string date = formatLongDate(s, item.createdAt);
     const std::string posted = date.empty() ? std::string() : s.format("listing.posted", {{"date", date}});
     const float postedH = posted.empty() ? 0.0f : em(0.75f) + em(1.25f);
-    const float h = pad + titleSize.y + em(0.5f) + em(1.5f) + em(0.75f) + em(2.25f) + em(0.75f) + em(1.5f) + postedH + pad;
+    // The price in the buyer's currency too, at the reference rate.
+    const std::string converted = convertedPriceText(s, item.price, m_module.buyerCurrency());
+    const float convertedH = converted.empty() ? 0.0f : em(1.5f) + em(1.25f);
+    const float h = pad + titleSize.y + em(0.5f) + em(1.5f) + em(0.75f) + em(2.25f) + convertedH + em(0.75f) + em(1.5f) +
+                    postedH + pad;
     surface(dl, pos, ImVec2(pos.x + width, pos.y + h), em(0.75f));
 
     float y = pos.y + pad;
@@ -360,9 +394,59 @@ float ListingScreen::drawSummary(float width)
     const std::string price = formatPrice(s, item.price);
     SelectableTextOptions priceText;
     priceText.hookId = "listing.price";
-    selectableText("##price", Font::Title, ImVec2(pos.x + pad, y), color::kAccent, price, priceText);
-    rowToggles(m_ui, item, ImVec2(pos.x + pad + inner, y)); // save and compare
-    y += em(2.25f) + em(0.75f);
+    const ImVec2 priceSize = selectableText("##price", Font::Title, ImVec2(pos.x + pad, y), color::kAccent, price, priceText);
+    rowToggles(m_ui, item, ImVec2(pos.x + pad + inner, y)); // save and compare, at the right
+    // The deal badge beside the price, once the price check knows it.
+    const ListingState& l = m_module.state();
+    if (l.insight.has() && l.insight.value().available && l.insight.value().rating != DealRating::Unknown) {
+        const DealRating rating = l.insight.value().rating;
+        const char* key = rating == DealRating::Great ? "listing.insight.great"
+                          : rating == DealRating::Good ? "listing.insight.good"
+                          : rating == DealRating::Fair ? "listing.insight.fair"
+                                                       : "listing.insight.high";
+        const ImU32 bg = rating == DealRating::Great  ? IM_COL32(21, 128, 61, 255)
+                         : rating == DealRating::Good ? IM_COL32(220, 252, 231, 255)
+                         : rating == DealRating::Fair ? IM_COL32(232, 240, 252, 255)
+                                                      : IM_COL32(254, 237, 213, 255);
+        const ImU32 fg = rating == DealRating::Great  ? IM_COL32_WHITE
+                         : rating == DealRating::Good ? IM_COL32(22, 101, 52, 255)
+                         : rating == DealRating::Fair ? IM_COL32(14, 75, 160, 255)
+                                                      : IM_COL32(154, 52, 18, 255);
+        const float bx = pos.x + pad + priceSize.x + em(0.75f);
+        if (bx + chipWidth(s.get(key)) <= pos.x + pad + inner - em(6)) { // clear of the toggles
+            const float bw = chip(dl, ImVec2(bx, y + em(0.375f)), s.get(key), bg, fg);
+            hookRect("listing.deal", s.get(key), ImVec2(bx, y + em(0.375f)), ImVec2(bx + bw, y + em(1.875f)),
+                     std::string(toString(rating)).c_str(), withRole(Role::Text));
+        }
+    }
+    y += em(2.25f);
+    if (!converted.empty()) {
+        // "≈ BD 8,750": the font has no U+2248, so the sign is drawn and the rest is text (the
+        // hook and the page's mirror get the whole line).
+        const std::string approxSign = "\xE2\x89\x88 ";
+        const std::string amount = converted.rfind(approxSign, 0) == 0 ? converted.substr(approxSign.size()) : converted;
+        const float sx = pos.x + pad, sy = y + em(0.8f), sw = em(0.75f);
+        for (float dy : {-em(0.15f), em(0.15f)}) {
+            ImVec2 pts[9];
+            for (int k = 0; k < 9; ++k) {
+                const float t = k / 8.0f;
+                pts[k] = ImVec2(sx + t * sw, sy + dy - std::sin(t * 6.2832f) * em(0.09f));
+            }
+            dl->AddPolyline(pts, 9, col(color::kTextMuted), 0, 1.6f);
+        }
+        SelectableTextOptions convertedText;
+        convertedText.hookId = "listing.price_converted";
+        convertedText.hookLabel = &converted;
+        selectableText("##converted", Font::Large, ImVec2(sx + sw + em(0.4f), y), color::kTextMuted, amount, convertedText);
+        y += em(1.5f);
+        const std::string rate = referenceRateText(s);
+        SelectableTextOptions rateText;
+        rateText.hookId = "listing.rate";
+        selectableText("##rate", Font::Small, ImVec2(pos.x + pad, y), color::kTextSubtle, ellipsize(Font::Small, rate, inner),
+                       rateText);
+        y += em(1.25f);
+    }
+    y += em(0.75f);
     float cx = pos.x + pad;
     for (const char* text : {label(s, item.transmission), label(s, item.fuel), label(s, item.body)}) {
         if (cx + chipWidth(text) > pos.x + pad + inner) break;
@@ -388,7 +472,7 @@ float ListingScreen::drawSeller(float width)
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = em(1.25f);
     const float inner = width - pad * 2;
-    const float h = em(3.0f) + em(3.5f) + em(1.0f) + em(2.0f) * 3 + pad;
+    const float h = em(3.0f) + em(3.5f) + em(1.0f) + em(2.0f) * 2 + pad;
     surface(dl, pos, ImVec2(pos.x + width, pos.y + h), em(0.75f));
     float y = cardHeading(dl, pos, "heading:seller", s.get("listing.seller.title"));
 
@@ -421,8 +505,7 @@ float ListingScreen::drawSeller(float width)
          dealer ? color::kAccent : color::kChipText);
     y += em(3.5f) + em(1.0f);
 
-    // City, phone (with copy), member since.
-    // `reserve`: room kept on the right (the phone's copy button).
+    // City and member since (the phone is behind "Show phone").
     const auto row = [&](Icon icon, const std::string& text, const char* hookId, float reserve) {
         drawIcon(dl, icon, ImVec2(pos.x + pad + em(0.5f), y + em(0.625f)), em(1.0f), color::kTextMuted);
         const std::string shown = ellipsize(Font::Regular, text, inner - em(1.75f) - reserve);
@@ -433,23 +516,6 @@ float ListingScreen::drawSeller(float width)
                        rowText);
     };
     row(Icon::Pin, cityName(s, seller.city), "seller.city", 0.0f);
-    y += em(2.0f);
-    row(Icon::Phone, seller.phone, "seller.phone", em(6));
-    {
-        ButtonOptions o;
-        o.kind = ButtonKind::Link;
-        o.font = Font::Small;
-        o.hasIcon = true;
-        o.icon = Icon::Copy;
-        const bool copied = shared().nowMs - m_copiedAt < 2000.0;
-        const char* text = s.get(copied ? "listing.seller.copied" : "listing.seller.copy");
-        o.size = ImVec2(0, em(1.25f));
-        ImGui::SetCursorScreenPos(ImVec2(pos.x + pad + inner - buttonWidth(text, o), y));
-        if (button("seller.copy_phone", text, o)) {
-            ImGui::SetClipboardText(seller.phone.c_str());
-            m_copiedAt = shared().nowMs;
-        }
-    }
     y += em(2.0f);
     const std::string since = formatSinceMonthYear(s, seller.memberSince);
     row(Icon::Calendar, since.empty() ? std::string() : s.format("listing.seller.member_since", {{"date", since}}),
@@ -483,6 +549,12 @@ float ListingScreen::drawSpecs(float width, bool twoColumns)
         {"color", d.color.empty() ? "\xE2\x80\x94" : colorName(s, d.color)},
         {"vin", d.vin.empty() ? "\xE2\x80\x94" : d.vin},
         {"city", cityName(s, item.city)},
+        {"trim", d.trim.empty() ? "\xE2\x80\x94" : d.trim},
+        {"condition", label(s, item.condition)},
+        {"owners", std::to_string(d.owners)},
+        {"steering", label(s, d.steering)},
+        {"customs", s.get(d.customsCleared ? "listing.specs.yes" : "listing.specs.no")},
+        {"accidents", d.accidents == 0 ? std::string(s.get("listing.specs.accidents_none")) : std::to_string(d.accidents)},
     };
     constexpr int kCount = static_cast<int>(sizeof(specs) / sizeof(specs[0]));
     const int columns = twoColumns ? 2 : 1;
@@ -506,9 +578,17 @@ float ListingScreen::drawSpecs(float width, bool twoColumns)
         ImGui::PushID(i);
         selectableText("##label", Font::Regular, ImVec2(x, y + (rowH - em()) * 0.5f - 1), color::kTextMuted, labelText);
         const float lw = textSize(Font::Regular, labelText).x;
-        const std::string value = ellipsize(Font::Bold, specs[i].value, colW - lw - em(1.0f));
+        const bool vinBadge = std::string(specs[i].name) == "vin" && item.vinVerified && !d.vin.empty();
+        const char* badgeText = s.get("browse.badge.vin");
+        const float badgeW = vinBadge ? chipWidth(badgeText) + em(0.5f) : 0.0f;
+        const std::string value = ellipsize(Font::Bold, specs[i].value, colW - lw - em(1.0f) - badgeW);
         const float vw = selectableTextSize(Font::Bold, value).x;
-        selectableText("##value", Font::Bold, ImVec2(x + colW - vw, y + (rowH - em()) * 0.5f - 1), color::kText, value);
+        selectableText("##value", Font::Bold, ImVec2(x + colW - vw - badgeW, y + (rowH - em()) * 0.5f - 1), color::kText, value);
+        if (vinBadge) {
+            const ImVec2 bp(x + colW - badgeW + em(0.5f), y + (rowH - em(1.5f)) * 0.5f);
+            const float bw = chip(dl, bp, badgeText, IM_COL32(220, 252, 231, 255), IM_COL32(22, 101, 52, 255));
+            hookRect("spec.vin_checked", badgeText, bp, ImVec2(bp.x + bw, bp.y + em(1.5f)), nullptr, withRole(Role::Text));
+        }
         ImGui::PopID();
         hookRect(std::string("spec:") + specs[i].name, labelText, ImVec2(x, y), ImVec2(x + colW, y + rowH),
                  specs[i].value.c_str(), withRole(Role::Text));
