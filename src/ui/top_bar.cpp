@@ -62,9 +62,12 @@ float TopBar::draw(UiContext& ui)
     float right = layout.left + layout.width - (accountW > 0 ? accountW + em(0.5f) : 0.0f) - itemsW;
     const float itemsEnd = right + itemsW;
     // Saved cars: a heart after the languages (room kept now, drawn after them: Tab follows the eye).
-    const float heartW = tapSize(em(2.5f));
+    // On a phone with the features' buttons (the bell) there is no room for it and the search:
+    // the account menu's "Saved cars" link takes its place.
+    const bool heartShown = !(layout.narrow && itemsW > 0);
+    const float heartW = heartShown ? tapSize(em(2.5f)) : 0.0f;
     const float heartX = right - heartW;
-    right -= heartW + em(0.25f);
+    if (heartShown) right -= heartW + em(0.25f);
     float x = right - langW;
     // Search in between.
     const float searchX = layout.left + brandW + (layout.narrow ? em(1.0f) : em(2.5f));
@@ -161,7 +164,7 @@ float TopBar::draw(UiContext& ui)
             x += langBtn;
         }
     }
-    {
+    if (heartShown) {
         ButtonOptions heart;
         heart.kind = ButtonKind::Ghost;
         heart.hasIcon = true;

@@ -1,5 +1,7 @@
 #include "ui/features/favorites/favorites_screen.hpp"
 
+#include "ui/top_bar.hpp"
+
 #include "core/routes/listing_route.hpp"
 #include "core/text_format.hpp"
 #include "ui/style.hpp"
@@ -13,6 +15,8 @@ namespace dongelek::ui {
 FavoritesScreen::FavoritesScreen(UiContext& ui, FavoritesModule& module)
     : Screen(ui, module, "title.favorites_window", "screen.favorites"), m_module(module)
 {
+    // Also in the account menu: on a phone the top bar's heart gives way to the search.
+    ui.topBar.addAccountLink({"account.menu.favorites", "topbar.favorites", "/favorites"});
 }
 
 void FavoritesScreen::drawContent()

@@ -33,7 +33,10 @@ void cardToggles(UiContext& ui, const ListingSummary& item, ImVec2 min, ImVec2 s
 {
     const float d = tapSize(em(2.25f));
     const float inset = em(0.25f);
-    both(ui, item, ImVec2(min.x + inset, min.y + inset), ImVec2(min.x + inset, min.y + size.y - inset - d), true);
+    // Side by side over the photo's top-left corner: the card's lower rows (badges on a phone)
+    // stay clear.
+    (void)size;
+    both(ui, item, ImVec2(min.x + inset, min.y + inset), ImVec2(min.x + inset + d + em(0.25f), min.y + inset), true);
 }
 
 void rowToggles(UiContext& ui, const ListingSummary& item, ImVec2 rightTop)
