@@ -9,6 +9,13 @@
 
 namespace dongelek::server {
 
+Response Response::privateJson(int status, std::string json)
+{
+    Response r = bytes(status, kJsonType, std::make_shared<const std::string>(std::move(json)));
+    r.set("Cache-Control", "no-store");
+    return r;
+}
+
 Response Response::bytes(int status, std::string_view contentType, std::shared_ptr<const std::string> body)
 {
     Response r;

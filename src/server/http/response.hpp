@@ -30,6 +30,9 @@ public:
     bool closeConnection = false; // after this response (a 414: the connection is not worth keeping)
 
     static Response bytes(int status, std::string_view contentType, std::shared_ptr<const std::string> body);
+    // One user's JSON (accounts, favorites, saved searches, a revealed phone): never stored by a
+    // cache on the way (Cache-Control: no-store).
+    static Response privateJson(int status, std::string json);
     static Response sendFile(std::string_view contentType, std::string path, std::uint64_t size);
 
     // Appends a header (names are literals, see ResponseHeader).

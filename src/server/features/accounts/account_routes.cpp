@@ -44,9 +44,7 @@ json userJson(const UserRow& u)
 
 Response jsonResponse(int status, const json& body)
 {
-    Response r = Response::bytes(status, kJsonType, std::make_shared<const std::string>(body.dump()));
-    r.set("Cache-Control", "no-store");
-    return r;
+    return Response::privateJson(status, body.dump());
 }
 
 Response accepted(const char* status)

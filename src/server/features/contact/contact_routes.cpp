@@ -46,9 +46,7 @@ template <typename List> std::string oneOf(const JsonBody& b, const char* field,
 
 template <typename T> Response noStore(int status, const T& value)
 {
-    Response r = Response::bytes(status, kJsonType, std::make_shared<const std::string>(nlohmann::json(value).dump()));
-    r.set("Cache-Control", "no-store");
-    return r;
+    return Response::privateJson(status, nlohmann::json(value).dump());
 }
 
 } // namespace

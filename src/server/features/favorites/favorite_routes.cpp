@@ -25,9 +25,7 @@ constexpr std::int64_t kMaxAmountMinor = 1'000'000'000'000'000; // far above any
 
 Response noStore(int status, const json& body)
 {
-    Response r = Response::bytes(status, kJsonType, std::make_shared<const std::string>(body.dump()));
-    r.set("Cache-Control", "no-store");
-    return r;
+    return Response::privateJson(status, body.dump());
 }
 
 std::vector<DeviceFavorite> readMerge(std::string_view body)

@@ -15,9 +15,7 @@ constexpr std::size_t kSmallBody = 4096;
 
 template <typename T> Response noStore(int status, const T& value)
 {
-    Response r = Response::bytes(status, kJsonType, std::make_shared<const std::string>(nlohmann::json(value).dump()));
-    r.set("Cache-Control", "no-store");
-    return r;
+    return Response::privateJson(status, nlohmann::json(value).dump());
 }
 
 } // namespace

@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <unordered_set>
 
 namespace dongelek::server {
 
@@ -143,27 +142,6 @@ void addWords(std::vector<std::string>& out, std::string_view text)
 }
 
 } // namespace
-
-std::vector<std::string> SearchIndex::documentWords(const SearchDocument& d, const SearchCatalog& catalog)
-{
-    std::vector<std::string> words;
-    for (const MakeRecord& m : catalog.makes)
-        if (m.id == d.makeId) {
-            addWords(words, m.name);
-            addWords(words, m.searchAliases);
-        }
-    for (const ModelRecord& m : catalog.models)
-        if (m.id == d.modelId) {
-            addWords(words, m.name);
-            addWords(words, m.searchAliases);
-        }
-    addWords(words, d.trim);
-    addWords(words, d.title);
-    addWords(words, d.description);
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
-    return words;
-}
 
 SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& catalog, std::uint64_t dataVersion)
     : m_dataVersion(dataVersion)

@@ -77,8 +77,6 @@ public:
     // The seller's active listings, newest first, one page (excluding `exceptId`).
     SearchResult bySeller(std::int64_t sellerId, std::int64_t exceptId, int page, int pageSize) const;
 
-    // Words of a listing's text that free text can match, folded (tests and suggestions).
-    static std::vector<std::string> documentWords(const SearchDocument& d, const SearchCatalog& catalog);
 
 private:
     // One listing in 48 bytes: dense small indices instead of ids and wire names.
