@@ -2,7 +2,7 @@
 # Builds Dongelek. Usage: scripts/build.sh [server] [native] [web] (default: all three)
 #   server -> build/native/src/server/dongelek-server
 #   native -> build/native: the desktop app and the C++ tests
-#   web    -> build/web/dist: index.html + content-hashed app.js/.wasm/.data + image_worker.js
+#   web    -> build/web/dist: index.html + content-hashed app.js/.wasm/.data + net_worker.js
 # Runs scripts/setup.sh first when it has never run here, when its script changed, or when
 # something it installs is missing (setup.sh decides in well under a second).
 # Reconfigures a build folder when its toolchain or a cached dependency changed. Uses ccache

@@ -70,8 +70,9 @@
       if (path === 'app.data') return files.appData;
       return '/' + path;
     },
-    // The photo decoder (a Web Worker) the app starts once its first frame is drawn.
-    imageWorkerUrl: files.imageWorker,
+    // The network worker (HTTP requests, photos fetched and decoded) the app starts once its
+    // first frame is drawn.
+    netWorkerUrl: files.netWorker,
     setStatus: function (text) {
       // Emscripten reports "Downloading data... (loaded/total)" for the preloaded fonts and locales.
       var m = /\((\d+(\.\d+)?)\/(\d+)\)/.exec(text || '');

@@ -70,14 +70,6 @@ HttpReply toReply(platform::HttpResponse r)
     return HttpReply{r.status, std::move(r.body), std::move(r.error), std::move(r.headers)};
 }
 
-// Photos: plain GETs.
-HttpGetFn platformHttpGet()
-{
-    return [](const std::string& url, std::function<void(HttpReply)> done) {
-        platform::httpGet(url, [done = std::move(done)](platform::HttpResponse r) { done(toReply(std::move(r))); });
-    };
-}
-
 // The API: any method, headers and a body.
 HttpSendFn platformHttp()
 {
@@ -94,7 +86,7 @@ HttpSendFn platformHttp()
 ui::ImageCodec platformCodec()
 {
     ui::ImageCodec codec;
-    codec.decode = platform::decodeImage;
+    codec.load = platform::loadImage;
     codec.upload = platform::uploadImage;
     codec.discard = platform::discardImage;
     return codec;
@@ -127,7 +119,7 @@ App::App(AppOptions options)
     : m_options(std::move(options)),
       m_api(platformHttp(), m_queue),
       m_controller(m_api, platformNavigator(), loadLocales(platform::assetDir()), platformLanguages()),
-      m_textures(platformHttpGet(), platformCodec(), m_queue,
+      m_textures(platformCodec(), m_queue,
                  ui::TextureCache::Options{ui::textureBudgetFor(platform::coarsePointer())}),
       m_ui{m_controller, m_textures, m_topBar},
       m_features(m_controller, m_ui)
@@ -224,6 +216,12 @@ ui::HookState App::hookState() const
     }
     s.frameMax = mx;
     s.frameAvg = n ? sum / static_cast<double>(n) : 0.0;
+    s.drawCalls = m_drawCalls;
+    std::array<double, 120> sorted = m_frameMs;
+    std::sort(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(n));
+    s.frameP50 = n ? sorted[n / 2] : 0.0;
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t k = 0; k < 3; ++k) s.framePartsAvg[k] += m_partMs[i][k] / static_cast<double>(n);
     const ui::TextureCache::Counts photos = m_textures.countUsed();
     s.photosLoading = photos.loading;
     s.photosReady = photos.ready;
@@ -245,6 +243,7 @@ bool App::frame()
 
     platform::newFrame();
     ImGui::NewFrame();
+    const double tInput = platform::nowMs();
     ui::setVisibleBottom(platform::visibleBottom());
     const platform::Pinch pinch = platform::pinch();
     ui::setPinch({pinch.active, pinch.scale, ImVec2(pinch.x, pinch.y)});
@@ -259,6 +258,9 @@ bool App::frame()
     ui::endTextSelectionFrame(m_controller.shared().strings);
     ImGui::Render();
     ui::TestHook::setCurrent(nullptr);
+    const double tUi = platform::nowMs();
+    m_drawCalls = 0;
+    for (const ImDrawList* list : ImGui::GetDrawData()->CmdLists) m_drawCalls += list->CmdBuffer.Size;
 
     ++m_frames;
     if (input) ++m_inputFrames;
@@ -269,7 +271,9 @@ bool App::frame()
 
     const double t1 = platform::nowMs();
     m_lastFrameMs = t1 - t0;
-    m_frameMs[static_cast<std::size_t>((m_frames - 1) % static_cast<long long>(m_frameMs.size()))] = m_lastFrameMs;
+    const auto slot = static_cast<std::size_t>((m_frames - 1) % static_cast<long long>(m_frameMs.size()));
+    m_frameMs[slot] = m_lastFrameMs;
+    m_partMs[slot] = {tInput - t0, tUi - tInput, t1 - tUi};
     if (!m_firstListingsAt && m_hook.cardsThisFrame() > 0) m_firstListingsAt = t1;
     m_hook.endFrame(hookState());
     platform::frameShown(m_hook.signatureOfLastFrame());

@@ -62,7 +62,10 @@ private:
     long long m_inputFrames = 0;
     double m_start = 0;
     std::array<double, 120> m_frameMs{};
+    // The same frames split: input and NewFrame, the screens (update, layout, ImGui::Render), GL.
+    std::array<std::array<double, 3>, 120> m_partMs{};
     double m_lastFrameMs = 0;
+    int m_drawCalls = 0; // of the last frame
     std::optional<double> m_firstListingsAt;
 };
 

@@ -72,7 +72,6 @@ struct HttpReply {
     std::string header(std::string_view name) const; // case-insensitive, "" when absent
 };
 
-using HttpGetFn = std::function<void(const std::string& url, std::function<void(HttpReply)> done)>;
 // `done` may run on any thread.
 using HttpSendFn = std::function<void(HttpRequest request, std::function<void(HttpReply)> done)>;
 

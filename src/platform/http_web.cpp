@@ -1,12 +1,16 @@
-// http.hpp in the browser: async emscripten_fetch to the page's own origin; the callbacks run on
-// the browser thread between frames (no pthreads, so no COOP/COEP headers are needed). Same-origin
-// XHR sends the site's cookies (the HttpOnly refresh cookie) without withCredentials.
+// http.hpp in the browser: requests to the page's own origin go through the network worker
+// (net_worker_client_web.hpp) once it runs, so starting them costs the main thread almost nothing;
+// until then (the first requests, before the first frame) through emscripten_fetch. Either way
+// the callbacks run on the browser thread between frames (no pthreads, so no COOP/COEP headers
+// are needed), and same-origin requests send the site's cookies (the HttpOnly refresh cookie).
 
 #include "platform/http.hpp"
+#include "platform/net_worker_client_web.hpp"
 
 #include <emscripten.h>
 #include <emscripten/fetch.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -96,6 +100,17 @@ std::map<int, std::function<void(std::function<void()>)>>& lockWork()
 
 void httpSend(HttpRequest request, std::function<void(HttpResponse)> done)
 {
+    if (net_worker::running()) {
+        net_worker::send(request, false, [done = std::move(done)](net_worker::Reply reply) {
+            HttpResponse response;
+            response.status = std::max(0, reply.status);
+            response.body = std::move(reply.body);
+            response.error = std::move(reply.error);
+            response.headers = std::move(reply.headers);
+            done(std::move(response));
+        });
+        return;
+    }
     auto* pending = new Pending{std::move(request), {}, std::move(done)};
     for (const auto& [name, value] : pending->request.headers) {
         pending->headerPointers.push_back(name.c_str());

@@ -1,7 +1,7 @@
-// Platform: photos from JPEG/PNG bytes to GL textures, never decoded in a frame.
-// Implements: decodeImage, prepareImageDecoder (per platform), uploadImage, discardImage (image_upload.cpp).
-// image_decode_web.cpp (stb_image in a Web Worker, web_image_worker.cpp) |
-// image_decode_native.cpp (stb_image on the worker threads).
+// Platform: photos from a URL to GL textures, never fetched or decoded in a frame.
+// Implements: loadImage, prepareImageDecoder (per platform), uploadImage, discardImage (image_upload.cpp).
+// image_decode_web.cpp (fetch + stb_image in the network worker, net_worker_client_web.cpp) |
+// image_decode_native.cpp (httpGet, then stb_image on the worker threads).
 #pragma once
 
 #include <functional>
@@ -18,11 +18,17 @@ struct DecodedImage {
     std::vector<unsigned char> rgba;
 };
 
-// Decodes JPEG/PNG bytes off the main thread. `done` gets ok=false for undecodable data (an
-// HTML error page, a truncated file) and, on the web, when the decoder cannot be reached;
-// like httpGet it may run on any thread.
-void decodeImage(std::string bytes, std::function<void(DecodedImage image, bool ok)> done);
-// Gets the decoder ready before the first photo arrives (the web fetches and compiles its
+struct LoadedImage {
+    int status = 0;    // the HTTP status; 0 when no answer came (offline, reset, the loader died),
+                       // -1 when this page has no loader at all
+    bool ok = false;   // status 200 and the body was a JPEG or PNG stb_image could read
+    DecodedImage image;
+};
+
+// Fetches a site-relative photo URL and decodes it, both off the main thread. Like httpGet,
+// `done` may run on any thread natively and runs between frames on the web.
+void loadImage(const std::string& url, std::function<void(LoadedImage)> done);
+// Gets the loader ready before the first photo is wanted (the web fetches and compiles its
 // worker); call after the first frame so it never delays the app's own download.
 void prepareImageDecoder();
 // Main thread: turns the image into a GL texture (LINEAR, CLAMP_TO_EDGE) and releases the

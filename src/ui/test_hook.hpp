@@ -63,7 +63,9 @@ struct HookState {
     // drawn (tests read a key's effect only then; a state read earlier may be a key behind).
     bool settled = false;
     long long inputFrames = 0; // frames that had input to handle (a key pressed shows up here)
-    double frameLast = 0, frameMax = 0, frameAvg = 0;
+    double frameLast = 0, frameMax = 0, frameAvg = 0, frameP50 = 0;
+    int drawCalls = 0; // ImGui draw commands of the last frame (each one a GL draw call)
+    double framePartsAvg[3] = {0, 0, 0}; // input + NewFrame, screens, GL (average of the same frames)
     int photosLoading = 0, photosReady = 0, photosFailed = 0; // photos drawn (or waited for) this frame
     std::optional<double> firstListingsAt;
     std::string lang;

@@ -1,6 +1,6 @@
-// Texture cache: fetch (HTTP, off the main thread natively), decode (platform: stb_image on a
-// worker thread natively, in a Web Worker on the web), upload (GL, main thread, one per frame),
-// evict (LRU over a byte budget), remember failures.
+// Texture cache: load (platform: HTTP and stb_image on worker threads natively, both in a Web
+// Worker on the web), upload (GL, main thread, one per frame), evict (LRU over a byte budget),
+// remember failures.
 
 #include "ui/texture_cache.hpp"
 
@@ -53,8 +53,8 @@ void Texture::release()
 
 // [SECTION] Cache
 
-TextureCache::TextureCache(HttpGetFn http, ImageCodec codec, TaskQueue& queue, Options options)
-    : m_http(std::move(http)), m_codec(std::move(codec)), m_queue(queue), m_options(options), m_lru(options.budgetBytes)
+TextureCache::TextureCache(ImageCodec codec, TaskQueue& queue, Options options)
+    : m_codec(std::move(codec)), m_queue(queue), m_options(options), m_lru(options.budgetBytes)
 {
 }
 
@@ -145,57 +145,39 @@ void TextureCache::startFetches()
     for (const auto& [used, urlPtr] : wanted) {
         if (m_inFlight >= m_options.maxInFlight) break;
         const std::string url = *urlPtr;
-        m_entries[url].state = State::Fetching;
+        m_entries[url].state = State::Loading;
         ++m_inFlight;
         std::weak_ptr<int> alive = m_alive;
         TaskQueue* queue = &m_queue;
-        m_http(url, [this, alive, queue, url](HttpReply reply) {
-            queue->post([this, alive, url, reply = std::move(reply)]() mutable {
-                if (alive.expired()) return;
-                onFetched(url, std::move(reply));
+        m_codec.load(url, [this, alive, queue, url](platform::LoadedImage loaded) {
+            queue->post([this, alive, url, loaded = std::move(loaded)]() mutable {
+                if (alive.expired()) {
+                    return; // the cache is gone, and so is the GL context the pixels were for
+                }
+                onLoaded(url, std::move(loaded));
             });
         });
     }
 }
 
-void TextureCache::onFetched(const std::string& url, HttpReply reply)
+void TextureCache::onLoaded(const std::string& url, platform::LoadedImage loaded)
 {
     --m_inFlight;
     const auto it = m_entries.find(url);
-    if (it == m_entries.end()) return;
+    if (it == m_entries.end()) {
+        m_codec.discard(loaded.image);
+        return;
+    }
     Entry& e = it->second;
-    if (reply.status == 200 && !reply.body.empty()) {
-        e.state = State::Decoding;
-        std::weak_ptr<int> alive = m_alive;
-        TaskQueue* queue = &m_queue;
-        m_codec.decode(std::move(reply.body), [this, alive, queue, url](platform::DecodedImage image, bool ok) {
-            queue->post([this, alive, url, image = std::move(image), ok]() mutable {
-                if (alive.expired()) return;
-                onDecoded(url, std::move(image), ok);
-            });
-        });
-    } else if (reply.status == 0) {
-        e.state = State::Wanted; // transient (server restarting): try again in 2 s if still wanted
+    if (loaded.ok) {
+        e.image = std::move(loaded.image);
+        e.state = State::Decoded;
+    } else if (loaded.status == 0) {
+        e.state = State::Wanted; // transient (offline, server restarting): try again in 2 s if still wanted
         e.retryAtMs = m_nowMs + 2000;
     } else {
-        e.state = State::Failed; // 404 and friends: remembered, drawn as "no photo"
+        e.state = State::Failed; // 404 and friends, or not an image: remembered, drawn as "no photo"
     }
-}
-
-void TextureCache::onDecoded(const std::string& url, platform::DecodedImage image, bool ok)
-{
-    const auto it = m_entries.find(url);
-    if (it == m_entries.end()) {
-        m_codec.discard(image);
-        return;
-    }
-    Entry& e = it->second;
-    if (!ok) {
-        e.state = State::Failed;
-        return;
-    }
-    e.image = std::move(image);
-    e.state = State::Decoded;
 }
 
 void TextureCache::uploadOne()

@@ -4,7 +4,6 @@
 // remembers failures.
 #pragma once
 
-#include "client/api_client.hpp"
 #include "client/task_queue.hpp"
 #include "platform/image_decode.hpp"
 #include "ui/texture_cache_policy.hpp"
@@ -43,10 +42,10 @@ private:
     int m_height = 0;
 };
 
-// How images become textures; platform::decodeImage/uploadImage/discardImage in the app,
-// fakes in tests.
+// How images become textures; platform::loadImage/uploadImage/discardImage in the app.
 struct ImageCodec {
-    std::function<void(std::string bytes, std::function<void(platform::DecodedImage, bool ok)> done)> decode;
+    // Fetches and decodes off the main thread; `done` may run on any thread.
+    std::function<void(const std::string& url, std::function<void(platform::LoadedImage)> done)> load;
     std::function<unsigned(platform::DecodedImage&)> upload;
     std::function<void(platform::DecodedImage&)> discard;
 };
@@ -58,7 +57,7 @@ public:
         int maxInFlight = 6;                 // what a browser allows per host anyway
     };
 
-    TextureCache(HttpGetFn http, ImageCodec codec, TaskQueue& queue, Options options);
+    TextureCache(ImageCodec codec, TaskQueue& queue, Options options);
     ~TextureCache();
 
     // The texture for `url` once it is decoded; nullptr while loading or after a failure.
@@ -87,7 +86,7 @@ public:
     std::size_t size() const { return m_entries.size(); }
 
 private:
-    enum class State { Wanted, Fetching, Decoding, Decoded, Ready, Failed };
+    enum class State { Wanted, Loading, Decoded, Ready, Failed };
     struct Entry {
         State state = State::Wanted;
         platform::DecodedImage image; // between decode and upload
@@ -99,10 +98,8 @@ private:
     void startFetches();
     void uploadOne();
     void evict();
-    void onFetched(const std::string& url, HttpReply reply);
-    void onDecoded(const std::string& url, platform::DecodedImage image, bool ok);
+    void onLoaded(const std::string& url, platform::LoadedImage loaded);
 
-    HttpGetFn m_http;
     ImageCodec m_codec;
     TaskQueue& m_queue;
     Options m_options;

@@ -116,13 +116,13 @@ void CompareScreen::drawContent()
             y += em(1.75f);
         }
         ImGui::SetCursorScreenPos(ImVec2(x0, y));
-        drawTable(st.comparison.value(), x0, layout.width);
+        drawTable(st.comparison.value(), layout.width);
         ImGui::Dummy(ImVec2(1, em(2)));
     }
     endScrollRegion();
 }
 
-void CompareScreen::drawTable(const Comparison& c, float x0, float width)
+void CompareScreen::drawTable(const Comparison& c, float width)
 {
     const Strings& s = strings();
     const CompareState& st = m_module.state();

@@ -18,7 +18,7 @@ protected:
     void drawContent() override;
 
 private:
-    void drawTable(const Comparison& c, float x0, float width);
+    void drawTable(const Comparison& c, float width);
     static void drawTray(UiContext& ui, CompareModule& module);
 
     CompareModule& m_module;
