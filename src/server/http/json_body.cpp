@@ -71,6 +71,23 @@ std::int64_t JsonBody::integer(std::string_view name, std::int64_t min, std::int
     return n;
 }
 
+double JsonBody::number(std::string_view name, double min, double max) const
+{
+    const nlohmann::json& v = required(name);
+    if (!v.is_number()) throw invalid("invalid_field", field(name), field(name) + " must be a number");
+    const double n = v.get<double>();
+    if (!(n >= min && n <= max)) {
+        auto shown = [](double d) {
+            std::string t = std::to_string(d);
+            t.erase(t.find_last_not_of('0') + 1);
+            if (!t.empty() && t.back() == '.') t.pop_back();
+            return t;
+        };
+        throw invalid("invalid_field", field(name), field(name) + " must be between " + shown(min) + " and " + shown(max));
+    }
+    return n;
+}
+
 JsonBody JsonBody::object(std::string_view name, std::initializer_list<std::string_view> allowed) const
 {
     const nlohmann::json& v = required(name);

@@ -31,6 +31,8 @@ public:
     std::optional<std::vector<std::int64_t>> optionalIds(std::string_view name, std::size_t maxItems) const;
     // An integer in min..max (a JSON number without fraction).
     std::int64_t integer(std::string_view name, std::int64_t min, std::int64_t max) const;
+    // A number (with or without fraction) in min..max.
+    double number(std::string_view name, double min, double max) const;
     // A nested object with its own allowed fields; errors name "name.field".
     JsonBody object(std::string_view name, std::initializer_list<std::string_view> allowed) const;
     // An array of 0..maxItems objects; errors name "name[i].field".

@@ -21,6 +21,24 @@ constexpr int kPainterVersion = 2; // bump when the painter's output changes
 constexpr int kJpegQuality = 85;
 } // namespace
 
+void writeFileAtomically(const std::string& path, const std::string& bytes)
+{
+    fs::create_directories(fs::path(path).parent_path());
+    // A unique temporary name per writer, then rename: readers never see half a file.
+    static std::atomic<std::uint64_t> counter{0};
+    const std::string tmp = path + ".tmp" + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id())) +
+                            "-" + std::to_string(counter++);
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!out) {
+            std::remove(tmp.c_str());
+            throw std::runtime_error("cannot write " + path);
+        }
+    }
+    fs::rename(tmp, path);
+}
+
 PhotoDimensions dimensionsOf(PhotoSize size)
 {
     return size == PhotoSize::Thumb ? PhotoDimensions{320, 240} : PhotoDimensions{960, 720};
@@ -49,20 +67,7 @@ std::optional<std::string> MediaStore::photoFile(std::int64_t photoId, PhotoSize
     const PhotoDimensions dim = dimensionsOf(size);
     const std::string jpeg = encodeJpeg(m_renderer(*spec, dim.width, dim.height), dim.width, dim.height, kJpegQuality);
 
-    fs::create_directories(fs::path(path).parent_path());
-    // A unique temporary name per writer, then rename: readers never see half a file.
-    static std::atomic<std::uint64_t> counter{0};
-    const std::string tmp = path + ".tmp" + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id())) +
-                            "-" + std::to_string(counter++);
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out.write(jpeg.data(), static_cast<std::streamsize>(jpeg.size()));
-        if (!out) {
-            std::remove(tmp.c_str());
-            throw std::runtime_error("cannot write a rendered photo");
-        }
-    }
-    fs::rename(tmp, path);
+    writeFileAtomically(path, jpeg);
     return path;
 }
 

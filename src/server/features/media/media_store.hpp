@@ -23,6 +23,10 @@ PhotoDimensions dimensionsOf(PhotoSize size); // thumb 320x240, large 960x720
 // Draws the picture for `spec` as width*height RGB8 pixels.
 using PhotoRenderer = std::function<std::vector<std::uint8_t>(const PhotoSpec& spec, int width, int height)>;
 
+// Writes `bytes` to `path` (creating its folders) under a temporary name, then renames it:
+// readers never see half a file, and concurrent writers of the same file both succeed.
+void writeFileAtomically(const std::string& path, const std::string& bytes);
+
 class MediaStore {
 public:
     MediaStore(std::string mediaDir, ListingRepository& repository, PhotoRenderer renderer);

@@ -1,0 +1,20 @@
+// Procedural demo 360-degree content: a CPU-rendered 3D car for exterior spins and an
+// equirectangular interior panorama (spin_renderer.cpp, car_model.cpp, panorama_painter.cpp).
+#pragma once
+
+#include "server/features/listings/listing_repository.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace dongelek::server::demo {
+
+// Frame `index` of a spin of `count` frames around the car: the camera turns 360/count degrees
+// per frame around the vertical axis, clockwise seen from above; frame 0 shows the car's front-left
+// three-quarter view. RGB8, width*height*3 bytes, rows top to bottom. Deterministic.
+std::vector<std::uint8_t> renderSpinFrame(const PhotoSpec& spec, int index, int count, int width, int height);
+// The interior as an equirectangular panorama (width = 2*height): yaw 0 at the left edge ... 360 at the right,
+// the windscreen and dashboard at yaw 180 (the image centre), pitch +90 at the top row. RGB8. Deterministic.
+std::vector<std::uint8_t> renderPanorama(const PhotoSpec& spec, int width, int height);
+
+} // namespace dongelek::server::demo

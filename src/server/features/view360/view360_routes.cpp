@@ -1,0 +1,124 @@
+// The view is per viewer (whether they may edit), so it is never in the shared response cache;
+// the media files are immutable (the spin's version is in their names) and cached for a year.
+
+#include "server/features/view360/view360_routes.hpp"
+
+#include "server/features/view360/spin_media.hpp"
+#include "server/features/view360/view360_service.hpp"
+#include "server/http/json_body.hpp"
+#include "server/http/task_pool.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+namespace dongelek::server::view360 {
+
+namespace {
+
+constexpr std::size_t kHotspotBody = 4096;
+
+Response viewResponse(int status, const View360& v) { return Response::privateJson(status, nlohmann::json(v).dump()); }
+
+// {view, frame, x, y, label, note?} on the spin; {view, yaw, pitch, label, note?} on the panorama.
+Hotspot readHotspot(std::string_view body)
+{
+    JsonBody b(body, {"view", "frame", "x", "y", "yaw", "pitch", "label", "note"});
+    Hotspot h;
+    const std::string view = b.text("view", 10);
+    const std::optional<HotspotView> v = parseHotspotView(view);
+    if (!v) b.reject("view", "view must be spin or panorama");
+    h.view = *v;
+    if (h.view == HotspotView::Spin) {
+        h.frame = static_cast<int>(b.integer("frame", 0, dongelek::view360::kMaxFrames - 1));
+        h.x = b.number("x", 0, 1);
+        h.y = b.number("y", 0, 1);
+    } else {
+        h.yaw = b.number("yaw", 0, 360);
+        if (h.yaw >= 360) h.yaw = 0;
+        h.pitch = b.number("pitch", -90, 90);
+    }
+    h.label = b.text("label", 200);
+    h.note = b.optionalText("note", 1000).value_or("");
+    return h;
+}
+
+std::optional<std::uint64_t> regularFileSize(const std::string& path)
+{
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) return std::nullopt;
+    return static_cast<std::uint64_t>(size);
+}
+
+Response jpegResponse(std::string path, std::uint64_t size)
+{
+    Response r = Response::sendFile("image/jpeg", std::move(path), size);
+    r.set("Cache-Control", "public, max-age=31536000, immutable");
+    return r;
+}
+
+} // namespace
+
+std::vector<Route> view360Routes(View360Service& service, SpinMedia& media, TaskPool& renders)
+{
+    std::vector<Route> routes;
+    routes.push_back(Route{{Method::Get}, "/api/v1/listings/{id:id}/view360", Access::Public, kNoBody,
+                           "the listing's 360-degree exterior spin, interior panorama and hotspots (404 without)",
+                           [&service](const Request& req) -> Reply {
+                               return viewResponse(200, service.view(req.params.id("id"), req.principal));
+                           }});
+    routes.push_back(Route{{Method::Post}, "/api/v1/listings/{id:id}/hotspots", Access::SignedIn, kHotspotBody,
+                           "mark a hotspot: {view: spin, frame, x, y, label, note?} or {view: panorama, yaw, pitch, "
+                           "label, note?} (the listing's seller or an admin; at most 30)",
+                           [&service](const Request& req) -> Reply {
+                               return viewResponse(201, service.addHotspot(req.params.id("id"), req.user(),
+                                                                           readHotspot(req.body)));
+                           }});
+    routes.push_back(Route{{Method::Put}, "/api/v1/listings/{id:id}/hotspots/{hid:id}", Access::SignedIn, kHotspotBody,
+                           "move or relabel a hotspot (the same fields as placing one)",
+                           [&service](const Request& req) -> Reply {
+                               Hotspot h = readHotspot(req.body);
+                               h.id = req.params.id("hid");
+                               return viewResponse(200, service.updateHotspot(req.params.id("id"), req.user(), h));
+                           }});
+    routes.push_back(Route{{Method::Delete}, "/api/v1/listings/{id:id}/hotspots/{hid:id}", Access::SignedIn, kNoBody,
+                           "remove a hotspot",
+                           [&service](const Request& req) -> Reply {
+                               return viewResponse(200, service.deleteHotspot(req.params.id("id"), req.user(),
+                                                                              req.params.id("hid")));
+                           }});
+    routes.push_back(Route{
+        {Method::Get}, "/media/spins/{file}", Access::Public, kNoBody,
+        "a spin's atlas, a frame (640x400 m, 1280x800 l) or a panorama tile as JPEG, drawn on first request",
+        [&media, &renders](const Request& req) -> Reply {
+            const std::optional<SpinFile> f = parseSpinFileName(req.params.text("file"));
+            if (!f) throw ClientError(notFound("path", "no such spin file"));
+            std::string path = media.pathFor(*f);
+            if (auto bytes = regularFileSize(path)) return jpegResponse(std::move(path), *bytes);
+            const Responder later = req.answerLater();
+            const SpinFile file = *f;
+            const bool queued = renders.tryPost([&media, later, file] {
+                try {
+                    const std::optional<std::string> stored = media.file(file);
+                    if (!stored) throw ClientError(notFound("path", "no such spin file"));
+                    const auto bytes = regularFileSize(*stored);
+                    if (!bytes) throw std::runtime_error("spin file was not stored");
+                    later.send(jpegResponse(*stored, *bytes));
+                } catch (...) {
+                    later.fail(std::current_exception());
+                }
+            });
+            if (!queued) {
+                Response busy = errorResponse(
+                    HttpError{503, ApiError{"busy", "", "too many pictures are being drawn; retry shortly"}});
+                busy.set("Retry-After", "1");
+                return busy;
+            }
+            return Deferred{};
+        }});
+    return routes;
+}
+
+} // namespace dongelek::server::view360

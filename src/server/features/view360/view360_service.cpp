@@ -1,0 +1,250 @@
+#include "server/features/view360/view360_service.hpp"
+
+#include "server/http/errors.hpp"
+
+#include "core/utf8.hpp"
+
+#include <cmath>
+
+namespace dongelek::server::view360 {
+
+namespace {
+
+constexpr int kDemoFrames = 36;
+
+HttpError forbidden(std::string message) { return HttpError{403, ApiError{"forbidden", "", std::move(message)}}; }
+
+bool digitsOnly(std::string_view s)
+{
+    return !s.empty() && s.size() <= 18 && s.find_first_not_of("0123456789") == std::string_view::npos &&
+           !(s.size() > 1 && s[0] == '0');
+}
+
+StoredSpin effectiveSpin(const SpinListing& l)
+{
+    if (l.stored) return *l.stored;
+    StoredSpin demo;
+    demo.source = "demo";
+    demo.frames = kDemoFrames;
+    demo.hasPanorama = true;
+    return demo;
+}
+
+bool hasView(const SpinListing& l) { return l.stored || l.flagged; }
+
+} // namespace
+
+// [SECTION] File names
+
+std::string spinFileName(const SpinFile& f)
+{
+    std::string out = std::to_string(f.listingId) + "-v" + std::to_string(f.version);
+    switch (f.kind) {
+    case SpinFile::Kind::Atlas: return out + "-atlas.jpg";
+    case SpinFile::Kind::Frame: return out + "-f" + std::to_string(f.frame) + "-" + f.size + ".jpg";
+    case SpinFile::Kind::PanoramaTile: return out + "-pano" + std::to_string(f.tile) + ".jpg";
+    }
+    return out;
+}
+
+std::optional<SpinFile> parseSpinFileName(std::string_view name)
+{
+    // One spelling per file (no leading zeros), so a file has one URL.
+    if (name.size() < 5 || name.substr(name.size() - 4) != ".jpg") return std::nullopt;
+    name.remove_suffix(4);
+    const std::size_t dashV = name.find("-v");
+    if (dashV == std::string_view::npos || !digitsOnly(name.substr(0, dashV))) return std::nullopt;
+    SpinFile f;
+    f.listingId = std::stoll(std::string(name.substr(0, dashV)));
+    std::string_view rest = name.substr(dashV + 2);
+    const std::size_t dash = rest.find('-');
+    if (dash == std::string_view::npos || !digitsOnly(rest.substr(0, dash)) || dash > 6) return std::nullopt;
+    f.version = std::stoi(std::string(rest.substr(0, dash)));
+    rest = rest.substr(dash + 1);
+    if (rest == "atlas") {
+        f.kind = SpinFile::Kind::Atlas;
+    } else if (rest.rfind("pano", 0) == 0 && digitsOnly(rest.substr(4)) && rest.size() <= 6) {
+        f.kind = SpinFile::Kind::PanoramaTile;
+        f.tile = std::stoi(std::string(rest.substr(4)));
+        if (f.tile >= SpinSizes::kPanoTiles) return std::nullopt;
+    } else if (rest.size() >= 4 && rest[0] == 'f') {
+        const std::size_t d = rest.find('-');
+        if (d == std::string_view::npos || d > 3 || !digitsOnly(rest.substr(1, d - 1)) || rest.size() != d + 2 ||
+            (rest[d + 1] != 'm' && rest[d + 1] != 'l'))
+            return std::nullopt;
+        f.kind = SpinFile::Kind::Frame;
+        f.frame = std::stoi(std::string(rest.substr(1, d - 1)));
+        f.size = rest[d + 1];
+        if (f.frame >= dongelek::view360::kMaxFrames) return std::nullopt;
+    } else {
+        return std::nullopt;
+    }
+    if (f.listingId < 1 || f.version < 1) return std::nullopt;
+    return f;
+}
+
+int atlasColumns(int frames) { return static_cast<int>(std::ceil(std::sqrt(static_cast<double>(frames)))); }
+
+// [SECTION] The view
+
+View360 View360Service::view(std::int64_t listingId, const std::optional<Principal>& viewer)
+{
+    std::optional<SpinListing> l = m_repository.listing(listingId);
+    if (!l || !l->active || !hasView(*l)) throw ClientError(notFound("id", "this listing has no 360-degree view"));
+    const bool editable =
+        viewer && (viewer->role == Role::Admin || (l->ownerUserId && *l->ownerUserId == viewer->userId));
+    if (editable && !l->stored) {
+        // Whoever may edit gets the stored hotspots (with their ids), never the generated ones.
+        const StoredSpin demo = effectiveSpin(*l);
+        m_repository.materialize(listingId, demo, demoHotspots(listingId, demo.frames), m_now());
+        l = m_repository.listing(listingId);
+    }
+    const StoredSpin spin = effectiveSpin(*l);
+    View360 v;
+    v.listingId = listingId;
+    SpinFile f;
+    f.listingId = listingId;
+    f.version = spin.version;
+    SpinInfo s;
+    s.frames = spin.frames;
+    s.frameWidth = SpinSizes::kFullW;
+    s.frameHeight = SpinSizes::kFullH;
+    f.kind = SpinFile::Kind::Atlas;
+    s.atlasUrl = std::string(kSpinUrlPrefix) + spinFileName(f);
+    s.atlasColumns = atlasColumns(spin.frames);
+    s.cellWidth = SpinSizes::kCellW;
+    s.cellHeight = SpinSizes::kCellH;
+    s.urlPattern = std::string(kSpinUrlPrefix) + std::to_string(listingId) + "-v" + std::to_string(spin.version) +
+                   "-f{frame}-{size}.jpg";
+    s.sizes = {"m", "l"};
+    v.spin = s;
+    if (spin.hasPanorama) {
+        PanoramaInfo p;
+        p.width = SpinSizes::kPanoW;
+        p.height = SpinSizes::kPanoH;
+        p.tileWidth = SpinSizes::kPanoW / SpinSizes::kPanoTiles;
+        for (int t = 0; t < SpinSizes::kPanoTiles; ++t) {
+            f.kind = SpinFile::Kind::PanoramaTile;
+            f.tile = t;
+            p.tileUrls.push_back(std::string(kSpinUrlPrefix) + spinFileName(f));
+        }
+        v.panorama = p;
+    }
+    v.hotspots = l->stored ? m_repository.hotspots(listingId) : demoHotspots(listingId, spin.frames);
+    v.editable = editable;
+    return v;
+}
+
+std::optional<SpinListing> View360Service::spinFor(const SpinFile& file)
+{
+    std::optional<SpinListing> l = m_repository.listing(file.listingId);
+    if (!l || !hasView(*l)) return std::nullopt;
+    const StoredSpin spin = effectiveSpin(*l);
+    if (spin.source != "demo" || file.version != spin.version) return std::nullopt; // uploads: issue 11
+    if (file.kind == SpinFile::Kind::Frame && file.frame >= spin.frames) return std::nullopt;
+    if (file.kind == SpinFile::Kind::PanoramaTile && !spin.hasPanorama) return std::nullopt;
+    return l;
+}
+
+std::vector<Hotspot> View360Service::demoHotspots(std::int64_t listingId, int frames)
+{
+    // A few of these per car, picked and placed by the listing id: what sellers mark most.
+    struct Spot {
+        HotspotView view;
+        double at;   // spin: fraction of the turn; panorama: yaw
+        double x, y; // spin: position in the frame; panorama: pitch in y
+        const char* label;
+        const char* note;
+    };
+    static const Spot kSpots[] = {
+        {HotspotView::Spin, 0.02, 0.30, 0.62, "New tyres", "Fitted this spring, about 2,000 km ago."},
+        {HotspotView::Spin, 0.45, 0.62, 0.55, "Scratch on the rear bumper", "About 5 cm, through the clear coat."},
+        {HotspotView::Spin, 0.27, 0.50, 0.45, "Small dent on the door", "Paintless repair would fix it."},
+        {HotspotView::Spin, 0.75, 0.42, 0.40, "Chip in the windscreen", "Outside the driver's view."},
+        {HotspotView::Panorama, 180, 0, -12, "Infotainment screen", "Apple CarPlay and Android Auto."},
+        {HotspotView::Panorama, 150, 0, -28, "Leather seats", "Heated front seats, no tears."},
+        {HotspotView::Panorama, 205, 0, -20, "Climate control", "Two zones."},
+    };
+    std::vector<Hotspot> out;
+    const std::uint64_t seed = static_cast<std::uint64_t>(listingId) * 2654435761u;
+    for (std::size_t i = 0; i < std::size(kSpots); ++i) {
+        if (((seed >> (i * 3)) & 7u) < 3u) continue; // about five of seven
+        const Spot& s = kSpots[i];
+        Hotspot h;
+        h.id = -static_cast<std::int64_t>(i + 1); // not stored yet: ids are given when materialized
+        h.view = s.view;
+        h.label = s.label;
+        h.note = s.note;
+        if (s.view == HotspotView::Spin) {
+            h.frame = static_cast<int>(std::lround(s.at * frames)) % frames;
+            h.x = s.x;
+            h.y = s.y;
+        } else {
+            h.yaw = s.at;
+            h.pitch = s.y;
+        }
+        out.push_back(h);
+    }
+    return out;
+}
+
+// [SECTION] Editing
+
+SpinListing View360Service::editable(std::int64_t listingId, const Principal& who)
+{
+    std::optional<SpinListing> l = m_repository.listing(listingId);
+    if (!l || !hasView(*l)) throw ClientError(notFound("id", "this listing has no 360-degree view"));
+    const bool owner = l->ownerUserId && *l->ownerUserId == who.userId;
+    if (!owner && who.role != Role::Admin) throw ClientError(forbidden("only the listing's seller can change its hotspots"));
+    if (!l->stored) {
+        // The demo content becomes the seller's: its row and hotspots are written first.
+        const StoredSpin spin = effectiveSpin(*l);
+        m_repository.materialize(listingId, spin, demoHotspots(listingId, spin.frames), m_now());
+        l = m_repository.listing(listingId);
+    }
+    return *l;
+}
+
+void View360Service::validate(const Hotspot& h, int frames) const
+{
+    if (h.label.empty()) throw ClientError(400, "invalid_field", "label", "label must not be empty");
+    if (h.label.size() > dongelek::view360::kMaxLabelBytes || !utf8::isValid(h.label))
+        throw ClientError(400, "invalid_field", "label",
+                          "label must be valid text of at most " + std::to_string(dongelek::view360::kMaxLabelBytes) +
+                              " bytes");
+    if (h.note.size() > dongelek::view360::kMaxNoteBytes || !utf8::isValid(h.note))
+        throw ClientError(400, "invalid_field", "note",
+                          "note must be valid text of at most " + std::to_string(dongelek::view360::kMaxNoteBytes) +
+                              " bytes");
+    if (h.view == HotspotView::Spin && (h.frame < 0 || h.frame >= frames))
+        throw ClientError(400, "invalid_field", "frame",
+                          "frame must be between 0 and " + std::to_string(frames - 1) + " (the spin's frames)");
+}
+
+View360 View360Service::addHotspot(std::int64_t listingId, const Principal& who, const Hotspot& h)
+{
+    const SpinListing l = editable(listingId, who);
+    validate(h, l.stored->frames);
+    if (m_repository.countHotspots(listingId) >= dongelek::view360::kMaxHotspots)
+        throw ClientError(400, "too_many", "hotspots",
+                          "a listing has at most " + std::to_string(dongelek::view360::kMaxHotspots) + " hotspots");
+    m_repository.addHotspot(listingId, h, m_now());
+    return view(listingId, who);
+}
+
+View360 View360Service::updateHotspot(std::int64_t listingId, const Principal& who, const Hotspot& h)
+{
+    const SpinListing l = editable(listingId, who);
+    validate(h, l.stored->frames);
+    if (!m_repository.updateHotspot(listingId, h)) throw ClientError(notFound("hotspot", "no such hotspot"));
+    return view(listingId, who);
+}
+
+View360 View360Service::deleteHotspot(std::int64_t listingId, const Principal& who, std::int64_t hotspotId)
+{
+    editable(listingId, who);
+    if (!m_repository.deleteHotspot(listingId, hotspotId)) throw ClientError(notFound("hotspot", "no such hotspot"));
+    return view(listingId, who);
+}
+
+} // namespace dongelek::server::view360
