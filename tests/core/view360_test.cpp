@@ -1,0 +1,133 @@
+// The 360 viewer's geometry: which frames an angle blends, where hotspots go as the car turns,
+// the panorama's projection and its inverse, the camera's limits, and the wire format.
+#include "core/view360.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace dongelek;
+using namespace dongelek::view360;
+
+TEST_CASE("an angle blends the two captured frames around it", "[core][view360]")
+{
+    FrameBlend b = blendAt(0, 36);
+    CHECK(b.from == 0);
+    CHECK(b.to == 1);
+    CHECK(b.t == Approx(0));
+    b = blendAt(15, 36); // halfway between frame 1 (10°) and 2 (20°)
+    CHECK(b.from == 1);
+    CHECK(b.to == 2);
+    CHECK(b.t == Approx(0.5));
+    b = blendAt(355, 36); // between the last frame and the first: it wraps
+    CHECK(b.from == 35);
+    CHECK(b.to == 0);
+    CHECK(b.t == Approx(0.5));
+    b = blendAt(-5, 36);
+    CHECK(b.from == 35);
+    CHECK(b.t == Approx(0.5));
+    CHECK(wrapDegrees(720) == Approx(0));
+    CHECK(frameAngle(9, 36) == Approx(90));
+}
+
+TEST_CASE("a spin hotspot follows the car to neighbouring frames and hides on the far side", "[core][view360]")
+{
+    Hotspot h;
+    h.frame = 10;
+    h.x = 0.7;
+    h.y = 0.4;
+    auto at = placeOnSpin(h, frameAngle(10, 36), 36);
+    REQUIRE(at);
+    CHECK(at->x == Approx(0.7));
+    CHECK(at->y == Approx(0.4));
+    CHECK(at->opacity > 0.9);
+    // One frame on, it has moved and faded a little; the direction follows the turn.
+    auto next = placeOnSpin(h, frameAngle(11, 36), 36);
+    auto prev = placeOnSpin(h, frameAngle(9, 36), 36);
+    REQUIRE(next);
+    REQUIRE(prev);
+    CHECK(next->x < at->x);
+    CHECK(prev->x > at->x);
+    CHECK(next->opacity < at->opacity);
+    // Four frames away (beyond the span of three) or half a turn away: not shown.
+    CHECK_FALSE(placeOnSpin(h, frameAngle(14, 36), 36));
+    CHECK_FALSE(placeOnSpin(h, frameAngle(28, 36), 36));
+    Hotspot pano;
+    pano.view = HotspotView::Panorama;
+    CHECK_FALSE(placeOnSpin(pano, 0, 36));
+}
+
+TEST_CASE("the panorama projection puts the camera's direction in the centre and inverts", "[core][view360]")
+{
+    PanoramaCamera c;
+    c.yaw = 180;
+    c.pitch = 0;
+    c.fovY = 60;
+    auto centre = placeOnPanorama(180, 0, c, 1.5);
+    REQUIRE(centre);
+    CHECK(centre->x == Approx(0.5));
+    CHECK(centre->y == Approx(0.5));
+    // More yaw is to the right, more pitch is up; behind the camera is nowhere.
+    auto right = placeOnPanorama(200, 0, c, 1.5);
+    auto up = placeOnPanorama(180, 20, c, 1.5);
+    REQUIRE(right);
+    REQUIRE(up);
+    CHECK(right->x > 0.5);
+    CHECK(up->y < 0.5);
+    CHECK_FALSE(placeOnPanorama(0, 0, c, 1.5));
+    // The edge of the vertical field of view is the top of the view.
+    auto top = placeOnPanorama(180, 29.9, c, 1.5);
+    REQUIRE(top);
+    CHECK(top->y == Approx(0).margin(0.01));
+    // Tapping a point finds the direction that projects back onto it.
+    for (double x : {0.1, 0.5, 0.83})
+        for (double y : {0.2, 0.5, 0.9}) {
+            const auto [yaw, pitch] = panoramaDirectionAt(x, y, c, 1.5);
+            const auto back = placeOnPanorama(yaw, pitch, c, 1.5);
+            REQUIRE(back);
+            CHECK(back->x == Approx(x).margin(1e-9));
+            CHECK(back->y == Approx(y).margin(1e-9));
+        }
+}
+
+TEST_CASE("the panorama camera stops at the poles and within its zoom range", "[core][view360]")
+{
+    PanoramaCamera c;
+    c.pitch = 89;
+    c.fovY = 70;
+    c.yaw = -10;
+    c = clampCamera(c);
+    CHECK(c.pitch == Approx(55)); // the top of the view reaches the pole, not beyond
+    CHECK(c.yaw == Approx(350));
+    c.fovY = 500;
+    CHECK(clampCamera(c).fovY == Approx(kMaxFov));
+    c.fovY = 1;
+    CHECK(clampCamera(c).fovY == Approx(kMinFov));
+}
+
+TEST_CASE("a 360 view goes over the wire and back", "[core][view360]")
+{
+    View360 v;
+    v.listingId = 42;
+    SpinInfo s;
+    s.frames = 36;
+    s.atlasUrl = "/media/spins/42-v1-atlas.jpg";
+    s.atlasColumns = 6;
+    s.cellWidth = 160;
+    s.cellHeight = 100;
+    s.urlPattern = "/media/spins/42-v1-f{frame}-{size}.jpg";
+    s.sizes = {"m", "l"};
+    v.spin = s;
+    Hotspot h;
+    h.id = 3;
+    h.frame = 4;
+    h.x = 0.25;
+    h.label = "Новые шины";
+    v.hotspots.push_back(h);
+    const View360 back = nlohmann::json(v).get<View360>();
+    REQUIRE(back.spin);
+    CHECK(back.spin->frames == 36);
+    CHECK(back.spin->urlPattern == s.urlPattern);
+    CHECK_FALSE(back.panorama);
+    REQUIRE(back.hotspots.size() == 1);
+    CHECK(back.hotspots[0].label == "Новые шины");
+    CHECK(back.hotspots[0].x == Approx(0.25));
+}
