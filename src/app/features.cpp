@@ -12,6 +12,7 @@
 #include "ui/features/favorites/favorites_screen.hpp"
 #include "ui/features/listing/listing_screen.hpp"
 #include "ui/features/saved_searches/saved_searches_screens.hpp"
+#include "ui/features/view360/view360_screen.hpp"
 
 #include "platform/preferences.hpp"
 
@@ -37,6 +38,8 @@ RecentlyViewedStore devicePreferences()
 void registerFeatures(FeatureSet& features)
 {
     features.add<BrowseModule, ui::BrowseScreen>(); // home
+    // Before the listing: its address with ?view=360 or ?view=inside is the 360 viewer's.
+    features.add<View360Module, ui::View360Screen>();
     features.add<ListingModule, ui::ListingScreen>();
     features.add<FavoritesModule, ui::FavoritesScreen>();
     features.add<CompareModule, ui::CompareScreen>();

@@ -178,6 +178,12 @@ std::optional<HotspotPlacement> placeOnSpin(const Hotspot& h, double angleDegree
 
 // [SECTION] Panorama geometry
 
+CameraBasis cameraBasis(const PanoramaCamera& c)
+{
+    const Basis b = basisOf(c);
+    return {{b.forward.x, b.forward.y, b.forward.z}, {b.right.x, b.right.y, b.right.z}, {b.up.x, b.up.y, b.up.z}};
+}
+
 PanoramaCamera clampCamera(PanoramaCamera c)
 {
     c.fovY = std::clamp(c.fovY, kMinFov, kMaxFov);

@@ -111,6 +111,12 @@ struct PanoramaCamera {
 };
 inline constexpr double kMinFov = 30;
 inline constexpr double kMaxFov = 100;
+// The camera's axes in the panorama's space (x right at yaw 90, y up, z at yaw 0), which the
+// panorama shader (shaders/panorama.frag) turns into a view direction per pixel.
+struct CameraBasis {
+    double forward[3], right[3], up[3];
+};
+CameraBasis cameraBasis(const PanoramaCamera& c);
 // Keeps pitch within the poles (the view never turns over) and fov within its range.
 PanoramaCamera clampCamera(PanoramaCamera c);
 // Where (yaw, pitch) of the panorama lands on a view of aspect width/height: x, y in 0..1

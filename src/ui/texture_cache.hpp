@@ -30,6 +30,7 @@ public:
     Texture& operator=(const Texture&) = delete;
 
     ImTextureID id() const { return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(m_id)); }
+    unsigned glName() const { return m_id; } // for our own shaders (ui/gl_program.hpp)
     int width() const { return m_width; }
     int height() const { return m_height; }
     std::size_t bytes() const { return static_cast<std::size_t>(m_width) * m_height * 4; }

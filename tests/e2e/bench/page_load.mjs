@@ -65,13 +65,14 @@ for (let i = 0; i < loads; i++) {
     // the way, so the list only grows as they arrive. Frame times of the last 120 frames, how far
     // the list got, and how long it took (at most 3 minutes).
     await page.mouse.move(640, 500);
-    scrolling = await page.evaluate((target) => new Promise((resolve) => {
+    const wheelFor = (target, frames) => page.evaluate(([target, frames]) => new Promise((resolve) => {
       const canvas = document.getElementById('canvas');
       const start = performance.now();
+      const from = window.dongelek.state().frames;
       function step() {
         const s = window.dongelek.state();
-        if ((s.shown ?? 0) >= target || performance.now() - start > 180_000) {
-          resolve({ ...s.frameMs, loaded: s.shown ?? null, total: s.total ?? null,
+        if ((target && (s.shown ?? 0) >= target) || (frames && s.frames - from >= frames) || performance.now() - start > 180_000) {
+          resolve({ ...s.frameMs, loaded: s.shown ?? null, total: s.total ?? null, frames: s.frames - from,
                     seconds: Math.round((performance.now() - start) / 1000) });
           return;
         }
@@ -79,7 +80,17 @@ for (let i = 0; i < loads; i++) {
         requestAnimationFrame(step);
       }
       requestAnimationFrame(step);
-    }), 10_000);
+    }), [target, frames]);
+    const reached = await wheelFor(10_000, 0);
+    // 120 frames more there: the main thread's CPU time over them (Chromium's ThreadTime: all of
+    // the page's work on that thread, the app's frames and the browser's own) per frame drawn.
+    await cdp.send('Performance.enable');
+    const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value;
+    const cpu0 = await threadTime();
+    scrolling = await wheelFor(0, 120);
+    const cpu1 = await threadTime();
+    scrolling.mainThreadCpuPerFrameMs = (1000 * (cpu1 - cpu0)) / Math.max(1, scrolling.frames);
+    scrolling.seconds += reached.seconds;
     const card = (await page.evaluate(() => window.dongelek.items())).find((it) => it.id.startsWith('card:'));
     await page.mouse.click(card.rect.x + card.rect.w / 2, card.rect.y + card.rect.h / 2);
     await page.waitForFunction(() => window.dongelek.state().screen === 'listing' &&

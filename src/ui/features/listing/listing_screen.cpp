@@ -9,6 +9,8 @@
 
 #include "ui/features/listing/listing_screen.hpp"
 
+#include "core/routes/view360_route.hpp"
+
 #include "client/features/listing/listing_text.hpp"
 #include "core/text_format.hpp"
 #include "core/money.hpp"
@@ -307,6 +309,17 @@ float ListingScreen::drawGallery(float width)
                 m_module.showPhoto(l.photoIndex + dir);
                 navClicked = true;
             }
+        }
+    }
+    // The 360-degree view (its own screen, a link) over the photo's top left corner.
+    if (l.details.value().summary.hasSpin) {
+        ButtonOptions o;
+        o.kind = ButtonKind::Primary;
+        o.href = View360Route{l.id, false}.url();
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + em(0.75f), pos.y + em(0.75f)));
+        if (button("listing.view360", s.get("view360.open"), o)) {
+            m_ui.app.navigate(o.href);
+            mainClicked = false;
         }
     }
     // A click, tap or Enter on the photo opens it full screen.

@@ -1,0 +1,87 @@
+// The 360-degree viewer on the client (/listing/<id>?view=360 and ?view=inside,
+// core/routes/view360_route.hpp): the view as fetched, and the motion of the spin (angle,
+// inertia after a fling, the one turn of autoplay when the car first appears, zoom and pan)
+// and of the panorama's camera. The screen (ui/features/view360) turns gestures into these
+// actions and draws; frames and tiles are loaded by the screen through the texture cache.
+#pragma once
+
+#include "client/module.hpp"
+#include "core/view360.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace dongelek {
+
+template <> struct RemoteEmpty<View360> {
+    static bool test(const View360& v) { return !v.spin && !v.panorama; }
+};
+
+struct SpinMotion {
+    double angle = 0;     // degrees; frame i is shown exactly at 360 * i / frames
+    double velocity = 0;  // degrees per second, after a fling; decays
+    double zoom = 1;      // 1 .. kMaxZoom
+    double panX = 0;      // the zoomed frame's offset, in fractions of the view (0 when not zoomed)
+    double panY = 0;
+    bool autoplaying = false;
+    bool autoplayed = false; // the one turn happened (or the user touched the car first)
+    double autoplayStartMs = 0;
+    double autoplayStartAngle = 0;
+};
+
+struct View360State {
+    std::int64_t listingId = 0;
+    bool inside = false; // the panorama, not the spin
+    Remote<View360> view;
+    SpinMotion spin;
+    view360::PanoramaCamera camera;
+    std::int64_t selectedHotspot = 0; // 0: none; its label and note are shown
+    double lastUpdateMs = 0;
+};
+
+class View360Module final : public Module {
+public:
+    static constexpr double kMaxZoom = 8;
+    static constexpr double kAutoplayMs = 4000; // one turn
+    static std::string viewUrl(std::int64_t listingId); // "/api/v1/listings/42/view360"
+
+    explicit View360Module(AppController& app) : Module(app) {}
+    const View360State& state() const { return m_state; }
+    int frames() const;
+    bool animating() const;
+
+    // [SECTION] Actions (the screen calls them from gestures and keys)
+    void startAutoplay(double nowMs); // once per listing, when the small frames are ready
+    void touched();                   // any gesture on the car stops autoplay and inertia
+    void turnBy(double degrees);
+    void fling(double degreesPerSecond);
+    void stepFrames(int n);           // to the n-th captured frame from the nearest one
+    void zoomAbout(double factor, double fx, double fy); // fx, fy: the fixed point, -0.5..0.5 of the view
+    void panBy(double dx, double dy);                    // fractions of the view
+    void resetZoom();
+    void lookBy(double dYaw, double dPitch);
+    void zoomFov(double factor);
+    void selectHotspot(std::int64_t id); // jumps to it (0 closes)
+
+    // [SECTION] Module
+    const char* id() const override { return "view360"; }
+    bool claims(const AppUrl& url) const override;
+    void enter(const AppUrl& url, Entry how) override;
+    std::string url() const override;
+    Status status() const override { return m_state.view.status(); }
+    const RequestError& error() const override { return m_state.view.error(); }
+    std::string title(const Strings& s) const override;
+    void retry() override { load(); }
+    void update(double nowMs) override;
+    std::optional<double> nextUpdateAt() const override;
+    void describe(nlohmann::json& state, bool current) const override;
+
+private:
+    void load();
+    void clampPan();
+
+    View360State m_state;
+};
+
+} // namespace dongelek

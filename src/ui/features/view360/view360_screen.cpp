@@ -1,0 +1,538 @@
+#include "ui/features/view360/view360_screen.hpp"
+
+#include "ui/redraw.hpp"
+#include "ui/style.hpp"
+#include "ui/test_hook.hpp"
+#include "ui/widgets.hpp"
+
+#include "core/routes/listing_route.hpp"
+#include "core/routes/view360_route.hpp"
+#include "core/text_format.hpp"
+
+#include <shaders.hpp>
+
+#include <dk_gl.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace dongelek::ui {
+
+namespace {
+
+constexpr double kDegreesPerWidth = 300; // a drag across the whole view turns the car this far
+constexpr int kPrefetchAhead = 6;        // frames fetched beyond the current pair in the turn's direction
+constexpr int kPrefetchBehind = 2;
+constexpr float kFrameAspect = 16.0f / 10.0f;
+
+std::string frameUrl(const SpinInfo& s, int frame, const std::string& size)
+{
+    std::string url = s.urlPattern;
+    const auto put = [&url](std::string_view key, const std::string& value) {
+        const std::size_t at = url.find(key);
+        if (at != std::string::npos) url.replace(at, key.size(), value);
+    };
+    put("{frame}", std::to_string(frame));
+    put("{size}", size);
+    return url;
+}
+
+// The atlas cell of `frame` as a texture sub-rectangle (u0, v0, u1, v1).
+void cellRect(const SpinInfo& s, const Texture& atlas, int frame, float out[4])
+{
+    const int col = frame % std::max(1, s.atlasColumns), row = frame / std::max(1, s.atlasColumns);
+    const float w = static_cast<float>(atlas.width()), h = static_cast<float>(atlas.height());
+    out[0] = (col * s.cellWidth + 0.5f) / w;
+    out[1] = (row * s.cellHeight + 0.5f) / h;
+    out[2] = ((col + 1) * s.cellWidth - 0.5f) / w;
+    out[3] = ((row + 1) * s.cellHeight - 0.5f) / h;
+}
+
+// The largest rectangle of `aspect` inside min..max, centred.
+void fit(ImVec2& min, ImVec2& max, float aspect)
+{
+    const float w = max.x - min.x, h = max.y - min.y;
+    if (w / h > aspect) {
+        const float nw = h * aspect;
+        min.x += (w - nw) / 2;
+        max.x = min.x + nw;
+    } else {
+        const float nh = w / aspect;
+        min.y += (h - nh) / 2;
+        max.y = min.y + nh;
+    }
+}
+
+} // namespace
+
+View360Screen::View360Screen(UiContext& ui, View360Module& module)
+    : Screen(ui, module, "view360.title_window", "screen.view360"), m_module(module)
+{
+}
+
+bool View360Screen::ensurePrograms()
+{
+    if (!m_programsTried) {
+        m_programsTried = true;
+        m_spin = GlProgram::build(shaders::kShader_quad_vert, shaders::kShader_spin_frag, m_programError);
+        m_panorama = GlProgram::build(shaders::kShader_quad_vert, shaders::kShader_panorama_frag, m_programError);
+    }
+    return m_spin && m_panorama;
+}
+
+void View360Screen::drawContent()
+{
+    const Strings& s = strings();
+    const View360State& st = m_module.state();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const PageLayout layout = PageLayout::compute(avail.x);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+
+    if (!beginScrollRegion("view360.scroll", avail, ScrollKind::Main)) {
+        endScrollRegion();
+        return;
+    }
+    const float left = ImGui::GetCursorPosX() + layout.left;
+    ImGui::SetCursorPosX(left);
+    ImGui::Dummy(ImVec2(1, em(0.5f)));
+
+    // [Header] back to the listing, the title, outside / inside.
+    ImGui::SetCursorPosX(left);
+    ButtonOptions back;
+    back.kind = ButtonKind::Link;
+    back.hasIcon = true;
+    back.icon = Icon::ChevronLeft;
+    back.href = ListingRoute{st.listingId}.url();
+    if (button("view360.back", s.get("view360.back"), back)) m_ui.app.navigate(back.href);
+    const View360* v = st.view.has() ? &st.view.value() : nullptr;
+    const bool inside = st.inside && v && v->panorama;
+    if (v && v->spin && v->panorama) {
+        ImGui::SameLine();
+        ButtonOptions other;
+        other.kind = ButtonKind::Secondary;
+        other.href = View360Route{st.listingId, !inside}.url();
+        const char* key = inside ? "view360.outside" : "view360.inside";
+        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), left + layout.width - buttonWidth(s.get(key), other)));
+        if (button("view360.switch", s.get(key), other)) m_ui.app.navigate(other.href);
+    }
+    ImGui::SetCursorPosX(left);
+    const ImVec2 titlePos = ImGui::GetCursorScreenPos();
+    const char* title = s.get(inside ? "view360.title_inside" : "view360.title");
+    drawText(ImGui::GetWindowDrawList(), Font::Heading, titlePos, color::kText, title);
+    const ImVec2 titleSize = textSize(Font::Heading, title);
+    hookRect("view360.title", title, titlePos, ImVec2(titlePos.x + titleSize.x, titlePos.y + titleSize.y), nullptr,
+             withRole(Role::Heading));
+    ImGui::Dummy(ImVec2(1, titleSize.y + em(0.5f)));
+
+    // [Stage]
+    const float viewH = std::max(em(12), std::min(layout.width / kFrameAspect, avail.y - em(9)));
+    ImGui::SetCursorPosX(left);
+    ImVec2 stageMin = ImGui::GetCursorScreenPos();
+    ImVec2 stageMax(stageMin.x + layout.width, stageMin.y + viewH);
+    if (m_fullscreen) {
+        stageMin = origin;
+        stageMax = ImVec2(origin.x + avail.x, origin.y + avail.y);
+    }
+    ImDrawList* dl = m_fullscreen ? ImGui::GetForegroundDrawList() : ImGui::GetWindowDrawList();
+    dl->AddRectFilled(stageMin, stageMax, IM_COL32(232, 234, 238, 255), m_fullscreen ? 0.0f : em(0.5f));
+
+    if (st.view.status() == Status::Error) {
+        ImGui::SetCursorScreenPos(stageMin);
+        if (errorPanel(s, errorMessage(s, st.view.error(), true), errorHint(s, st.view.error()),
+                       ImVec2(stageMax.x - stageMin.x, stageMax.y - stageMin.y)))
+            m_module.retry();
+    } else if (!v) {
+        spinner("view360.loading", ImVec2((stageMin.x + stageMax.x) / 2, (stageMin.y + stageMax.y) / 2), em(1), shared().nowMs);
+    } else if (!ensurePrograms()) {
+        drawText(dl, Font::Regular, ImVec2(stageMin.x + em(1), stageMin.y + em(1)), color::kDanger,
+                 s.get("view360.no_gl"), stageMax.x - stageMin.x - em(2));
+    } else if (inside) {
+        drawPanorama(*v, stageMin, stageMax);
+    } else if (v->spin) {
+        drawSpin(*v, stageMin, stageMax);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(stageMin.x, m_fullscreen ? origin.y : stageMax.y));
+    if (!m_fullscreen) ImGui::Dummy(ImVec2(layout.width, em(0.5f)));
+
+    // [Controls] zoom, reset, full screen; the hint.
+    if (v && !m_fullscreen) {
+        ImGui::SetCursorPosX(left);
+        ButtonOptions o;
+        o.kind = ButtonKind::Secondary;
+        if (button("view360.zoom_in", "+", ButtonOptions{o.kind, {}, false, Icon::ChevronLeft, true, false, Font::Bold, "",
+                                                        s.get("view360.zoom_in")})) {
+            if (inside) m_module.zoomFov(1 / 1.25);
+            else m_module.zoomAbout(1.5, 0, 0);
+        }
+        ImGui::SameLine();
+        if (button("view360.zoom_out", "−", ButtonOptions{o.kind, {}, false, Icon::ChevronLeft, true, false, Font::Bold, "",
+                                                         s.get("view360.zoom_out")})) {
+            if (inside) m_module.zoomFov(1.25);
+            else m_module.zoomAbout(1 / 1.5, 0, 0);
+        }
+        ImGui::SameLine();
+        if (button("view360.fullscreen", s.get("view360.fullscreen"), o)) m_fullscreen = true;
+        ImGui::SameLine();
+        const ImVec2 hintPos(ImGui::GetCursorScreenPos().x + em(0.5f), ImGui::GetCursorScreenPos().y + em(0.4f));
+        const char* hint = s.get(inside ? "view360.hint_inside" : "view360.hint_spin");
+        const float hintW = left + layout.width - (hintPos.x - ImGui::GetWindowPos().x);
+        drawText(ImGui::GetWindowDrawList(), Font::Regular, hintPos, color::kTextMuted, hint, std::max(em(8), hintW));
+        ImGui::NewLine();
+        ImGui::Dummy(ImVec2(1, em(0.75f)));
+        drawHotspotList(*v, layout.width);
+    }
+    if (m_fullscreen) {
+        ButtonOptions o;
+        o.kind = ButtonKind::Secondary;
+        ImGui::SetCursorScreenPos(ImVec2(stageMax.x - em(10), stageMin.y + em(0.75f)));
+        ImGui::PushClipRect(stageMin, stageMax, false);
+        if (button("view360.exit_fullscreen", s.get("view360.exit_fullscreen"), o) ||
+            ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+            m_fullscreen = false;
+        ImGui::PopClipRect();
+    }
+    ImGui::Dummy(ImVec2(1, em(2)));
+    endScrollRegion();
+}
+
+void View360Screen::drawSpin(const View360& v, ImVec2 min, ImVec2 max)
+{
+    const SpinInfo& spin = *v.spin;
+    const View360State& st = m_module.state();
+    ImVec2 fmin = min, fmax = max;
+    fit(fmin, fmax, static_cast<float>(spin.frameWidth) / std::max(1, spin.frameHeight));
+    handleSpinInput(fmin, fmax);
+
+    TextureCache& textures = m_ui.textures;
+    const Texture* atlas = textures.get(spin.atlasUrl);
+    const view360::FrameBlend b = view360::blendAt(st.spin.angle, spin.frames);
+    // Full frames: the large size when zoomed in on a big screen, the medium one otherwise.
+    const bool large = st.spin.zoom > 1.5 && (fmax.x - fmin.x) > 700;
+    const std::string size = large ? "l" : "m";
+    const Texture* from = textures.get(frameUrl(spin, b.from, size));
+    const Texture* to = textures.get(frameUrl(spin, b.to, size));
+    // Nearest first, then the way the car is turning.
+    const int dir = st.spin.velocity < 0 ? -1 : 1;
+    for (int k = 1; k <= kPrefetchAhead; ++k)
+        textures.prefetch(frameUrl(spin, ((b.to + dir * k) % spin.frames + spin.frames) % spin.frames, size));
+    for (int k = 1; k <= kPrefetchBehind; ++k)
+        textures.prefetch(frameUrl(spin, ((b.from - dir * k) % spin.frames + spin.frames) % spin.frames, size));
+
+    if (!atlas && !from) {
+        spinner("view360.loading", ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2), em(1), shared().nowMs);
+        hookRect("view360.stage", strings().get("view360.title"), min, max, nullptr, withRole(Role::Image));
+        return;
+    }
+    m_module.startAutoplay(shared().nowMs);
+
+    struct Source {
+        unsigned texture = 0;
+        float rect[4] = {0, 0, 1, 1};
+    };
+    const auto source = [&](const Texture* full, int frame) {
+        Source out;
+        if (full) {
+            out.texture = full->glName();
+        } else if (atlas) {
+            out.texture = atlas->glName();
+            cellRect(spin, *atlas, frame, out.rect);
+        }
+        return out;
+    };
+    const Source a = source(from, b.from), c = source(to, b.to);
+    const float t = static_cast<float>(b.t);
+    const float zoom = static_cast<float>(st.spin.zoom), px = static_cast<float>(st.spin.panX),
+                py = static_cast<float>(st.spin.panY);
+    ImDrawList* dl = m_fullscreen ? ImGui::GetForegroundDrawList() : ImGui::GetWindowDrawList();
+    dl->PushClipRect(min, max, true);
+    addGlDraw(dl, fmin, fmax, [this, a, c, t, zoom, px, py](const float clip[4]) {
+        glUseProgram(m_spin.id());
+        glUniform4f(m_spin.uniform("uRect"), clip[0], clip[1], clip[2], clip[3]);
+        bindTexture(m_spin, "uFrom", 0, a.texture);
+        bindTexture(m_spin, "uTo", 1, c.texture ? c.texture : a.texture);
+        glUniform4f(m_spin.uniform("uFromRect"), a.rect[0], a.rect[1], a.rect[2], a.rect[3]);
+        glUniform4f(m_spin.uniform("uToRect"), c.rect[0], c.rect[1], c.rect[2], c.rect[3]);
+        glUniform1f(m_spin.uniform("uT"), c.texture ? t : 0.0f);
+        glUniform3f(m_spin.uniform("uView"), zoom, px, py);
+        m_quad.draw();
+    });
+    // Hotspots on this angle (and its neighbours), numbered as in the list.
+    int number = 0;
+    for (const Hotspot& h : v.hotspots) {
+        if (h.view != HotspotView::Spin) continue;
+        ++number;
+        const auto at = view360::placeOnSpin(h, st.spin.angle, spin.frames);
+        if (!at) continue;
+        // Through the zoom: view point = (p - 0.5) * zoom + 0.5 + pan.
+        const double vx = (at->x - 0.5) * zoom + 0.5 + px, vy = (at->y - 0.5) * zoom + 0.5 + py;
+        if (vx < 0 || vx > 1 || vy < 0 || vy > 1) continue;
+        drawHotspotMarker(h, number,
+                          ImVec2(fmin.x + static_cast<float>(vx) * (fmax.x - fmin.x),
+                                 fmin.y + static_cast<float>(vy) * (fmax.y - fmin.y)),
+                          static_cast<float>(at->opacity));
+    }
+    dl->PopClipRect();
+    const std::string frameText = strings().format(
+        "view360.frame_of", {{"index", std::to_string(b.from + 1)}, {"count", std::to_string(spin.frames)}});
+    hookRect("view360.stage", strings().get("view360.title"), min, max, frameText.c_str(), withRole(Role::Image));
+}
+
+void View360Screen::drawPanorama(const View360& v, ImVec2 min, ImVec2 max)
+{
+    const PanoramaInfo& pano = *v.panorama;
+    const View360State& st = m_module.state();
+    handlePanoramaInput(min, max);
+    std::vector<const Texture*> tiles;
+    for (const std::string& url : pano.tileUrls)
+        tiles.push_back(m_ui.textures.get(url));
+    const bool ready = !tiles.empty() && std::all_of(tiles.begin(), tiles.end(), [](const Texture* t) { return t; });
+    if (!ready || tiles.size() < 2) {
+        spinner("view360.loading", ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2), em(1), shared().nowMs);
+        hookRect("view360.stage", strings().get("view360.title_inside"), min, max, nullptr, withRole(Role::Image));
+        return;
+    }
+    const view360::CameraBasis basis = view360::cameraBasis(st.camera);
+    const double aspect = (max.x - min.x) / std::max(1.0f, max.y - min.y);
+    const double tanY = std::tan(st.camera.fovY * 3.14159265358979 / 360.0);
+    const unsigned t0 = tiles[0]->glName(), t1 = tiles[1]->glName();
+    ImDrawList* dl = m_fullscreen ? ImGui::GetForegroundDrawList() : ImGui::GetWindowDrawList();
+    dl->PushClipRect(min, max, true);
+    addGlDraw(dl, min, max, [this, basis, aspect, tanY, t0, t1](const float clip[4]) {
+        glUseProgram(m_panorama.id());
+        glUniform4f(m_panorama.uniform("uRect"), clip[0], clip[1], clip[2], clip[3]);
+        bindTexture(m_panorama, "uTile0", 0, t0);
+        bindTexture(m_panorama, "uTile1", 1, t1);
+        const auto vec = [&](const char* name, const double d[3]) {
+            glUniform3f(m_panorama.uniform(name), static_cast<float>(d[0]), static_cast<float>(d[1]),
+                        static_cast<float>(d[2]));
+        };
+        vec("uForward", basis.forward);
+        vec("uRight", basis.right);
+        vec("uUp", basis.up);
+        glUniform2f(m_panorama.uniform("uTan"), static_cast<float>(tanY * aspect), static_cast<float>(tanY));
+        m_quad.draw();
+    });
+    int number = 0;
+    for (const Hotspot& h : v.hotspots) {
+        if (h.view != HotspotView::Panorama) continue;
+        ++number;
+        const auto at = view360::placeOnPanorama(h.yaw, h.pitch, st.camera, aspect);
+        if (!at) continue;
+        drawHotspotMarker(h, number,
+                          ImVec2(min.x + static_cast<float>(at->x) * (max.x - min.x),
+                                 min.y + static_cast<float>(at->y) * (max.y - min.y)),
+                          1.0f);
+    }
+    dl->PopClipRect();
+    hookRect("view360.stage", strings().get("view360.title_inside"), min, max, nullptr, withRole(Role::Image));
+}
+
+void View360Screen::drawHotspotMarker(const Hotspot& h, int number, ImVec2 at, float opacity)
+{
+    ImDrawList* dl = m_fullscreen ? ImGui::GetForegroundDrawList() : ImGui::GetWindowDrawList();
+    const float r = em(0.95f);
+    const auto alpha = static_cast<int>(std::clamp(opacity, 0.0f, 1.0f) * 255);
+    const bool selected = m_module.state().selectedHotspot == h.id;
+    dl->AddCircleFilled(at, r + em(0.2f), IM_COL32(255, 255, 255, alpha));
+    dl->AddCircleFilled(at, r, selected ? IM_COL32(14, 99, 214, alpha) : IM_COL32(17, 24, 39, alpha * 9 / 10));
+    const std::string n = std::to_string(number);
+    const ImVec2 ts = textSize(Font::Bold, n);
+    drawText(dl, Font::Bold, ImVec2(at.x - ts.x / 2, at.y - ts.y / 2), IM_COL32(255, 255, 255, alpha), n);
+    // A tap or click on the marker opens its note.
+    ImGui::SetCursorScreenPos(ImVec2(at.x - r, at.y - r));
+    const std::string id = "view360.marker." + std::to_string(h.id);
+    ImGui::PushID(id.c_str());
+    const Press p = pressable("##marker", ImVec2(2 * r, 2 * r));
+    ImGui::PopID();
+    if (p.clicked) m_module.selectHotspot(selected ? 0 : h.id);
+    hookRect(id, h.label, ImVec2(at.x - r, at.y - r), ImVec2(at.x + r, at.y + r), nullptr, withRole(Role::Button));
+    if (selected) {
+        const float w = std::min(em(18), ImGui::GetIO().DisplaySize.x - em(2));
+        const std::string text = h.note.empty() ? h.label : h.label + "\n" + h.note;
+        const ImVec2 size = textSize(Font::Regular, text, w - em(1.5f));
+        ImVec2 boxMin(std::clamp(at.x - w / 2, em(0.5f), ImGui::GetIO().DisplaySize.x - w - em(0.5f)), at.y + r + em(0.4f));
+        const ImVec2 boxMax(boxMin.x + w, boxMin.y + size.y + em(1.2f));
+        dl->AddRectFilled(boxMin, boxMax, IM_COL32(255, 255, 255, 245), em(0.5f));
+        drawText(dl, Font::Regular, ImVec2(boxMin.x + em(0.75f), boxMin.y + em(0.6f)), color::kText, text, w - em(1.5f));
+        hookRect("view360.note", text, boxMin, boxMax, nullptr, withRole(Role::Text));
+    }
+}
+
+void View360Screen::drawHotspotList(const View360& v, float width)
+{
+    const Strings& s = strings();
+    const bool inside = m_module.state().inside && v.panorama;
+    std::vector<const Hotspot*> here;
+    for (const Hotspot& h : v.hotspots)
+        if ((h.view == HotspotView::Panorama) == inside) here.push_back(&h);
+    if (here.empty()) return;
+    const float left = ImGui::GetCursorPosX() + PageLayout::compute(ImGui::GetWindowWidth()).left;
+    ImGui::SetCursorPosX(left);
+    const std::string heading = formatCount(s, "view360.hotspots", static_cast<std::int64_t>(here.size()));
+    const ImVec2 hp = ImGui::GetCursorScreenPos();
+    drawText(ImGui::GetWindowDrawList(), Font::Bold, hp, color::kText, heading);
+    const ImVec2 hs = textSize(Font::Bold, heading);
+    hookRect("view360.hotspots", heading, hp, ImVec2(hp.x + hs.x, hp.y + hs.y), nullptr, withRole(Role::Heading));
+    ImGui::Dummy(ImVec2(1, hs.y + em(0.4f)));
+    int number = 0;
+    for (const Hotspot* h : here) {
+        ++number;
+        ImGui::SetCursorPosX(left);
+        ButtonOptions o;
+        o.kind = m_module.state().selectedHotspot == h->id ? ButtonKind::Primary : ButtonKind::Ghost;
+        o.size = ImVec2(std::min(width, em(28)), 0);
+        const std::string id = "view360.hotspot." + std::to_string(h->id);
+        if (button(id.c_str(), std::to_string(number) + ". " + h->label, o))
+            m_module.selectHotspot(m_module.state().selectedHotspot == h->id ? 0 : h->id);
+    }
+}
+
+void View360Screen::handleSpinInput(ImVec2 min, ImVec2 max)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 size(max.x - min.x, max.y - min.y);
+    ImGui::SetCursorScreenPos(min);
+    ImGui::SetNextItemAllowOverlap();
+    const Press press = pressable("##view360.spin", size);
+    const ImGuiID stageId = ImGui::GetItemID();
+    const bool hovered = ImRect(min, max).Contains(io.MousePos) &&
+                         ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    const View360State& st = m_module.state();
+    const auto rel = [&](ImVec2 p) {
+        return std::pair<double, double>((p.x - min.x) / size.x - 0.5, (p.y - min.y) / size.y - 0.5);
+    };
+    // The wheel zooms here instead of scrolling the page.
+    if (hovered) ImGui::SetKeyOwner(ImGuiKey_MouseWheelY, stageId);
+    if (hovered && io.MouseWheel != 0) {
+        m_module.touched();
+        const auto [fx, fy] = rel(io.MousePos);
+        m_module.zoomAbout(std::pow(1.2, io.MouseWheel), fx, fy);
+    }
+    if (hovered && ImGui::IsMouseDoubleClicked(0)) {
+        m_module.touched();
+        const auto [fx, fy] = rel(io.MousePos);
+        if (st.spin.zoom > 1.01) m_module.resetZoom();
+        else m_module.zoomAbout(2.5, fx, fy);
+    }
+    // Two fingers: pinch zoom about their centre.
+    const PinchInput& p = pinch();
+    if (p.active && (m_pinching || ImRect(min, max).Contains(p.center))) {
+        if (!m_pinching) {
+            m_pinching = true;
+            m_pinchStart = p.scale;
+            m_zoomAtPinch = st.spin.zoom;
+            m_module.touched();
+        }
+        const auto [fx, fy] = rel(p.center);
+        m_module.zoomAbout(m_zoomAtPinch * p.scale / m_pinchStart / st.spin.zoom, fx, fy);
+        claimTouchDrag();
+        return;
+    }
+    m_pinching = false;
+
+    // One finger or the mouse: turn (or pan a zoomed car).
+    const double now = shared().nowMs;
+    const bool pressedHere = ImRect(min, max).Contains(io.MouseClickedPos[0]) &&
+                             ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    if (io.MouseDown[0] && pressedHere && !touchDragging()) {
+        const ImVec2 total(io.MousePos.x - io.MouseClickedPos[0].x, io.MousePos.y - io.MouseClickedPos[0].y);
+        if (!m_dragging) {
+            m_dragging = true;
+            m_dragClaimed = false;
+            m_lastPos = io.MouseClickedPos[0];
+            m_lastMs = now;
+            m_speed = 0;
+            m_module.touched();
+        }
+        // A touch drag is the car's once it is clearly sideways; a vertical one scrolls the page.
+        if (!m_dragClaimed && (std::fabs(total.x) > em(0.5f) || std::fabs(total.y) > em(0.5f)))
+            m_dragClaimed = ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen || st.spin.zoom > 1.01 || std::fabs(total.x) > std::fabs(total.y);
+        if (m_dragClaimed) {
+            claimTouchDrag();
+            const double dx = io.MousePos.x - m_lastPos.x, dy = io.MousePos.y - m_lastPos.y;
+            const double dt = std::max(1.0, now - m_lastMs) / 1000.0;
+            if (st.spin.zoom > 1.01) {
+                m_module.panBy(dx / size.x, dy / size.y);
+            } else {
+                const double degrees = -dx / size.x * kDegreesPerWidth;
+                m_module.turnBy(degrees);
+                m_speed = 0.6 * m_speed + 0.4 * (degrees / dt);
+            }
+            m_lastPos = io.MousePos;
+            m_lastMs = now;
+        }
+    } else if (m_dragging) {
+        m_dragging = false;
+        // A release after a pause does not fling.
+        if (m_dragClaimed && st.spin.zoom <= 1.01 && now - m_lastMs < 80) m_module.fling(m_speed);
+        m_dragClaimed = false;
+    }
+    (void)press;
+    // Keys: arrows step frames (when no text field has the keyboard).
+    if (!io.WantTextInput) {
+        if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) m_module.stepFrames(-1);
+        if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) m_module.stepFrames(1);
+        if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd)) m_module.zoomAbout(1.25, 0, 0);
+        if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract))
+            m_module.zoomAbout(1 / 1.25, 0, 0);
+    }
+    if (m_module.animating()) keepAnimating();
+}
+
+void View360Screen::handlePanoramaInput(ImVec2 min, ImVec2 max)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 size(max.x - min.x, max.y - min.y);
+    ImGui::SetCursorScreenPos(min);
+    ImGui::SetNextItemAllowOverlap();
+    pressable("##view360.pano", size);
+    const ImGuiID stageId = ImGui::GetItemID();
+    const bool hovered = ImRect(min, max).Contains(io.MousePos) &&
+                         ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    const View360State& st = m_module.state();
+    if (hovered) ImGui::SetKeyOwner(ImGuiKey_MouseWheelY, stageId);
+    if (hovered && io.MouseWheel != 0) m_module.zoomFov(std::pow(1 / 1.15, io.MouseWheel));
+    const PinchInput& p = pinch();
+    if (p.active && (m_pinching || ImRect(min, max).Contains(p.center))) {
+        if (!m_pinching) {
+            m_pinching = true;
+            m_pinchStart = p.scale;
+            m_fovAtPinch = st.camera.fovY;
+        }
+        m_module.zoomFov(m_fovAtPinch / (p.scale / m_pinchStart) / st.camera.fovY);
+        claimTouchDrag();
+        return;
+    }
+    m_pinching = false;
+    const bool pressedHere = ImRect(min, max).Contains(io.MouseClickedPos[0]) &&
+                             ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    if (io.MouseDown[0] && pressedHere && !touchDragging()) {
+        const ImVec2 total(io.MousePos.x - io.MouseClickedPos[0].x, io.MousePos.y - io.MouseClickedPos[0].y);
+        if (!m_dragging) {
+            m_dragging = true;
+            m_dragClaimed = false;
+            m_lastPos = io.MouseClickedPos[0];
+        }
+        if (!m_dragClaimed && (std::fabs(total.x) > em(0.5f) || std::fabs(total.y) > em(0.5f)))
+            m_dragClaimed = ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen || std::fabs(total.x) > std::fabs(total.y);
+        if (m_dragClaimed) {
+            claimTouchDrag();
+            // The picture follows the pointer: a drag of the view's height turns by the field of view.
+            const double perPx = st.camera.fovY / size.y;
+            m_module.lookBy(-(io.MousePos.x - m_lastPos.x) * perPx, (io.MousePos.y - m_lastPos.y) * perPx);
+            m_lastPos = io.MousePos;
+        }
+    } else {
+        m_dragging = false;
+        m_dragClaimed = false;
+    }
+    if (!io.WantTextInput) {
+        if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) m_module.lookBy(-10, 0);
+        if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) m_module.lookBy(10, 0);
+        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) m_module.lookBy(0, 10);
+        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) m_module.lookBy(0, -10);
+    }
+}
+
+} // namespace dongelek::ui

@@ -1,0 +1,51 @@
+// The 360-degree viewer (/listing/<id>?view=360 and ?view=inside): the exterior spin drawn by
+// shaders/spin.frag (two captured frames blended by the fractional angle; the small-frames
+// atlas first, the frames themselves as they arrive, nearest to the angle first and then in the
+// direction of the turn), the interior panorama by shaders/panorama.frag, the seller's hotspots
+// on both and as a list that jumps to each, links between outside, inside and the listing.
+// Gestures: a horizontal drag turns the car with inertia (a vertical swipe still scrolls the
+// page on a touch screen), the wheel, a pinch or a double click zooms up to 8x about the
+// pointer, a drag pans a zoomed car, arrows step frames, Escape leaves full screen. Nothing is
+// redrawn while the car is still. Hook ids "view360.*" (docs/testing.md).
+#pragma once
+
+#include "client/features/view360/view360_module.hpp"
+#include "ui/gl_program.hpp"
+#include "ui/screen.hpp"
+
+namespace dongelek::ui {
+
+class View360Screen : public Screen {
+public:
+    View360Screen(UiContext& ui, View360Module& module);
+
+protected:
+    void drawContent() override;
+
+private:
+    void drawSpin(const View360& v, ImVec2 min, ImVec2 max);
+    void drawPanorama(const View360& v, ImVec2 min, ImVec2 max);
+    void drawHotspotMarker(const Hotspot& h, int number, ImVec2 at, float opacity);
+    void drawHotspotList(const View360& v, float width);
+    void handleSpinInput(ImVec2 min, ImVec2 max);
+    void handlePanoramaInput(ImVec2 min, ImVec2 max);
+    bool ensurePrograms();
+
+    View360Module& m_module;
+    GlProgram m_spin, m_panorama;
+    GlQuad m_quad;
+    bool m_programsTried = false;
+    std::string m_programError;
+    // The drag in progress: where it started, whether it turns (horizontal) or was left to the page.
+    bool m_dragging = false;
+    bool m_dragClaimed = false;
+    ImVec2 m_lastPos{0, 0};
+    double m_lastMs = 0;
+    double m_speed = 0; // degrees per second, smoothed over the drag's last frames
+    bool m_pinching = false;
+    float m_pinchStart = 1;
+    double m_zoomAtPinch = 1, m_fovAtPinch = 75;
+    bool m_fullscreen = false;
+};
+
+} // namespace dongelek::ui

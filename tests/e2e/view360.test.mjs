@@ -1,0 +1,158 @@
+// The 360-degree viewer (issue 9): from the listing page's link to the spin, autoplay once,
+// drag with inertia, arrow keys, wheel zoom that does not scroll the page, hotspots from the
+// list, stepping inside to the panorama and back, idle at rest; on a phone a vertical swipe
+// scrolls the page and a horizontal one turns the car. Screenshots in build/e2e.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appDriver, serverAndBrowser, sleep } from './lib/harness.mjs';
+
+const fx = serverAndBrowser({ demoSize: 200 });
+const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
+async function open(name, path, options = { viewport: { width: 1280, height: 800 } }) {
+  const context = await fx.browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(fx.server.url + path);
+  const app = appDriver(page, name);
+  app.context = context;
+  app.cdp = await context.newCDPSession(page);
+  return app;
+}
+
+async function spinListing() {
+  const list = await fetch(`${fx.server.url}/api/v1/listings?spin=1&page_size=20`).then((r) => r.json());
+  assert.ok(list.items.length > 0, 'demo listings with a 360 view');
+  for (const item of list.items) {
+    const view = await fetch(`${fx.server.url}/api/v1/listings/${item.id}/view360`).then((r) => r.json());
+    if (view.hotspots.some((h) => h.view === 'spin') && view.hotspots.some((h) => h.view === 'panorama')) return { item, view };
+  }
+  throw new Error('no demo spin with hotspots on both views');
+}
+
+const v360 = (s) => s.view360 ?? {};
+const byId = (its, id) => its.find((i) => i.id === id);
+const centre = (it) => ({ x: it.rect.x + it.rect.w / 2, y: it.rect.y + it.rect.h / 2 });
+// Still: the car no longer turns by itself and every picture it wants has arrived.
+const still = (s) => s.screen === 'view360' && v360(s).status === 'ready' && !v360(s).autoplaying && !v360(s).spinning &&
+  s.photos.loading === 0 && s.settled;
+
+async function drag(app, from, dx, dy, steps = 10, pause = 16) {
+  await app.page.mouse.move(from.x, from.y);
+  await app.page.mouse.down();
+  for (let i = 1; i <= steps; i++) {
+    await app.page.mouse.move(from.x + (dx * i) / steps, from.y + (dy * i) / steps);
+    await sleep(pause);
+  }
+  await app.page.mouse.up();
+}
+
+async function swipe(app, from, to, steps = 12) {
+  const send = (type, points) => app.cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+  await send('touchStart', [{ x: from.x, y: from.y }]);
+  for (let i = 1; i <= steps; i++) {
+    await send('touchMove', [{ x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps }]);
+    await sleep(16);
+  }
+  await send('touchEnd', []);
+}
+
+describe('the 360-degree viewer', () => {
+  test('desktop: link, autoplay, drag and fling, keys, zoom, hotspots, inside and back', async () => {
+    const { item, view } = await spinListing();
+    const app = await open('view360-desktop', `/listing/${item.id}`);
+    await app.waitFor((s) => s.screen === 'listing' && s.status === 'ready', 'the listing');
+    const link = await app.item('listing.view360');
+    assert.equal(link.role, 'link');
+    assert.match(link.href, new RegExp(`/listing/${item.id}\\?view=360$`));
+    await app.click('listing.view360');
+    // The car turns once by itself when it first appears, then rests.
+    const { state: playing } = await app.waitFor((s) => s.screen === 'view360' && v360(s).autoplaying, 'autoplay', 20_000);
+    assert.equal(v360(playing).frames, view.spin.frames);
+    assert.match(await app.page.evaluate(() => location.search), /view=360/);
+    const { state: rest } = await app.waitFor(still, 'the car at rest after its one turn', 30_000);
+    assert.ok(Math.abs(v360(rest).angle) < 0.01 || Math.abs(v360(rest).angle - 360) < 0.01, 'back where it started');
+    await app.shot('1-spin');
+
+    // Idle: nothing is drawn while the car is still.
+    await app.page.mouse.move(5, 795);
+    await sleep(400);
+    const frames = (await app.state()).frames;
+    await sleep(1200);
+    assert.equal((await app.state()).frames, frames, 'no frames while the car is still');
+
+    // A slow drag to the left turns the car by the distance; a fast one keeps it turning a while.
+    const stage = await app.item('view360.stage');
+    await drag(app, centre(stage), -stage.rect.w / 6, 0, 10, 40);
+    await sleep(100);
+    const turned = v360(await app.state()).angle;
+    assert.ok(turned > 30 && turned < 70, `a sixth of the width turns about 50°, got ${turned}`);
+    await drag(app, centre(stage), -stage.rect.w / 4, 0, 4, 8);
+    const { state: flung } = await app.waitFor((s) => v360(s).spinning, 'inertia after a fling', 5_000).catch(() => ({ state: null }));
+    const after = await app.waitFor(still, 'the fling slowed to a stop', 10_000);
+    assert.ok(flung || v360(after.state).angle !== turned, 'the fling turned the car');
+
+    // Arrow keys step one captured frame.
+    const f0 = v360((await app.press('ArrowRight')).state).frame;
+    const f1 = v360((await app.press('ArrowRight')).state).frame;
+    assert.equal((f0 + 1) % view.spin.frames, f1);
+
+    // The wheel over the car zooms about the pointer and does not scroll the page.
+    const scrollBefore = byId(await app.items(), 'view360.stage').rect.y;
+    await app.page.mouse.move(centre(stage).x, centre(stage).y);
+    await app.page.mouse.wheel(0, -300);
+    await app.waitFor((s) => v360(s).zoom > 1.2, 'zoomed in');
+    assert.equal(byId(await app.items(), 'view360.stage').rect.y, scrollBefore, 'the page did not scroll');
+    await app.shot('2-zoomed');
+    await app.page.mouse.dblclick(centre(stage).x, centre(stage).y);
+    await app.waitFor((s) => v360(s).zoom === 1, 'a double click zooms back out');
+
+    // The seller's marks: the list jumps to each and shows its note.
+    const spot = view.hotspots.find((h) => h.view === 'spin');
+    await app.click(`view360.hotspot.${spot.id}`);
+    const { items: marked } = await app.waitFor((s, its) => v360(s).selected === spot.id && byId(its, 'view360.note'),
+      'the hotspot selected');
+    assert.equal(v360(await app.state()).frame, spot.frame);
+    assert.ok(byId(marked, 'view360.note').label.includes(spot.label));
+    assert.ok(byId(marked, `view360.marker.${spot.id}`), 'its marker is on the car');
+    await app.waitFor(still, 'at rest on the hotspot');
+    await app.shot('3-hotspot');
+
+    // Inside: the panorama, dragged to look around, then back outside and to the listing.
+    const inside = await app.item('view360.switch');
+    assert.equal(inside.role, 'link');
+    await app.click('view360.switch');
+    await app.waitFor((s) => v360(s).inside && s.photos.loading === 0 && s.settled, 'the panorama', 30_000);
+    const yaw0 = v360(await app.state()).yaw;
+    const pano = await app.item('view360.stage');
+    await drag(app, centre(pano), -200, 60, 10, 30);
+    const { state: looked } = await app.waitFor((s) => v360(s).yaw !== yaw0, 'looking around');
+    assert.ok(v360(looked).yaw > yaw0, 'a drag to the left looks right');
+    await app.waitFor((s) => s.settled && s.photos.loading === 0, 'at rest inside');
+    await app.shot('4-inside');
+    await app.click('view360.switch');
+    await app.waitFor((s) => !v360(s).inside, 'back outside');
+    await app.click('view360.back');
+    await app.waitFor((s) => s.screen === 'listing', 'the listing again');
+    await app.context.close();
+  });
+
+  test('phone: a vertical swipe scrolls the page, a sideways one turns the car', async () => {
+    const { item } = await spinListing();
+    const app = await open('view360-phone', `/listing/${item.id}?view=360`, phone);
+    await app.waitFor(still, 'the car at rest', 40_000);
+    await app.shot('1-spin');
+    const stage = await app.item('view360.stage');
+    const angle = v360(await app.state()).angle;
+    const c = centre(stage);
+    await swipe(app, { x: c.x, y: c.y + 40 }, { x: c.x, y: c.y - 160 });
+    const { state: scrolled, items } = await app.waitFor((s, its) => s.settled, 'at rest after the swipe');
+    assert.ok(byId(items, 'view360.stage').rect.y < stage.rect.y - 20, 'the page scrolled');
+    assert.equal(v360(scrolled).angle, angle, 'the car did not turn');
+    const moved = byId(items, 'view360.stage');
+    await swipe(app, { x: centre(moved).x + 80, y: centre(moved).y }, { x: centre(moved).x - 80, y: centre(moved).y });
+    await app.waitFor((s) => v360(s).angle !== angle, 'the car turned');
+    await app.waitFor(still, 'at rest again', 10_000);
+    await app.shot('2-turned');
+    await app.context.close();
+  });
+});
