@@ -15,6 +15,7 @@
 #include "ui/text_selection.hpp"
 #include "ui/widgets.hpp"
 
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -297,7 +298,10 @@ bool App::scheduleNextFrame(double now, bool changed)
     constexpr double kCaretBlinkMs = 400; // ImGui's caret: 0.8 s on, 0.4 s off
     if (changed) m_settleFrames = kSettleFrames;
     const ui::RedrawRequest redraw = ui::takeRedrawRequest();
-    const bool due = m_settleFrames > 0 || redraw.animating || !m_queue.empty() || m_frames < kSettleFrames ||
+    // ImGui takes queued input one change per frame (a fast double click is four): frames go on
+    // until its queue is empty, or the second click would wait for the next input.
+    const bool inputQueued = ImGui::GetCurrentContext() && ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+    const bool due = m_settleFrames > 0 || redraw.animating || inputQueued || !m_queue.empty() || m_frames < kSettleFrames ||
                      m_options.minFrames > 0; // --frames counts frames: no idling in that mode
     if (m_settleFrames > 0) --m_settleFrames;
     if (due) {

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { appDriver, serverAndBrowser, sleep } from './lib/harness.mjs';
 
 const fx = serverAndBrowser({ demoSize: 200 });
-const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+// A short phone screen, so the viewer's page is taller than it and can scroll.
+const phone = { viewport: { width: 360, height: 520 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
 async function open(name, path, options = { viewport: { width: 1280, height: 800 } }) {
   const context = await fx.browser.newContext(options);
@@ -108,6 +109,10 @@ describe('the 360-degree viewer', () => {
 
     // The seller's marks: the list jumps to each and shows its note.
     const spot = view.hotspots.find((h) => h.view === 'spin');
+    // The list is under the car: the wheel away from the car scrolls the page down to it.
+    await app.page.mouse.move(stage.rect.x + stage.rect.w / 2, stage.rect.y + stage.rect.h + 20);
+    await app.page.mouse.wheel(0, 600);
+    await app.waitFor((s, its) => s.settled && its.some((i) => i.id === `view360.hotspot.${spot.id}`), 'the list of marks');
     await app.click(`view360.hotspot.${spot.id}`);
     const { items: marked } = await app.waitFor((s, its) => v360(s).selected === spot.id && byId(its, 'view360.note'),
       'the hotspot selected');
@@ -118,6 +123,7 @@ describe('the 360-degree viewer', () => {
     await app.shot('3-hotspot');
 
     // Inside: the panorama, dragged to look around, then back outside and to the listing.
+    await app.press('Home'); // back to the top of the page
     const inside = await app.item('view360.switch');
     assert.equal(inside.role, 'link');
     await app.click('view360.switch');

@@ -29,7 +29,10 @@ int View360Module::frames() const
     return m_state.view.has() && m_state.view.value().spin ? m_state.view.value().spin->frames : 0;
 }
 
-bool View360Module::animating() const { return m_state.spin.autoplaying || m_state.spin.velocity != 0; }
+bool View360Module::animating() const
+{
+    return m_state.spin.autoplaying || m_state.spin.velocity != 0 || m_state.spin.snapping;
+}
 
 bool View360Module::claims(const AppUrl& url) const { return View360Route::parse(url).has_value(); }
 
@@ -83,6 +86,13 @@ void View360Module::touched()
     s.autoplaying = false;
     s.autoplayed = true;
     s.velocity = 0;
+    s.snapping = false;
+}
+
+void View360Module::snapToFrame()
+{
+    if (frames() == 0) return;
+    m_state.spin.snapping = true;
 }
 
 void View360Module::turnBy(double degrees) { m_state.spin.angle = view360::wrapDegrees(m_state.spin.angle + degrees); }
@@ -90,7 +100,10 @@ void View360Module::turnBy(double degrees) { m_state.spin.angle = view360::wrapD
 void View360Module::fling(double degreesPerSecond)
 {
     m_state.spin.velocity = std::clamp(degreesPerSecond, -kMaxFling, kMaxFling);
-    if (std::fabs(m_state.spin.velocity) < kStopBelow) m_state.spin.velocity = 0;
+    if (std::fabs(m_state.spin.velocity) < kStopBelow) {
+        m_state.spin.velocity = 0;
+        snapToFrame();
+    }
 }
 
 void View360Module::stepFrames(int n)
@@ -185,7 +198,21 @@ void View360Module::update(double nowMs)
     } else if (s.velocity != 0) {
         s.angle = view360::wrapDegrees(s.angle + s.velocity * dt);
         s.velocity *= std::exp(-kFriction * dt);
-        if (std::fabs(s.velocity) < kStopBelow) s.velocity = 0;
+        if (std::fabs(s.velocity) < kStopBelow) {
+            s.velocity = 0;
+            snapToFrame();
+        }
+    } else if (s.snapping) {
+        const int f = std::max(1, frames());
+        const double target = view360::frameAngle(static_cast<int>(std::lround(s.angle / 360.0 * f)) % f, f);
+        double d = view360::wrapDegrees(target - s.angle);
+        if (d > 180) d -= 360;
+        if (std::fabs(d) < 0.05) {
+            s.angle = target;
+            s.snapping = false;
+        } else {
+            s.angle = view360::wrapDegrees(s.angle + d * std::min(1.0, dt * 14)); // about 0.2 s
+        }
     }
 }
 
@@ -207,7 +234,7 @@ void View360Module::describe(nlohmann::json& state, bool current) const
                         {"frame", blend.from},
                         {"zoom", std::round(v.spin.zoom * 100) / 100},
                         {"autoplaying", v.spin.autoplaying},
-                        {"spinning", v.spin.velocity != 0},
+                        {"spinning", v.spin.velocity != 0 || v.spin.snapping},
                         {"yaw", std::round(v.camera.yaw * 10) / 10},
                         {"pitch", std::round(v.camera.pitch * 10) / 10},
                         {"fov", std::round(v.camera.fovY * 10) / 10},

@@ -24,6 +24,7 @@ struct SpinMotion {
     double zoom = 1;      // 1 .. kMaxZoom
     double panX = 0;      // the zoomed frame's offset, in fractions of the view (0 when not zoomed)
     double panY = 0;
+    bool snapping = false; // easing to the nearest captured frame after the car came to rest
     bool autoplaying = false;
     bool autoplayed = false; // the one turn happened (or the user touched the car first)
     double autoplayStartMs = 0;
@@ -55,6 +56,8 @@ public:
     void startAutoplay(double nowMs); // once per listing, when the small frames are ready
     void touched();                   // any gesture on the car stops autoplay and inertia
     void turnBy(double degrees);
+    // The drag ended: keep turning at this speed (it decays), or ease to the nearest captured
+    // frame, where the picture is a photograph rather than a blend of two.
     void fling(double degreesPerSecond);
     void stepFrames(int n);           // to the n-th captured frame from the nearest one
     void zoomAbout(double factor, double fx, double fy); // fx, fy: the fixed point, -0.5..0.5 of the view
@@ -80,6 +83,7 @@ public:
 private:
     void load();
     void clampPan();
+    void snapToFrame();
 
     View360State m_state;
 };

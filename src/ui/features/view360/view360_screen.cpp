@@ -166,7 +166,7 @@ void View360Screen::drawContent()
             else m_module.zoomAbout(1.5, 0, 0);
         }
         ImGui::SameLine();
-        if (button("view360.zoom_out", "−", ButtonOptions{o.kind, {}, false, Icon::ChevronLeft, true, false, Font::Bold, "",
+        if (button("view360.zoom_out", "–", ButtonOptions{o.kind, {}, false, Icon::ChevronLeft, true, false, Font::Bold, "",
                                                          s.get("view360.zoom_out")})) {
             if (inside) m_module.zoomFov(1.25);
             else m_module.zoomAbout(1 / 1.5, 0, 0);
@@ -180,7 +180,7 @@ void View360Screen::drawContent()
         drawText(ImGui::GetWindowDrawList(), Font::Regular, hintPos, color::kTextMuted, hint, std::max(em(8), hintW));
         ImGui::NewLine();
         ImGui::Dummy(ImVec2(1, em(0.75f)));
-        drawHotspotList(*v, layout.width);
+        drawHotspotList(*v);
     }
     if (m_fullscreen) {
         ButtonOptions o;
@@ -359,7 +359,7 @@ void View360Screen::drawHotspotMarker(const Hotspot& h, int number, ImVec2 at, f
     }
 }
 
-void View360Screen::drawHotspotList(const View360& v, float width)
+void View360Screen::drawHotspotList(const View360& v)
 {
     const Strings& s = strings();
     const bool inside = m_module.state().inside && v.panorama;
@@ -381,7 +381,6 @@ void View360Screen::drawHotspotList(const View360& v, float width)
         ImGui::SetCursorPosX(left);
         ButtonOptions o;
         o.kind = m_module.state().selectedHotspot == h->id ? ButtonKind::Primary : ButtonKind::Ghost;
-        o.size = ImVec2(std::min(width, em(28)), 0);
         const std::string id = "view360.hotspot." + std::to_string(h->id);
         if (button(id.c_str(), std::to_string(number) + ". " + h->label, o))
             m_module.selectHotspot(m_module.state().selectedHotspot == h->id ? 0 : h->id);
@@ -465,7 +464,7 @@ void View360Screen::handleSpinInput(ImVec2 min, ImVec2 max)
     } else if (m_dragging) {
         m_dragging = false;
         // A release after a pause does not fling.
-        if (m_dragClaimed && st.spin.zoom <= 1.01 && now - m_lastMs < 80) m_module.fling(m_speed);
+        if (m_dragClaimed && st.spin.zoom <= 1.01) m_module.fling(now - m_lastMs < 80 ? m_speed : 0.0);
         m_dragClaimed = false;
     }
     (void)press;

@@ -26,7 +26,7 @@ private:
     void drawSpin(const View360& v, ImVec2 min, ImVec2 max);
     void drawPanorama(const View360& v, ImVec2 min, ImVec2 max);
     void drawHotspotMarker(const Hotspot& h, int number, ImVec2 at, float opacity);
-    void drawHotspotList(const View360& v, float width);
+    void drawHotspotList(const View360& v);
     void handleSpinInput(ImVec2 min, ImVec2 max);
     void handlePanoramaInput(ImVec2 min, ImVec2 max);
     bool ensurePrograms();
