@@ -135,7 +135,8 @@ TEST_CASE("the seller edits hotspots: the demo view becomes stored, others are r
     CHECK(statusOf([&] { fx.service->deleteHotspot(fx.spinListing, fx.as(fx.seller), 999999); }) == 404);
     CHECK(fx.repo->countHotspots(fx.spinListing) == static_cast<int>(generated + 1));
 
-    // An admin may; the anonymous view now shows the stored hotspots.
+    // An admin may, once signed in with the second factor; the anonymous view then shows the stored hotspots.
+    CHECK(statusOf([&] { fx.service->deleteHotspot(fx.spinListing, Principal{fx.admin, 1, Role::Admin, false}, added.id); }) == 403);
     after = fx.service->deleteHotspot(fx.spinListing, fx.as(fx.admin, Role::Admin), added.id);
     CHECK(after.hotspots.size() == generated);
     CHECK(fx.service->view(fx.spinListing, std::nullopt).hotspots.size() == generated);

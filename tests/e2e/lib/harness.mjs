@@ -53,6 +53,7 @@ export async function startServer({ demoSize = 300, extraArgs = [] } = {}) {
   return {
     url,
     port,
+    dir, // the database is dir/test.sqlite
     log: () => log,
     async stop() {
       proc.kill('SIGTERM');

@@ -4,6 +4,7 @@
 #include "client/features/view360/view360_module.hpp"
 
 #include "client/app_controller.hpp"
+#include "client/session.hpp"
 #include "core/routes/view360_route.hpp"
 
 #include <nlohmann/json.hpp>
@@ -22,6 +23,11 @@ constexpr double kMaxFling = 720.0;    // degrees per second
 std::string View360Module::viewUrl(std::int64_t listingId)
 {
     return "/api/v1/listings/" + std::to_string(listingId) + "/view360";
+}
+
+std::string View360Module::hotspotsUrl(std::int64_t listingId)
+{
+    return "/api/v1/listings/" + std::to_string(listingId) + "/hotspots";
 }
 
 int View360Module::frames() const
@@ -55,19 +61,90 @@ void View360Module::enter(const AppUrl& url, Entry)
         m_state.spin = SpinMotion{};
         m_state.camera = view360::PanoramaCamera{};
         m_state.selectedHotspot = 0;
+        m_state.edit.reset();
+        cancelPlacing();
     }
-    if (m_state.view.needsLoad() || other) load();
+    if (m_state.view.needsLoad() || other || m_state.sessionGeneration != app().session().generation()) load();
 }
 
 void View360Module::load()
 {
     const auto gen = m_state.view.begin();
     const std::int64_t id = m_state.listingId;
-    app().api().get<View360>(viewUrl(id), [this, gen, id](ApiResult<View360> r) {
+    m_state.sessionGeneration = app().session().generation();
+    auto done = [this, gen, id](ApiResult<View360> r) {
         if (m_state.listingId != id) return;
         m_state.view.settle(gen, std::move(r));
         if (app().isCurrent(*this)) app().titleChanged();
+    };
+    // Signed in, the answer says whether this user may edit the marks.
+    if (app().session().signedIn()) app().session().call<View360>(HttpRequest::get(viewUrl(id)), std::move(done));
+    else app().api().get<View360>(viewUrl(id), std::move(done));
+}
+
+void View360Module::sendEdit(HttpRequest request)
+{
+    const auto gen = m_state.edit.begin();
+    const std::int64_t id = m_state.listingId;
+    app().session().call<View360>(std::move(request), [this, gen, id](ApiResult<View360> r) {
+        if (m_state.listingId != id || !m_state.edit.settle(gen, std::move(r))) return;
+        if (m_state.edit.status() != Status::Ready) return;
+        // The answer is the whole view after the change: it replaces the one shown.
+        const auto viewGen = m_state.view.begin();
+        ApiResult<View360> fresh;
+        fresh.ok = true;
+        fresh.value = m_state.edit.value();
+        m_state.view.settle(viewGen, std::move(fresh));
     });
+}
+
+void View360Module::startPlacing()
+{
+    if (!m_state.view.has() || !m_state.view.value().editable) return;
+    m_state.placing = true;
+    m_state.edit.reset();
+}
+
+void View360Module::cancelPlacing()
+{
+    m_state.placing = false;
+    m_state.draftLabel.clear();
+}
+
+void View360Module::setDraftLabel(std::string label) { m_state.draftLabel = std::move(label); }
+
+bool View360Module::placeAt(double x, double y, double aspect)
+{
+    if (!m_state.placing || !m_state.view.has()) return false;
+    std::string label = m_state.draftLabel;
+    while (!label.empty() && label.back() == ' ') label.pop_back();
+    if (label.empty()) return false;
+    nlohmann::json body = {{"label", label}};
+    if (m_state.inside) {
+        const auto [yaw, pitch] = view360::panoramaDirectionAt(x, y, m_state.camera, aspect);
+        body["view"] = "panorama";
+        body["yaw"] = std::round(yaw * 100) / 100;
+        body["pitch"] = std::round(pitch * 100) / 100;
+    } else {
+        const int f = std::max(1, frames());
+        const SpinMotion& s = m_state.spin;
+        // The frame point under the tap: (v - 0.5 - pan) / zoom + 0.5.
+        body["view"] = "spin";
+        body["frame"] = static_cast<int>(std::lround(s.angle / 360.0 * f)) % f;
+        body["x"] = std::clamp((x - 0.5 - s.panX) / s.zoom + 0.5, 0.0, 1.0);
+        body["y"] = std::clamp((y - 0.5 - s.panY) / s.zoom + 0.5, 0.0, 1.0);
+    }
+    sendEdit(HttpRequest::json("POST", hotspotsUrl(m_state.listingId), body));
+    m_state.placing = false;
+    m_state.draftLabel.clear();
+    return true;
+}
+
+void View360Module::removeHotspot(std::int64_t id)
+{
+    if (!m_state.view.has() || !m_state.view.value().editable) return;
+    if (m_state.selectedHotspot == id) m_state.selectedHotspot = 0;
+    sendEdit(HttpRequest::empty("DELETE", hotspotsUrl(m_state.listingId) + "/" + std::to_string(id)));
 }
 
 void View360Module::startAutoplay(double nowMs)
@@ -181,6 +258,11 @@ void View360Module::selectHotspot(std::int64_t id)
 
 void View360Module::update(double nowMs)
 {
+    // Signed in or out since the view came (the start-up refresh answers after the first
+    // request): whether the marks are editable depends on who asks.
+    if (m_state.listingId && app().isCurrent(*this) && !m_state.view.loading() &&
+        m_state.sessionGeneration != app().session().generation())
+        load();
     SpinMotion& s = m_state.spin;
     const double dt = std::clamp((nowMs - m_state.lastUpdateMs) / 1000.0, 0.0, 0.1);
     m_state.lastUpdateMs = nowMs;
@@ -238,7 +320,9 @@ void View360Module::describe(nlohmann::json& state, bool current) const
                         {"yaw", std::round(v.camera.yaw * 10) / 10},
                         {"pitch", std::round(v.camera.pitch * 10) / 10},
                         {"fov", std::round(v.camera.fovY * 10) / 10},
-                        {"selected", v.selectedHotspot}};
+                        {"selected", v.selectedHotspot},
+                        {"placing", v.placing},
+                        {"edit", toString(v.edit.status())}};
     if (v.view.has()) {
         j["frames"] = frames();
         j["hotspots"] = v.view.value().hotspots.size();

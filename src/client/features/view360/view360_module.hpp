@@ -39,6 +39,11 @@ struct View360State {
     view360::PanoramaCamera camera;
     std::int64_t selectedHotspot = 0; // 0: none; its label and note are shown
     double lastUpdateMs = 0;
+    // The seller's placement mode (view.editable): a label typed, then a tap on the car.
+    bool placing = false;
+    std::string draftLabel;
+    Remote<View360> edit; // the last add or removal; the view it answers replaces `view`
+    std::uint64_t sessionGeneration = 0;
 };
 
 class View360Module final : public Module {
@@ -46,6 +51,7 @@ public:
     static constexpr double kMaxZoom = 8;
     static constexpr double kAutoplayMs = 4000; // one turn
     static std::string viewUrl(std::int64_t listingId); // "/api/v1/listings/42/view360"
+    static std::string hotspotsUrl(std::int64_t listingId); // ".../42/hotspots"
 
     explicit View360Module(AppController& app) : Module(app) {}
     const View360State& state() const { return m_state; }
@@ -66,6 +72,15 @@ public:
     void lookBy(double dYaw, double dPitch);
     void zoomFov(double factor);
     void selectHotspot(std::int64_t id); // jumps to it (0 closes)
+    // Placement (only when the view is editable): start, type the label, tap where it goes.
+    void startPlacing();
+    void cancelPlacing();
+    void setDraftLabel(std::string label);
+    // x, y: where the tap landed in the stage, 0..1 from the top left; `aspect` its width/height.
+    // On the spin the mark goes on the nearest captured frame (through the zoom); inside, on the
+    // panorama direction under the tap. False (nothing sent) without a label.
+    bool placeAt(double x, double y, double aspect);
+    void removeHotspot(std::int64_t id);
 
     // [SECTION] Module
     const char* id() const override { return "view360"; }
@@ -82,6 +97,7 @@ public:
 
 private:
     void load();
+    void sendEdit(HttpRequest request);
     void clampPan();
     void snapToFrame();
 

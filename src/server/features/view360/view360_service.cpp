@@ -32,6 +32,10 @@ StoredSpin effectiveSpin(const SpinListing& l)
 
 bool hasView(const SpinListing& l) { return l.stored || l.flagged; }
 
+// An admin edits other people's marks only when signed in with the second factor, as on the
+// admin routes.
+bool mayActAsAdmin(const Principal& p) { return p.role == Role::Admin && p.secondFactor; }
+
 } // namespace
 
 // [SECTION] File names
@@ -91,8 +95,7 @@ View360 View360Service::view(std::int64_t listingId, const std::optional<Princip
 {
     std::optional<SpinListing> l = m_repository.listing(listingId);
     if (!l || !l->active || !hasView(*l)) throw ClientError(notFound("id", "this listing has no 360-degree view"));
-    const bool editable =
-        viewer && (viewer->role == Role::Admin || (l->ownerUserId && *l->ownerUserId == viewer->userId));
+    const bool editable = viewer && (mayActAsAdmin(*viewer) || (l->ownerUserId && *l->ownerUserId == viewer->userId));
     if (editable && !l->stored) {
         // Whoever may edit gets the stored hotspots (with their ids), never the generated ones.
         const StoredSpin demo = effectiveSpin(*l);
@@ -195,7 +198,7 @@ SpinListing View360Service::editable(std::int64_t listingId, const Principal& wh
     std::optional<SpinListing> l = m_repository.listing(listingId);
     if (!l || !hasView(*l)) throw ClientError(notFound("id", "this listing has no 360-degree view"));
     const bool owner = l->ownerUserId && *l->ownerUserId == who.userId;
-    if (!owner && who.role != Role::Admin) throw ClientError(forbidden("only the listing's seller can change its hotspots"));
+    if (!owner && !mayActAsAdmin(who)) throw ClientError(forbidden("only the listing's seller can change its hotspots"));
     if (!l->stored) {
         // The demo content becomes the seller's: its row and hotspots are written first.
         const StoredSpin spin = effectiveSpin(*l);

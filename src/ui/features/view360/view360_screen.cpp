@@ -180,6 +180,7 @@ void View360Screen::drawContent()
         drawText(ImGui::GetWindowDrawList(), Font::Regular, hintPos, color::kTextMuted, hint, std::max(em(8), hintW));
         ImGui::NewLine();
         ImGui::Dummy(ImVec2(1, em(0.75f)));
+        if (v->editable) drawPlacement(layout.width);
         drawHotspotList(*v);
     }
     if (m_fullscreen) {
@@ -359,6 +360,51 @@ void View360Screen::drawHotspotMarker(const Hotspot& h, int number, ImVec2 at, f
     }
 }
 
+void View360Screen::drawPlacement(float width)
+{
+    const Strings& s = strings();
+    const View360State& st = m_module.state();
+    const float left = ImGui::GetCursorPosX() + PageLayout::compute(ImGui::GetWindowWidth()).left;
+    ImGui::SetCursorPosX(left);
+    if (!st.placing) {
+        ButtonOptions o;
+        o.kind = ButtonKind::Secondary;
+        if (button("view360.add", s.get("view360.add"), o)) {
+            m_module.startPlacing();
+            m_focusLabel = true;
+        }
+    } else {
+        std::string label = st.draftLabel;
+        FieldOptions f;
+        f.maxChars = 80;
+        f.focusNow = m_focusLabel;
+        m_focusLabel = false;
+        if (textField("view360.label", s.get("view360.label_hint"), label, std::min(width, em(24)), f))
+            m_module.setDraftLabel(label);
+        ImGui::SameLine();
+        ButtonOptions c;
+        c.kind = ButtonKind::Ghost;
+        if (button("view360.cancel", s.get("view360.cancel"), c)) m_module.cancelPlacing();
+        ImGui::SetCursorPosX(left);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const char* hint = s.get(st.draftLabel.empty() ? "view360.label_first" : "view360.place_hint");
+        drawText(ImGui::GetWindowDrawList(), Font::Regular, p, color::kTextMuted, hint, width);
+        const ImVec2 hs = textSize(Font::Regular, hint, width);
+        hookRect("view360.place_hint", hint, p, ImVec2(p.x + hs.x, p.y + hs.y), nullptr, withRole(Role::Text));
+        ImGui::Dummy(ImVec2(1, hs.y));
+    }
+    if (st.edit.status() == Status::Error) {
+        ImGui::SetCursorPosX(left);
+        const std::string msg = errorMessage(s, st.edit.error(), false);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        drawText(ImGui::GetWindowDrawList(), Font::Regular, p, color::kDanger, msg, width);
+        const ImVec2 ms = textSize(Font::Regular, msg, width);
+        hookRect("view360.edit_error", msg, p, ImVec2(p.x + ms.x, p.y + ms.y), nullptr, withRole(Role::Text));
+        ImGui::Dummy(ImVec2(1, ms.y));
+    }
+    ImGui::Dummy(ImVec2(1, em(0.5f)));
+}
+
 void View360Screen::drawHotspotList(const View360& v)
 {
     const Strings& s = strings();
@@ -384,6 +430,14 @@ void View360Screen::drawHotspotList(const View360& v)
         const std::string id = "view360.hotspot." + std::to_string(h->id);
         if (button(id.c_str(), std::to_string(number) + ". " + h->label, o))
             m_module.selectHotspot(m_module.state().selectedHotspot == h->id ? 0 : h->id);
+        if (v.editable) {
+            ImGui::SameLine();
+            ButtonOptions r;
+            r.kind = ButtonKind::Link;
+            r.name = s.format("view360.remove_named", {{"label", h->label}});
+            const std::string rid = "view360.remove." + std::to_string(h->id);
+            if (button(rid.c_str(), s.get("view360.remove"), r)) m_module.removeHotspot(h->id);
+        }
     }
 }
 
@@ -393,7 +447,7 @@ void View360Screen::handleSpinInput(ImVec2 min, ImVec2 max)
     const ImVec2 size(max.x - min.x, max.y - min.y);
     ImGui::SetCursorScreenPos(min);
     ImGui::SetNextItemAllowOverlap();
-    const Press press = pressable("##view360.spin", size);
+    pressable("##view360.spin", size);
     const ImGuiID stageId = ImGui::GetItemID();
     const bool hovered = ImRect(min, max).Contains(io.MousePos) &&
                          ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
@@ -465,9 +519,11 @@ void View360Screen::handleSpinInput(ImVec2 min, ImVec2 max)
         m_dragging = false;
         // A release after a pause does not fling.
         if (m_dragClaimed && st.spin.zoom <= 1.01) m_module.fling(now - m_lastMs < 80 ? m_speed : 0.0);
+        // Placing a mark: a tap (not a drag) on the car puts it there.
+        if (!m_dragClaimed && st.placing)
+            m_module.placeAt((io.MousePos.x - min.x) / size.x, (io.MousePos.y - min.y) / size.y, size.x / size.y);
         m_dragClaimed = false;
     }
-    (void)press;
     // Keys: arrows step frames (when no text field has the keyboard).
     if (!io.WantTextInput) {
         if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) m_module.stepFrames(-1);
@@ -523,6 +579,8 @@ void View360Screen::handlePanoramaInput(ImVec2 min, ImVec2 max)
             m_lastPos = io.MousePos;
         }
     } else {
+        if (m_dragging && !m_dragClaimed && st.placing)
+            m_module.placeAt((io.MousePos.x - min.x) / size.x, (io.MousePos.y - min.y) / size.y, size.x / size.y);
         m_dragging = false;
         m_dragClaimed = false;
     }

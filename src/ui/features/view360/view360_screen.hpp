@@ -26,6 +26,7 @@ private:
     void drawSpin(const View360& v, ImVec2 min, ImVec2 max);
     void drawPanorama(const View360& v, ImVec2 min, ImVec2 max);
     void drawHotspotMarker(const Hotspot& h, int number, ImVec2 at, float opacity);
+    void drawPlacement(float width); // the seller's: add a mark, its label, remove
     void drawHotspotList(const View360& v);
     void handleSpinInput(ImVec2 min, ImVec2 max);
     void handlePanoramaInput(ImVec2 min, ImVec2 max);
@@ -46,6 +47,7 @@ private:
     float m_pinchStart = 1;
     double m_zoomAtPinch = 1, m_fovAtPinch = 75;
     bool m_fullscreen = false;
+    bool m_focusLabel = false;
 };
 
 } // namespace dongelek::ui
