@@ -27,6 +27,9 @@
 #include "server/features/pages/page_routes.hpp"
 #include "server/features/pages/page_service.hpp"
 #include "server/features/web/static_files.hpp"
+#include "server/features/view360/spin_media.hpp"
+#include "server/features/view360/view360_routes.hpp"
+#include "server/features/view360/view360_service.hpp"
 #include "server/features/web/web_routes.hpp"
 #include "server/http/representations.hpp"
 #include "server/http/response_cache.hpp"
@@ -282,6 +285,9 @@ int main(int argc, char** argv)
         const bool tls = config.publicOrigin.rfind("https://", 0) == 0;
         favorites::FavoriteRepository favoriteRepository(*database);
         favorites::FavoriteService favoriteService(favoriteRepository, service, unixNow);
+        view360::View360Repository view360Repository(*database);
+        view360::View360Service view360Service(view360Repository, unixNow);
+        view360::SpinMedia spinMedia(config.mediaDir, view360Service);
 
         HttpOptions http;
         http.authenticate = [&accountService](std::string_view token) { return accountService.authenticate(token); };
@@ -315,6 +321,7 @@ int main(int argc, char** argv)
             accountService, {site.publicOrigin.empty() ? site.fallbackOrigin : site.publicOrigin, tls, &hashing}));
         routes.add(favorites::favoriteRoutes(favoriteService, json));
         routes.add(photoRoutes(media, renders));
+        routes.add(view360::view360Routes(view360Service, spinMedia, renders));
         routes.add(pages::pageRoutes(pageService, rendered, site));
         // A fallback: answers what no other feature owns (files; other paths get the 404 page).
         routes.add(webRoutes(web, pages::notFoundPage(pageService, rendered, site)));

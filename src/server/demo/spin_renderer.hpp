@@ -1,5 +1,6 @@
-// Procedural demo 360-degree content: a CPU-rendered 3D car for exterior spins and an
-// equirectangular interior panorama (spin_renderer.cpp, car_model.cpp, panorama_painter.cpp).
+// The demo listings' 360° content, rendered on the CPU: turntable frames of a procedural 3D
+// car in a light studio (spin_renderer.cpp) and an equirectangular interior panorama
+// (panorama_painter.cpp). Both are deterministic, so cached JPEGs never go stale.
 #pragma once
 
 #include "server/features/listings/listing_repository.hpp"
@@ -13,6 +14,7 @@ namespace dongelek::server::demo {
 // per frame around the vertical axis, clockwise seen from above; frame 0 shows the car's front-left
 // three-quarter view. RGB8, width*height*3 bytes, rows top to bottom. Deterministic.
 std::vector<std::uint8_t> renderSpinFrame(const PhotoSpec& spec, int index, int count, int width, int height);
+
 // The interior as an equirectangular panorama (width = 2*height): yaw 0 at the left edge ... 360 at the right,
 // the windscreen and dashboard at yaw 180 (the image centre), pitch +90 at the top row. RGB8. Deterministic.
 std::vector<std::uint8_t> renderPanorama(const PhotoSpec& spec, int width, int height);
