@@ -193,7 +193,7 @@ page_load() {
     console.log(`Frame time, first 120 frames incl. start-up: avg ${Math.max(...avg).toFixed(1)} ms, max ${Math.max(...max).toFixed(1)} ms (worst of ${r.frames.length} loads)`);
     const split = (f) => `avg ${f.avg.toFixed(1)} ms, median ${f.p50.toFixed(1)} ms, max ${f.max.toFixed(1)} ms; split: input ${f.input.toFixed(2)}, screens ${f.ui.toFixed(2)}, GL ${f.gl.toFixed(2)} ms; ${f.drawCalls} draw calls`;
     console.log(`Frame time, steady state (120 frames after start-up): ${split(r.steady)}`);
-    if (r.scrolling) console.log(`Frame time while scrolling to the 10,000th result (last 120 frames): ${split(r.scrolling)}; ${r.scrolling.loaded ?? "?"} of ${r.scrolling.total ?? "?"} results loaded in ${r.scrolling.seconds} s; main-thread CPU ${r.scrolling.mainThreadCpuPerFrameMs.toFixed(2)} ms per frame`);
+    if (r.scrolling) console.log(`Frame time scrolling past the 10,000th result (120 frames of a fast fling, 600 px a frame): ${split(r.scrolling)}; ${r.scrolling.loaded ?? "?"} of ${r.scrolling.total ?? "?"} results loaded in ${r.scrolling.seconds} s; main-thread CPU ${r.scrolling.mainThreadCpuPerFrameMs.toFixed(2)} ms per frame`);
     console.log(`Main thread busy while idle (5 s, nobody touching the page): browse ${r.idle.browse.toFixed(2)} %, listing ${r.idle.listing.toFixed(2)} %`);
   ' "$TMP/page.json"
   echo
