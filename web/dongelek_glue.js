@@ -432,15 +432,24 @@ window.addEventListener('popstate', function () {
       'white-space:nowrap;pointer-events:none;outline:none;';
   }
   // Built when the browser is idle (soon after the frame, within 150 ms at the latest), so the
-  // app's frames never wait for the DOM work.
+  // app's frames never wait for the DOM work; and at most every 200 ms while the screen keeps
+  // changing (a fling through the results changes it every frame, and rebuilding the copy each
+  // time cost the main thread more than the frames themselves). The last change is always built.
   var mirrorPending = false;
+  var mirrorBuiltAt = -1e9;
+  var kMirrorEveryMs = 200;
   Module['dongelekMirror'] = function () {
     if (Module['dongelekSyncTextField']) Module['dongelekSyncTextField'](); // at once: keys follow
     if (mirrorPending) return;
     mirrorPending = true;
-    var run = function () { mirrorPending = false; buildMirror(); };
-    if (window.requestIdleCallback) window.requestIdleCallback(run, { timeout: 150 });
-    else setTimeout(run, 0);
+    var run = function () { mirrorPending = false; mirrorBuiltAt = performance.now(); buildMirror(); };
+    var soon = function () {
+      if (window.requestIdleCallback) window.requestIdleCallback(run, { timeout: 150 });
+      else setTimeout(run, 0);
+    };
+    var wait = mirrorBuiltAt + kMirrorEveryMs - performance.now();
+    if (wait > 0) setTimeout(soon, wait);
+    else soon();
   };
   function buildMirror() {
     ensureRoot();

@@ -308,7 +308,10 @@ float TopBar::drawAccount(UiContext& ui, float right, float cy, bool compact, bo
     AppController& app = ui.app;
     const Session& session = app.session();
     const Strings& s = app.shared().strings;
-    if (session.phase() == SessionPhase::Unknown) return compact ? tapSize(em(2.5f)) : em(9); // room kept: no jump
+    // Until the start-up refresh answers, the room of the signed-out links is kept (most visitors
+    // are signed out), so nothing in the bar moves under the pointer when they appear.
+    const bool unknown = session.phase() == SessionPhase::Unknown;
+    if (unknown && compact) return tapSize(em(2.5f));
     // The way back: the page on screen (the sign-in pages themselves give none).
     const std::string next = safeReturnPath(app.current().url());
     const std::string signIn = SignInRoute{SignInRoute::Method::Password, next}.url();
@@ -330,7 +333,7 @@ float TopBar::drawAccount(UiContext& ui, float right, float cy, bool compact, bo
         const char* regText = s.get("topbar.register");
         const float inW = buttonWidth(inText, in), regW = buttonWidth(regText, reg);
         const float total = inW + em(0.5f) + regW;
-        if (measureOnly) return total;
+        if (measureOnly || unknown) return total;
         float x = right - total;
         ImGui::SetCursorScreenPos(ImVec2(x, cy - btnH * 0.5f));
         if (button("account.sign_in", inText, in)) app.navigate(signIn);

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appDriver, launchBrowser, sleep, startServer } from './lib/harness.mjs';
+import { launchBrowser, openApp, sleep, startServer } from './lib/harness.mjs';
 
 // [SECTION] A real SMTP server and the mails it received
 
@@ -143,14 +143,7 @@ async function smsCode(phone, after = 0) {
 
 const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
-async function open(name, path, contextOptions = { viewport: { width: 1280, height: 800 } }) {
-  const context = await fx.browser.newContext(contextOptions);
-  const page = await context.newPage();
-  await page.goto(fx.server.url + path);
-  const app = appDriver(page, name);
-  app.context = context;
-  return app;
-}
+const open = (name, path, options) => openApp(fx, name, path, options);
 const account = (s) => s.account ?? {};
 const itemIn = (items, id) => items.find((i) => i.id === id);
 

@@ -3,20 +3,12 @@
 // cars, on a desktop (1280) and a phone (360), and in Kazakh. Screenshots in build/e2e.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appDriver, serverAndBrowser, sleep } from './lib/harness.mjs';
+import { appDriver, openApp, serverAndBrowser, sleep, swipe } from './lib/harness.mjs';
 
 const fx = serverAndBrowser({ demoSize: 400 });
 const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
-async function open(name, path, options = { viewport: { width: 1280, height: 800 } }) {
-  const context = await fx.browser.newContext(options);
-  const page = await context.newPage();
-  await page.goto(fx.server.url + path);
-  const app = appDriver(page, name);
-  app.context = context;
-  app.cdp = await context.newCDPSession(page);
-  return app;
-}
+const open = (name, path, options) => openApp(fx, name, path, options);
 
 // A listing with several photos and a price estimate.
 async function pickListing() {
@@ -31,16 +23,6 @@ async function pickListing() {
 
 const listingOf = (s) => s.listing ?? {};
 const byId = (its, id) => its.find((i) => i.id === id);
-
-async function swipe(app, from, to, steps = 12) {
-  const send = (type, points) => app.cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
-  await send('touchStart', [{ x: from.x, y: from.y }]);
-  for (let i = 1; i <= steps; i++) {
-    await send('touchMove', [{ x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps }]);
-    await sleep(16);
-  }
-  await send('touchEnd', []);
-}
 
 async function tap(app, id) {
   const it = await app.item(id);

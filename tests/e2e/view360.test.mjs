@@ -6,21 +6,13 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { appDriver, repoRoot, serverAndBrowser, serverBin, sleep } from './lib/harness.mjs';
+import { openApp, repoRoot, serverAndBrowser, serverBin, sleep, swipe } from './lib/harness.mjs';
 
 const fx = serverAndBrowser({ demoSize: 200 });
 // A short phone screen, so the viewer's page is taller than it and can scroll.
 const phone = { viewport: { width: 360, height: 520 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
-async function open(name, path, options = { viewport: { width: 1280, height: 800 } }) {
-  const context = await fx.browser.newContext(options);
-  const page = await context.newPage();
-  await page.goto(fx.server.url + path);
-  const app = appDriver(page, name);
-  app.context = context;
-  app.cdp = await context.newCDPSession(page);
-  return app;
-}
+const open = (name, path, options) => openApp(fx, name, path, options);
 
 async function spinListing() {
   const list = await fetch(`${fx.server.url}/api/v1/listings?spin=1&page_size=20`).then((r) => r.json());
@@ -47,16 +39,6 @@ async function drag(app, from, dx, dy, steps = 10, pause = 16) {
     await sleep(pause);
   }
   await app.page.mouse.up();
-}
-
-async function swipe(app, from, to, steps = 12) {
-  const send = (type, points) => app.cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
-  await send('touchStart', [{ x: from.x, y: from.y }]);
-  for (let i = 1; i <= steps; i++) {
-    await send('touchMove', [{ x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps }]);
-    await sleep(16);
-  }
-  await send('touchEnd', []);
 }
 
 describe('the 360-degree viewer', () => {

@@ -235,7 +235,7 @@ TEST_CASE("the repository's index.html has each placeholder once, in its place, 
     CHECK(content > html.find("<canvas id=\"canvas\""));
     // The file names stage_dist.cmake fills in, and the boot script's tag, are still there;
     // no inline script (the Content-Security-Policy forbids them).
-    for (const char* kept : {"{{APP_JS}}", "{{APP_WASM}}", "{{APP_DATA}}", "{{IMAGE_WORKER_JS}}", "<script src=\"/{{BOOT_JS}}\""}) {
+    for (const char* kept : {"{{APP_JS}}", "{{APP_WASM}}", "{{APP_DATA}}", "{{NET_WORKER_JS}}", "<script src=\"/{{BOOT_JS}}\""}) {
         INFO(kept);
         CHECK(html.find(kept) != std::string::npos);
     }

@@ -1189,4 +1189,14 @@ Material carMaterial(const CarDesign& d, CarPart part, Vec3 p, Vec3 n, float ban
     return m;
 }
 
+ToneCurve::ToneCurve()
+{
+    for (int i = 0; i < kSize; ++i) {
+        float v = static_cast<float>(i) / (kSize - 1) * kMax;
+        if (v > 0.8f) v = 0.8f + 0.2f * (1 - std::exp(-(v - 0.8f) / 0.2f));
+        const float s = v <= 0.0031308f ? 12.92f * v : 1.055f * std::pow(v, 1 / 2.4f) - 0.055f;
+        m_table[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(std::lround(std::clamp(s, 0.0f, 1.0f) * 255));
+    }
+}
+
 } // namespace dongelek::server::demo

@@ -3,6 +3,9 @@
 // door gaps, rims) that the spin renderer evaluates per sample instead of using textures.
 #pragma once
 
+#include <array>
+#include <cstdint>
+
 #include "core/model.hpp"
 #include "server/demo/canvas.hpp"
 #include "server/features/listings/listing_repository.hpp"
@@ -178,5 +181,22 @@ bool inWheelArch(const CarDesign& d, float x, float y);
 
 // The material at a point of `part` (object-space position and unit normal, band as in CarVertex).
 Material carMaterial(const CarDesign& d, CarPart part, Vec3 pos, Vec3 normal, float band);
+
+// Linear light -> sRGB byte, with a soft shoulder so highlights roll off instead of clipping
+// (the spin frames and the panorama alike). A table: construct once.
+class ToneCurve {
+public:
+    ToneCurve();
+    std::uint8_t operator()(float v) const
+    {
+        const int i = static_cast<int>(v * ((kSize - 1) / kMax) + 0.5f);
+        return m_table[static_cast<std::size_t>(i < 0 ? 0 : (i > kSize - 1 ? kSize - 1 : i))];
+    }
+
+private:
+    static constexpr int kSize = 8192;
+    static constexpr float kMax = 2.0f;
+    std::array<std::uint8_t, kSize> m_table{};
+};
 
 } // namespace dongelek::server::demo

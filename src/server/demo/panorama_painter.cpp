@@ -805,30 +805,6 @@ Shade paint(const Cabin& cab, const Hit& h, Vec3 dir)
 
 // [SECTION] The panorama
 
-// Linear light -> sRGB byte.
-class Encode {
-public:
-    Encode()
-    {
-        for (int i = 0; i < kSize; ++i) {
-            float v = static_cast<float>(i) / (kSize - 1) * kMax;
-            if (v > 0.8f) v = 0.8f + 0.2f * (1 - std::exp(-(v - 0.8f) / 0.2f));
-            const float s = v <= 0.0031308f ? 12.92f * v : 1.055f * std::pow(v, 1 / 2.4f) - 0.055f;
-            m_table[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(std::lround(clamp01(s) * 255));
-        }
-    }
-    std::uint8_t operator()(float v) const
-    {
-        const int i = static_cast<int>(v * ((kSize - 1) / kMax) + 0.5f);
-        return m_table[static_cast<std::size_t>(std::clamp(i, 0, kSize - 1))];
-    }
-
-private:
-    static constexpr int kSize = 8192;
-    static constexpr float kMax = 2.0f;
-    std::array<std::uint8_t, kSize> m_table{};
-};
-
 Vec3 direction(float yaw, float pitch)
 {
     const float cp = std::cos(pitch);
@@ -867,7 +843,7 @@ std::vector<std::uint8_t> renderPanorama(const PhotoSpec& spec, int width, int h
     std::vector<std::uint8_t> out(static_cast<std::size_t>(std::max(width, 0)) * std::max(height, 0) * 3, 0);
     if (width <= 0 || height <= 0) return out;
     const Cabin cab = buildCabin(spec);
-    static const Encode encode;
+    static const ToneCurve encode;
     const auto put = [&](std::size_t k, Vec3 c) {
         out[k * 3] = encode(c.x);
         out[k * 3 + 1] = encode(c.y);

@@ -397,30 +397,6 @@ Vec3 shadePixel(const CarModel& m, const std::vector<ScreenVertex>& sv, const Ca
     return acc;
 }
 
-// Linear light -> sRGB byte, with a soft shoulder so highlights roll off instead of clipping.
-class ToneCurve {
-public:
-    ToneCurve()
-    {
-        for (int i = 0; i < kSize; ++i) {
-            float v = static_cast<float>(i) / (kSize - 1) * kMax;
-            if (v > 0.8f) v = 0.8f + 0.2f * (1 - std::exp(-(v - 0.8f) / 0.2f));
-            const float s = v <= 0.0031308f ? 12.92f * v : 1.055f * std::pow(v, 1 / 2.4f) - 0.055f;
-            m_table[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(std::lround(clamp01(s) * 255));
-        }
-    }
-    std::uint8_t operator()(float v) const
-    {
-        const int i = static_cast<int>(v * ((kSize - 1) / kMax) + 0.5f);
-        return m_table[static_cast<std::size_t>(std::clamp(i, 0, kSize - 1))];
-    }
-
-private:
-    static constexpr int kSize = 8192;
-    static constexpr float kMax = 2.0f;
-    std::array<std::uint8_t, kSize> m_table{};
-};
-
 } // namespace
 
 // [SECTION] Frame

@@ -134,3 +134,26 @@ export function appDriver(page, name) {
   };
   return d;
 }
+
+// A fresh browser context on the fixture's server at `path`, with the app's driver, the context
+// (to close) and a CDP session (for touch events).
+export async function openApp(fx, name, path, options = { viewport: { width: 1280, height: 800 } }) {
+  const context = await fx.browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(fx.server.url + path);
+  const app = appDriver(page, name);
+  app.context = context;
+  app.cdp = await context.newCDPSession(page);
+  return app;
+}
+
+// A one-finger swipe from `from` to `to` through Chromium's touch events, a move per frame.
+export async function swipe(app, from, to, steps = 12) {
+  const send = (type, points) => app.cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+  await send('touchStart', [{ x: from.x, y: from.y }]);
+  for (let i = 1; i <= steps; i++) {
+    await send('touchMove', [{ x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps }]);
+    await sleep(16);
+  }
+  await send('touchEnd', []);
+}

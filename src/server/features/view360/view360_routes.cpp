@@ -6,11 +6,9 @@
 #include "server/features/view360/spin_media.hpp"
 #include "server/features/view360/view360_service.hpp"
 #include "server/http/json_body.hpp"
-#include "server/http/task_pool.hpp"
+#include "server/features/media/rendered_files.hpp"
 
 #include <nlohmann/json.hpp>
-
-#include <filesystem>
 
 namespace dongelek::server::view360 {
 
@@ -41,22 +39,6 @@ Hotspot readHotspot(std::string_view body)
     h.label = b.text("label", 200);
     h.note = b.optionalText("note", 1000).value_or("");
     return h;
-}
-
-std::optional<std::uint64_t> regularFileSize(const std::string& path)
-{
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec) return std::nullopt;
-    return static_cast<std::uint64_t>(size);
-}
-
-Response jpegResponse(std::string path, std::uint64_t size)
-{
-    Response r = Response::sendFile("image/jpeg", std::move(path), size);
-    r.set("Cache-Control", "public, max-age=31536000, immutable");
-    return r;
 }
 
 } // namespace
@@ -95,28 +77,9 @@ std::vector<Route> view360Routes(View360Service& service, SpinMedia& media, Task
         [&media, &renders](const Request& req) -> Reply {
             const std::optional<SpinFile> f = parseSpinFileName(req.params.text("file"));
             if (!f) throw ClientError(notFound("path", "no such spin file"));
-            std::string path = media.pathFor(*f);
-            if (auto bytes = regularFileSize(path)) return jpegResponse(std::move(path), *bytes);
-            const Responder later = req.answerLater();
             const SpinFile file = *f;
-            const bool queued = renders.tryPost([&media, later, file] {
-                try {
-                    const std::optional<std::string> stored = media.file(file);
-                    if (!stored) throw ClientError(notFound("path", "no such spin file"));
-                    const auto bytes = regularFileSize(*stored);
-                    if (!bytes) throw std::runtime_error("spin file was not stored");
-                    later.send(jpegResponse(*stored, *bytes));
-                } catch (...) {
-                    later.fail(std::current_exception());
-                }
-            });
-            if (!queued) {
-                Response busy = errorResponse(
-                    HttpError{503, ApiError{"busy", "", "too many pictures are being drawn; retry shortly"}});
-                busy.set("Retry-After", "1");
-                return busy;
-            }
-            return Deferred{};
+            return serveDrawnJpeg(req, renders, media.pathFor(file), [&media, file] { return media.file(file); },
+                                  "no such spin file");
         }});
     return routes;
 }
