@@ -441,22 +441,64 @@ void View360Screen::drawHotspotList(const View360& v)
     }
 }
 
+// [SECTION] Gestures on the stage (shared by the spin and the panorama)
+
+bool View360Screen::stageItem(const char* id, ImVec2 min, ImVec2 max)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetCursorScreenPos(min);
+    ImGui::SetNextItemAllowOverlap();
+    pressable(id, ImVec2(max.x - min.x, max.y - min.y));
+    const bool hovered = ImRect(min, max).Contains(io.MousePos) &&
+                         ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    // The wheel zooms here instead of scrolling the page.
+    if (hovered) ImGui::SetKeyOwner(ImGuiKey_MouseWheelY, ImGui::GetItemID());
+    return hovered;
+}
+
+View360Screen::DragStep View360Screen::trackDrag(ImVec2 min, ImVec2 max, bool anyDirection)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    DragStep step;
+    const bool pressedHere = ImRect(min, max).Contains(io.MouseClickedPos[0]) &&
+                             ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    if (io.MouseDown[0] && pressedHere && !touchDragging()) {
+        const ImVec2 total(io.MousePos.x - io.MouseClickedPos[0].x, io.MousePos.y - io.MouseClickedPos[0].y);
+        if (!m_dragging) {
+            m_dragging = true;
+            m_dragClaimed = false;
+            m_lastPos = io.MouseClickedPos[0];
+            step.started = true;
+        }
+        // A touch drag is the stage's once it is clearly sideways (or any way, when asked); a
+        // vertical one scrolls the page. The mouse's is always the stage's.
+        if (!m_dragClaimed && (std::fabs(total.x) > em(0.5f) || std::fabs(total.y) > em(0.5f)))
+            m_dragClaimed = io.MouseSource != ImGuiMouseSource_TouchScreen || anyDirection ||
+                            std::fabs(total.x) > std::fabs(total.y);
+        if (m_dragClaimed) {
+            claimTouchDrag();
+            step.active = true;
+            step.delta = ImVec2(io.MousePos.x - m_lastPos.x, io.MousePos.y - m_lastPos.y);
+            m_lastPos = io.MousePos;
+        }
+    } else if (m_dragging) {
+        m_dragging = false;
+        step.released = m_dragClaimed;
+        step.tap = !m_dragClaimed;
+        m_dragClaimed = false;
+    }
+    return step;
+}
+
 void View360Screen::handleSpinInput(ImVec2 min, ImVec2 max)
 {
     ImGuiIO& io = ImGui::GetIO();
     const ImVec2 size(max.x - min.x, max.y - min.y);
-    ImGui::SetCursorScreenPos(min);
-    ImGui::SetNextItemAllowOverlap();
-    pressable("##view360.spin", size);
-    const ImGuiID stageId = ImGui::GetItemID();
-    const bool hovered = ImRect(min, max).Contains(io.MousePos) &&
-                         ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    const bool hovered = stageItem("##view360.spin", min, max);
     const View360State& st = m_module.state();
     const auto rel = [&](ImVec2 p) {
         return std::pair<double, double>((p.x - min.x) / size.x - 0.5, (p.y - min.y) / size.y - 0.5);
     };
-    // The wheel zooms here instead of scrolling the page.
-    if (hovered) ImGui::SetKeyOwner(ImGuiKey_MouseWheelY, stageId);
     if (hovered && io.MouseWheel != 0) {
         m_module.touched();
         const auto [fx, fy] = rel(io.MousePos);
@@ -484,46 +526,30 @@ void View360Screen::handleSpinInput(ImVec2 min, ImVec2 max)
     }
     m_pinching = false;
 
-    // One finger or the mouse: turn (or pan a zoomed car).
+    // One finger or the mouse: turn (or pan a zoomed car, which a drag in any direction does).
     const double now = shared().nowMs;
-    const bool pressedHere = ImRect(min, max).Contains(io.MouseClickedPos[0]) &&
-                             ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
-    if (io.MouseDown[0] && pressedHere && !touchDragging()) {
-        const ImVec2 total(io.MousePos.x - io.MouseClickedPos[0].x, io.MousePos.y - io.MouseClickedPos[0].y);
-        if (!m_dragging) {
-            m_dragging = true;
-            m_dragClaimed = false;
-            m_lastPos = io.MouseClickedPos[0];
-            m_lastMs = now;
-            m_speed = 0;
-            m_module.touched();
-        }
-        // A touch drag is the car's once it is clearly sideways; a vertical one scrolls the page.
-        if (!m_dragClaimed && (std::fabs(total.x) > em(0.5f) || std::fabs(total.y) > em(0.5f)))
-            m_dragClaimed = ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen || st.spin.zoom > 1.01 || std::fabs(total.x) > std::fabs(total.y);
-        if (m_dragClaimed) {
-            claimTouchDrag();
-            const double dx = io.MousePos.x - m_lastPos.x, dy = io.MousePos.y - m_lastPos.y;
-            const double dt = std::max(1.0, now - m_lastMs) / 1000.0;
-            if (st.spin.zoom > 1.01) {
-                m_module.panBy(dx / size.x, dy / size.y);
-            } else {
-                const double degrees = -dx / size.x * kDegreesPerWidth;
-                m_module.turnBy(degrees);
-                m_speed = 0.6 * m_speed + 0.4 * (degrees / dt);
-            }
-            m_lastPos = io.MousePos;
-            m_lastMs = now;
-        }
-    } else if (m_dragging) {
-        m_dragging = false;
-        // A release after a pause does not fling.
-        if (m_dragClaimed && st.spin.zoom <= 1.01) m_module.fling(now - m_lastMs < 80 ? m_speed : 0.0);
-        // Placing a mark: a tap (not a drag) on the car puts it there.
-        if (!m_dragClaimed && st.placing)
-            m_module.placeAt((io.MousePos.x - min.x) / size.x, (io.MousePos.y - min.y) / size.y, size.x / size.y);
-        m_dragClaimed = false;
+    const DragStep drag = trackDrag(min, max, st.spin.zoom > 1.01);
+    if (drag.started) {
+        m_lastMs = now;
+        m_speed = 0;
+        m_module.touched();
     }
+    if (drag.active) {
+        const double dt = std::max(1.0, now - m_lastMs) / 1000.0;
+        if (st.spin.zoom > 1.01) {
+            m_module.panBy(drag.delta.x / size.x, drag.delta.y / size.y);
+        } else {
+            const double degrees = -drag.delta.x / size.x * kDegreesPerWidth;
+            m_module.turnBy(degrees);
+            m_speed = 0.6 * m_speed + 0.4 * (degrees / dt);
+        }
+        m_lastMs = now;
+    }
+    // A release after a pause does not fling.
+    if (drag.released && st.spin.zoom <= 1.01) m_module.fling(now - m_lastMs < 80 ? m_speed : 0.0);
+    // Placing a mark: a tap (not a drag) on the car puts it there.
+    if (drag.tap && st.placing)
+        m_module.placeAt((io.MousePos.x - min.x) / size.x, (io.MousePos.y - min.y) / size.y, size.x / size.y);
     // Keys: arrows step frames (when no text field has the keyboard).
     if (!io.WantTextInput) {
         if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) m_module.stepFrames(-1);
@@ -539,14 +565,8 @@ void View360Screen::handlePanoramaInput(ImVec2 min, ImVec2 max)
 {
     ImGuiIO& io = ImGui::GetIO();
     const ImVec2 size(max.x - min.x, max.y - min.y);
-    ImGui::SetCursorScreenPos(min);
-    ImGui::SetNextItemAllowOverlap();
-    pressable("##view360.pano", size);
-    const ImGuiID stageId = ImGui::GetItemID();
-    const bool hovered = ImRect(min, max).Contains(io.MousePos) &&
-                         ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    const bool hovered = stageItem("##view360.pano", min, max);
     const View360State& st = m_module.state();
-    if (hovered) ImGui::SetKeyOwner(ImGuiKey_MouseWheelY, stageId);
     if (hovered && io.MouseWheel != 0) m_module.zoomFov(std::pow(1 / 1.15, io.MouseWheel));
     const PinchInput& p = pinch();
     if (p.active && (m_pinching || ImRect(min, max).Contains(p.center))) {
@@ -560,30 +580,14 @@ void View360Screen::handlePanoramaInput(ImVec2 min, ImVec2 max)
         return;
     }
     m_pinching = false;
-    const bool pressedHere = ImRect(min, max).Contains(io.MouseClickedPos[0]) &&
-                             ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
-    if (io.MouseDown[0] && pressedHere && !touchDragging()) {
-        const ImVec2 total(io.MousePos.x - io.MouseClickedPos[0].x, io.MousePos.y - io.MouseClickedPos[0].y);
-        if (!m_dragging) {
-            m_dragging = true;
-            m_dragClaimed = false;
-            m_lastPos = io.MouseClickedPos[0];
-        }
-        if (!m_dragClaimed && (std::fabs(total.x) > em(0.5f) || std::fabs(total.y) > em(0.5f)))
-            m_dragClaimed = ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen || std::fabs(total.x) > std::fabs(total.y);
-        if (m_dragClaimed) {
-            claimTouchDrag();
-            // The picture follows the pointer: a drag of the view's height turns by the field of view.
-            const double perPx = st.camera.fovY / size.y;
-            m_module.lookBy(-(io.MousePos.x - m_lastPos.x) * perPx, (io.MousePos.y - m_lastPos.y) * perPx);
-            m_lastPos = io.MousePos;
-        }
-    } else {
-        if (m_dragging && !m_dragClaimed && st.placing)
-            m_module.placeAt((io.MousePos.x - min.x) / size.x, (io.MousePos.y - min.y) / size.y, size.x / size.y);
-        m_dragging = false;
-        m_dragClaimed = false;
+    // The picture follows the pointer: a drag of the view's height turns by the field of view.
+    const DragStep drag = trackDrag(min, max, false);
+    if (drag.active) {
+        const double perPx = st.camera.fovY / size.y;
+        m_module.lookBy(-drag.delta.x * perPx, drag.delta.y * perPx);
     }
+    if (drag.tap && st.placing)
+        m_module.placeAt((io.MousePos.x - min.x) / size.x, (io.MousePos.y - min.y) / size.y, size.x / size.y);
     if (!io.WantTextInput) {
         if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) m_module.lookBy(-10, 0);
         if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) m_module.lookBy(10, 0);

@@ -28,6 +28,19 @@ private:
     void drawHotspotMarker(const Hotspot& h, int number, ImVec2 at, float opacity);
     void drawPlacement(float width); // the seller's: add a mark, its label, remove
     void drawHotspotList(const View360& v);
+    // The stage's input item (the pressable; the wheel kept from the page while over it);
+    // true when the pointer is over it.
+    bool stageItem(const char* id, ImVec2 min, ImVec2 max);
+    // One finger or the mouse on the stage: the movement since the last frame while the drag is
+    // the stage's (a touch drag only once it is clearly sideways, unless `anyDirection`).
+    struct DragStep {
+        bool started = false;  // a press began on the stage this frame
+        bool active = false;   // the drag is the stage's: `delta` moved it
+        bool released = false; // a drag that was the stage's ended
+        bool tap = false;      // a press ended without becoming a drag
+        ImVec2 delta{0, 0};
+    };
+    DragStep trackDrag(ImVec2 min, ImVec2 max, bool anyDirection);
     void handleSpinInput(ImVec2 min, ImVec2 max);
     void handlePanoramaInput(ImVec2 min, ImVec2 max);
     bool ensurePrograms();
