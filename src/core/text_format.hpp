@@ -6,6 +6,7 @@
 #include "core/model.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -68,5 +69,9 @@ const char* label(const Strings& s, Steering v);
 // "2026-08-14T09:31:05Z" for seconds since 1970-01-01 UTC (proleptic Gregorian): how the API
 // writes every time (the demo data, sessions, the audit log).
 std::string isoTimestamp(std::int64_t unixSeconds);
+// The reverse for exactly that form ("2026-08-14T09:31:05Z", a day that exists); nullopt otherwise.
+std::optional<std::int64_t> parseIsoTimestamp(std::string_view text);
+// Days from 1970-01-01 to y-m-d (proleptic Gregorian; Howard Hinnant's days_from_civil).
+std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d);
 
 } // namespace dongelek

@@ -3,6 +3,8 @@
 // the side-by-side details of up to five listings. Acts only on the user id it is given.
 #pragma once
 
+#include "core/text_format.hpp"
+
 #include "core/model.hpp"
 #include "server/features/favorites/favorite_repository.hpp"
 #include "server/features/listings/listing_service.hpp"
@@ -45,7 +47,6 @@ private:
     std::function<std::int64_t()> m_now;
 };
 
-// "2026-08-14T09:31:05Z" (what isoTimestamp writes) to Unix seconds; nullopt otherwise.
-std::optional<std::int64_t> parseIsoTimestamp(std::string_view text);
+using dongelek::parseIsoTimestamp; // core/text_format.hpp
 
 } // namespace dongelek::server::favorites
