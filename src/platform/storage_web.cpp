@@ -12,6 +12,22 @@ namespace dongelek::platform {
 
 namespace {
 
+// The database (opened once, on first use): Module.dongelekDb, a promise of it; a rejected
+// promise where IndexedDB is missing or refused (private windows), so callers answer "none".
+EM_JS(void, js_storage_open, (), {
+    if (Module.dongelekDb) return;
+    try {
+        Module.dongelekDb = new Promise(function(resolve, reject) {
+            var req = indexedDB.open('dongelek', 1);
+            req.onupgradeneeded = function() { req.result.createObjectStore('kv'); };
+            req.onsuccess = function() { resolve(req.result); };
+            req.onerror = function() { reject(req.error); };
+        });
+    } catch (e) {
+        Module.dongelekDb = Promise.reject(e);
+        Module.dongelekDb.catch(function() {});
+    }
+});
 EM_JS(void, js_storage_load, (const char* key, int id), {
     var name = UTF8ToString(key);
     var answer = function(value) {
@@ -23,14 +39,6 @@ EM_JS(void, js_storage_load, (const char* key, int id), {
         _free(ptr);
     };
     try {
-        if (!Module.dongelekDb) {
-            Module.dongelekDb = new Promise(function(resolve, reject) {
-                var req = indexedDB.open('dongelek', 1);
-                req.onupgradeneeded = function() { req.result.createObjectStore('kv'); };
-                req.onsuccess = function() { resolve(req.result); };
-                req.onerror = function() { reject(req.error); };
-            });
-        }
         Module.dongelekDb.then(function(db) {
             var get = db.transaction('kv', 'readonly').objectStore('kv').get(name);
             get.onsuccess = function() { answer(get.result); };
@@ -45,14 +53,6 @@ EM_JS(void, js_storage_save, (const char* key, const char* value), {
     var name = UTF8ToString(key);
     var text = UTF8ToString(value);
     try {
-        if (!Module.dongelekDb) {
-            Module.dongelekDb = new Promise(function(resolve, reject) {
-                var req = indexedDB.open('dongelek', 1);
-                req.onupgradeneeded = function() { req.result.createObjectStore('kv'); };
-                req.onsuccess = function() { resolve(req.result); };
-                req.onerror = function() { reject(req.error); };
-            });
-        }
         Module.dongelekDb.then(function(db) {
             var store = db.transaction('kv', 'readwrite').objectStore('kv');
             if (text === '') store.delete(name); else store.put(text, name);
@@ -73,11 +73,13 @@ void loadStored(const std::string& key, std::function<void(std::string value)> d
     static int nextId = 0;
     const int id = ++nextId;
     pendingLoads()[id] = std::move(done);
+    js_storage_open();
     js_storage_load(key.c_str(), id);
 }
 
 void saveStored(const std::string& key, const std::string& value)
 {
+    js_storage_open();
     js_storage_save(key.c_str(), value.c_str());
 }
 
