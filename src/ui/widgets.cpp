@@ -1136,4 +1136,12 @@ int pager(const Strings& s, int page, int pageCount, float width, const std::fun
     return clicked;
 }
 
+ImVec2 heading(const char* hookId, std::string_view text, ImVec2 pos, Font font)
+{
+    const ImVec2 size = textSize(font, text);
+    drawText(ImGui::GetWindowDrawList(), font, pos, color::kText, text);
+    hookRect(hookId, std::string(text), pos, ImVec2(pos.x + size.x, pos.y + size.y), nullptr, withRole(Role::Heading));
+    return size;
+}
+
 } // namespace dongelek::ui

@@ -176,6 +176,9 @@ bool goneListingPanel(const Strings& s, const std::string& message, const std::s
 
 // A tooltip for the last item, padded like the rest of the app.
 void tooltip(const char* text);
+// A page's or section's heading drawn at `pos` in `font`, recorded as a heading for the mirror
+// and the test hook under `hookId`; returns its size.
+ImVec2 heading(const char* hookId, std::string_view text, ImVec2 pos, Font font = Font::Title);
 // "No cars match these filters" + "Reset filters" (hook ids "empty", "empty.reset").
 bool emptyPanel(const Strings& s, ImVec2 size);
 

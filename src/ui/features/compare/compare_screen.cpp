@@ -64,10 +64,7 @@ void CompareScreen::drawContent()
     const float x0 = layout.left;
     float y = ImGui::GetCursorScreenPos().y + em(1.25f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const char* heading = s.get("compare.heading");
-    const ImVec2 hs = textSize(Font::Title, heading);
-    drawText(dl, Font::Title, ImVec2(x0, y), color::kText, heading);
-    hookRect("compare.heading", heading, ImVec2(x0, y), ImVec2(x0 + hs.x, y + hs.y), nullptr, withRole(Role::Heading));
+    const ImVec2 hs = heading("compare.heading", s.get("compare.heading"), ImVec2(x0, y));
     y += hs.y + em(0.75f);
 
     const Status status = m_module.status();

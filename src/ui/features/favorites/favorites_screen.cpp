@@ -34,10 +34,7 @@ void FavoritesScreen::drawContent()
     const float x0 = layout.left;
     float y = ImGui::GetCursorScreenPos().y + em(1.25f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const char* heading = s.get("favorites.heading");
-    const ImVec2 hs = textSize(Font::Title, heading);
-    drawText(dl, Font::Title, ImVec2(x0, y), color::kText, heading);
-    hookRect("favorites.heading", heading, ImVec2(x0, y), ImVec2(x0 + hs.x, y + hs.y), nullptr, withRole(Role::Heading));
+    const ImVec2 hs = heading("favorites.heading", s.get("favorites.heading"), ImVec2(x0, y));
     if (!st.items.empty()) {
         const std::string count = formatCount(s, "favorites.count", static_cast<std::int64_t>(st.items.size()));
         drawText(dl, Font::Regular, ImVec2(x0 + hs.x + em(0.75f), y + hs.y - em(1.4f)), color::kTextMuted, count);

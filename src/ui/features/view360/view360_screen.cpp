@@ -117,12 +117,8 @@ void View360Screen::drawContent()
         if (button("view360.switch", s.get(key), other)) m_ui.app.navigate(other.href);
     }
     ImGui::SetCursorPosX(left);
-    const ImVec2 titlePos = ImGui::GetCursorScreenPos();
-    const char* title = s.get(inside ? "view360.title_inside" : "view360.title");
-    drawText(ImGui::GetWindowDrawList(), Font::Heading, titlePos, color::kText, title);
-    const ImVec2 titleSize = textSize(Font::Heading, title);
-    hookRect("view360.title", title, titlePos, ImVec2(titlePos.x + titleSize.x, titlePos.y + titleSize.y), nullptr,
-             withRole(Role::Heading));
+    const ImVec2 titleSize = heading("view360.title", s.get(inside ? "view360.title_inside" : "view360.title"),
+                                     ImGui::GetCursorScreenPos(), Font::Heading);
     ImGui::Dummy(ImVec2(1, titleSize.y + em(0.5f)));
 
     // [Stage]
@@ -415,11 +411,8 @@ void View360Screen::drawHotspotList(const View360& v)
     if (here.empty()) return;
     const float left = ImGui::GetCursorPosX() + PageLayout::compute(ImGui::GetWindowWidth()).left;
     ImGui::SetCursorPosX(left);
-    const std::string heading = formatCount(s, "view360.hotspots", static_cast<std::int64_t>(here.size()));
-    const ImVec2 hp = ImGui::GetCursorScreenPos();
-    drawText(ImGui::GetWindowDrawList(), Font::Bold, hp, color::kText, heading);
-    const ImVec2 hs = textSize(Font::Bold, heading);
-    hookRect("view360.hotspots", heading, hp, ImVec2(hp.x + hs.x, hp.y + hs.y), nullptr, withRole(Role::Heading));
+    const ImVec2 hs = heading("view360.hotspots", formatCount(s, "view360.hotspots", static_cast<std::int64_t>(here.size())),
+                              ImGui::GetCursorScreenPos(), Font::Bold);
     ImGui::Dummy(ImVec2(1, hs.y + em(0.4f)));
     int number = 0;
     for (const Hotspot* h : here) {
