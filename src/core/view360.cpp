@@ -178,6 +178,28 @@ std::optional<HotspotPlacement> placeOnSpin(const Hotspot& h, double angleDegree
 
 // [SECTION] Panorama geometry
 
+void FlingTracker::add(double timeMs, double position)
+{
+    m_samples[m_count % kSamples] = {timeMs, position};
+    ++m_count;
+}
+
+double FlingTracker::speedAt(double releaseMs) const
+{
+    constexpr double kWindowMs = 100, kPauseMs = 80, kShortestMs = 16;
+    if (m_count < 2) return 0;
+    const Sample& last = m_samples[(m_count - 1) % kSamples];
+    if (releaseMs - last.t >= kPauseMs) return 0;
+    // The oldest kept sample within the window (or the one just before it, so that a window
+    // holding a single frame still measures something).
+    const int oldest = std::max(0, m_count - kSamples);
+    int ref = m_count - 2;
+    while (ref > oldest && last.t - m_samples[(ref - 1) % kSamples].t <= kWindowMs) --ref;
+    const Sample& first = m_samples[ref % kSamples];
+    const double span = std::max(kShortestMs, last.t - first.t);
+    return (last.p - first.p) / span * 1000.0;
+}
+
 CameraBasis cameraBasis(const PanoramaCamera& c)
 {
     const Basis b = basisOf(c);

@@ -101,6 +101,27 @@ struct HotspotPlacement {
 };
 std::optional<HotspotPlacement> placeOnSpin(const Hotspot& h, double angleDegrees, int frames, double spanFrames = 3);
 
+// [SECTION] Fling
+
+// How fast a drag was moving when the finger or the mouse let go, from the positions it went
+// through in its last 100 ms (not from the last frame alone: a late frame followed by a quick
+// one would turn one step into a spike). A release after a pause of 80 ms or more does not
+// fling. Times in milliseconds, positions in any unit; the speed is that unit per second.
+class FlingTracker {
+public:
+    void reset() { m_count = 0; }
+    void add(double timeMs, double position);
+    double speedAt(double releaseMs) const;
+
+private:
+    struct Sample {
+        double t = 0, p = 0;
+    };
+    static constexpr int kSamples = 16;
+    Sample m_samples[kSamples];
+    int m_count = 0; // samples added since reset (the last kSamples are kept)
+};
+
 // [SECTION] Panorama geometry
 
 // The view of the panorama: where the camera looks and how wide.

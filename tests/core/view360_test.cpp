@@ -131,3 +131,40 @@ TEST_CASE("a 360 view goes over the wire and back", "[core][view360]")
     CHECK(back.hotspots[0].label == "Новые шины");
     CHECK(back.hotspots[0].x == Approx(0.25));
 }
+
+TEST_CASE("a fling keeps the drag's speed of its last moments, and none after a pause", "[core][view360]")
+{
+    using view360::FlingTracker;
+    FlingTracker f;
+    CHECK(f.speedAt(0) == 0); // nothing dragged yet
+    // Steady 1 unit per 10 ms, released at once: 100 per second.
+    for (int i = 0; i <= 20; ++i) f.add(i * 10.0, i * 1.0);
+    CHECK(f.speedAt(205) == Approx(100).margin(1e-9));
+    // Held still for 80 ms before letting go: no fling.
+    CHECK(f.speedAt(280) == 0);
+
+    SECTION("a late frame then a quick one is not a spike")
+    {
+        f.reset();
+        for (int i = 0; i <= 10; ++i) f.add(i * 16.0, i * 2.0); // 125 per second
+        f.add(160 + 60, 22 + 7.5);                                 // a frame 60 ms late
+        f.add(160 + 61, 22 + 8);                                   // and one right after it
+        const double v = f.speedAt(222);
+        CHECK(v > 100);
+        CHECK(v < 160); // the last frame alone would say 500
+    }
+    SECTION("the speed of the end of the drag, not of its start")
+    {
+        f.reset();
+        for (int i = 0; i <= 30; ++i) f.add(i * 10.0, i * 5.0);        // fast at first
+        for (int i = 1; i <= 20; ++i) f.add(300 + i * 10.0, 150 + i * 0.5); // then slow
+        CHECK(f.speedAt(501) == Approx(50).margin(1e-9));
+    }
+    SECTION("a drag of one frame measures no more than its step over the shortest span")
+    {
+        f.reset();
+        f.add(0, 0);
+        f.add(1, 10);
+        CHECK(f.speedAt(2) == Approx(10 / 0.016));
+    }
+}

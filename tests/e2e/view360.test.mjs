@@ -31,13 +31,14 @@ const centre = (it) => ({ x: it.rect.x + it.rect.w / 2, y: it.rect.y + it.rect.h
 const still = (s) => s.screen === 'view360' && v360(s).status === 'ready' && !v360(s).autoplaying && !v360(s).spinning &&
   s.photos.loading === 0 && s.settled;
 
-async function drag(app, from, dx, dy, steps = 10, pause = 16) {
+async function drag(app, from, dx, dy, steps = 10, pause = 16, hold = 0) {
   await app.page.mouse.move(from.x, from.y);
   await app.page.mouse.down();
   for (let i = 1; i <= steps; i++) {
     await app.page.mouse.move(from.x + (dx * i) / steps, from.y + (dy * i) / steps);
     await sleep(pause);
   }
+  if (hold) await sleep(hold);
   await app.page.mouse.up();
 }
 
@@ -65,12 +66,15 @@ describe('the 360-degree viewer', () => {
     await sleep(1200);
     assert.equal((await app.state()).frames, frames, 'no frames while the car is still');
 
-    // A slow drag to the left turns the car by the distance; a fast one keeps it turning a while.
+    // A drag to the left that stops before letting go turns the car by the distance (and settles
+    // on the nearest captured frame); a fast one keeps it turning a while.
+    // (The car's picture keeps its frames' shape inside the stage; a drag across the picture is 300°.)
     const stage = await app.item('view360.stage');
-    await drag(app, centre(stage), -stage.rect.w / 6, 0, 10, 40);
-    await sleep(100);
-    const turned = v360(await app.state()).angle;
-    assert.ok(turned > 30 && turned < 70, `a sixth of the width turns about 50°, got ${turned}`);
+    const picture = Math.min(stage.rect.w, (stage.rect.h * view.spin.frame_width) / view.spin.frame_height);
+    await drag(app, centre(stage), -picture / 6, 0, 10, 40, 200);
+    const { state: dragged } = await app.waitFor(still, 'the car at rest after the drag', 5_000);
+    const turned = v360(dragged).angle;
+    assert.ok(turned > 40 && turned < 60, `a sixth of the width turns about 50°, got ${turned}`);
     await drag(app, centre(stage), -stage.rect.w / 4, 0, 4, 8);
     const { state: flung } = await app.waitFor((s) => v360(s).spinning, 'inertia after a fling', 5_000).catch(() => ({ state: null }));
     const after = await app.waitFor(still, 'the fling slowed to a stop', 10_000);

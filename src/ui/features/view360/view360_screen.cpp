@@ -199,7 +199,7 @@ void View360Screen::drawSpin(const View360& v, ImVec2 min, ImVec2 max)
     const View360State& st = m_module.state();
     ImVec2 fmin = min, fmax = max;
     fit(fmin, fmax, static_cast<float>(spin.frameWidth) / std::max(1, spin.frameHeight));
-    handleSpinInput(fmin, fmax);
+    handleSpinInput(min, max, fmin, fmax);
 
     TextureCache& textures = m_ui.textures;
     const Texture* atlas = textures.get(spin.atlasUrl);
@@ -483,11 +483,13 @@ View360Screen::DragStep View360Screen::trackDrag(ImVec2 min, ImVec2 max, bool an
     return step;
 }
 
-void View360Screen::handleSpinInput(ImVec2 min, ImVec2 max)
+void View360Screen::handleSpinInput(ImVec2 stageMin, ImVec2 stageMax, ImVec2 min, ImVec2 max)
 {
     ImGuiIO& io = ImGui::GetIO();
+    // Gestures anywhere on the stage; distances are measured against the picture of the car
+    // (min..max), so a drag across the car turns it by kDegreesPerWidth whatever the stage's shape.
     const ImVec2 size(max.x - min.x, max.y - min.y);
-    const bool hovered = stageItem("##view360.spin", min, max);
+    const bool hovered = stageItem("##view360.spin", stageMin, stageMax);
     const View360State& st = m_module.state();
     const auto rel = [&](ImVec2 p) {
         return std::pair<double, double>((p.x - min.x) / size.x - 0.5, (p.y - min.y) / size.y - 0.5);
@@ -505,7 +507,7 @@ void View360Screen::handleSpinInput(ImVec2 min, ImVec2 max)
     }
     // Two fingers: pinch zoom about their centre.
     const PinchInput& p = pinch();
-    if (p.active && (m_pinching || ImRect(min, max).Contains(p.center))) {
+    if (p.active && (m_pinching || ImRect(stageMin, stageMax).Contains(p.center))) {
         if (!m_pinching) {
             m_pinching = true;
             m_pinchStart = p.scale;
@@ -521,27 +523,27 @@ void View360Screen::handleSpinInput(ImVec2 min, ImVec2 max)
 
     // One finger or the mouse: turn (or pan a zoomed car, which a drag in any direction does).
     const double now = shared().nowMs;
-    const DragStep drag = trackDrag(min, max, st.spin.zoom > 1.01);
+    const DragStep drag = trackDrag(stageMin, stageMax, st.spin.zoom > 1.01);
     if (drag.started) {
-        m_lastMs = now;
-        m_speed = 0;
+        m_turned = 0;
+        m_fling.reset();
+        m_fling.add(now, 0);
         m_module.touched();
     }
-    if (drag.active) {
-        const double dt = std::max(1.0, now - m_lastMs) / 1000.0;
+    if (drag.active && (drag.delta.x != 0 || drag.delta.y != 0)) {
         if (st.spin.zoom > 1.01) {
             m_module.panBy(drag.delta.x / size.x, drag.delta.y / size.y);
         } else {
             const double degrees = -drag.delta.x / size.x * kDegreesPerWidth;
             m_module.turnBy(degrees);
-            m_speed = 0.6 * m_speed + 0.4 * (degrees / dt);
+            m_turned += degrees;
+            m_fling.add(now, m_turned);
         }
-        m_lastMs = now;
     }
-    // A release after a pause does not fling.
-    if (drag.released && st.spin.zoom <= 1.01) m_module.fling(now - m_lastMs < 80 ? m_speed : 0.0);
+    // The car keeps turning at the speed of the drag's last moments (none after a pause).
+    if (drag.released && st.spin.zoom <= 1.01) m_module.fling(m_fling.speedAt(now));
     // Placing a mark: a tap (not a drag) on the car puts it there.
-    if (drag.tap && st.placing)
+    if (drag.tap && st.placing && ImRect(min, max).Contains(io.MousePos))
         m_module.placeAt((io.MousePos.x - min.x) / size.x, (io.MousePos.y - min.y) / size.y, size.x / size.y);
     // Keys: arrows step frames (when no text field has the keyboard).
     if (!io.WantTextInput) {

@@ -41,7 +41,7 @@ private:
         ImVec2 delta{0, 0};
     };
     DragStep trackDrag(ImVec2 min, ImVec2 max, bool anyDirection);
-    void handleSpinInput(ImVec2 min, ImVec2 max);
+    void handleSpinInput(ImVec2 stageMin, ImVec2 stageMax, ImVec2 min, ImVec2 max);
     void handlePanoramaInput(ImVec2 min, ImVec2 max);
     bool ensurePrograms();
 
@@ -54,8 +54,8 @@ private:
     bool m_dragging = false;
     bool m_dragClaimed = false;
     ImVec2 m_lastPos{0, 0};
-    double m_lastMs = 0;
-    double m_speed = 0; // degrees per second, smoothed over the drag's last frames
+    double m_turned = 0;          // degrees turned by the drag so far
+    view360::FlingTracker m_fling; // how fast it turned in its last moments
     bool m_pinching = false;
     float m_pinchStart = 1;
     double m_zoomAtPinch = 1, m_fovAtPinch = 75;
