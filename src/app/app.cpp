@@ -227,6 +227,8 @@ ui::HookState App::hookState() const
     s.photosLoading = photos.loading;
     s.photosReady = photos.ready;
     s.photosFailed = photos.failed;
+    s.gpuMb = static_cast<double>(m_textures.gpuBytes()) / (1024.0 * 1024.0);
+    s.gpuGeneration = platform::gpuGeneration();
     s.firstListingsAt = m_firstListingsAt;
     s.lang = m_controller.shared().lang;
     s.selection = ui::selectedText();
@@ -255,7 +257,10 @@ bool App::frame()
     ui::TestHook::setCurrent(&m_hook);
     const Module& current = m_controller.current();
     m_hook.beginFrame(current.id());
-    m_features.screenFor(current).draw();
+    ui::Screen& screen = m_features.screenFor(current);
+    if (m_shownScreen && m_shownScreen != &screen) m_shownScreen->closed();
+    m_shownScreen = &screen;
+    screen.draw();
     ui::endTextSelectionFrame(m_controller.shared().strings);
     ImGui::Render();
     ui::TestHook::setCurrent(nullptr);

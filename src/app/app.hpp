@@ -56,6 +56,7 @@ private:
     ui::TopBar m_topBar;
     ui::UiContext m_ui;
     FeatureSet m_features;
+    ui::Screen* m_shownScreen = nullptr; // the screen drawn last frame (told when it is left)
 
     long long m_frames = 0;
     int m_settleFrames = 0;

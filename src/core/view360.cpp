@@ -178,6 +178,32 @@ std::optional<HotspotPlacement> placeOnSpin(const Hotspot& h, double angleDegree
 
 // [SECTION] Panorama geometry
 
+std::vector<std::size_t> framesToEvict(const std::vector<ResidentFrame>& resident, double angleDegrees, int frames,
+                                       std::size_t fixedBytes, std::size_t budget)
+{
+    std::vector<std::size_t> out;
+    if (frames <= 0) return out;
+    std::size_t total = fixedBytes;
+    for (const ResidentFrame& r : resident) total += r.bytes;
+    if (total <= budget) return out;
+    const double at = wrapDegrees(angleDegrees) / 360.0 * frames; // in frames
+    const auto distance = [&](int frame) {
+        const double d = std::fmod(std::fabs(frame - at), static_cast<double>(frames));
+        return std::min(d, frames - d);
+    };
+    std::vector<std::size_t> order(resident.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return distance(resident[a].frame) > distance(resident[b].frame);
+    });
+    for (const std::size_t i : order) {
+        if (total <= budget || distance(resident[i].frame) < 1.0) break;
+        out.push_back(i);
+        total -= resident[i].bytes;
+    }
+    return out;
+}
+
 void FlingTracker::add(double timeMs, double position)
 {
     m_samples[m_count % kSamples] = {timeMs, position};

@@ -101,6 +101,25 @@ struct HotspotPlacement {
 };
 std::optional<HotspotPlacement> placeOnSpin(const Hotspot& h, double angleDegrees, int frames, double spanFrames = 3);
 
+// [SECTION] GPU memory
+
+// What one open viewer may keep on the GPU: its atlas, the full frames near the angle shown and,
+// inside, the panorama's tiles (decoded RGBA: a 640x400 frame is 1 MB, 1280x800 4 MB, a
+// 4096x2048 panorama 32 MB). Closing the viewer frees all of it.
+inline constexpr std::size_t kGpuBudgetBytes = std::size_t(64) << 20;
+
+// A full frame's texture on the GPU (either size).
+struct ResidentFrame {
+    int frame = 0;
+    std::size_t bytes = 0;
+};
+// Which of `resident` to let go (indices into it) so that `fixedBytes` (what the viewer cannot
+// do without: the atlas, the panorama on screen) plus the frames fit `budget`: the frames
+// farthest from `angleDegrees` (turning either way) first. The two frames on screen (within a
+// frame's step of the angle) are never let go, even when that leaves the budget exceeded.
+std::vector<std::size_t> framesToEvict(const std::vector<ResidentFrame>& resident, double angleDegrees, int frames,
+                                       std::size_t fixedBytes, std::size_t budget = kGpuBudgetBytes);
+
 // [SECTION] Fling
 
 // How fast a drag was moving when the finger or the mouse let go, from the positions it went

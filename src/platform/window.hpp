@@ -1,7 +1,8 @@
 // Platform: window, GL context, main loop, input, pixel density, time and assets.
 // Implements: init, shutdown, run, runSoon, requestFrame, requestFrameAt, pollEvents, hadEvents, newFrame,
 // present, devicePixelRatio, framebufferSize, logicalSize, nowMs, notifyFirstFrame,
-// setWindowTitle, setDocumentLanguage, coarsePointer, visibleBottom, assetDir, setAssetDir.
+// setWindowTitle, setDocumentLanguage, coarsePointer, visibleBottom, assetDir, setAssetDir,
+// gpuGeneration, maxTextureSize.
 // window_web.cpp (SDL2 on a WebGL2 canvas that fills the page) | window_native.cpp (SDL2 + OpenGL 3.3).
 #pragma once
 
@@ -76,6 +77,15 @@ void setWindowTitle(const std::string& title);
 // The language of what is drawn ("ru"): the page's <html lang> on the web (screen readers pick
 // their voice by it, search engines their index); nothing to do on the desktop.
 void setDocumentLanguage(const std::string& code);
+
+// The GL context's generation: 1 from init, one more each time the browser gives back a WebGL
+// context it took away (phones do under memory pressure, and with tabs in the background).
+// GL objects made in an earlier generation are gone: their owners (ui::Texture, ui::GlProgram,
+// ui::GlQuad, ImGui's renderer) notice and make new ones. While the context is lost no frame
+// is drawn. Natively the context is never lost.
+unsigned gpuGeneration();
+// GL_MAX_TEXTURE_SIZE of the context (at least 2048 on WebGL 2).
+int maxTextureSize();
 
 // Where fonts and locales are: "/assets" in the web's preloaded file system, the build's
 // asset folder (or --assets) natively.

@@ -39,6 +39,7 @@ struct WindowState {
     double frameAt = std::numeric_limits<double>::infinity();
     Uint32 wakeEvent = 0; // an SDL user event type: wakes SDL_WaitEventTimeout from any thread
     bool hadEvents = false;
+    int maxTextureSize = 2048;
 };
 
 WindowState& st()
@@ -78,6 +79,9 @@ bool init(const InitOptions& options, std::string* error)
     SDL_GL_MakeCurrent(s.window, s.gl);
     SDL_GL_SetSwapInterval(1);
     s.wakeEvent = SDL_RegisterEvents(1);
+    GLint maxSize = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxSize);
+    s.maxTextureSize = maxSize > 0 ? maxSize : 2048;
     ImGui_ImplSDL2_InitForOpenGL(s.window, s.gl);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     return true;
@@ -181,6 +185,9 @@ void present(const float clearRgba[4], const char* screenshotPng)
 }
 
 // [SECTION] Sizes, time, title, assets
+
+unsigned gpuGeneration() { return 1; } // a desktop GL context is not taken away
+int maxTextureSize() { return st().maxTextureSize; }
 
 float devicePixelRatio()
 {

@@ -93,6 +93,9 @@ struct WindowState {
     double timerAt = 0;
     bool hadEvents = false;
     dongelek::platform::Pinch pinch;
+    bool contextLost = false;
+    unsigned gpuGeneration = 1;
+    int maxTextureSize = 2048;
 };
 
 WindowState& st()
@@ -105,8 +108,29 @@ EM_BOOL onAnimationFrame(double, void*)
 {
     WindowState& s = st();
     s.framePending = false;
-    if (s.frame) s.frame();
+    if (s.frame && !s.contextLost) s.frame();
     return EM_FALSE;
+}
+
+// The browser took the WebGL context away: nothing can be drawn until it gives it back.
+// Consuming the event (true) is what asks the browser for that.
+EM_BOOL onContextLost(int, const void*, void*)
+{
+    st().contextLost = true;
+    return EM_TRUE;
+}
+
+// A new context behind the same canvas: every GL object is gone. ImGui's renderer makes its
+// own again on the next frame; ours see the new generation (platform::gpuGeneration).
+EM_BOOL onContextRestored(int, const void*, void*)
+{
+    WindowState& s = st();
+    s.contextLost = false;
+    ++s.gpuGeneration;
+    emscripten_webgl_make_context_current(s.gl);
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    dongelek::platform::requestFrame();
+    return EM_TRUE;
 }
 
 void onTimer(void*)
@@ -226,6 +250,11 @@ bool init(const InitOptions& options, std::string* error)
         js_init_failed(); // the page explains that WebGL 2 is missing
         return false;
     }
+    GLint maxSize = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxSize);
+    if (maxSize > 0) s.maxTextureSize = maxSize;
+    emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, onContextLost);
+    emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, onContextRestored);
     ImGui_ImplSDL2_InitForOpenGL(s.window, reinterpret_cast<void*>(static_cast<std::intptr_t>(s.gl)));
     ImGui_ImplOpenGL3_Init("#version 300 es");
     // The app reads touches as SDL's emulated mouse. With finger events off, SDL no longer
@@ -319,6 +348,8 @@ void present(const float clearRgba[4], const char*)
 }
 
 float devicePixelRatio() { return st().dpr; }
+unsigned gpuGeneration() { return st().gpuGeneration; }
+int maxTextureSize() { return st().maxTextureSize; }
 Size framebufferSize() { return {st().canvasW, st().canvasH}; }
 Size logicalSize() { return {static_cast<int>(st().cssW), static_cast<int>(st().cssH)}; }
 double nowMs() { return emscripten_get_now(); }

@@ -1,5 +1,7 @@
 #include "ui/gl_program.hpp"
 
+#include "platform/window.hpp"
+
 #include <dk_gl.h>
 
 #include <memory>
@@ -69,6 +71,7 @@ GlProgram GlProgram::build(const char* vertexBody, const char* fragmentBody, std
         glGetProgramiv(id, GL_LINK_STATUS, &ok);
         if (ok) {
             p.m_id = id;
+            p.m_generation = platform::gpuGeneration();
         } else {
             GLint n = 0;
             glGetProgramiv(id, GL_INFO_LOG_LENGTH, &n);
@@ -83,16 +86,20 @@ GlProgram GlProgram::build(const char* vertexBody, const char* fragmentBody, std
     return p;
 }
 
-GlProgram::~GlProgram()
+GlProgram::~GlProgram() { release(); }
+bool GlProgram::lost() const { return m_id != 0 && m_generation != platform::gpuGeneration(); }
+void GlProgram::release()
 {
-    if (m_id) glDeleteProgram(m_id);
+    if (m_id && !lost()) glDeleteProgram(m_id); // a lost one went with its context
+    m_id = 0;
 }
-GlProgram::GlProgram(GlProgram&& other) noexcept : m_id(other.m_id) { other.m_id = 0; }
+GlProgram::GlProgram(GlProgram&& other) noexcept : m_id(other.m_id), m_generation(other.m_generation) { other.m_id = 0; }
 GlProgram& GlProgram::operator=(GlProgram&& other) noexcept
 {
     if (this != &other) {
-        if (m_id) glDeleteProgram(m_id);
+        release();
         m_id = other.m_id;
+        m_generation = other.m_generation;
         other.m_id = 0;
     }
     return *this;
@@ -102,13 +109,15 @@ int GlProgram::uniform(const char* name) const { return m_id ? glGetUniformLocat
 
 GlQuad::~GlQuad()
 {
+    if (m_generation != platform::gpuGeneration()) return; // never made, or gone with a lost context
     if (m_vbo) glDeleteBuffers(1, &m_vbo);
     if (m_vao) glDeleteVertexArrays(1, &m_vao);
 }
 
 void GlQuad::draw()
 {
-    if (!m_vao) {
+    if (!m_vao || m_generation != platform::gpuGeneration()) {
+        m_generation = platform::gpuGeneration();
         static const float kQuad[] = {0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 0, 1};
         glGenVertexArrays(1, &m_vao);
         glGenBuffers(1, &m_vbo);

@@ -23,11 +23,15 @@ public:
     GlProgram& operator=(const GlProgram&) = delete;
 
     explicit operator bool() const { return m_id != 0; }
+    // Built in an earlier GL context (platform::gpuGeneration): gone with it, build it again.
+    bool lost() const;
     unsigned id() const { return m_id; }
     int uniform(const char* name) const; // -1 when the program has none by that name
 
 private:
+    void release();
     unsigned m_id = 0;
+    unsigned m_generation = 0;
 };
 
 // Two triangles over 0..1 (attribute 0), drawn with glDrawArrays.
@@ -37,10 +41,13 @@ public:
     ~GlQuad();
     GlQuad(const GlQuad&) = delete;
     GlQuad& operator=(const GlQuad&) = delete;
-    void draw(); // creates its buffers on first use (the GL context exists by then)
+    // Creates its buffers on first use (the GL context exists by then) and again after the
+    // context was lost and restored.
+    void draw();
 
 private:
     unsigned m_vao = 0, m_vbo = 0;
+    unsigned m_generation = 0;
 };
 
 // Runs `draw` with the GL state of ImGui's renderer at this point of `list`, then hands the

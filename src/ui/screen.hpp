@@ -40,6 +40,9 @@ public:
     void draw();
     // The localized message of the module's error, as the screen shows it (the test hook reports it).
     virtual std::string errorText() const;
+    // The app stopped showing this screen (another one is drawn now): let go of what only it
+    // needed, such as its GPU textures.
+    virtual void closed() {}
     // Something every screen shows over its content in a window of its own (the compare
     // tray): registered once by a feature's screen, drawn after the screen each frame.
     static void addOverlay(std::function<void(UiContext&)> overlay);

@@ -223,6 +223,7 @@ std::string TestHook::stateJson(const std::string& url) const
                                   {"input", round2(s.framePartsAvg[0])}, {"ui", round2(s.framePartsAvg[1])},
                                   {"gl", round2(s.framePartsAvg[2])}, {"drawCalls", s.drawCalls}}},
                      {"photos", {{"loading", s.photosLoading}, {"ready", s.photosReady}, {"failed", s.photosFailed}}},
+                     {"gpu", {{"generation", s.gpuGeneration}, {"mb", round2(s.gpuMb)}}},
                      {"firstListingsAt", s.firstListingsAt ? nlohmann::json(round2(*s.firstListingsAt)) : nlohmann::json()},
                      {"lang", s.lang},
                      {"selection", s.selection}};

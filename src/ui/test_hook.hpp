@@ -67,6 +67,8 @@ struct HookState {
     int drawCalls = 0; // ImGui draw commands of the last frame (each one a GL draw call)
     double framePartsAvg[3] = {0, 0, 0}; // input + NewFrame, screens, GL (average of the same frames)
     int photosLoading = 0, photosReady = 0, photosFailed = 0; // photos drawn (or waited for) this frame
+    double gpuMb = 0;          // photo textures on the GPU (the cache's budget holds it)
+    unsigned gpuGeneration = 1; // one more each time a lost GL context came back
     std::optional<double> firstListingsAt;
     std::string lang;
     std::string selection; // the selected text (ui/text_selection.hpp), "" when none

@@ -4,6 +4,7 @@
 
 #include "ui/texture_cache.hpp"
 
+#include "platform/window.hpp"
 #include "ui/redraw.hpp"
 
 #include <SDL_opengl.h>
@@ -21,11 +22,14 @@ Texture Texture::adopt(unsigned id, int width, int height)
     t.m_id = id;
     t.m_width = width;
     t.m_height = height;
+    t.m_generation = platform::gpuGeneration();
     return t;
 }
+bool Texture::lost() const { return m_id != 0 && m_generation != platform::gpuGeneration(); }
 Texture::~Texture() { release(); }
 
-Texture::Texture(Texture&& other) noexcept : m_id(other.m_id), m_width(other.m_width), m_height(other.m_height)
+Texture::Texture(Texture&& other) noexcept
+    : m_id(other.m_id), m_width(other.m_width), m_height(other.m_height), m_generation(other.m_generation)
 {
     other.m_id = 0;
 }
@@ -37,6 +41,7 @@ Texture& Texture::operator=(Texture&& other) noexcept
         m_id = other.m_id;
         m_width = other.m_width;
         m_height = other.m_height;
+        m_generation = other.m_generation;
         other.m_id = 0;
     }
     return *this;
@@ -44,11 +49,11 @@ Texture& Texture::operator=(Texture&& other) noexcept
 
 void Texture::release()
 {
-    if (m_id) {
+    if (m_id && !lost()) { // a lost one went with its context
         GLuint id = m_id;
         glDeleteTextures(1, &id);
-        m_id = 0;
     }
+    m_id = 0;
 }
 
 // [SECTION] Cache
@@ -105,9 +110,41 @@ TextureCache::Counts TextureCache::countUsed() const
     return c;
 }
 
+void TextureCache::drop(const std::string& url)
+{
+    const auto it = m_entries.find(url);
+    if (it == m_entries.end()) return;
+    // (One still loading is let go too: its reply finds no entry and is discarded.)
+    if (it->second.state == State::Decoded) m_codec.discard(it->second.image);
+    m_lru.remove(url);
+    m_entries.erase(it);
+}
+
+std::size_t TextureCache::bytesOf(const std::string& url) const
+{
+    const auto it = m_entries.find(url);
+    return it != m_entries.end() && it->second.state == State::Ready ? it->second.texture.bytes() : 0;
+}
+
+void TextureCache::forgetLostTextures()
+{
+    const unsigned generation = platform::gpuGeneration();
+    if (generation == m_generation) return;
+    m_generation = generation;
+    for (auto it = m_entries.begin(); it != m_entries.end();) {
+        if (it->second.state == State::Ready && it->second.texture.lost()) {
+            m_lru.remove(it->first);
+            it = m_entries.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
 void TextureCache::update(double nowMs)
 {
     m_nowMs = nowMs;
+    forgetLostTextures();
     startFetches();
     uploadOne();
     evict();

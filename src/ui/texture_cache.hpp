@@ -23,6 +23,9 @@ public:
     Texture() = default;
     // Takes ownership of a GL texture name (deleted with the Texture; main thread only).
     static Texture adopt(unsigned id, int width, int height);
+    // Made in an earlier GL context than the current one (platform::gpuGeneration): the
+    // texture is gone with that context and must be made again.
+    bool lost() const;
     ~Texture();
     Texture(Texture&& other) noexcept;
     Texture& operator=(Texture&& other) noexcept;
@@ -41,6 +44,7 @@ private:
     unsigned m_id = 0;
     int m_width = 0;
     int m_height = 0;
+    unsigned m_generation = 0;
 };
 
 // How images become textures; platform::loadImage/uploadImage/discardImage in the app.
@@ -69,7 +73,14 @@ public:
     void prefetch(const std::string& url);
     bool failed(const std::string& url) const;
 
-    // Once per frame, after the task queue is drained and before drawing. Asks for the frames
+    // Drops `url`'s texture now (a closed viewer frees what only it drew). Nothing when absent.
+    void drop(const std::string& url);
+    // GPU bytes of `url`'s texture, 0 when it is not on the GPU.
+    std::size_t bytesOf(const std::string& url) const;
+
+    // Once per frame, after the task queue is drained and before drawing. After a lost GL
+    // context comes back, it forgets every texture of the old one: what is drawn next is
+    // fetched (from the browser's cache, usually) and uploaded again. Asks for the frames
     // it needs (ui/redraw.hpp): the next one while decoded photos wait for their upload, and the
     // time of a retry after a network error.
     void update(double nowMs);
@@ -99,6 +110,7 @@ private:
     void startFetches();
     void uploadOne();
     void evict();
+    void forgetLostTextures();
     void onLoaded(const std::string& url, platform::LoadedImage loaded);
 
     ImageCodec m_codec;
@@ -109,6 +121,7 @@ private:
     double m_nowMs = 0;
     int m_inFlight = 0;
     TextureLru m_lru;
+    unsigned m_generation = 1; // of the GL context the textures are in
     std::shared_ptr<int> m_alive = std::make_shared<int>(0); // replies after destruction are dropped
 };
 

@@ -168,3 +168,27 @@ TEST_CASE("a fling keeps the drag's speed of its last moments, and none after a 
         CHECK(f.speedAt(2) == Approx(10 / 0.016));
     }
 }
+
+TEST_CASE("a viewer over its GPU budget lets the frames farthest from the angle go first", "[core][view360]")
+{
+    constexpr std::size_t MB = 1 << 20;
+    std::vector<ResidentFrame> resident;
+    for (int f = 0; f < 36; ++f) resident.push_back({f, 4 * MB}); // every large frame: 144 MB
+    // At 0 degrees with a 2 MB atlas: down to 64 MB means keeping 15 frames, those around frame 0.
+    const auto out = framesToEvict(resident, 0, 36, 2 * MB, kGpuBudgetBytes);
+    std::size_t kept = 36 * 4 * MB + 2 * MB;
+    for (std::size_t i : out) kept -= resident[i].bytes;
+    CHECK(kept <= kGpuBudgetBytes);
+    CHECK(out.size() == 21);
+    CHECK(resident[out.front()].frame == 18); // the far side goes first
+    for (std::size_t i : out) {
+        const int f = resident[i].frame;
+        CHECK(std::min(f, 36 - f) > 7); // what stays is within 7 frames of the angle, both ways
+    }
+    // Under the budget: nothing goes.
+    CHECK(framesToEvict({{0, MB}, {1, MB}}, 0, 36, 32 * MB).empty());
+    // The frames on screen stay even when they alone are over the budget.
+    const auto tight = framesToEvict({{4, 40 * MB}, {5, 40 * MB}, {20, MB}}, 45, 36, 0, 64 * MB);
+    REQUIRE(tight.size() == 1);
+    CHECK(tight[0] == 2);
+}

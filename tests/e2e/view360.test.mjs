@@ -130,6 +130,63 @@ describe('the 360-degree viewer', () => {
     await app.context.close();
   });
 
+  test('a lost WebGL context comes back at the same angle; the viewer keeps within 64 MB and frees it on closing', async () => {
+    const { item, view } = await spinListing();
+    const app = await open('view360-gpu', `/listing/${item.id}`);
+    await app.waitFor((s) => s.screen === 'listing' && s.status === 'ready' && s.photos.loading === 0 && s.settled, 'the listing');
+    const listingMb = (await app.state()).gpu.mb;
+    await app.click('listing.view360');
+    await app.waitFor(still, 'the car at rest after its turn', 40_000);
+    const stage = await app.item('view360.stage');
+    // Straight from the link, the arrows turn the car (they do not wander off to the search field).
+    for (let i = 0; i < 3; i++) await app.press('ArrowRight');
+    assert.equal(v360(await app.state()).frame, 3);
+    assert.equal((await app.state()).focus, '', 'the focus stayed put');
+    const { state: before } = await app.waitFor(still, 'at rest on the third frame');
+    const clip = { x: stage.rect.x, y: stage.rect.y, width: stage.rect.w, height: stage.rect.h };
+    await app.page.mouse.move(5, 795); // no hover on the car in either picture
+    await app.waitFor((s) => s.settled, 'no hover');
+    const pictureBefore = await app.page.screenshot({ clip });
+
+    // The browser takes the context away (as a phone does under memory pressure) and gives it back.
+    await app.page.evaluate(() => {
+      window.__lose = document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context');
+      window.__lose.loseContext();
+    });
+    await sleep(300);
+    await app.page.evaluate(() => window.__lose.restoreContext());
+    const { state: after } = await app.waitFor((s) => s.gpu.generation === before.gpu.generation + 1 && still(s) &&
+      s.photos.ready > 0, 'the viewer drawn again in the new context', 30_000);
+    assert.equal(v360(after).angle, v360(before).angle, 'at the same angle');
+    assert.equal(after.screen, 'view360');
+    await app.shot('1-restored');
+    const pictureAfter = await app.page.screenshot({ clip });
+    assert.ok(pictureAfter.equals(pictureBefore), 'the car looks as it did before the context was lost');
+
+    // Zoomed in, the large frames stream in as the car steps all the way round; the viewer
+    // lets the far ones go so that it never holds more than 64 MB.
+    await app.page.mouse.move(centre(stage).x, centre(stage).y);
+    await app.page.mouse.wheel(0, -600);
+    await app.waitFor((s) => v360(s).zoom > 2, 'zoomed in');
+    await app.page.mouse.move(5, 795);
+    let most = 0;
+    for (let i = 0; i < view.spin.frames; i++) {
+      const { state: s } = await app.press('ArrowRight');
+      most = Math.max(most, v360(s).gpuMb);
+      assert.ok(v360(s).gpuMb <= 64, `within 64 MB, held ${v360(s).gpuMb} MB`);
+      if (i % 6 === 5) await app.waitFor((t) => t.photos.loading === 0, 'the large frames here', 20_000);
+    }
+    assert.ok(most > 32, `the large frames were on the GPU (at most ${most} MB)`);
+    await app.shot('2-zoomed-round');
+
+    // Back to the listing: everything the viewer held is let go.
+    await app.page.goBack();
+    const { state: closed } = await app.waitFor((s) => s.screen === 'listing' && s.settled && s.photos.loading === 0,
+      'the listing again');
+    assert.ok(closed.gpu.mb <= listingMb + 1, `the viewer's textures are freed: ${closed.gpu.mb} MB, the listing alone had ${listingMb} MB`);
+    await app.context.close();
+  });
+
   test('phone: a vertical swipe scrolls the page, a sideways one turns the car', async () => {
     const { item } = await spinListing();
     const app = await open('view360-phone', `/listing/${item.id}?view=360`, phone);

@@ -322,7 +322,8 @@ void View360Module::describe(nlohmann::json& state, bool current) const
                         {"fov", std::round(v.camera.fovY * 10) / 10},
                         {"selected", v.selectedHotspot},
                         {"placing", v.placing},
-                        {"edit", toString(v.edit.status())}};
+                        {"edit", toString(v.edit.status())},
+                        {"gpuMb", std::round(static_cast<double>(v.gpuBytes) / (1 << 20) * 10) / 10}};
     if (v.view.has()) {
         j["frames"] = frames();
         j["hotspots"] = v.view.value().hotspots.size();

@@ -44,6 +44,7 @@ struct View360State {
     std::string draftLabel;
     Remote<View360> edit; // the last add or removal; the view it answers replaces `view`
     std::uint64_t sessionGeneration = 0;
+    std::size_t gpuBytes = 0; // the viewer's textures on the GPU, as the screen last counted them
 };
 
 class View360Module final : public Module {
@@ -62,6 +63,8 @@ public:
     void startAutoplay(double nowMs); // once per listing, when the small frames are ready
     void touched();                   // any gesture on the car stops autoplay and inertia
     void turnBy(double degrees);
+    // The screen's count of the viewer's GPU memory (reported by the test hook).
+    void noteGpuBytes(std::size_t bytes) { m_state.gpuBytes = bytes; }
     // The drag ended: keep turning at this speed (it decays), or ease to the nearest captured
     // frame, where the picture is a photograph rather than a blend of two.
     void fling(double degreesPerSecond);

@@ -8,6 +8,7 @@
 #include "core/routes/listing_route.hpp"
 #include "core/routes/view360_route.hpp"
 #include "core/text_format.hpp"
+#include "platform/window.hpp"
 
 #include <shaders.hpp>
 
@@ -73,8 +74,10 @@ View360Screen::View360Screen(UiContext& ui, View360Module& module)
 
 bool View360Screen::ensurePrograms()
 {
-    if (!m_programsTried) {
+    // Built on first use, and again when a lost GL context came back (the old ones are gone).
+    if (!m_programsTried || m_spin.lost() || m_panorama.lost()) {
         m_programsTried = true;
+        m_programError.clear();
         m_spin = GlProgram::build(shaders::kShader_quad_vert, shaders::kShader_spin_frag, m_programError);
         m_panorama = GlProgram::build(shaders::kShader_quad_vert, shaders::kShader_panorama_frag, m_programError);
     }
@@ -148,6 +151,7 @@ void View360Screen::drawContent()
     } else if (v->spin) {
         drawSpin(*v, stageMin, stageMax);
     }
+    if (v) keepWithinBudget(*v, inside);
     ImGui::SetCursorScreenPos(ImVec2(stageMin.x, m_fullscreen ? origin.y : stageMax.y));
     if (!m_fullscreen) ImGui::Dummy(ImVec2(layout.width, em(0.5f)));
 
@@ -205,7 +209,7 @@ void View360Screen::drawSpin(const View360& v, ImVec2 min, ImVec2 max)
     const Texture* atlas = textures.get(spin.atlasUrl);
     const view360::FrameBlend b = view360::blendAt(st.spin.angle, spin.frames);
     // Full frames: the large size when zoomed in on a big screen, the medium one otherwise.
-    const bool large = st.spin.zoom > 1.5 && (fmax.x - fmin.x) > 700;
+    const bool large = st.spin.zoom > 1.5 && (fmax.x - fmin.x) > 700 && spin.frameWidth <= platform::maxTextureSize();
     const std::string size = large ? "l" : "m";
     const Texture* from = textures.get(frameUrl(spin, b.from, size));
     const Texture* to = textures.get(frameUrl(spin, b.to, size));
@@ -274,6 +278,61 @@ void View360Screen::drawSpin(const View360& v, ImVec2 min, ImVec2 max)
         "view360.frame_of", {{"index", std::to_string(b.from + 1)}, {"count", std::to_string(spin.frames)}});
     hookRect("view360.stage", strings().get("view360.title"), min, max, frameText.c_str(), withRole(Role::Image));
 }
+
+void View360Screen::keepWithinBudget(const View360& v, bool inside)
+{
+    if (m_held.listingId != v.listingId) {
+        releaseTextures();
+        m_held = v;
+    }
+    TextureCache& textures = m_ui.textures;
+    std::size_t fixed = 0, tiles = 0;
+    std::vector<view360::ResidentFrame> resident;
+    std::vector<std::string> urls;
+    if (v.spin) {
+        fixed += textures.bytesOf(v.spin->atlasUrl);
+        for (int f = 0; f < v.spin->frames; ++f)
+            for (const std::string& size : v.spin->sizes) {
+                std::string url = frameUrl(*v.spin, f, size);
+                if (const std::size_t b = textures.bytesOf(url)) {
+                    resident.push_back({f, b});
+                    urls.push_back(std::move(url));
+                }
+            }
+    }
+    if (v.panorama)
+        for (const std::string& url : v.panorama->tileUrls) tiles += textures.bytesOf(url);
+    std::size_t frameBytes = 0;
+    for (const view360::ResidentFrame& r : resident) frameBytes += r.bytes;
+    // Outside, a panorama seen before is the first to go; inside, it is what is on screen.
+    if (!inside && tiles && fixed + tiles + frameBytes > view360::kGpuBudgetBytes) {
+        for (const std::string& url : v.panorama->tileUrls) textures.drop(url);
+        tiles = 0;
+    }
+    std::size_t held = fixed + tiles + frameBytes;
+    for (const std::size_t i : view360::framesToEvict(resident, m_module.state().spin.angle, v.spin ? v.spin->frames : 0,
+                                                      fixed + tiles)) {
+        textures.drop(urls[i]);
+        held -= resident[i].bytes;
+    }
+    m_module.noteGpuBytes(held);
+}
+
+void View360Screen::releaseTextures()
+{
+    TextureCache& textures = m_ui.textures;
+    if (m_held.spin) {
+        textures.drop(m_held.spin->atlasUrl);
+        for (int f = 0; f < m_held.spin->frames; ++f)
+            for (const std::string& size : m_held.spin->sizes) textures.drop(frameUrl(*m_held.spin, f, size));
+    }
+    if (m_held.panorama)
+        for (const std::string& url : m_held.panorama->tileUrls) textures.drop(url);
+    m_held = View360{};
+    m_module.noteGpuBytes(0);
+}
+
+void View360Screen::closed() { releaseTextures(); }
 
 void View360Screen::drawPanorama(const View360& v, ImVec2 min, ImVec2 max)
 {
@@ -445,7 +504,18 @@ bool View360Screen::stageItem(const char* id, ImVec2 min, ImVec2 max)
     const bool hovered = ImRect(min, max).Contains(io.MousePos) &&
                          ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     // The wheel zooms here instead of scrolling the page.
-    if (hovered) ImGui::SetKeyOwner(ImGuiKey_MouseWheelY, ImGui::GetItemID());
+    const ImGuiID item = ImGui::GetItemID();
+    if (hovered) ImGui::SetKeyOwner(ImGuiKey_MouseWheelY, item);
+    // The arrows turn the car (or look around) unless the keyboard is moving between the other
+    // controls: owned here, they no longer start ImGui's arrow navigation (which would take the
+    // focus to the first control of the page, the search field). Ownership set now holds for the
+    // next frame's key presses.
+    const ImGuiContext& g = *GImGui;
+    const bool navElsewhere = g.NavId != 0 && g.NavId != item && !g.NavDisableHighlight;
+    m_keysHere = !navElsewhere && !io.WantTextInput;
+    if (m_keysHere)
+        for (const ImGuiKey key : {ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow, ImGuiKey_DownArrow})
+            ImGui::SetKeyOwner(key, item);
     return hovered;
 }
 
@@ -545,8 +615,8 @@ void View360Screen::handleSpinInput(ImVec2 stageMin, ImVec2 stageMax, ImVec2 min
     // Placing a mark: a tap (not a drag) on the car puts it there.
     if (drag.tap && st.placing && ImRect(min, max).Contains(io.MousePos))
         m_module.placeAt((io.MousePos.x - min.x) / size.x, (io.MousePos.y - min.y) / size.y, size.x / size.y);
-    // Keys: arrows step frames (when no text field has the keyboard).
-    if (!io.WantTextInput) {
+    // Keys: arrows step frames (when no text field or other control has the keyboard).
+    if (m_keysHere) {
         if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) m_module.stepFrames(-1);
         if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) m_module.stepFrames(1);
         if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd)) m_module.zoomAbout(1.25, 0, 0);
@@ -583,7 +653,7 @@ void View360Screen::handlePanoramaInput(ImVec2 min, ImVec2 max)
     }
     if (drag.tap && st.placing)
         m_module.placeAt((io.MousePos.x - min.x) / size.x, (io.MousePos.y - min.y) / size.y, size.x / size.y);
-    if (!io.WantTextInput) {
+    if (m_keysHere) {
         if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) m_module.lookBy(-10, 0);
         if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) m_module.lookBy(10, 0);
         if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) m_module.lookBy(0, 10);

@@ -19,6 +19,8 @@ class View360Screen : public Screen {
 public:
     View360Screen(UiContext& ui, View360Module& module);
 
+    void closed() override; // frees every texture of the viewer
+
 protected:
     void drawContent() override;
 
@@ -44,6 +46,10 @@ private:
     void handleSpinInput(ImVec2 stageMin, ImVec2 stageMax, ImVec2 min, ImVec2 max);
     void handlePanoramaInput(ImVec2 min, ImVec2 max);
     bool ensurePrograms();
+    // The viewer's GPU memory: within view360::kGpuBudgetBytes (the frames farthest from the
+    // angle go first), and all of it let go when the listing changes or the viewer closes.
+    void keepWithinBudget(const View360& v, bool inside);
+    void releaseTextures();
 
     View360Module& m_module;
     GlProgram m_spin, m_panorama;
@@ -61,6 +67,8 @@ private:
     double m_zoomAtPinch = 1, m_fovAtPinch = 75;
     bool m_fullscreen = false;
     bool m_focusLabel = false;
+    bool m_keysHere = false; // the arrows are the stage's (stageItem)
+    View360 m_held; // the view whose textures the viewer holds (its URLs)
 };
 
 } // namespace dongelek::ui
