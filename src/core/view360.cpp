@@ -265,6 +265,23 @@ std::pair<double, double> panoramaDirectionAt(double x, double y, const Panorama
     return {wrapDegrees(deg(std::atan2(d.x, d.z))), deg(std::asin(std::clamp(d.y, -1.0, 1.0)))};
 }
 
+LookDirection lookFromDevice(double alpha, double beta, double gamma)
+{
+    const double ca = std::cos(rad(alpha)), sa = std::sin(rad(alpha));
+    const double cb = std::cos(rad(beta)), sb = std::sin(rad(beta));
+    const double cg = std::cos(rad(gamma)), sg = std::sin(rad(gamma));
+    // The device's -z axis (out of its back) in Earth coordinates (x east, y north, z up):
+    // minus the third column of Rz(alpha) Rx(beta) Ry(gamma).
+    const double x = -ca * sg - sa * sb * cg;
+    const double y = -sa * sg + ca * sb * cg;
+    const double z = -cb * cg;
+    LookDirection d;
+    d.pitch = deg(std::asin(std::clamp(z, -1.0, 1.0)));
+    // Looking straight up or down the heading is undefined; any value will do.
+    d.heading = std::hypot(x, y) > 1e-9 ? wrapDegrees(deg(std::atan2(x, y))) : 0.0;
+    return d;
+}
+
 } // namespace view360
 
 } // namespace dongelek

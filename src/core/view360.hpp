@@ -166,6 +166,17 @@ std::optional<HotspotPlacement> placeOnPanorama(double yaw, double pitch, const 
 // placing a hotspot where the seller tapped. Returns {yaw, pitch}.
 std::pair<double, double> panoramaDirectionAt(double x, double y, const PanoramaCamera& c, double aspect);
 
+// Where the back of a phone points, from its orientation (W3C DeviceOrientationEvent: alpha,
+// beta, gamma in degrees, intrinsic Z-X'-Y'' rotations of the device from the Earth's frame):
+// the compass heading (0..360, clockwise from alpha's zero, so turning right increases it) and
+// the pitch (-90..90, up positive). Upright facing alpha's zero: {0, 0}; flat, screen up:
+// pitch -90. The screen's orientation (portrait or landscape) changes neither.
+struct LookDirection {
+    double heading = 0;
+    double pitch = 0;
+};
+LookDirection lookFromDevice(double alpha, double beta, double gamma);
+
 } // namespace view360
 
 } // namespace dongelek

@@ -192,3 +192,27 @@ TEST_CASE("a viewer over its GPU budget lets the frames farthest from the angle 
     REQUIRE(tight.size() == 1);
     CHECK(tight[0] == 2);
 }
+
+TEST_CASE("a phone's orientation gives where its back points: heading and pitch", "[core][view360]")
+{
+    // Upright, facing alpha's zero.
+    LookDirection d = lookFromDevice(0, 90, 0);
+    CHECK(d.heading == Approx(0).margin(1e-9));
+    CHECK(d.pitch == Approx(0).margin(1e-9));
+    // Turned to the left by 90 degrees (alpha grows counter-clockwise): heading 270.
+    d = lookFromDevice(90, 90, 0);
+    CHECK(d.heading == Approx(270));
+    CHECK(d.pitch == Approx(0).margin(1e-9));
+    // Turned right by 30 degrees.
+    CHECK(lookFromDevice(330, 90, 0).heading == Approx(30));
+    // Tilted back 30 degrees: looking up; forward: looking down.
+    CHECK(lookFromDevice(0, 120, 0).pitch == Approx(30));
+    CHECK(lookFromDevice(0, 60, 0).pitch == Approx(-30));
+    // Flat on the table, screen up: straight down.
+    CHECK(lookFromDevice(0, 0, 0).pitch == Approx(-90));
+    // Held sideways, as in landscape (beta 0, gamma -90: its back turned to the east): level,
+    // heading 90; the screen's orientation plays no part, only where the back points.
+    d = lookFromDevice(0, 0, -90);
+    CHECK(d.heading == Approx(90).margin(1e-9));
+    CHECK(d.pitch == Approx(0).margin(1e-9));
+}

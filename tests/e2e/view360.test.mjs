@@ -207,6 +207,50 @@ describe('the 360-degree viewer', () => {
     await app.context.close();
   });
 
+  test('phone, inside: the view follows the phone when asked, and says so when the sensors are refused', async () => {
+    const { item } = await spinListing();
+    const app = await open('view360-motion', `/listing/${item.id}?view=inside`, { ...phone, viewport: { width: 360, height: 740 } });
+    await app.waitFor((s) => s.screen === 'view360' && v360(s).inside && v360(s).status === 'ready' && s.photos.loading === 0 &&
+      s.settled, 'the panorama', 40_000);
+    const start = v360(await app.state());
+    const orient = (alpha, beta, gamma) => app.page.evaluate(([a, b, g]) =>
+      window.dispatchEvent(new DeviceOrientationEvent('deviceorientation', { alpha: a, beta: b, gamma: g })), [alpha, beta, gamma]);
+    // Without asking, turning the phone does nothing.
+    await orient(0, 90, 0);
+    await sleep(200);
+    assert.equal(v360(await app.state()).yaw, start.yaw);
+    const toggle = await app.item('view360.motion');
+    assert.equal(toggle.role, 'button');
+    await app.click('view360.motion');
+    await app.waitFor((s) => v360(s).motion, 'following the phone');
+    // The first reading is where the view stays; turning right 30 degrees and tilting up 20 follow.
+    await orient(0, 90, 0);
+    await app.waitFor((s) => s.settled, 'the first reading');
+    assert.equal(v360(await app.state()).yaw, start.yaw, 'no jump when it starts');
+    await orient(330, 110, 0);
+    const { state: turned } = await app.waitFor((s) => Math.abs(v360(s).yaw - (start.yaw + 30)) < 0.2, 'the view turned with the phone');
+    assert.ok(Math.abs(v360(turned).pitch - 20) < 0.2, `tilted up 20 degrees, got ${v360(turned).pitch}`);
+    await app.shot('1-following');
+    // Off again: the phone's turns no longer move the view.
+    await app.click('view360.motion');
+    await app.waitFor((s) => !v360(s).motion, 'not following');
+    await orient(300, 90, 0);
+    await sleep(200);
+    assert.equal(v360(await app.state()).yaw, v360(turned).yaw);
+    await app.context.close();
+
+    // A browser that asks the person (iOS) and is told no.
+    const refused = await open('view360-motion-refused', `/listing/${item.id}?view=inside`,
+      { ...phone, viewport: { width: 360, height: 740 } });
+    await refused.page.evaluate(() => { DeviceOrientationEvent.requestPermission = () => Promise.resolve('denied'); });
+    await refused.click('view360.motion');
+    const { items } = await refused.waitFor((s, its) => !v360(s).motion && its.some((i) => i.id === 'view360.motion_refused'),
+      'the refusal explained');
+    assert.match(byId(items, 'view360.motion_refused').label, /did not allow/);
+    await refused.shot('1-refused');
+    await refused.context.close();
+  });
+
   test('the seller places a mark with its label by tapping the car, and removes it', async () => {
     const { item } = await spinListing();
     // An account that manages the listing's seller (the seller issue's sign-up will link them;

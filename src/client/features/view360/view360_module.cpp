@@ -55,6 +55,7 @@ void View360Module::enter(const AppUrl& url, Entry)
     if (!route) return;
     const bool other = route->listingId != m_state.listingId;
     m_state.listingId = route->listingId;
+    if (!route->inside || other) m_state.motion = View360State::MotionLook{}; // outside, the phone's turns mean nothing
     m_state.inside = route->inside;
     if (other) {
         m_state.view.reset();
@@ -231,6 +232,34 @@ void View360Module::lookBy(double dYaw, double dPitch)
     c.yaw += dYaw;
     c.pitch += dPitch;
     c = view360::clampCamera(c);
+    if (m_state.motion.on) m_state.motion.refYaw += dYaw; // the phone's turns add to the drag's
+}
+
+void View360Module::setMotionLook(bool on)
+{
+    m_state.motion.on = on;
+    m_state.motion.anchored = false;
+    if (on) m_state.motion.refused = false;
+}
+
+void View360Module::motionRefused()
+{
+    m_state.motion.on = false;
+    m_state.motion.refused = true;
+}
+
+void View360Module::followDevice(const view360::LookDirection& d)
+{
+    View360State::MotionLook& m = m_state.motion;
+    if (!m.on) return;
+    if (!m.anchored) {
+        m.anchored = true;
+        m.refHeading = d.heading;
+        m.refYaw = m_state.camera.yaw;
+    }
+    m_state.camera.yaw = view360::wrapDegrees(m.refYaw + (d.heading - m.refHeading));
+    m_state.camera.pitch = d.pitch;
+    m_state.camera = view360::clampCamera(m_state.camera);
 }
 
 void View360Module::zoomFov(double factor)
@@ -323,6 +352,7 @@ void View360Module::describe(nlohmann::json& state, bool current) const
                         {"selected", v.selectedHotspot},
                         {"placing", v.placing},
                         {"edit", toString(v.edit.status())},
+                        {"motion", v.motion.on},
                         {"gpuMb", std::round(static_cast<double>(v.gpuBytes) / (1 << 20) * 10) / 10}};
     if (v.view.has()) {
         j["frames"] = frames();

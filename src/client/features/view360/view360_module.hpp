@@ -45,6 +45,14 @@ struct View360State {
     Remote<View360> edit; // the last add or removal; the view it answers replaces `view`
     std::uint64_t sessionGeneration = 0;
     std::size_t gpuBytes = 0; // the viewer's textures on the GPU, as the screen last counted them
+    // Inside, on a phone: the camera follows the phone's turns (relative to where it pointed when
+    // this began, so the view does not jump) and its tilt; a drag still turns on top of that.
+    struct MotionLook {
+        bool on = false;
+        bool refused = false; // the browser did not allow the sensors
+        bool anchored = false; // the first reading since `on` set the reference
+        double refHeading = 0, refYaw = 0;
+    } motion;
 };
 
 class View360Module final : public Module {
@@ -74,6 +82,10 @@ public:
     void resetZoom();
     void lookBy(double dYaw, double dPitch);
     void zoomFov(double factor);
+    void setMotionLook(bool on);
+    void motionRefused(); // the sensors were not allowed: off, and the screen says so
+    // A reading of where the phone's back points (view360::lookFromDevice).
+    void followDevice(const view360::LookDirection& d);
     void selectHotspot(std::int64_t id); // jumps to it (0 closes)
     // Placement (only when the view is editable): start, type the label, tap where it goes.
     void startPlacing();

@@ -3,11 +3,13 @@
 #include "ui/redraw.hpp"
 #include "ui/style.hpp"
 #include "ui/test_hook.hpp"
+#include "ui/text_selection.hpp"
 #include "ui/widgets.hpp"
 
 #include "core/routes/listing_route.hpp"
 #include "core/routes/view360_route.hpp"
 #include "core/text_format.hpp"
+#include "platform/motion.hpp"
 #include "platform/window.hpp"
 
 #include <shaders.hpp>
@@ -151,6 +153,7 @@ void View360Screen::drawContent()
     } else if (v->spin) {
         drawSpin(*v, stageMin, stageMax);
     }
+    if (!inside) followMotion(false);
     if (v) keepWithinBudget(*v, inside);
     ImGui::SetCursorScreenPos(ImVec2(stageMin.x, m_fullscreen ? origin.y : stageMax.y));
     if (!m_fullscreen) ImGui::Dummy(ImVec2(layout.width, em(0.5f)));
@@ -173,13 +176,26 @@ void View360Screen::drawContent()
         }
         ImGui::SameLine();
         if (button("view360.fullscreen", s.get("view360.fullscreen"), o)) m_fullscreen = true;
+        // The hint beside the buttons where there is room for it, else under them.
         ImGui::SameLine();
-        const ImVec2 hintPos(ImGui::GetCursorScreenPos().x + em(0.5f), ImGui::GetCursorScreenPos().y + em(0.4f));
         const char* hint = s.get(inside ? "view360.hint_inside" : "view360.hint_spin");
-        const float hintW = left + layout.width - (hintPos.x - ImGui::GetWindowPos().x);
-        drawText(ImGui::GetWindowDrawList(), Font::Regular, hintPos, color::kTextMuted, hint, std::max(em(8), hintW));
+        const ImVec2 row = ImGui::GetCursorScreenPos();
+        const float rowLeft = ImGui::GetWindowPos().x + left - ImGui::GetScrollX();
+        float hintW = rowLeft + layout.width - (row.x + em(0.5f));
+        ImVec2 hintPos(row.x + em(0.5f), row.y + em(0.4f));
         ImGui::NewLine();
+        if (hintW < em(16)) {
+            hintW = layout.width;
+            hintPos = ImVec2(rowLeft, ImGui::GetCursorScreenPos().y + em(0.25f));
+        }
+        SelectableTextOptions ht;
+        ht.wrapWidth = hintW;
+        ht.hookId = "view360.hint";
+        const ImVec2 hintSize = selectableText("##hint", Font::Regular, hintPos, color::kTextMuted, hint, ht);
+        const float below = hintPos.y + hintSize.y - ImGui::GetCursorScreenPos().y;
+        if (below > 0) ImGui::Dummy(ImVec2(1, below));
         ImGui::Dummy(ImVec2(1, em(0.75f)));
+        if (inside) drawMotionToggle(left, layout.width);
         if (v->editable) drawPlacement(layout.width);
         drawHotspotList(*v);
     }
@@ -332,7 +348,45 @@ void View360Screen::releaseTextures()
     m_module.noteGpuBytes(0);
 }
 
-void View360Screen::closed() { releaseTextures(); }
+void View360Screen::closed()
+{
+    releaseTextures();
+    followMotion(false);
+}
+
+void View360Screen::followMotion(bool on)
+{
+    if (on == m_motionListening) return;
+    m_motionListening = on;
+    if (on) platform::startMotion();
+    else platform::stopMotion();
+}
+
+void View360Screen::drawMotionToggle(float left, float width)
+{
+    // Phones only (a desktop has no such sensor): the button asks the browser for the sensors
+    // (iOS asks the person) in the frame of the press.
+    if (!platform::motionSupported()) return;
+    const Strings& s = strings();
+    const View360State& st = m_module.state();
+    ImGui::SetCursorPosX(left);
+    ButtonOptions o;
+    o.kind = st.motion.on ? ButtonKind::Primary : ButtonKind::Secondary;
+    if (button("view360.motion", s.get(st.motion.on ? "view360.motion_off" : "view360.motion_on"), o)) {
+        m_module.setMotionLook(!st.motion.on);
+        followMotion(m_module.state().motion.on);
+    }
+    if (st.motion.refused) {
+        ImGui::SetCursorPosX(left);
+        SelectableTextOptions t;
+        t.wrapWidth = width;
+        t.hookId = "view360.motion_refused";
+        const ImVec2 size = selectableText("##motion_refused", Font::Regular, ImGui::GetCursorScreenPos(), color::kTextMuted,
+                                           s.get("view360.motion_refused"), t);
+        ImGui::Dummy(size);
+    }
+    ImGui::Dummy(ImVec2(1, em(0.5f)));
+}
 
 void View360Screen::drawPanorama(const View360& v, ImVec2 min, ImVec2 max)
 {
@@ -646,6 +700,18 @@ void View360Screen::handlePanoramaInput(ImVec2 min, ImVec2 max)
     }
     m_pinching = false;
     // The picture follows the pointer: a drag of the view's height turns by the field of view.
+    // The phone's turns and tilt (when the person switched it on): one reading per event.
+    followMotion(st.motion.on);
+    if (st.motion.on) {
+        const platform::DeviceMotion m = platform::motion();
+        if (m.refused) {
+            m_module.motionRefused();
+            followMotion(false);
+        } else if (m.valid && m.serial != m_motionSerial) {
+            m_motionSerial = m.serial;
+            m_module.followDevice(view360::lookFromDevice(m.alpha, m.beta, m.gamma));
+        }
+    }
     const DragStep drag = trackDrag(min, max, false);
     if (drag.active) {
         const double perPx = st.camera.fovY / size.y;

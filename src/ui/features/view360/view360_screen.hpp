@@ -50,6 +50,10 @@ private:
     // angle go first), and all of it let go when the listing changes or the viewer closes.
     void keepWithinBudget(const View360& v, bool inside);
     void releaseTextures();
+    // Inside on a phone: the button that makes the view follow the phone, and the sensors'
+    // listening kept to when it is on.
+    void drawMotionToggle(float left, float width);
+    void followMotion(bool on);
 
     View360Module& m_module;
     GlProgram m_spin, m_panorama;
@@ -68,6 +72,8 @@ private:
     bool m_fullscreen = false;
     bool m_focusLabel = false;
     bool m_keysHere = false; // the arrows are the stage's (stageItem)
+    bool m_motionListening = false;
+    std::uint64_t m_motionSerial = 0; // the last orientation reading followed
     View360 m_held; // the view whose textures the viewer holds (its URLs)
 };
 
