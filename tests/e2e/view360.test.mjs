@@ -251,7 +251,7 @@ describe('the 360-degree viewer', () => {
     await refused.context.close();
   });
 
-  test('the seller places a mark with its label by tapping the car, and removes it', async () => {
+  test('the seller places a mark with its label by tapping the car, moves it and removes it', async () => {
     const { item } = await spinListing();
     // An account that manages the listing's seller (the seller issue's sign-up will link them;
     // here the account is made with the server's own command and linked in its database).
@@ -296,6 +296,19 @@ c.commit()`, db, email, String(item.id)]);
     assert.ok(Math.abs(mark.x - 0.4) < 0.1 && mark.y > 0 && mark.y < 1, `where the tap was: ${mark.x}, ${mark.y}`);
     await app.waitFor((s, its) => s.settled && byId(its, `view360.marker.${mark.id}`), 'its marker on the car');
     await app.shot('1-placed');
+    // Moved: Move in the list, then a tap where it goes; the label stays.
+    await app.click(`view360.move.${mark.id}`);
+    await app.waitFor((s, its) => v360(s).moving === mark.id && /Now tap where “Скол на капоте” goes/.test(byId(its, 'view360.move_hint')?.label ?? ''),
+      'the move hint');
+    const stageNow = await app.item('view360.stage');
+    await app.page.mouse.click(stageNow.rect.x + stageNow.rect.w * 0.6, stageNow.rect.y + stageNow.rect.h * 0.45);
+    await app.waitFor((s) => v360(s).edit === 'ready' && v360(s).moving === 0, 'the mark moved');
+    const movedView = await fetch(`${fx.server.url}/api/v1/listings/${item.id}/view360`).then((r) => r.json());
+    const moved = movedView.hotspots.find((h) => h.id === mark.id);
+    assert.equal(moved.label, 'Скол на капоте');
+    assert.ok(moved.x > mark.x + 0.1, `moved to the right: from ${mark.x} to ${moved.x}`);
+    await app.waitFor((s) => s.settled, 'at rest');
+    await app.shot('2-moved');
     await app.page.mouse.move(640, 790);
     await app.page.mouse.wheel(0, 600);
     await app.click(`view360.remove.${mark.id}`);

@@ -64,6 +64,7 @@ void View360Module::enter(const AppUrl& url, Entry)
         m_state.selectedHotspot = 0;
         m_state.edit.reset();
         cancelPlacing();
+        cancelMoving();
     }
     if (m_state.view.needsLoad() || other || m_state.sessionGeneration != app().session().generation()) load();
 }
@@ -102,6 +103,7 @@ void View360Module::sendEdit(HttpRequest request)
 void View360Module::startPlacing()
 {
     if (!m_state.view.has() || !m_state.view.value().editable) return;
+    m_state.moving = 0;
     m_state.placing = true;
     m_state.edit.reset();
 }
@@ -114,27 +116,54 @@ void View360Module::cancelPlacing()
 
 void View360Module::setDraftLabel(std::string label) { m_state.draftLabel = std::move(label); }
 
+void View360Module::startMoving(std::int64_t id)
+{
+    if (!m_state.view.has() || !m_state.view.value().editable) return;
+    cancelPlacing();
+    m_state.moving = id;
+    m_state.selectedHotspot = id;
+    m_state.edit.reset();
+}
+
+void View360Module::cancelMoving() { m_state.moving = 0; }
+
 bool View360Module::placeAt(double x, double y, double aspect)
 {
-    if (!m_state.placing || !m_state.view.has()) return false;
+    if ((!m_state.placing && !m_state.moving) || !m_state.view.has()) return false;
+    // Where the tap is, on the view shown: the panorama direction, or the captured frame's point.
+    const auto positionAt = [&](nlohmann::json& body) {
+        if (m_state.inside) {
+            const auto [yaw, pitch] = view360::panoramaDirectionAt(x, y, m_state.camera, aspect);
+            body["view"] = "panorama";
+            body["yaw"] = std::round(yaw * 100) / 100;
+            body["pitch"] = std::round(pitch * 100) / 100;
+        } else {
+            const int f = std::max(1, frames());
+            const SpinMotion& s = m_state.spin;
+            // The frame point under the tap: (v - 0.5 - pan) / zoom + 0.5.
+            body["view"] = "spin";
+            body["frame"] = static_cast<int>(std::lround(s.angle / 360.0 * f)) % f;
+            body["x"] = std::clamp((x - 0.5 - s.panX) / s.zoom + 0.5, 0.0, 1.0);
+            body["y"] = std::clamp((y - 0.5 - s.panY) / s.zoom + 0.5, 0.0, 1.0);
+        }
+    };
+    if (m_state.moving) {
+        const auto& marks = m_state.view.value().hotspots;
+        const auto it = std::find_if(marks.begin(), marks.end(), [&](const Hotspot& h) { return h.id == m_state.moving; });
+        const std::int64_t id = m_state.moving;
+        m_state.moving = 0;
+        if (it == marks.end() || (it->view == HotspotView::Panorama) != m_state.inside) return false;
+        nlohmann::json body = *it;
+        body.erase("id"); // the address names it
+        positionAt(body);
+        sendEdit(HttpRequest::json("PUT", hotspotsUrl(m_state.listingId) + "/" + std::to_string(id), body));
+        return true;
+    }
     std::string label = m_state.draftLabel;
     while (!label.empty() && label.back() == ' ') label.pop_back();
     if (label.empty()) return false;
     nlohmann::json body = {{"label", label}};
-    if (m_state.inside) {
-        const auto [yaw, pitch] = view360::panoramaDirectionAt(x, y, m_state.camera, aspect);
-        body["view"] = "panorama";
-        body["yaw"] = std::round(yaw * 100) / 100;
-        body["pitch"] = std::round(pitch * 100) / 100;
-    } else {
-        const int f = std::max(1, frames());
-        const SpinMotion& s = m_state.spin;
-        // The frame point under the tap: (v - 0.5 - pan) / zoom + 0.5.
-        body["view"] = "spin";
-        body["frame"] = static_cast<int>(std::lround(s.angle / 360.0 * f)) % f;
-        body["x"] = std::clamp((x - 0.5 - s.panX) / s.zoom + 0.5, 0.0, 1.0);
-        body["y"] = std::clamp((y - 0.5 - s.panY) / s.zoom + 0.5, 0.0, 1.0);
-    }
+    positionAt(body);
     sendEdit(HttpRequest::json("POST", hotspotsUrl(m_state.listingId), body));
     m_state.placing = false;
     m_state.draftLabel.clear();
@@ -351,6 +380,7 @@ void View360Module::describe(nlohmann::json& state, bool current) const
                         {"fov", std::round(v.camera.fovY * 10) / 10},
                         {"selected", v.selectedHotspot},
                         {"placing", v.placing},
+                        {"moving", v.moving},
                         {"edit", toString(v.edit.status())},
                         {"motion", v.motion.on},
                         {"gpuMb", std::round(static_cast<double>(v.gpuBytes) / (1 << 20) * 10) / 10}};

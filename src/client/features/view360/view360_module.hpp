@@ -42,6 +42,7 @@ struct View360State {
     // The seller's placement mode (view.editable): a label typed, then a tap on the car.
     bool placing = false;
     std::string draftLabel;
+    std::int64_t moving = 0; // a mark to be moved: the next tap on the car puts it there
     Remote<View360> edit; // the last add or removal; the view it answers replaces `view`
     std::uint64_t sessionGeneration = 0;
     std::size_t gpuBytes = 0; // the viewer's textures on the GPU, as the screen last counted them
@@ -91,9 +92,13 @@ public:
     void startPlacing();
     void cancelPlacing();
     void setDraftLabel(std::string label);
+    // Moving a mark: start (the list's Move), then a tap where it goes (placeAt), or cancel.
+    void startMoving(std::int64_t id);
+    void cancelMoving();
     // x, y: where the tap landed in the stage, 0..1 from the top left; `aspect` its width/height.
     // On the spin the mark goes on the nearest captured frame (through the zoom); inside, on the
-    // panorama direction under the tap. False (nothing sent) without a label.
+    // panorama direction under the tap. False (nothing sent) without a label. While moving a
+    // mark, the tap moves it there instead (its label and note stay).
     bool placeAt(double x, double y, double aspect);
     void removeHotspot(std::int64_t id);
 

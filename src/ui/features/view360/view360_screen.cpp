@@ -475,7 +475,24 @@ void View360Screen::drawPlacement(float width)
     const View360State& st = m_module.state();
     const float left = ImGui::GetCursorPosX() + PageLayout::compute(ImGui::GetWindowWidth()).left;
     ImGui::SetCursorPosX(left);
-    if (!st.placing) {
+    const auto& marks = m_module.state().view.value().hotspots;
+    const auto moving = std::find_if(marks.begin(), marks.end(), [&](const Hotspot& h) { return h.id == st.moving; });
+    if (st.moving && moving != marks.end()) {
+        // Moving a mark: where it goes is the next tap on the car.
+        const std::string hint = s.format("view360.move_hint", {{"label", moving->label}});
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float hintW = std::max(em(8), width - buttonWidth(s.get("view360.cancel")) - em(1));
+        SelectableTextOptions t;
+        t.wrapWidth = hintW;
+        t.hookId = "view360.move_hint";
+        const ImVec2 hs = selectableText("##move_hint", Font::Regular, ImVec2(p.x, p.y + em(0.4f)), color::kTextMuted, hint, t);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + hs.x + em(1), p.y));
+        ButtonOptions c;
+        c.kind = ButtonKind::Ghost;
+        if (button("view360.cancel", s.get("view360.cancel"), c)) m_module.cancelMoving();
+        ImGui::SetCursorScreenPos(ImVec2(p.x, std::max(ImGui::GetCursorScreenPos().y, p.y + hs.y + em(0.5f))));
+        ImGui::Dummy(ImVec2(1, 1));
+    } else if (!st.placing) {
         ButtonOptions o;
         o.kind = ButtonKind::Secondary;
         if (button("view360.add", s.get("view360.add"), o)) {
@@ -540,6 +557,10 @@ void View360Screen::drawHotspotList(const View360& v)
             ImGui::SameLine();
             ButtonOptions r;
             r.kind = ButtonKind::Link;
+            const std::string mid = "view360.move." + std::to_string(h->id);
+            r.name = s.format("view360.move_named", {{"label", h->label}});
+            if (button(mid.c_str(), s.get("view360.move"), r)) m_module.startMoving(h->id);
+            ImGui::SameLine();
             r.name = s.format("view360.remove_named", {{"label", h->label}});
             const std::string rid = "view360.remove." + std::to_string(h->id);
             if (button(rid.c_str(), s.get("view360.remove"), r)) m_module.removeHotspot(h->id);
@@ -667,7 +688,7 @@ void View360Screen::handleSpinInput(ImVec2 stageMin, ImVec2 stageMax, ImVec2 min
     // The car keeps turning at the speed of the drag's last moments (none after a pause).
     if (drag.released && st.spin.zoom <= 1.01) m_module.fling(m_fling.speedAt(now));
     // Placing a mark: a tap (not a drag) on the car puts it there.
-    if (drag.tap && st.placing && ImRect(min, max).Contains(io.MousePos))
+    if (drag.tap && (st.placing || st.moving) && ImRect(min, max).Contains(io.MousePos))
         m_module.placeAt((io.MousePos.x - min.x) / size.x, (io.MousePos.y - min.y) / size.y, size.x / size.y);
     // Keys: arrows step frames (when no text field or other control has the keyboard).
     if (m_keysHere) {
@@ -717,7 +738,7 @@ void View360Screen::handlePanoramaInput(ImVec2 min, ImVec2 max)
         const double perPx = st.camera.fovY / size.y;
         m_module.lookBy(-drag.delta.x * perPx, drag.delta.y * perPx);
     }
-    if (drag.tap && st.placing)
+    if (drag.tap && (st.placing || st.moving))
         m_module.placeAt((io.MousePos.x - min.x) / size.x, (io.MousePos.y - min.y) / size.y, size.x / size.y);
     if (m_keysHere) {
         if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) m_module.lookBy(-10, 0);
