@@ -53,6 +53,7 @@ std::optional<HotspotView> parseHotspotView(std::string_view s)
 void to_json(nlohmann::json& j, const Hotspot& v)
 {
     j = {{"id", v.id}, {"view", toString(v.view)}, {"label", v.label}, {"note", v.note}};
+    if (!v.closeupUrl.empty()) j["closeup_url"] = v.closeupUrl;
     if (v.view == HotspotView::Spin) {
         j["frame"] = v.frame;
         j["x"] = v.x;
@@ -74,6 +75,7 @@ void from_json(const nlohmann::json& j, Hotspot& v)
     v.pitch = j.value("pitch", 0.0);
     v.label = j.value("label", std::string());
     v.note = j.value("note", std::string());
+    v.closeupUrl = j.value("closeup_url", std::string());
 }
 
 void to_json(nlohmann::json& j, const View360& v)

@@ -26,6 +26,7 @@ struct Hotspot {
     double yaw = 0, pitch = 0;
     std::string label; // the seller's words, "Scratch on the rear bumper"
     std::string note;  // optional longer text
+    std::string closeupUrl; // a photo of it up close; "" when there is none (the server sets it)
 };
 
 struct SpinInfo {

@@ -107,7 +107,11 @@ describe('the 360-degree viewer', () => {
     assert.equal(v360(await app.state()).frame, spot.frame);
     assert.ok(byId(marked, 'view360.note').label.includes(spot.label));
     assert.ok(byId(marked, `view360.marker.${spot.id}`), 'its marker is on the car');
-    await app.waitFor(still, 'at rest on the hotspot');
+    const closeup = byId(marked, 'view360.closeup');
+    assert.ok(closeup, 'the note shows the mark up close');
+    assert.equal(closeup.role, 'img');
+    assert.ok(closeup.label.includes(spot.label));
+    await app.waitFor((s) => still(s) && s.photos.failed === 0, 'at rest on the hotspot, its close-up loaded');
     await app.shot('3-hotspot');
 
     // Inside: the panorama, dragged to look around, then back outside and to the listing.

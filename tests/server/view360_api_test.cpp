@@ -96,6 +96,17 @@ TEST_CASE("view360: a demo spin, its files and hotspot edits by the seller only"
         CHECK(t.width == 2048);
         CHECK(t.height == 2048);
     }
+    // Every mark has a close-up, drawn from the car itself; no close-up of a spot that is no mark.
+    REQUIRE_FALSE(view.body["hotspots"].empty());
+    for (const auto& h : view.body["hotspots"]) {
+        REQUIRE(h.contains("closeup_url"));
+        const Jpeg close = fetchJpeg(*c, h["closeup_url"]);
+        CHECK(close.status == 200);
+        CHECK(close.width == 640);
+        CHECK(close.height == 400);
+    }
+    CHECK(fetchJpeg(*c, "/media/spins/" + std::to_string(id) + "-v1-f3-c111-222.jpg").status == 404);
+    CHECK(fetchJpeg(*c, "/media/spins/" + std::to_string(id) + "-v1-look100-900.jpg").status == 404);
     // No frame past the spin's last, no other spelling, no spin on a listing without one.
     CHECK(fetchJpeg(*c, replaced(replaced(pattern, "{frame}", "36"), "{size}", "m")).status == 404);
     CHECK(fetchJpeg(*c, "/media/spins/" + std::to_string(id) + "-v1-f09-m.jpg").status == 404);

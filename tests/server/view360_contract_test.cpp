@@ -185,7 +185,27 @@ TEST_CASE("spin file names have one spelling each", "[server][view360]")
     CHECK(back->size == 'l');
     CHECK(parseSpinFileName("42-v1-atlas.jpg"));
     CHECK(parseSpinFileName("42-v1-pano1.jpg"));
-    for (const char* bad : {"042-v1-atlas.jpg", "42-v01-atlas.jpg", "42-v1-f07-l.jpg", "42-v1-f7-x.jpg", "42-v1-pano2.jpg",
-                            "42-v1-f72-m.jpg", "42-v1-atlas.png", "42-atlas.jpg", "-v1-atlas.jpg", "42-v1-f7-l.jpg.jpg"})
+    // Close-ups: of a spin mark at (0.412, 0.53) on frame 7; of a panorama mark at yaw 180.5, pitch -12.
+    Hotspot mark;
+    mark.frame = 7;
+    mark.x = 0.412;
+    mark.y = 0.53;
+    CHECK(spinFileName(closeupFile(42, 1, mark)) == "42-v1-f7-c412-530.jpg");
+    const auto close = parseSpinFileName("42-v1-f7-c412-530.jpg");
+    REQUIRE(close);
+    CHECK(close->kind == SpinFile::Kind::SpinCloseup);
+    CHECK(close->at[0] == 412);
+    CHECK(close->at[1] == 530);
+    mark.view = HotspotView::Panorama;
+    mark.yaw = 180.5;
+    mark.pitch = -12;
+    CHECK(spinFileName(closeupFile(42, 1, mark)) == "42-v1-look1805-780.jpg");
+    const auto look = parseSpinFileName("42-v1-look1805-780.jpg");
+    REQUIRE(look);
+    CHECK(look->kind == SpinFile::Kind::PanoramaCloseup);
+    for (const char* bad : {"042-v1-atlas.jpg", "42-v1-f07-l.jpg", "42-v1-f7-x.jpg", "42-v1-pano2.jpg",
+                            "42-v1-f72-m.jpg", "42-v1-atlas.png", "42-atlas.jpg", "-v1-atlas.jpg", "42-v1-f7-l.jpg.jpg",
+                            "42-v1-f7-c1001-5.jpg", "42-v1-f7-c05-5.jpg", "42-v1-f7-c5.jpg", "42-v1-look3600-0.jpg",
+                            "42-v1-look10-1801.jpg", "42-v1-look-5-5.jpg", "42-v01-atlas.jpg"})
         CHECK_FALSE(parseSpinFileName(bad));
 }

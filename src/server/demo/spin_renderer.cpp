@@ -401,7 +401,8 @@ Vec3 shadePixel(const CarModel& m, const std::vector<ScreenVertex>& sv, const Ca
 
 // [SECTION] Frame
 
-std::vector<std::uint8_t> renderSpinFrame(const PhotoSpec& spec, int index, int count, int width, int height)
+std::vector<std::uint8_t> renderSpinFrame(const PhotoSpec& spec, int index, int count, int width, int height,
+                                          const FrameWindow& window)
 {
     std::vector<std::uint8_t> out(static_cast<std::size_t>(std::max(width, 0)) * std::max(height, 0) * 3, 0);
     if (width <= 0 || height <= 0) return out;
@@ -421,6 +422,12 @@ std::vector<std::uint8_t> renderSpinFrame(const PhotoSpec& spec, int index, int 
     const float azimuth = kPi / 4 - 2 * kPi * static_cast<float>(index) / static_cast<float>(count);
     Camera cam = orbitCamera(d, azimuth, buf.w, buf.h);
     cam.cy -= verticalShift(model, buf.w, buf.h);
+    if (window.scale > 1) { // a close-up: the same camera with a longer lens, aimed at the window
+        const float k = window.scale;
+        cam.focal *= k;
+        cam.cx = (cam.cx - window.x0 * static_cast<float>(buf.w)) * k;
+        cam.cy = (cam.cy - window.y0 * static_cast<float>(buf.h)) * k;
+    }
 
     Lights L;
     L.key = normalized(cam.fromCamera({-0.45f, 0.80f, -0.40f}));

@@ -155,6 +155,7 @@ bool View360Module::placeAt(double x, double y, double aspect)
         if (it == marks.end() || (it->view == HotspotView::Panorama) != m_state.inside) return false;
         nlohmann::json body = *it;
         body.erase("id"); // the address names it
+        body.erase("closeup_url"); // the server's to draw
         positionAt(body);
         sendEdit(HttpRequest::json("PUT", hotspotsUrl(m_state.listingId) + "/" + std::to_string(id), body));
         return true;

@@ -4,6 +4,10 @@
 #include "server/features/media/jpeg.hpp"
 #include "server/features/media/media_store.hpp"
 
+#include "core/view360.hpp"
+
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 namespace dongelek::server::view360 {
@@ -41,6 +45,35 @@ std::vector<std::uint8_t> renderAtlas(const PhotoSpec& spec, int frames, int& wi
     }
     return atlas;
 }
+// A narrow perspective view of an equirectangular panorama (RGB8, w = 2h) looking at (yaw,
+// pitch): the panorama shader's projection (core/view360), sampled bilinearly on the CPU.
+std::vector<std::uint8_t> lookAt(const std::vector<std::uint8_t>& pano, int pw, int ph, double yaw, double pitch, int w,
+                                 int h)
+{
+    dongelek::view360::PanoramaCamera cam;
+    cam.yaw = yaw;
+    cam.pitch = pitch;
+    cam.fovY = SpinSizes::kCloseFov;
+    cam = dongelek::view360::clampCamera(cam);
+    const double aspect = static_cast<double>(w) / h;
+    std::vector<std::uint8_t> out(static_cast<std::size_t>(w) * h * 3);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const auto [dy, dp] = dongelek::view360::panoramaDirectionAt((x + 0.5) / w, (y + 0.5) / h, cam, aspect);
+            const double u = dy / 360.0 * pw - 0.5, v = (90.0 - dp) / 180.0 * ph - 0.5;
+            const int u0 = static_cast<int>(std::floor(u)), v0 = std::clamp(static_cast<int>(std::floor(v)), 0, ph - 2);
+            const double fu = u - u0, fv = std::clamp(v - v0, 0.0, 1.0);
+            const int ua = ((u0 % pw) + pw) % pw, ub = (ua + 1) % pw;
+            for (int c = 0; c < 3; ++c) {
+                const auto at = [&](int uu, int vv) { return pano[(static_cast<std::size_t>(vv) * pw + uu) * 3 + c]; };
+                const double top = at(ua, v0) * (1 - fu) + at(ub, v0) * fu;
+                const double bottom = at(ua, v0 + 1) * (1 - fu) + at(ub, v0 + 1) * fu;
+                out[(static_cast<std::size_t>(y) * w + x) * 3 + c] =
+                    static_cast<std::uint8_t>(std::clamp(top * (1 - fv) + bottom * fv + 0.5, 0.0, 255.0));
+            }
+        }
+    return out;
+}
 } // namespace
 
 std::string SpinMedia::pathFor(const SpinFile& f) const
@@ -70,6 +103,24 @@ std::optional<std::string> SpinMedia::file(const SpinFile& f)
         const int w = f.size == 'l' ? SpinSizes::kFullW : SpinSizes::kMediumW;
         const int h = f.size == 'l' ? SpinSizes::kFullH : SpinSizes::kMediumH;
         writeFileAtomically(path, encodeJpeg(demo::renderSpinFrame(spec, f.frame, frames, w, h), w, h, kJpegQuality));
+        break;
+    }
+    case SpinFile::Kind::SpinCloseup: {
+        // A third of the frame around the mark (kept inside the frame), through a 3x longer lens.
+        demo::FrameWindow win;
+        win.scale = SpinSizes::kCloseScale;
+        const float span = 1 / win.scale;
+        win.x0 = std::clamp(static_cast<float>(f.at[0]) / 1000 - span / 2, 0.0f, 1 - span);
+        win.y0 = std::clamp(static_cast<float>(f.at[1]) / 1000 - span / 2, 0.0f, 1 - span);
+        const int w = SpinSizes::kCloseW, h = SpinSizes::kCloseH;
+        writeFileAtomically(path, encodeJpeg(demo::renderSpinFrame(spec, f.frame, frames, w, h, win), w, h, kJpegQuality));
+        break;
+    }
+    case SpinFile::Kind::PanoramaCloseup: {
+        const int pw = SpinSizes::kPanoW, ph = SpinSizes::kPanoH, w = SpinSizes::kCloseW, h = SpinSizes::kCloseH;
+        const std::vector<std::uint8_t> view =
+            lookAt(demo::renderPanorama(spec, pw, ph), pw, ph, f.at[0] / 10.0, f.at[1] / 10.0 - 90, w, h);
+        writeFileAtomically(path, encodeJpeg(view, w, h, kJpegQuality));
         break;
     }
     case SpinFile::Kind::PanoramaTile: {

@@ -20,6 +20,20 @@ bool digitsOnly(std::string_view s)
            !(s.size() > 1 && s[0] == '0');
 }
 
+// "412-530": two numbers in one spelling each (no leading zeros), within their limits.
+bool parsePair(std::string_view s, int maxA, int maxB, int out[2])
+{
+    const std::size_t dash = s.find('-');
+    if (dash == std::string_view::npos) return false;
+    const std::string_view a = s.substr(0, dash), b = s.substr(dash + 1);
+    const auto number = [](std::string_view t, int max, int& v) {
+        if (t.empty() || t.size() > 4 || !digitsOnly(t) || (t.size() > 1 && t[0] == '0')) return false;
+        v = std::stoi(std::string(t));
+        return v <= max;
+    };
+    return number(a, maxA, out[0]) && number(b, maxB, out[1]);
+}
+
 StoredSpin effectiveSpin(const SpinListing& l)
 {
     if (l.stored) return *l.stored;
@@ -47,8 +61,30 @@ std::string spinFileName(const SpinFile& f)
     case SpinFile::Kind::Atlas: return out + "-atlas.jpg";
     case SpinFile::Kind::Frame: return out + "-f" + std::to_string(f.frame) + "-" + f.size + ".jpg";
     case SpinFile::Kind::PanoramaTile: return out + "-pano" + std::to_string(f.tile) + ".jpg";
+    case SpinFile::Kind::SpinCloseup:
+        return out + "-f" + std::to_string(f.frame) + "-c" + std::to_string(f.at[0]) + "-" + std::to_string(f.at[1]) + ".jpg";
+    case SpinFile::Kind::PanoramaCloseup:
+        return out + "-look" + std::to_string(f.at[0]) + "-" + std::to_string(f.at[1]) + ".jpg";
     }
     return out;
+}
+
+SpinFile closeupFile(std::int64_t listingId, int version, const Hotspot& h)
+{
+    SpinFile f;
+    f.listingId = listingId;
+    f.version = version;
+    if (h.view == HotspotView::Spin) {
+        f.kind = SpinFile::Kind::SpinCloseup;
+        f.frame = h.frame;
+        f.at[0] = static_cast<int>(std::lround(std::clamp(h.x, 0.0, 1.0) * 1000));
+        f.at[1] = static_cast<int>(std::lround(std::clamp(h.y, 0.0, 1.0) * 1000));
+    } else {
+        f.kind = SpinFile::Kind::PanoramaCloseup;
+        f.at[0] = static_cast<int>(std::lround(std::clamp(h.yaw, 0.0, 360.0) * 10)) % 3600;
+        f.at[1] = static_cast<int>(std::lround((std::clamp(h.pitch, -90.0, 90.0) + 90) * 10));
+    }
+    return f;
 }
 
 std::optional<SpinFile> parseSpinFileName(std::string_view name)
@@ -73,13 +109,20 @@ std::optional<SpinFile> parseSpinFileName(std::string_view name)
         if (f.tile >= SpinSizes::kPanoTiles) return std::nullopt;
     } else if (rest.size() >= 4 && rest[0] == 'f') {
         const std::size_t d = rest.find('-');
-        if (d == std::string_view::npos || d > 3 || !digitsOnly(rest.substr(1, d - 1)) || rest.size() != d + 2 ||
-            (rest[d + 1] != 'm' && rest[d + 1] != 'l'))
-            return std::nullopt;
-        f.kind = SpinFile::Kind::Frame;
+        if (d == std::string_view::npos || d > 3 || !digitsOnly(rest.substr(1, d - 1))) return std::nullopt;
         f.frame = std::stoi(std::string(rest.substr(1, d - 1)));
-        f.size = rest[d + 1];
         if (f.frame >= dongelek::view360::kMaxFrames) return std::nullopt;
+        const std::string_view tail = rest.substr(d + 1);
+        if (tail == "m" || tail == "l") {
+            f.kind = SpinFile::Kind::Frame;
+            f.size = tail[0];
+        } else if (tail.size() > 1 && tail[0] == 'c' && parsePair(tail.substr(1), 1000, 1000, f.at)) {
+            f.kind = SpinFile::Kind::SpinCloseup;
+        } else {
+            return std::nullopt;
+        }
+    } else if (rest.rfind("look", 0) == 0 && parsePair(rest.substr(4), 3599, 1800, f.at)) {
+        f.kind = SpinFile::Kind::PanoramaCloseup;
     } else {
         return std::nullopt;
     }
@@ -134,6 +177,11 @@ View360 View360Service::view(std::int64_t listingId, const std::optional<Princip
         v.panorama = p;
     }
     v.hotspots = l->stored ? m_repository.hotspots(listingId) : demoHotspots(listingId, spin.frames);
+    // Each mark's close-up (drawn from the car itself; a seller's own photo comes with uploads).
+    if (spin.source == "demo")
+        for (Hotspot& h : v.hotspots)
+            if (h.view == HotspotView::Spin || spin.hasPanorama)
+                h.closeupUrl = std::string(kSpinUrlPrefix) + spinFileName(closeupFile(listingId, spin.version, h));
     v.editable = editable;
     return v;
 }
@@ -144,8 +192,19 @@ std::optional<SpinListing> View360Service::spinFor(const SpinFile& file)
     if (!l || !hasView(*l)) return std::nullopt;
     const StoredSpin spin = effectiveSpin(*l);
     if (spin.source != "demo" || file.version != spin.version) return std::nullopt; // uploads: issue 11
-    if (file.kind == SpinFile::Kind::Frame && file.frame >= spin.frames) return std::nullopt;
-    if (file.kind == SpinFile::Kind::PanoramaTile && !spin.hasPanorama) return std::nullopt;
+    if ((file.kind == SpinFile::Kind::Frame || file.kind == SpinFile::Kind::SpinCloseup) && file.frame >= spin.frames)
+        return std::nullopt;
+    if ((file.kind == SpinFile::Kind::PanoramaTile || file.kind == SpinFile::Kind::PanoramaCloseup) && !spin.hasPanorama)
+        return std::nullopt;
+    // Close-ups only of marks that are there: any other spot would be a file per request.
+    if (file.kind == SpinFile::Kind::SpinCloseup || file.kind == SpinFile::Kind::PanoramaCloseup) {
+        const std::vector<Hotspot> marks =
+            l->stored ? m_repository.hotspots(file.listingId) : demoHotspots(file.listingId, spin.frames);
+        const std::string name = spinFileName(file);
+        if (std::none_of(marks.begin(), marks.end(),
+                         [&](const Hotspot& h) { return spinFileName(closeupFile(file.listingId, spin.version, h)) == name; }))
+            return std::nullopt;
+    }
     return l;
 }
 
@@ -160,13 +219,13 @@ std::vector<Hotspot> View360Service::demoHotspots(std::int64_t listingId, int fr
         const char* note;
     };
     static const Spot kSpots[] = {
-        {HotspotView::Spin, 0.02, 0.30, 0.62, "New tyres", "Fitted this spring, about 2,000 km ago."},
-        {HotspotView::Spin, 0.45, 0.62, 0.55, "Scratch on the rear bumper", "About 5 cm, through the clear coat."},
-        {HotspotView::Spin, 0.27, 0.50, 0.45, "Small dent on the door", "Paintless repair would fix it."},
-        {HotspotView::Spin, 0.75, 0.42, 0.40, "Chip in the windscreen", "Outside the driver's view."},
-        {HotspotView::Panorama, 180, 0, -12, "Infotainment screen", "Apple CarPlay and Android Auto."},
-        {HotspotView::Panorama, 150, 0, -28, "Leather seats", "Heated front seats, no tears."},
-        {HotspotView::Panorama, 205, 0, -20, "Climate control", "Two zones."},
+        {HotspotView::Spin, 0.0, 0.43, 0.66, "New tyres", "Fitted this spring, about 2,000 km ago."},
+        {HotspotView::Spin, 0.45, 0.17, 0.60, "Scratch on the rear bumper", "About 5 cm, through the clear coat."},
+        {HotspotView::Spin, 0.28, 0.46, 0.52, "Small dent on the door", "Paintless repair would fix it."},
+        {HotspotView::Spin, 0.97, 0.47, 0.33, "Chip in the windscreen", "Outside the driver's view."},
+        {HotspotView::Panorama, 181, 0, -24, "Infotainment screen", "Apple CarPlay and Android Auto."},
+        {HotspotView::Panorama, 322, 0, -26, "Leather seats", "Heated front seats, no tears."},
+        {HotspotView::Panorama, 179, 0, -44, "Climate control", "Two zones."},
     };
     std::vector<Hotspot> out;
     const std::uint64_t seed = static_cast<std::uint64_t>(listingId) * 2654435761u;

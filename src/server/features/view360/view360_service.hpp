@@ -18,13 +18,19 @@ namespace dongelek::server::view360 {
 // "/media/spins/<listing>-v<version>-atlas.jpg", "...-f<frame>-<size>.jpg", "...-pano<tile>.jpg"
 inline constexpr std::string_view kSpinUrlPrefix = "/media/spins/";
 struct SpinFile {
-    enum class Kind { Atlas, Frame, PanoramaTile } kind = Kind::Atlas;
+    // Close-ups show a hotspot up close: on the spin, a third of its frame around the mark
+    // ("42-v1-f7-c412-530.jpg": x, y in thousandths); inside, a narrow view of the panorama in
+    // its direction ("42-v1-look1805-780.jpg": yaw in tenths of a degree, pitch + 90 in tenths).
+    enum class Kind { Atlas, Frame, PanoramaTile, SpinCloseup, PanoramaCloseup } kind = Kind::Atlas;
     std::int64_t listingId = 0;
     int version = 1;
-    int frame = 0;     // Frame
+    int frame = 0;     // Frame, SpinCloseup
     char size = 'm';   // Frame: 'm' or 'l'
     int tile = 0;      // PanoramaTile
+    int at[2] = {0, 0}; // SpinCloseup: x, y (0..1000); PanoramaCloseup: yaw (0..3599), pitch + 90 (0..1800)
 };
+// The close-up of a hotspot of a spin of this version.
+SpinFile closeupFile(std::int64_t listingId, int version, const Hotspot& h);
 std::string spinFileName(const SpinFile& f);
 std::optional<SpinFile> parseSpinFileName(std::string_view name);
 
@@ -34,6 +40,9 @@ struct SpinSizes {
     static constexpr int kFullW = 1280, kFullH = 800, kMediumW = 640, kMediumH = 400;
     static constexpr int kCellW = 160, kCellH = 100;
     static constexpr int kPanoW = 4096, kPanoH = 2048, kPanoTiles = 2;
+    static constexpr int kCloseW = 640, kCloseH = 400; // close-ups: 3x a frame, or 36 degrees of the panorama
+    static constexpr float kCloseScale = 3;
+    static constexpr double kCloseFov = 36;
 };
 int atlasColumns(int frames); // ceil(sqrt(frames))
 

@@ -297,10 +297,8 @@ void View360Screen::drawSpin(const View360& v, ImVec2 min, ImVec2 max)
 
 void View360Screen::keepWithinBudget(const View360& v, bool inside)
 {
-    if (m_held.listingId != v.listingId) {
-        releaseTextures();
-        m_held = v;
-    }
+    if (m_held.listingId != v.listingId) releaseTextures();
+    if (m_held.listingId != v.listingId || m_held.hotspots.size() != v.hotspots.size()) m_held = v;
     TextureCache& textures = m_ui.textures;
     std::size_t fixed = 0, tiles = 0;
     std::vector<view360::ResidentFrame> resident;
@@ -318,6 +316,7 @@ void View360Screen::keepWithinBudget(const View360& v, bool inside)
     }
     if (v.panorama)
         for (const std::string& url : v.panorama->tileUrls) tiles += textures.bytesOf(url);
+    for (const Hotspot& h : v.hotspots) fixed += textures.bytesOf(h.closeupUrl);
     std::size_t frameBytes = 0;
     for (const view360::ResidentFrame& r : resident) frameBytes += r.bytes;
     // Outside, a panorama seen before is the first to go; inside, it is what is on screen.
@@ -344,6 +343,7 @@ void View360Screen::releaseTextures()
     }
     if (m_held.panorama)
         for (const std::string& url : m_held.panorama->tileUrls) textures.drop(url);
+    for (const Hotspot& h : m_held.hotspots) textures.drop(h.closeupUrl);
     m_held = View360{};
     m_module.noteGpuBytes(0);
 }
@@ -458,13 +458,38 @@ void View360Screen::drawHotspotMarker(const Hotspot& h, int number, ImVec2 at, f
     if (p.clicked) m_module.selectHotspot(selected ? 0 : h.id);
     hookRect(id, h.label, ImVec2(at.x - r, at.y - r), ImVec2(at.x + r, at.y + r), nullptr, withRole(Role::Button));
     if (selected) {
-        const float w = std::min(em(18), ImGui::GetIO().DisplaySize.x - em(2));
+        // The note: the mark's close-up over its label and note, under the marker (above it when
+        // the stage ends too soon), inside the stage.
+        const ImVec2 clipMin = dl->GetClipRectMin(), clipMax = dl->GetClipRectMax();
+        const float w = std::min(em(18), std::min(ImGui::GetIO().DisplaySize.x, clipMax.x - clipMin.x) - em(1));
         const std::string text = h.note.empty() ? h.label : h.label + "\n" + h.note;
-        const ImVec2 size = textSize(Font::Regular, text, w - em(1.5f));
-        ImVec2 boxMin(std::clamp(at.x - w / 2, em(0.5f), ImGui::GetIO().DisplaySize.x - w - em(0.5f)), at.y + r + em(0.4f));
-        const ImVec2 boxMax(boxMin.x + w, boxMin.y + size.y + em(1.2f));
+        const float inner = w - em(1.5f);
+        const ImVec2 size = textSize(Font::Regular, text, inner);
+        const float photoH = h.closeupUrl.empty() ? 0.0f : inner * 10.0f / 16.0f + em(0.6f);
+        const float boxH = photoH + size.y + em(1.2f);
+        const float gap = r + em(0.4f), pad = em(0.5f);
+        const float lowX = clipMin.x + pad, highX = std::max(lowX, clipMax.x - w - pad);
+        float top = at.y + gap;
+        float x = std::clamp(at.x - w / 2, lowX, highX);
+        if (top + boxH > clipMax.y) {
+            if (at.y - gap - boxH >= clipMin.y) {
+                top = at.y - gap - boxH; // above
+            } else { // beside, on the side with more room
+                top = std::clamp(at.y - boxH / 2, clipMin.y + pad, std::max(clipMin.y + pad, clipMax.y - boxH - pad));
+                x = std::clamp(at.x + gap + w <= clipMax.x - pad ? at.x + gap : at.x - gap - w, lowX, highX);
+            }
+        }
+        const ImVec2 boxMin(x, top);
+        const ImVec2 boxMax(boxMin.x + w, boxMin.y + boxH);
         dl->AddRectFilled(boxMin, boxMax, IM_COL32(255, 255, 255, 245), em(0.5f));
-        drawText(dl, Font::Regular, ImVec2(boxMin.x + em(0.75f), boxMin.y + em(0.6f)), color::kText, text, w - em(1.5f));
+        if (!h.closeupUrl.empty()) {
+            const ImVec2 pMin(boxMin.x + em(0.75f), boxMin.y + em(0.6f));
+            const ImVec2 pMax(pMin.x + inner, pMin.y + photoH - em(0.6f));
+            photo(dl, m_ui.textures, h.closeupUrl, pMin, pMax, em(0.3f), shared().nowMs, strings().get("common.no_photo"));
+            hookRect("view360.closeup", strings().format("view360.closeup_of", {{"label", h.label}}), pMin, pMax, nullptr,
+                     withRole(Role::Image));
+        }
+        drawText(dl, Font::Regular, ImVec2(boxMin.x + em(0.75f), boxMin.y + photoH + em(0.6f)), color::kText, text, inner);
         hookRect("view360.note", text, boxMin, boxMax, nullptr, withRole(Role::Text));
     }
 }
