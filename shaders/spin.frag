@@ -1,5 +1,6 @@
 // The exterior spin: the two captured frames around the current angle, blended by how far the
-// angle is between them (uT), so turning looks continuous. Each frame is a texture and a
+// angle is between them (uT: core/view360 blendAt's weight, a cross-fade over the middle of the
+// step), so turning looks continuous. Each frame is a texture and a
 // sub-rectangle of it (a cell of the small-frames atlas until the frame itself has arrived).
 // uView = (zoom, panX, panY): the view shows frame point (vUv - 0.5 - pan) / zoom + 0.5.
 in vec2 vUv;

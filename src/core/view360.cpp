@@ -152,6 +152,8 @@ FrameBlend blendAt(double angleDegrees, int frames)
     b.from = static_cast<int>(base) % frames;
     b.to = (b.from + 1) % frames;
     b.t = pos - base;
+    const double u = std::clamp((b.t - 0.2) / 0.6, 0.0, 1.0);
+    b.weight = u * u * (3 - 2 * u);
     return b;
 }
 

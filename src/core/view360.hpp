@@ -85,6 +85,11 @@ struct FrameBlend {
     int from = 0;
     int to = 0;
     double t = 0;
+    // How much of `to` is shown: the two photographs cross-fade over the middle 60% of the step
+    // (smoothly), and each is shown alone near its own angle. A linear fade over the whole step
+    // showed two ghosted cars for most of it; this keeps the double picture brief while turning
+    // still looks continuous.
+    double weight = 0;
 };
 FrameBlend blendAt(double angleDegrees, int frames);
 double wrapDegrees(double a); // into [0, 360)

@@ -216,3 +216,17 @@ TEST_CASE("a phone's orientation gives where its back points: heading and pitch"
     CHECK(d.heading == Approx(90).margin(1e-9));
     CHECK(d.pitch == Approx(0).margin(1e-9));
 }
+
+TEST_CASE("turning cross-fades the two photographs only around the middle of the step", "[core][view360]")
+{
+    // 36 frames: 10 degrees apart. Near a frame, it alone; halfway, half of each.
+    CHECK(blendAt(1, 36).weight == 0);
+    CHECK(blendAt(9, 36).weight == 1);
+    CHECK(blendAt(5, 36).weight == Approx(0.5));
+    double last = -1;
+    for (double a = 0; a < 10; a += 0.25) {
+        const double w = blendAt(a, 36).weight;
+        CHECK(w >= last); // never back and forth while turning one way
+        last = w;
+    }
+}

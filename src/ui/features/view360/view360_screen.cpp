@@ -258,7 +258,7 @@ void View360Screen::drawSpin(const View360& v, ImVec2 min, ImVec2 max)
         return out;
     };
     const Source a = source(from, b.from), c = source(to, b.to);
-    const float t = static_cast<float>(b.t);
+    const float t = static_cast<float>(b.weight);
     const float zoom = static_cast<float>(st.spin.zoom), px = static_cast<float>(st.spin.panX),
                 py = static_cast<float>(st.spin.panY);
     ImDrawList* dl = m_fullscreen ? ImGui::GetForegroundDrawList() : ImGui::GetWindowDrawList();
