@@ -73,6 +73,8 @@
     // The network worker (HTTP requests, photos fetched and decoded) the app starts once its
     // first frame is drawn.
     netWorkerUrl: files.netWorker,
+    // The spin worker (a seller's 360° photos prepared before upload), started only for that.
+    spinWorkerUrl: files.spinWorker,
     setStatus: function (text) {
       // Emscripten reports "Downloading data... (loaded/total)" for the preloaded fonts and locales.
       var m = /\((\d+(\.\d+)?)\/(\d+)\)/.exec(text || '');

@@ -377,7 +377,8 @@ window.addEventListener('popstate', function () {
     el.dataset.role = it.role;
     el.id = domId(it.id);
     if (it.role === 'button') el.type = 'button';
-    if (['combobox', 'option', 'img', 'radio', 'checkbox'].indexOf(it.role) >= 0) el.setAttribute('role', it.role);
+    if (['combobox', 'option', 'img', 'radio', 'checkbox', 'progressbar'].indexOf(it.role) >= 0) el.setAttribute('role', it.role);
+    if (it.role === 'progressbar') { el.setAttribute('aria-valuemin', '0'); el.setAttribute('aria-valuemax', '100'); }
     if (['link', 'button', 'textbox', 'combobox', 'option', 'radio', 'checkbox'].indexOf(it.role) >= 0) el.tabIndex = -1;
     return el;
   }
@@ -416,6 +417,10 @@ window.addEventListener('popstate', function () {
     }
     if (it.role === 'textbox') updateInput(el, it);
     else if (it.role === 'img') el.setAttribute('aria-label', text);
+    else if (it.role === 'progressbar') {
+      el.setAttribute('aria-label', it.label || '');
+      el.setAttribute('aria-valuenow', it.value || '0');
+    }
     else if (el.textContent !== text) el.textContent = text;
     if (it.role === 'link') el.setAttribute('href', withLang(it.href));
     if (it.role === 'option') el.setAttribute('aria-selected', it.selected ? 'true' : 'false');

@@ -1,10 +1,10 @@
 # Stages the linked web app into DIST_DIR: app.<hash8>.{js,wasm,data} and the photo decoder
-# net_worker.<hash8>.js and the loader boot.<hash8>.js named by their own content (the server caches those forever),
+# net_worker.<hash8>.js, the spin preparer spin_worker.<hash8>.js and the loader boot.<hash8>.js named by their own content (the server caches those forever),
 # index.html filled in from TEMPLATE (only the file names: {{LANG}}, {{TITLE}}, {{HEAD}} and
 # {{CONTENT}} stay for the server, which fills them per page), the favicon.
-# Usage: cmake -DAPP_DIR=... -DWORKER_JS=.../net_worker.js -DDIST_DIR=... -DTEMPLATE=index.html
+# Usage: cmake -DAPP_DIR=... -DWORKER_JS=.../net_worker.js -DSPIN_WORKER_JS=.../spin_worker.js -DDIST_DIR=... -DTEMPLATE=index.html
 #              -DBOOT_JS=boot.js -DFAVICON=favicon.svg -P stage_dist.cmake
-foreach(_var APP_DIR WORKER_JS BOOT_JS DIST_DIR TEMPLATE FAVICON)
+foreach(_var APP_DIR WORKER_JS SPIN_WORKER_JS BOOT_JS DIST_DIR TEMPLATE FAVICON)
   if(NOT DEFINED ${_var})
     message(FATAL_ERROR "stage_dist.cmake: ${_var} is required")
   endif()
@@ -39,6 +39,7 @@ file(WRITE "${_tmp}.app.js" "${_js}")
 stage_hashed("${_tmp}.app.js" app js _name_js)
 file(REMOVE "${_tmp}.app.js")
 stage_hashed("${WORKER_JS}" net_worker js _name_worker)
+stage_hashed("${SPIN_WORKER_JS}" spin_worker js _name_spin_worker)
 stage_hashed("${BOOT_JS}" boot js _name_boot)
 
 file(READ "${TEMPLATE}" _html)
@@ -46,10 +47,11 @@ string(REPLACE "{{APP_JS}}" "${_name_js}" _html "${_html}")
 string(REPLACE "{{APP_WASM}}" "${_name_wasm}" _html "${_html}")
 string(REPLACE "{{APP_DATA}}" "${_name_data}" _html "${_html}")
 string(REPLACE "{{NET_WORKER_JS}}" "${_name_worker}" _html "${_html}")
+string(REPLACE "{{SPIN_WORKER_JS}}" "${_name_spin_worker}" _html "${_html}")
 string(REPLACE "{{BOOT_JS}}" "${_name_boot}" _html "${_html}")
 file(WRITE "${_tmp}/index.html" "${_html}")
 file(COPY_FILE "${FAVICON}" "${_tmp}/favicon.svg")
 
 file(REMOVE_RECURSE "${DIST_DIR}")
 file(RENAME "${_tmp}" "${DIST_DIR}")
-message(STATUS "Staged ${DIST_DIR}: index.html ${_name_js} ${_name_wasm} ${_name_data} ${_name_worker} ${_name_boot} favicon.svg")
+message(STATUS "Staged ${DIST_DIR}: index.html ${_name_js} ${_name_wasm} ${_name_data} ${_name_worker} ${_name_spin_worker} ${_name_boot} favicon.svg")

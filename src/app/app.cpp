@@ -9,6 +9,7 @@
 #include "platform/preferences.hpp"
 #include "platform/storage.hpp"
 #include "platform/test_hook_export.hpp"
+#include "platform/spin_prepare.hpp"
 #include "platform/window.hpp"
 #include "ui/redraw.hpp"
 #include "ui/style.hpp"
@@ -133,6 +134,12 @@ App::App(AppOptions options)
             });
         },
         [](const std::string& key, const std::string& value) { platform::saveStored(key, value); }});
+    // A seller's 360° photos: picked and prepared off the main thread; progress through the queue.
+    m_controller.setSpinPreparer([this](spin::PrepSink sink) {
+        platform::pickAndPrepareSpin([this, sink = std::move(sink)](spin::PrepUpdate u) {
+            m_queue.post([sink, u = std::move(u)]() mutable { sink(std::move(u)); });
+        });
+    });
     registerFeatures(m_features);
     m_start = platform::nowMs();
     // Two tabs must not rotate the same refresh cookie at once (the server would take it for a

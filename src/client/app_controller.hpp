@@ -3,6 +3,7 @@
 // feature module on screen. Features are registered once, in src/app/features.cpp.
 #pragma once
 
+#include "core/spin_job.hpp"
 #include "client/api_client.hpp"
 #include "client/module.hpp"
 #include "client/session.hpp"
@@ -91,6 +92,17 @@ public:
     // The device's storage for features (an anonymous user's favorites); in memory until set.
     void setDeviceStore(DeviceStore store) { m_store = std::move(store); }
     const DeviceStore& deviceStore() const { return m_store; }
+    // Picks a seller's 360° photos and prepares them for upload (platform/spin_prepare.hpp in
+    // the app; updates reach the sink on the main thread). Unset: fails with "unsupported".
+    void setSpinPreparer(std::function<void(spin::PrepSink)> preparer) { m_spinPreparer = std::move(preparer); }
+    void prepareSpin(spin::PrepSink sink) const
+    {
+        if (m_spinPreparer) return m_spinPreparer(std::move(sink));
+        spin::PrepUpdate u;
+        u.kind = spin::PrepUpdate::Kind::Failed;
+        u.error = "unsupported";
+        sink(std::move(u));
+    }
     // Who is signed in, and signed-in calls (client/session.hpp).
     Session& session() { return m_session; }
     const Session& session() const { return m_session; }
@@ -161,6 +173,7 @@ private:
     LocaleBundle m_locales;
     LanguageSources m_device;
     DeviceStore m_store;
+    std::function<void(spin::PrepSink)> m_spinPreparer;
     std::string m_chosen;            // what the device remembers ("" = nothing)
     std::string m_deviceLang = "en"; // see deviceLanguage()
     SharedState m_shared;

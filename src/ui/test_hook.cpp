@@ -51,6 +51,7 @@ const char* toString(Role role)
     case Role::Image: return "img";
     case Role::Radio: return "radio";
     case Role::Checkbox: return "checkbox";
+    case Role::Progress: return "progressbar";
     }
     return "";
 }

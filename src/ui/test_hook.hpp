@@ -15,7 +15,7 @@
 namespace dongelek::ui {
 
 // What an item is, for the page's accessible mirror and the phone keyboard (web/dongelek_glue.js).
-enum class Role { None, Button, Link, TextBox, ComboBox, Option, Heading, Text, Image, Radio, Checkbox };
+enum class Role { None, Button, Link, TextBox, ComboBox, Option, Heading, Text, Image, Radio, Checkbox, Progress };
 const char* toString(Role role);
 
 struct ItemInfo {

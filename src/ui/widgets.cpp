@@ -877,6 +877,23 @@ void spinnerBlock(const char* hookId, ImVec2 size, double timeMs)
     spinner(hookId, ImVec2(pos.x + size.x * 0.5f, pos.y + std::min(size.y * 0.5f, em(8))), em(1.25f), timeMs);
 }
 
+void progressBar(const char* hookId, const std::string& label, float fraction, float width)
+{
+    fraction = std::clamp(fraction, 0.0f, 1.0f);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 ts = textSize(Font::Regular, label, width);
+    drawText(dl, Font::Regular, pos, color::kText, label, width);
+    const float barY = pos.y + ts.y + em(0.35f), barH = em(0.5f);
+    dl->AddRectFilled(ImVec2(pos.x, barY), ImVec2(pos.x + width, barY + barH), color::kChip, barH / 2);
+    if (fraction > 0)
+        dl->AddRectFilled(ImVec2(pos.x, barY), ImVec2(pos.x + std::max(barH, width * fraction), barY + barH), color::kAccent,
+                          barH / 2);
+    const std::string percent = std::to_string(static_cast<int>(std::lround(fraction * 100)));
+    hookRect(hookId, label, pos, ImVec2(pos.x + width, barY + barH), percent.c_str(), withRole(Role::Progress));
+    ImGui::Dummy(ImVec2(width, barY + barH - pos.y));
+}
+
 std::string errorMessage(const Strings& s, const RequestError& e, bool listing)
 {
     switch (e.kind) {

@@ -164,6 +164,9 @@ bool checkbox(const char* hookId, std::string_view text, bool checked, float wid
 void spinner(const char* hookId, ImVec2 center, float radius, double timeMs);
 // Centred spinner filling `size` (an item is submitted so layout advances).
 void spinnerBlock(const char* hookId, ImVec2 size, double timeMs);
+// A labelled bar at the cursor, `fraction` (0..1) filled: the label above, the bar under it,
+// `width` wide; the mirror gets a progressbar with the label and the percentage.
+void progressBar(const char* hookId, const std::string& label, float fraction, float width);
 
 // The localized explanation of a failed request. `listing` picks "Listing not found" for 404s.
 std::string errorMessage(const Strings& s, const RequestError& error, bool listing);

@@ -5,6 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, repoRoot, serverAndBrowser, serverBin, sleep, swipe } from './lib/harness.mjs';
 
@@ -22,6 +23,26 @@ async function spinListing() {
     if (view.hotspots.some((h) => h.view === 'spin') && view.hotspots.some((h) => h.view === 'panorama')) return { item, view };
   }
   throw new Error('no demo spin with hotspots on both views');
+}
+
+// A browser signed in as an account that manages `item`'s seller (the seller issue's sign-up
+// will link them; here the account is made with the server's own command and linked in its
+// database).
+async function sellerOf(item, name, email) {
+  const password = 'correct horse battery staple';
+  const db = join(fx.server.dir, 'test.sqlite');
+  execFileSync(serverBin, ['admin', 'create', '--email', email, '--name', 'Seller', '--db', db,
+    '--locales-dir', join(repoRoot, 'locales'), '--media-dir', join(fx.server.dir, 'media')], { input: password + '\n', stdio: ['pipe', 'ignore', 'ignore'] });
+  execFileSync('python3', ['-c', `import sqlite3,sys
+c = sqlite3.connect(sys.argv[1], timeout=10)
+c.execute("UPDATE sellers SET user_id = (SELECT id FROM users WHERE email = ?) WHERE id = (SELECT seller_id FROM listings WHERE id = ?)", (sys.argv[2], int(sys.argv[3])))
+c.commit()`, db, email, String(item.id)]);
+  const app = await open(name, '/favicon.svg');
+  const login = await app.page.evaluate(async ([email, password]) => (await fetch('/api/v1/auth/login', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) })).status,
+  [email, password]);
+  assert.equal(login, 200);
+  return app;
 }
 
 const v360 = (s) => s.view360 ?? {};
@@ -255,23 +276,60 @@ describe('the 360-degree viewer', () => {
     await refused.context.close();
   });
 
+  test('the seller replaces the spin with their own photos: prepared on the device, checked, uploaded, shown', async () => {
+    const { item } = await spinListing();
+    const app = await sellerOf(item, 'view360-upload', 'seller-upload@example.kz');
+    await app.page.goto(`${fx.server.url}/listing/${item.id}?view=360`);
+    await app.waitFor((s) => still(s) && s.account.signedIn && v360(s).editable, 'the seller\'s own view', 40_000);
+    // The seller's photos: another car's 36 frames as a camera names them, one of them dark.
+    const other = (await fetch(`${fx.server.url}/api/v1/listings?spin=1&page_size=5`).then((r) => r.json())).items
+      .find((i) => i.id !== item.id);
+    const otherView = await fetch(`${fx.server.url}/api/v1/listings/${other.id}/view360`).then((r) => r.json());
+    const dir = join(fx.server.dir, 'photos');
+    mkdirSync(dir, { recursive: true });
+    const paths = [];
+    for (let i = 0; i < 36; i++) {
+      const url = otherView.spin.url_pattern.replace('{frame}', String(i)).replace('{size}', 'l');
+      let bytes = Buffer.from(await fetch(fx.server.url + url).then((r) => r.arrayBuffer()));
+      const path = join(dir, `IMG_${String(1000 + i)}.jpg`);
+      writeFileSync(path, bytes);
+      paths.push(path);
+    }
+    // Too few photos first: the page says how many it needs.
+    await app.page.mouse.move(5, 795);
+    await app.press('End');
+    let chooser = app.page.waitForEvent('filechooser');
+    await app.click('view360.upload');
+    await (await chooser).setFiles(paths.slice(0, 5));
+    const { items: few } = await app.waitFor((s, its) => v360(s).upload.phase === 'failed' && byId(its, 'view360.upload_error'),
+      'the count refused');
+    assert.match(byId(few, 'view360.upload_error').label, /Pick 24 to 72 photos.*you picked 5/);
+    // All 36: prepared here, then sent, then the server's check; the new spin is shown.
+    chooser = app.page.waitForEvent('filechooser');
+    await app.click('view360.upload');
+    await (await chooser).setFiles(paths);
+    const { items: preparing } = await app.waitFor((s, its) => v360(s).upload.phase === 'preparing' && byId(its, 'view360.upload_progress'),
+      'preparing', 20_000);
+    assert.equal(byId(preparing, 'view360.upload_progress').role, 'progressbar');
+    await app.shot('1-preparing');
+    const { state: done } = await app.waitFor((s) => ['done', 'failed', 'review'].includes(v360(s).upload.phase), 'the upload', 120_000);
+    assert.equal(v360(done).upload.phase, 'done', JSON.stringify(v360(done).upload));
+    assert.equal(v360(done).frames, 36);
+    assert.equal(v360(done).hotspots, 0, 'the old marks went with the old photos');
+    const view = await fetch(`${fx.server.url}/api/v1/listings/${item.id}/view360`).then((r) => r.json());
+    assert.equal(view.spin.frames, 36);
+    assert.match(view.spin.atlas_url, /-v2-atlas\.jpg$/);
+    assert.equal(view.panorama, null);
+    await app.waitFor((s, its) => still(s) && /Your 360° view is up: 36 photos/.test(byId(its, 'view360.upload_done')?.label ?? ''),
+      'the new spin at rest, and the panel says so', 30_000);
+    await app.press('Home');
+    await app.shot('2-uploaded');
+    await app.context.close();
+  });
+
   test('the seller places a mark with its label by tapping the car, moves it and removes it', async () => {
     const { item } = await spinListing();
-    // An account that manages the listing's seller (the seller issue's sign-up will link them;
-    // here the account is made with the server's own command and linked in its database).
-    const email = 'seller360@example.kz', password = 'correct horse battery staple';
-    const db = join(fx.server.dir, 'test.sqlite');
-    execFileSync(serverBin, ['admin', 'create', '--email', email, '--name', 'Seller', '--db', db,
-      '--locales-dir', join(repoRoot, 'locales'), '--media-dir', join(fx.server.dir, 'media')], { input: password + '\n', stdio: ['pipe', 'ignore', 'ignore'] });
-    execFileSync('python3', ['-c', `import sqlite3,sys
-c = sqlite3.connect(sys.argv[1], timeout=10)
-c.execute("UPDATE sellers SET user_id = (SELECT id FROM users WHERE email = ?) WHERE id = (SELECT seller_id FROM listings WHERE id = ?)", (sys.argv[2], int(sys.argv[3])))
-c.commit()`, db, email, String(item.id)]);
-    const app = await open('view360-seller', '/favicon.svg');
-    const login = await app.page.evaluate(async ([email, password]) => (await fetch('/api/v1/auth/login', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) })).status,
-    [email, password]);
-    assert.equal(login, 200);
+    const app = await sellerOf(item, 'view360-seller', 'seller360@example.kz');
     await app.page.goto(`${fx.server.url}/listing/${item.id}?view=360`);
     await app.waitFor((s) => still(s) && s.account.signedIn && v360(s).editable, 'the seller\'s own view, editable', 40_000);
     const before = v360(await app.state()).hotspots;

@@ -49,6 +49,28 @@ std::string View360Module::title(const Strings& s) const
     return s.get(m_state.inside ? "view360.title_inside" : "view360.title");
 }
 
+View360Module::View360Module(AppController& app)
+    : Module(app), m_upload(app, [this](View360 v) {
+          // The upload's answer is the listing's new view: shown at once, from its first frame.
+          const auto gen = m_state.view.begin();
+          ApiResult<View360> fresh;
+          fresh.ok = true;
+          fresh.value = std::move(v);
+          m_state.view.settle(gen, std::move(fresh));
+          m_state.spin = SpinMotion{};
+          m_state.selectedHotspot = 0;
+      })
+{
+}
+
+void View360Module::startSpinUpload()
+{
+    if (!m_state.view.has() || !m_state.view.value().editable) return;
+    cancelPlacing();
+    cancelMoving();
+    m_upload.start(m_state.listingId);
+}
+
 void View360Module::enter(const AppUrl& url, Entry)
 {
     const std::optional<View360Route> route = View360Route::parse(url);
@@ -65,6 +87,7 @@ void View360Module::enter(const AppUrl& url, Entry)
         m_state.edit.reset();
         cancelPlacing();
         cancelMoving();
+        m_upload.reset();
     }
     if (m_state.view.needsLoad() || other || m_state.sessionGeneration != app().session().generation()) load();
 }
@@ -385,6 +408,7 @@ void View360Module::describe(nlohmann::json& state, bool current) const
                         {"edit", toString(v.edit.status())},
                         {"motion", v.motion.on},
                         {"gpuMb", std::round(static_cast<double>(v.gpuBytes) / (1 << 20) * 10) / 10}};
+    m_upload.describe(j["upload"]);
     if (v.view.has()) {
         j["frames"] = frames();
         j["hotspots"] = v.view.value().hotspots.size();

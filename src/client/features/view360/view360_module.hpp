@@ -5,6 +5,7 @@
 // actions and draws; frames and tiles are loaded by the screen through the texture cache.
 #pragma once
 
+#include "client/features/view360/spin_upload.hpp"
 #include "client/module.hpp"
 #include "core/view360.hpp"
 
@@ -63,7 +64,7 @@ public:
     static std::string viewUrl(std::int64_t listingId); // "/api/v1/listings/42/view360"
     static std::string hotspotsUrl(std::int64_t listingId); // ".../42/hotspots"
 
-    explicit View360Module(AppController& app) : Module(app) {}
+    explicit View360Module(AppController& app);
     const View360State& state() const { return m_state; }
     int frames() const;
     bool animating() const;
@@ -101,6 +102,11 @@ public:
     // mark, the tap moves it there instead (its label and note stay).
     bool placeAt(double x, double y, double aspect);
     void removeHotspot(std::int64_t id);
+    // The seller's own photos instead of the spin shown (spin_upload.hpp).
+    const SpinUploader& upload() const { return m_upload; }
+    void startSpinUpload();
+    void uploadAnyway() { m_upload.uploadAnyway(); }
+    void dismissUpload() { m_upload.reset(); }
 
     // [SECTION] Module
     const char* id() const override { return "view360"; }
@@ -122,6 +128,7 @@ private:
     void snapToFrame();
 
     View360State m_state;
+    SpinUploader m_upload;
 };
 
 } // namespace dongelek

@@ -1,5 +1,7 @@
 #include "ui/features/view360/view360_screen.hpp"
 
+#include "ui/features/view360/spin_upload_panel.hpp"
+
 #include "ui/redraw.hpp"
 #include "ui/style.hpp"
 #include "ui/test_hook.hpp"
@@ -197,6 +199,7 @@ void View360Screen::drawContent()
         ImGui::Dummy(ImVec2(1, em(0.75f)));
         if (inside) drawMotionToggle(left, layout.width);
         if (v->editable) drawPlacement(layout.width);
+        if (v->editable && !inside) drawSpinUploadPanel(m_module, s, left, layout.width);
         drawHotspotList(*v);
     }
     if (m_fullscreen) {
