@@ -28,6 +28,7 @@
 #include "server/features/pages/page_service.hpp"
 #include "server/features/web/static_files.hpp"
 #include "server/features/view360/spin_media.hpp"
+#include "server/features/view360/spin_upload.hpp"
 #include "server/features/view360/view360_routes.hpp"
 #include "server/features/view360/view360_service.hpp"
 #include "server/features/web/web_routes.hpp"
@@ -288,6 +289,7 @@ int main(int argc, char** argv)
         view360::View360Repository view360Repository(*database);
         view360::View360Service view360Service(view360Repository, unixNow);
         view360::SpinMedia spinMedia(config.mediaDir, view360Service);
+        view360::SpinUploads spinUploads(config.mediaDir, view360Service, view360Repository, unixNow);
 
         HttpOptions http;
         http.authenticate = [&accountService](std::string_view token) { return accountService.authenticate(token); };
@@ -321,7 +323,7 @@ int main(int argc, char** argv)
             accountService, {site.publicOrigin.empty() ? site.fallbackOrigin : site.publicOrigin, tls, &hashing}));
         routes.add(favorites::favoriteRoutes(favoriteService, json));
         routes.add(photoRoutes(media, renders));
-        routes.add(view360::view360Routes(view360Service, spinMedia, renders));
+        routes.add(view360::view360Routes(view360Service, spinMedia, spinUploads, renders));
         routes.add(pages::pageRoutes(pageService, rendered, site));
         // A fallback: answers what no other feature owns (files; other paths get the 404 page).
         routes.add(webRoutes(web, pages::notFoundPage(pageService, rendered, site)));

@@ -190,7 +190,7 @@ TEST_CASE("registration checks every field, then says 'check your mail' with the
     CHECK(h.history.current() == "/account/check-mail");
 }
 
-TEST_CASE("a refusal naming a field lands under that field; one naming none above the button",
+TEST_CASE("a refusal naming a field lands under that field, one naming none above the button",
           "[client][forms][register]")
 {
     AccountHarness h;
@@ -290,7 +290,7 @@ TEST_CASE("a verification link says plainly how it went", "[client][forms][verif
     }
 }
 
-TEST_CASE("a verification link is posted once; a lost connection is an error with Retry", "[client][forms][verify]")
+TEST_CASE("a verification link is posted once, a lost connection is an error with Retry", "[client][forms][verify]")
 {
     AccountHarness h;
     h.start("/account/verify?token=abc123");

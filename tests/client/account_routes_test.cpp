@@ -33,7 +33,7 @@ TEST_CASE("the way back after signing in stays on the site and never loops", "[c
     CHECK(RegisterRoute{"/account"}.url() == "/account/register?next=%2Faccount");
 }
 
-TEST_CASE("mail links give their token; a token with anything but URL-safe letters is no token", "[client][routes]")
+TEST_CASE("mail links give their token, a token with anything but URL-safe letters is no token", "[client][routes]")
 {
     CHECK(VerifyRoute::parse(splitAppUrl("/account/verify?token=AbC-123_x.y~z&lang=kk")).token == "AbC-123_x.y~z");
     CHECK(VerifyRoute{"abc"}.url() == "/account/verify?token=abc");

@@ -36,7 +36,7 @@ TEST_CASE("phone numbers as Kazakhs and Bahrainis type them become E.164", "[cli
     CHECK(phoneProblem("12345") == Problem::Invalid);
 }
 
-TEST_CASE("codes are six digits; recovery codes letters, digits and dashes", "[client][rules]")
+TEST_CASE("codes are six digits, recovery codes letters, digits and dashes", "[client][rules]")
 {
     CHECK(normalizeCode("123456") == "123456");
     CHECK(normalizeCode("123 456") == "123456");
@@ -48,7 +48,7 @@ TEST_CASE("codes are six digits; recovery codes letters, digits and dashes", "[c
     CHECK_FALSE(normalizeRecoveryCode("ab!d-efgh"));
 }
 
-TEST_CASE("a new password needs twelve letters; a display name something and at most sixty", "[client][rules]")
+TEST_CASE("a new password needs twelve letters, a display name something and at most sixty", "[client][rules]")
 {
     CHECK(newPasswordProblem("") == Problem::Required);
     CHECK(newPasswordProblem("short") == Problem::TooShort);

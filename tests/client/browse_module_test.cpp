@@ -496,7 +496,7 @@ TEST_CASE("a slow facets reply for an older draft never replaces the newer count
     CHECK(h.browse().facets.status() == Status::Ready);
 }
 
-TEST_CASE("an impossible range asks for no counts; the last ones stay", "[client][controller][browse][facets]")
+TEST_CASE("an impossible range asks for no counts, the last ones stay", "[client][controller][browse][facets]")
 {
     ClientHarness h;
     h.start("/");
@@ -591,7 +591,7 @@ TEST_CASE("choosing a suggestion opens its search as a new step and closes the l
 
 // [SECTION] Continuous scrolling and the view
 
-TEST_CASE("nearing the end fetches the next page once and appends it; the address keeps where the list starts",
+TEST_CASE("nearing the end fetches the next page once and appends it, the address keeps where the list starts",
           "[client][controller][browse][scroll]")
 {
     ClientHarness h;
@@ -620,7 +620,7 @@ TEST_CASE("nearing the end fetches the next page once and appends it; the addres
     CHECK(h.history.entries().size() == 1);
 }
 
-TEST_CASE("a page fetched ahead for an old search is dropped; a failed one can be asked again",
+TEST_CASE("a page fetched ahead for an old search is dropped, a failed one can be asked again",
           "[client][controller][browse][scroll]")
 {
     ClientHarness h;

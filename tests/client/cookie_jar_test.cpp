@@ -22,7 +22,7 @@ TEST_CASE("the refresh cookie goes back only to the refresh path", "[client][coo
     CHECK(jar.header("/api/v1/me", 1001, false).empty());
 }
 
-TEST_CASE("a rotated cookie replaces the old one; Max-Age=0 or an empty value removes it", "[client][cookies]")
+TEST_CASE("a rotated cookie replaces the old one, Max-Age=0 or an empty value removes it", "[client][cookies]")
 {
     CookieJar jar;
     jar.receive(kRefresh, "/api/v1/auth/login", 1000, false);
@@ -34,7 +34,7 @@ TEST_CASE("a rotated cookie replaces the old one; Max-Age=0 or an empty value re
     CHECK(jar.header("/api/v1/auth/refresh", 1021, false).empty());
 }
 
-TEST_CASE("an expired cookie is not sent; a Secure one is refused over plain HTTP", "[client][cookies]")
+TEST_CASE("an expired cookie is not sent, a Secure one is refused over plain HTTP", "[client][cookies]")
 {
     CookieJar jar;
     jar.receive("a=1; Path=/; Max-Age=10", "/", 1000, false);

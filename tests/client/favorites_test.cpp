@@ -201,7 +201,7 @@ TEST_CASE("favorites: the price change is rounded whole percent of the saved pri
     CHECK(priceChangePercent(f) == 0); // not comparable
 }
 
-TEST_CASE("compare: at most five cars; a sixth is refused with a notice that goes away", "[client][compare]")
+TEST_CASE("compare: at most five cars, a sixth is refused with a notice that goes away", "[client][compare]")
 {
     FakeStore store;
     FavoritesHarness h(store);

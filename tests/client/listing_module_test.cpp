@@ -105,7 +105,7 @@ TEST_CASE("an insight that fails is asked again by Retry, the others are not", "
     CHECK(h.http.count("/api/v1/listings/42/similar") == 1);
 }
 
-TEST_CASE("Show phone posts the channel and shows the number; a 429 waits as Retry-After says", "[client][listing]")
+TEST_CASE("Show phone posts the channel and shows the number, a 429 waits as Retry-After says", "[client][listing]")
 {
     ClientHarness h;
     openListing(h);
@@ -184,7 +184,7 @@ TEST_CASE("a report posts its reason and comment, and tells received from alread
     }
 }
 
-TEST_CASE("the viewer opens on a photo and closes; a new listing starts closed", "[client][listing]")
+TEST_CASE("the viewer opens on a photo and closes, a new listing starts closed", "[client][listing]")
 {
     ClientHarness h;
     openListing(h);
@@ -220,7 +220,7 @@ TEST_CASE("a price in the other currency at the reference rate", "[client][listi
     CHECK(convertAtReferenceRate(Money{500, Currency::BHD}, Currency::KZT) == Money{1'000 * 100, Currency::KZT}); // BD 0.5 = 675 ₸
 }
 
-TEST_CASE("contact links carry a message naming the car; tel: has digits only", "[client][listing]")
+TEST_CASE("contact links carry a message naming the car, tel: has digits only", "[client][listing]")
 {
     const Strings s = englishStrings();
     ListingSummary item = summary(42, "Toyota Camry 2.5", 2018);

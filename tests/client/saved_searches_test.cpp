@@ -101,7 +101,7 @@ void answerSignInLoads(SavedHarness& h, std::vector<SavedSearch> saved = {}, std
 
 // [SECTION] Saved searches
 
-TEST_CASE("a search is saved with its canonical query, its name and the alert; the list learns it", "[client][saved]")
+TEST_CASE("a search is saved with its canonical query, its name and the alert, the list learns it", "[client][saved]")
 {
     SavedHarness h;
     h.startSignedIn("/");
@@ -206,7 +206,7 @@ TEST_CASE("the saved searches page lists them, switches an alert, renames and de
     CHECK(h.saved.state().list.value().items.size() == 1);
 }
 
-TEST_CASE("the saved searches page needs an account; signing out forgets the list", "[client][saved]")
+TEST_CASE("the saved searches page needs an account, signing out forgets the list", "[client][saved]")
 {
     SavedHarness h;
     h.start(kSavedSearchesRoute.url());
@@ -270,7 +270,7 @@ TEST_CASE("the unread count is polled after sign-in and then every 60 s, never w
     CHECK(h.http.count(NotificationsModule::kListUrl) == 2);
 }
 
-TEST_CASE("opening the notifications marks what they show read; mark all read clears the count", "[client][notifications]")
+TEST_CASE("opening the notifications marks what they show read, mark all read clears the count", "[client][notifications]")
 {
     SavedHarness h;
     h.startSignedIn("/");

@@ -129,7 +129,7 @@ TEST_CASE("a signed-in call carries the bearer token", "[client][session]")
     CHECK(c.got.ok);
 }
 
-TEST_CASE("401 token_expired: one refresh, then the same request again; the caller sees only the answer",
+TEST_CASE("401 token_expired: one refresh, then the same request again, the caller sees only the answer",
           "[client][session]")
 {
     AccountHarness h;
@@ -221,7 +221,7 @@ TEST_CASE("a signed-in call while signed out is answered 401 unauthenticated wit
     CHECK(c.got.error.is("unauthenticated"));
 }
 
-TEST_CASE("a 401 that ends the session signs the device out; a wrong password does not", "[client][session]")
+TEST_CASE("a 401 that ends the session signs the device out, a wrong password does not", "[client][session]")
 {
     AccountHarness h;
     h.startSignedIn("/");
@@ -329,7 +329,7 @@ TEST_CASE("when the session ends on another device, the page that needs it gives
     CHECK(h.history.current() == "/account/sign-in?next=%2Faccount%2Fsessions");
 }
 
-TEST_CASE("signing out on a page that needs an account goes home; elsewhere the page stays",
+TEST_CASE("signing out on a page that needs an account goes home, elsewhere the page stays",
           "[client][session][return]")
 {
     {

@@ -69,7 +69,7 @@ TEST_CASE("deal badges follow the asking price against the estimate", "[core][in
     CHECK(rateDeal(100, 0) == DealRating::Unknown);
 }
 
-TEST_CASE("too few comparables give no estimate; outliers do not move it", "[core][insight]")
+TEST_CASE("too few comparables give no estimate, outliers do not move it", "[core][insight]")
 {
     CHECK_FALSE(estimatePrice(market(5, 2019, 2021, 1), 2020, 60'000, 5'000'000).available);
     CHECK_FALSE(estimatePrice({}, 2020, 60'000, 5'000'000).available);

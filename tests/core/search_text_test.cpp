@@ -22,7 +22,7 @@ TEST_CASE("Latin and Cyrillic spellings of a name fold to one key", "[core][sear
     CHECK(foldWord("ұзын") == foldWord("үзын"));
 }
 
-TEST_CASE("numbers stay numbers; words split at punctuation", "[core][search]")
+TEST_CASE("numbers stay numbers, words split at punctuation", "[core][search]")
 {
     CHECK(tokens("Toyota Camry 2.5, 2018 г.") == std::vector<std::string>{"toiota", "kamri", "2.5", "2018", "g"});
     CHECK(tokens("Land-Cruiser/Prado") == std::vector<std::string>{"land", "kruiser", "prado"});

@@ -348,7 +348,7 @@ TEST_CASE("a clean spin raises no flag, with head-on frames or between them", "[
     }
 }
 
-TEST_CASE("prepared frames show the car at one place and one height; cell i is frame i", "[core][spin]")
+TEST_CASE("prepared frames show the car at one place and one height, cell i is frame i", "[core][spin]")
 {
     const SpinPlan plan = planSpin(cleanAnalyses());
     REQUIRE(plan.full.width == 1280);

@@ -25,7 +25,7 @@ TEST_CASE("a double-click selects the word under it, in Latin, Cyrillic and Kaza
     CHECK(wordOf("VIN JTDBR32E720123456", "R32") == "JTDBR32E720123456");
 }
 
-TEST_CASE("a number keeps its decimal point; spaces, dashes and currency signs stand alone", "[text_select]")
+TEST_CASE("a number keeps its decimal point, spaces, dashes and currency signs stand alone", "[text_select]")
 {
     CHECK(wordOf("engine 2.5 l", "2.5") == "2.5");
     CHECK(wordOf("end of sentence. Next", "sentence") == "sentence");

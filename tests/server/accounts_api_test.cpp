@@ -280,7 +280,7 @@ TEST_CASE("refresh needs its cookie and the CSRF header", "[api][accounts]")
 
 // [SECTION] Who may call what
 
-TEST_CASE("signed-in routes refuse anonymous callers and bad tokens; admin routes refuse users", "[api][accounts]")
+TEST_CASE("signed-in routes refuse anonymous callers and bad tokens, admin routes refuse users", "[api][accounts]")
 {
     ServerProcess s(ServerOptions{50, true, true, {}});
     auto c = clientFor(s);

@@ -343,7 +343,7 @@ struct AccessFixture {
 };
 } // namespace
 
-TEST_CASE("signed-in routes need a valid token; each failure says which", "[server][chain][access]")
+TEST_CASE("signed-in routes need a valid token, each failure says which", "[server][chain][access]")
 {
     AccessFixture f;
     const Response none = f.get("/mine");
@@ -402,7 +402,7 @@ TEST_CASE("over TLS every response gets HSTS", "[server][chain][access]")
     CHECK(run(chain, TestRequest("GET", "/missing")).header("Strict-Transport-Security") == "max-age=31536000; includeSubDomains");
 }
 
-TEST_CASE("behind a trusted proxy the client is the last X-Forwarded-For hop; otherwise the peer", "[server][chain][access]")
+TEST_CASE("behind a trusted proxy the client is the last X-Forwarded-For hop, otherwise the peer", "[server][chain][access]")
 {
     RouteTable routes;
     routes.add(Route{{Method::Get}, "/ip", Access::Public, kNoBody, "the caller's address", [](const Request& req) -> Reply {

@@ -200,7 +200,7 @@ test::Answer waitForNotifications(httplib::Client& c, const std::string& token, 
 
 } // namespace
 
-TEST_CASE("saved searches: only their owner sees them; a new matching listing raises a notification and a mail",
+TEST_CASE("saved searches: only their owner sees them, a new matching listing raises a notification and a mail",
           "[server][api][search][saved]")
 {
     using test::bearer;
@@ -321,7 +321,7 @@ TEST_CASE("listing api: price insight, similar cars and the seller's other listi
     CHECK(c->Get("/api/v1/listings/999999/similar")->status == 404);
 }
 
-TEST_CASE("listing api: the phone is shown after a click, counted and rate limited; reports are stored",
+TEST_CASE("listing api: the phone is shown after a click, counted and rate limited, reports are stored",
           "[server][api][listing]")
 {
     using test::call;

@@ -1,11 +1,13 @@
 // The 360-degree view API against the real dongelek-server process: the generated view of a
 // demo listing, its files rendered on first request (real JPEGs of the stated sizes, cached
-// for a year), hotspot edits by the listing's seller only, and bodies checked field by field.
+// for a year), hotspot edits by the listing's seller only, and bodies checked field by field;
+// a seller's own spin uploaded file by file, committed as a new version and served as sent.
 
 #include "api_calls.hpp"
 #include "server_process.hpp"
 
 #include "server/db/open_database.hpp"
+#include "server/features/media/jpeg.hpp"
 #include "server/features/view360/view360_repository.hpp"
 
 #include <catch2/catch.hpp>
@@ -55,6 +57,62 @@ std::string replaced(std::string s, const std::string& key, const std::string& v
 {
     s.replace(s.find(key), key.size(), value);
     return s;
+}
+
+// Links the listing's seller to the account of `email`, as the seller issue's sign-up will do it.
+void linkSeller(const ServerProcess& s, std::int64_t listingId, const std::string& email)
+{
+    auto database = dongelek::server::db::openDatabase(s.databaseUrl());
+    auto conn = database->acquire();
+    auto& q = conn->prepare("SELECT l.seller_id, u.id FROM listings l, users u WHERE l.id = ? AND u.email = ?");
+    q.bind(1, listingId).bind(2, email);
+    REQUIRE(q.step());
+    const std::int64_t sellerId = q.columnInt64(0), userId = q.columnInt64(1);
+    q.reset();
+    dongelek::server::view360::View360Repository(*database).setSellerUser(sellerId, userId);
+}
+
+// A prepared frame as the browser sends it: a plain background with a darker box for the car,
+// a little further right on each frame. RGB8.
+std::vector<std::uint8_t> spinFrame(int index, int w, int h)
+{
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(w) * h * 3);
+    const int left = w / 4 + index * w / 200, right = left + w / 2, top = h * 2 / 5, bottom = h * 4 / 5;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const bool car = x >= left && x < right && y >= top && y < bottom;
+            std::uint8_t* p = &px[(static_cast<std::size_t>(y) * w + x) * 3];
+            p[0] = car ? 60 : 215;
+            p[1] = car ? 70 : 220;
+            p[2] = car ? 90 : 225;
+        }
+    return px;
+}
+std::string frameJpeg(int index, int w, int h) { return dongelek::server::encodeJpeg(spinFrame(index, w, h), w, h, 80); }
+std::string atlasJpeg(int frames, int columns)
+{
+    const int rows = (frames + columns - 1) / columns, cw = 160, ch = 100, w = columns * cw, h = rows * ch;
+    std::vector<std::uint8_t> atlas(static_cast<std::size_t>(w) * h * 3, 0);
+    for (int i = 0; i < frames; ++i) {
+        const std::vector<std::uint8_t> cell = spinFrame(i, cw, ch);
+        const int x0 = (i % columns) * cw, y0 = (i / columns) * ch;
+        for (int y = 0; y < ch; ++y)
+            std::copy_n(cell.begin() + static_cast<std::ptrdiff_t>(y) * cw * 3, cw * 3,
+                        atlas.begin() + (static_cast<std::ptrdiff_t>(y0 + y) * w + x0) * 3);
+    }
+    return dongelek::server::encodeJpeg(atlas, w, h, 80);
+}
+
+Answer putFile(httplib::Client& c, const std::string& path, const std::string& body, const httplib::Headers& headers)
+{
+    httplib::Result r = c.Put(path.c_str(), headers, body, "image/jpeg");
+    INFO("PUT " << path);
+    REQUIRE(r);
+    Answer a;
+    a.status = r->status;
+    a.headers = r->headers;
+    if (!r->body.empty()) a.body = json::parse(r->body, nullptr, false);
+    return a;
 }
 
 } // namespace
@@ -127,17 +185,7 @@ TEST_CASE("view360: a demo spin, its files and hotspot edits by the seller only"
     const std::string owner = dongelek::test::signUp(*c, s, "seller@example.kz", 0).body["accessToken"];
     const std::string other = dongelek::test::signUp(*c, s, "other@example.kz", 1).body["accessToken"];
     CHECK(call(*c, "POST", base + "/hotspots", spot, bearer(owner)).status == 403);
-    {
-        // The seller's account is linked as the seller issue's sign-up will do it.
-        auto database = dongelek::server::db::openDatabase(s.databaseUrl());
-        auto conn = database->acquire();
-        auto& q = conn->prepare("SELECT l.seller_id, u.id FROM listings l, users u WHERE l.id = ? AND u.email = ?");
-        q.bind(1, id).bind(2, "seller@example.kz");
-        REQUIRE(q.step());
-        const std::int64_t sellerId = q.columnInt64(0), userId = q.columnInt64(1);
-        q.reset();
-        dongelek::server::view360::View360Repository(*database).setSellerUser(sellerId, userId);
-    }
+    linkSeller(s, id, "seller@example.kz");
     const Answer mine = call(*c, "GET", base + "/view360", "", bearer(owner));
     CHECK(mine.body["editable"] == true);
     const Answer added = call(*c, "POST", base + "/hotspots", spot, bearer(owner));
@@ -170,5 +218,133 @@ TEST_CASE("view360: a demo spin, its files and hotspot edits by the seller only"
     CHECK(call(*c, "GET", base + "/view360").body["hotspots"].size() == moved.body["hotspots"].size());
     CHECK(call(*c, "DELETE", base + "/hotspots/" + hid, "", bearer(owner)).status == 200);
     CHECK(call(*c, "DELETE", base + "/hotspots/" + hid, "", bearer(owner)).status == 404);
+    CHECK(s.alive());
+}
+
+TEST_CASE("view360: the seller uploads a spin of their own, checked, versioned and served", "[api][view360]")
+{
+    ServerProcess s(ServerOptions{60, false, true, {}});
+    auto c = clientFor(s);
+    const json list = call(*c, "GET", "/api/v1/listings?spin=1&page_size=5").body;
+    REQUIRE_FALSE(list["items"].empty());
+    const std::int64_t id = list["items"][0]["id"];
+    const std::string base = "/api/v1/listings/" + std::to_string(id);
+    const std::string files = base + "/spin/files/";
+
+    // The demo spin (version 1), its atlas and a frame drawn before the upload.
+    const json demo = call(*c, "GET", base + "/view360").body;
+    const std::string oldAtlas = demo["spin"]["atlas_url"];
+    const std::string oldFrame = replaced(replaced(demo["spin"]["url_pattern"], "{frame}", "3"), "{size}", "m");
+    REQUIRE(fetchJpeg(*c, oldAtlas).status == 200);
+    REQUIRE(fetchJpeg(*c, oldFrame).status == 200);
+
+    const std::string owner = dongelek::test::signUp(*c, s, "seller@example.kz", 0).body["accessToken"];
+    const std::string other = dongelek::test::signUp(*c, s, "other@example.kz", 1).body["accessToken"];
+    linkSeller(s, id, "seller@example.kz");
+    const std::string frame0 = frameJpeg(0, 1280, 800);
+
+    // Only the listing's seller: anonymous 401, anyone else 403.
+    CHECK(putFile(*c, files + "f0-l.jpg", frame0, {}).status == 401);
+    CHECK(call(*c, "POST", base + "/spin", R"({"frames":24})").status == 401);
+    const Answer stranger = putFile(*c, files + "f0-l.jpg", frame0, bearer(other));
+    CHECK(stranger.status == 403);
+    CHECK(stranger.code() == "forbidden");
+    CHECK(call(*c, "POST", base + "/spin", R"({"frames":24})", bearer(other)).status == 403);
+
+    // Each file is checked by its content, against the size its name says.
+    const auto refused = [&](const std::string& name, const std::string& body, int status, const std::string& message) {
+        const Answer a = putFile(*c, files + name, body, bearer(owner));
+        INFO(name << " -> " << a.status << " " << a.body.dump());
+        CHECK(a.status == status);
+        if (!message.empty()) CHECK(a.body["error"]["message"] == message);
+    };
+    refused("atlas.jpg", "GIF89a not a picture at all", 422, "atlas.jpg is not a JPEG image");
+    refused("f3-l.jpg", frameJpeg(3, 1280, 720), 422, "f3-l.jpg is 1280x720; a full frame is 1280x800");
+    refused("f3-m.jpg", frame0, 422, "f3-m.jpg is 1280x800; a medium frame is 640x400");
+    refused("f3-l.jpg", frameJpeg(3, 2400, 1500), 422, "f3-l.jpg is 2400x1500; a frame is at most 2048 pixels on its longest side");
+    refused("f07-l.jpg", frame0, 400, "");
+    refused("f72-l.jpg", frame0, 400, "");
+    refused("frame.png", frame0, 400, "");
+    {
+        // Over 3 MB: refused before the handler (413 naming the limit).
+        const Answer big = putFile(*c, files + "f0-l.jpg", std::string((3u << 20) + 1024, '\xff'), bearer(owner));
+        CHECK(big.status == 413);
+        CHECK(big.code() == "payload_too_large");
+        c = clientFor(s);
+    }
+
+    // 24 frames at both sizes and the atlas (5 columns), but f7-m.jpg forgotten.
+    constexpr int kFrames = 24;
+    const Answer first = putFile(*c, files + "f0-l.jpg", frame0, bearer(owner));
+    REQUIRE(first.status == 200);
+    CHECK(first.body == json({{"name", "f0-l.jpg"}, {"width", 1280}, {"height", 800}}));
+    for (int i = 0; i < kFrames; ++i) {
+        if (i > 0) REQUIRE(putFile(*c, files + "f" + std::to_string(i) + "-l.jpg", frameJpeg(i, 1280, 800), bearer(owner)).status == 200);
+        if (i != 7) REQUIRE(putFile(*c, files + "f" + std::to_string(i) + "-m.jpg", frameJpeg(i, 640, 400), bearer(owner)).status == 200);
+    }
+    const Answer atlasPut = putFile(*c, files + "atlas.jpg", atlasJpeg(kFrames, 5), bearer(owner));
+    REQUIRE(atlasPut.status == 200);
+    CHECK(atlasPut.body["width"] == 800);
+    CHECK(atlasPut.body["height"] == 500);
+
+    const auto commitRefused = [&](const std::string& body, int status, const std::string& message) {
+        const Answer a = call(*c, "POST", base + "/spin", body, bearer(owner));
+        INFO(body << " -> " << a.body.dump());
+        CHECK(a.status == status);
+        if (!message.empty()) CHECK(a.body["error"]["message"] == message);
+        return a;
+    };
+    commitRefused(R"({"frames":24})", 422, "f7-m.jpg was not uploaded");
+    REQUIRE(putFile(*c, files + "f7-m.jpg", frameJpeg(7, 640, 400), bearer(owner)).status == 200);
+    CHECK(commitRefused(R"({"frames":20})", 422, "a spin has 24 to 72 frames, not 20").code() == "too_few_frames");
+    commitRefused(R"({"frames":24,"panorama":true})", 400, "");
+    commitRefused(R"({"frames":"24"})", 400, "");
+    // An atlas of another grid is refused by the spin check.
+    REQUIRE(putFile(*c, files + "atlas.jpg", atlasJpeg(kFrames, 6), bearer(owner)).status == 200);
+    CHECK(commitRefused(R"({"frames":24})", 422, "").code() == "atlas_size_mismatch");
+    REQUIRE(putFile(*c, files + "atlas.jpg", atlasJpeg(kFrames, 5), bearer(owner)).status == 200);
+    // Nothing changed so far.
+    CHECK(call(*c, "GET", base + "/view360").body["spin"]["atlas_url"] == oldAtlas);
+
+    const Answer done = call(*c, "POST", base + "/spin", R"({"frames":24})", bearer(owner));
+    REQUIRE(done.status == 200);
+    CHECK(done.body["editable"] == true);
+    const json view = call(*c, "GET", base + "/view360").body;
+    CHECK(view["editable"] == false);
+    const json& spin = view["spin"];
+    CHECK(spin["frames"] == kFrames);
+    CHECK(spin["atlas_columns"] == 5);
+    CHECK(spin["atlas_url"] == "/media/spins/" + std::to_string(id) + "-v2-atlas.jpg");
+    CHECK(view["panorama"].is_null());
+    CHECK(view["hotspots"].empty());
+    CHECK(done.body["spin"] == spin);
+
+    // The files as uploaded (at their sizes); the old version's are gone, nothing is drawn.
+    const Jpeg atlas = fetchJpeg(*c, spin["atlas_url"]);
+    CHECK(atlas.status == 200);
+    CHECK(atlas.width == 800);
+    CHECK(atlas.height == 500);
+    CHECK(atlas.cacheControl.find("immutable") != std::string::npos);
+    const std::string pattern = spin["url_pattern"];
+    const Jpeg large = fetchJpeg(*c, replaced(replaced(pattern, "{frame}", "23"), "{size}", "l"));
+    CHECK(large.status == 200);
+    CHECK(large.width == 1280);
+    CHECK(large.height == 800);
+    const Jpeg medium = fetchJpeg(*c, replaced(replaced(pattern, "{frame}", "7"), "{size}", "m"));
+    CHECK(medium.status == 200);
+    CHECK(medium.width == 640);
+    CHECK(medium.height == 400);
+    CHECK(fetchJpeg(*c, replaced(replaced(pattern, "{frame}", "24"), "{size}", "m")).status == 404);
+    CHECK(fetchJpeg(*c, oldAtlas).status == 404);
+    CHECK(fetchJpeg(*c, oldFrame).status == 404);
+    CHECK(fetchJpeg(*c, "/media/spins/" + std::to_string(id) + "-v2-pano0.jpg").status == 404);
+    CHECK(fetchJpeg(*c, "/media/spins/" + std::to_string(id) + "-v2-f3-c500-500.jpg").status == 404);
+
+    // Marks go on the new frames, without drawn close-ups; the staged files were used up.
+    const Answer marked = call(*c, "POST", base + "/hotspots",
+                               R"({"view":"spin","frame":23,"x":0.5,"y":0.6,"label":"Царапина"})", bearer(owner));
+    REQUIRE(marked.status == 201);
+    CHECK_FALSE(marked.body["hotspots"][0].contains("closeup_url"));
+    commitRefused(R"({"frames":24})", 422, "f0-l.jpg was not uploaded");
     CHECK(s.alive());
 }

@@ -4,14 +4,19 @@
 
 #include "server/db/open_database.hpp"
 #include "server/demo/generator.hpp"
+#include "server/features/media/jpeg.hpp"
 #include "server/features/accounts/account_repository.hpp"
 #include "server/features/listings/sql_listing_repository.hpp"
+#include "server/features/view360/spin_upload.hpp"
 #include "server/features/view360/view360_repository.hpp"
 #include "server/features/view360/view360_service.hpp"
 #include "server/http/errors.hpp"
 #include "server/schema/migrations.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <random>
 
 using namespace dongelek;
 using namespace dongelek::server;
@@ -74,7 +79,7 @@ int statusOf(const std::function<void()>& f)
 
 } // namespace
 
-TEST_CASE("a demo listing with has_spin gets a generated 360 view; others have none", "[server][contract][view360]")
+TEST_CASE("a demo listing with has_spin gets a generated 360 view, others have none", "[server][contract][view360]")
 {
     Fixture fx;
     const View360 v = fx.service->view(fx.spinListing, std::nullopt);
@@ -142,7 +147,7 @@ TEST_CASE("the seller edits hotspots: the demo view becomes stored, others are r
     CHECK(fx.service->view(fx.spinListing, std::nullopt).hotspots.size() == generated);
 }
 
-TEST_CASE("hotspot values and counts are checked; a second materialization writes nothing", "[server][contract][view360]")
+TEST_CASE("hotspot values and counts are checked, and a second materialization writes nothing", "[server][contract][view360]")
 {
     Fixture fx;
     Hotspot h;
@@ -168,6 +173,169 @@ TEST_CASE("hotspot values and counts are checked; a second materialization write
     bad.frames = 12;
     CHECK_THROWS(fx.repo->materialize(fx.plainListing, bad, {}, 1));
     CHECK_FALSE(fx.repo->listing(fx.plainListing)->stored);
+}
+
+TEST_CASE("replacing a spin writes the upload's row and clears the hotspots, and again bumps it", "[server][contract][view360]")
+{
+    Fixture fx;
+    // The seller's edits have stored the demo spin and its hotspots.
+    fx.service->view(fx.spinListing, fx.as(fx.seller));
+    REQUIRE(fx.repo->countHotspots(fx.spinListing) > 0);
+    const SpinListing before = *fx.repo->listing(fx.spinListing);
+    REQUIRE(before.stored);
+    CHECK(View360Service::nextVersion(before) == 2);
+
+    StoredSpin upload;
+    upload.source = "upload";
+    upload.frames = 24;
+    upload.hasPanorama = false;
+    upload.version = 2;
+    fx.repo->replaceSpin(fx.spinListing, upload, 1'800'000'200);
+    SpinListing after = *fx.repo->listing(fx.spinListing);
+    REQUIRE(after.stored);
+    CHECK(after.stored->source == "upload");
+    CHECK(after.stored->frames == 24);
+    CHECK_FALSE(after.stored->hasPanorama);
+    CHECK(after.stored->version == 2);
+    CHECK(fx.repo->hotspots(fx.spinListing).empty());
+    CHECK(View360Service::nextVersion(after) == 3);
+
+    // Marks go on the new frames; the next upload replaces the row again and removes them.
+    Hotspot h;
+    h.view = HotspotView::Spin;
+    h.frame = 23;
+    h.label = "Новые диски";
+    fx.service->addHotspot(fx.spinListing, fx.as(fx.seller), h);
+    CHECK(fx.repo->countHotspots(fx.spinListing) == 1);
+    upload.frames = 72;
+    upload.version = View360Service::nextVersion(after);
+    fx.repo->replaceSpin(fx.spinListing, upload, 1'800'000'300);
+    after = *fx.repo->listing(fx.spinListing);
+    CHECK(after.stored->frames == 72);
+    CHECK(after.stored->version == 3);
+    CHECK(fx.repo->countHotspots(fx.spinListing) == 0);
+
+    // A listing without any view: the row is written (version 1), and an invalid count is refused
+    // by the schema on both engines without changing anything.
+    REQUIRE_FALSE(fx.repo->listing(fx.plainListing)->stored);
+    CHECK(View360Service::nextVersion(*fx.repo->listing(fx.plainListing)) == 1);
+    // A demo listing never written counts its generated spin as version 1.
+    SpinListing unwritten = before;
+    unwritten.stored.reset();
+    unwritten.flagged = true;
+    CHECK(View360Service::nextVersion(unwritten) == 2);
+    upload.version = 1;
+    upload.frames = 30;
+    fx.repo->replaceSpin(fx.plainListing, upload, 1'800'000'400);
+    const SpinListing plain = *fx.repo->listing(fx.plainListing);
+    REQUIRE(plain.stored);
+    CHECK(plain.stored->source == "upload");
+    CHECK(plain.stored->version == 1);
+    upload.frames = 12;
+    upload.version = 2;
+    CHECK_THROWS(fx.repo->replaceSpin(fx.plainListing, upload, 1'800'000'500));
+    CHECK(fx.repo->listing(fx.plainListing)->stored->frames == 30);
+    CHECK(fx.repo->listing(fx.plainListing)->stored->version == 1);
+}
+
+TEST_CASE("uploaded spins: only their atlas and frames of the current version are files", "[server][contract][view360]")
+{
+    Fixture fx;
+    StoredSpin upload;
+    upload.source = "upload";
+    upload.frames = 24;
+    upload.hasPanorama = false;
+    upload.version = 2;
+    fx.service->view(fx.spinListing, fx.as(fx.seller)); // stores the demo spin and its marks
+    fx.repo->replaceSpin(fx.spinListing, upload, 1'800'000'200);
+    const View360 v = fx.service->view(fx.spinListing, std::nullopt);
+    REQUIRE(v.spin);
+    CHECK(v.spin->frames == 24);
+    CHECK(v.spin->atlasColumns == 5);
+    CHECK(v.spin->atlasUrl == "/media/spins/" + std::to_string(fx.spinListing) + "-v2-atlas.jpg");
+    CHECK_FALSE(v.panorama);
+    CHECK(v.hotspots.empty());
+
+    // Close-ups are drawn for demo spins only.
+    Hotspot h;
+    h.view = HotspotView::Spin;
+    h.frame = 5;
+    h.x = 0.5;
+    h.y = 0.5;
+    h.label = "Скол";
+    const View360 marked = fx.service->addHotspot(fx.spinListing, fx.as(fx.seller), h);
+    REQUIRE(marked.hotspots.size() == 1);
+    CHECK(marked.hotspots[0].closeupUrl.empty());
+
+    const auto file = [&](const std::string& name) {
+        const std::optional<SpinFile> f = parseSpinFileName(std::to_string(fx.spinListing) + name);
+        REQUIRE(f);
+        return fx.service->spinFor(*f).has_value();
+    };
+    CHECK(file("-v2-atlas.jpg"));
+    CHECK(file("-v2-f23-l.jpg"));
+    CHECK(file("-v2-f0-m.jpg"));
+    CHECK_FALSE(file("-v2-f24-m.jpg"));
+    CHECK_FALSE(file("-v1-atlas.jpg"));
+    CHECK_FALSE(file("-v1-f0-m.jpg"));
+    CHECK_FALSE(file("-v2-pano0.jpg"));
+    CHECK_FALSE(file("-v2-f5-c500-500.jpg"));
+}
+
+TEST_CASE("uploads: staged files become a new version's folder, and the next upload replaces it", "[server][contract][view360]")
+{
+    namespace fs = std::filesystem;
+    Fixture fx;
+    const fs::path media = fs::temp_directory_path() / ("dk-spins-" + std::to_string(std::random_device{}()));
+    struct Cleanup {
+        fs::path dir;
+        ~Cleanup() { fs::remove_all(dir); }
+    } cleanup{media};
+    SpinUploads uploads(media.string(), *fx.service, *fx.repo, [] { return std::int64_t{1'800'000'200}; });
+    const std::int64_t id = fx.spinListing;
+    CHECK(statusOf([&] { uploads.admit(id, fx.as(fx.stranger), "f0-l.jpg"); }) == 403);
+    CHECK(statusOf([&] { uploads.admit(999999, fx.as(fx.seller), "f0-l.jpg"); }) == 404);
+    CHECK(statusOf([&] { uploads.admit(id, fx.as(fx.seller), "f0-x.jpg"); }) == 400);
+
+    // One picture for every frame is enough here (the API test sends a turning car).
+    const auto grey = [](int w, int h) {
+        return encodeJpeg(std::vector<std::uint8_t>(static_cast<std::size_t>(w) * h * 3, 128), w, h, 80);
+    };
+    const std::string full = grey(1280, 800), medium = grey(640, 400), atlas = grey(800, 500);
+    const auto stageAll = [&] {
+        for (int i = 0; i < 24; ++i) {
+            uploads.stage(id, uploads.admit(id, fx.as(fx.seller), "f" + std::to_string(i) + "-l.jpg"), full);
+            uploads.stage(id, uploads.admit(id, fx.as(fx.seller), "f" + std::to_string(i) + "-m.jpg"), medium);
+        }
+        const StagedFile a = uploads.stage(id, uploads.admit(id, fx.as(fx.seller), "atlas.jpg"), atlas);
+        CHECK(a.width == 800);
+        CHECK(a.height == 500);
+    };
+    stageAll();
+    const fs::path staging = stagingFolder(media.string(), id);
+    CHECK(fs::is_regular_file(staging / "f23-m.jpg"));
+    CHECK(statusOf([&] { uploads.commit(id, fx.as(fx.stranger), 24); }) == 403);
+    CHECK(statusOf([&] { uploads.commit(id, fx.as(fx.seller), 25); }) == 422); // f24 was never sent
+
+    // The demo spin was never written: it counts as version 1, the upload is version 2.
+    const View360 v2 = uploads.commit(id, fx.as(fx.seller), 24);
+    REQUIRE(v2.spin);
+    CHECK(v2.spin->frames == 24);
+    CHECK(v2.editable);
+    const fs::path dir2 = versionFolder(media.string(), id, 2);
+    const std::string prefix = std::to_string(id);
+    CHECK(fs::is_regular_file(dir2 / (prefix + "-v2-atlas.jpg")));
+    CHECK(fs::is_regular_file(dir2 / (prefix + "-v2-f0-l.jpg")));
+    CHECK(fs::is_regular_file(dir2 / (prefix + "-v2-f23-m.jpg")));
+    CHECK_FALSE(fs::exists(staging));
+    CHECK(statusOf([&] { uploads.commit(id, fx.as(fx.seller), 24); }) == 422); // nothing staged now
+
+    stageAll();
+    const View360 v3 = uploads.commit(id, fx.as(fx.admin, Role::Admin), 24);
+    CHECK(v3.spin->atlasUrl == "/media/spins/" + prefix + "-v3-atlas.jpg");
+    CHECK(fs::is_regular_file(versionFolder(media.string(), id, 3) + "/" + prefix + "-v3-f5-l.jpg"));
+    CHECK_FALSE(fs::exists(dir2));
+    CHECK(fx.repo->listing(id)->stored->version == 3);
 }
 
 TEST_CASE("spin file names have one spelling each", "[server][view360]")
@@ -208,4 +376,23 @@ TEST_CASE("spin file names have one spelling each", "[server][view360]")
                             "42-v1-f7-c1001-5.jpg", "42-v1-f7-c05-5.jpg", "42-v1-f7-c5.jpg", "42-v1-look3600-0.jpg",
                             "42-v1-look10-1801.jpg", "42-v1-look-5-5.jpg", "42-v01-atlas.jpg"})
         CHECK_FALSE(parseSpinFileName(bad));
+}
+
+TEST_CASE("upload names: f<n>-l.jpg, f<n>-m.jpg and atlas.jpg, one spelling each", "[server][view360]")
+{
+    const auto f7 = parseUploadName("f7-l.jpg");
+    REQUIRE(f7);
+    CHECK_FALSE(f7->atlas);
+    CHECK(f7->frame == 7);
+    CHECK(f7->size == 'l');
+    const auto m71 = parseUploadName("f71-m.jpg");
+    REQUIRE(m71);
+    CHECK(m71->frame == 71);
+    CHECK(m71->size == 'm');
+    REQUIRE(parseUploadName("atlas.jpg"));
+    CHECK(parseUploadName("atlas.jpg")->atlas);
+    CHECK(uploadNameText(*m71) == "f71-m.jpg");
+    for (const char* bad : {"f07-l.jpg", "f72-l.jpg", "f7-x.jpg", "f7-l.png", "f-l.jpg", "f7l.jpg", "f7-ll.jpg",
+                            "atlas.png", "Atlas.jpg", "f7-l.jpg.jpg", "f100-l.jpg", "7-l.jpg", "f-7-l.jpg", "", "../f7-l.jpg"})
+        CHECK_FALSE(parseUploadName(bad));
 }

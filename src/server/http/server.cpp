@@ -173,9 +173,9 @@ int runHttpServer(const HttpOptions& options, const RouteTable& routes, const Lo
     // a long URL without any answer. Accept up to 16 MiB and refuse politely instead.
     constexpr std::size_t kMaxRequestHead = 16u << 20;
     http_parser_set_max_header_size(static_cast<std::uint32_t>(kMaxRequestHead));
-    // Bodies up to this size are read and refused with a JSON 413 naming the route's
-    // limit; larger ones make the parser drop the connection (RESTinio has no hook to
-    // answer before reading a body). Routes with larger limits raise it.
+    // Bodies up to this much over the largest route limit are read and refused with a JSON
+    // 413 naming the route's limit; larger ones make the parser drop the connection
+    // (RESTinio has no hook to answer before reading a body).
     constexpr std::size_t kPoliteRefusalBytes = 64 * 1024;
     // Requests a client may send on one connection without waiting for answers (RFC 9112
     // §9.3.2). RESTinio's default is 1, and its connection then fails the third pipelined
@@ -218,7 +218,7 @@ int runHttpServer(const HttpOptions& options, const RouteTable& routes, const Lo
                                       .max_field_name_size(1024)
                                       .max_field_value_size(64 * 1024)
                                       .max_field_count(100)
-                                      .max_body_size(std::max(routes.largestBodyLimit(), kPoliteRefusalBytes)));
+                                      .max_body_size(routes.largestBodyLimit() + kPoliteRefusalBytes));
     restinio::http_server_t<Traits> server{restinio::external_io_context(ioctx), std::move(settings)};
 
     int exitCode = 0;

@@ -52,4 +52,10 @@ Reply serveDrawnJpeg(const Request& req, TaskPool& renders, std::string path,
     return Deferred{};
 }
 
+Reply serveStoredJpeg(std::string path, const std::string& missing)
+{
+    if (auto bytes = regularFileSize(path)) return jpegResponse(std::move(path), *bytes);
+    throw ClientError(notFound("path", missing));
+}
+
 } // namespace dongelek::server

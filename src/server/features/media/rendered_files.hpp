@@ -1,5 +1,5 @@
 // Pictures the server draws itself (demo photos, spin frames and panoramas), served like
-// files: a sendfile of the stored JPEG, cached by browsers for a year, or on the first request
+// files (and files sellers uploaded, served the same way): a sendfile of the stored JPEG, cached by browsers for a year, or on the first request
 // the drawing on the bounded render pool, answered from there (503 with Retry-After when the
 // pool is full).
 #pragma once
@@ -18,5 +18,9 @@ class TaskPool;
 // stores it and returns its path, or nullopt when there is no such picture (404 `missing`).
 Reply serveDrawnJpeg(const Request& req, TaskPool& renders, std::string path,
                      std::function<std::optional<std::string>()> draw, std::string missing);
+
+// A stored JPEG nobody draws (a seller's upload): the file, cached like a drawn one, or 404
+// `missing` when it is not there.
+Reply serveStoredJpeg(std::string path, const std::string& missing);
 
 } // namespace dongelek::server

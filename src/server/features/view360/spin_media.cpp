@@ -1,6 +1,7 @@
 #include "server/features/view360/spin_media.hpp"
 
 #include "server/demo/spin_renderer.hpp"
+#include "server/features/view360/spin_upload.hpp"
 #include "server/features/media/jpeg.hpp"
 #include "server/features/media/media_store.hpp"
 
@@ -83,13 +84,35 @@ std::string SpinMedia::pathFor(const SpinFile& f) const
         .string();
 }
 
-std::optional<std::string> SpinMedia::file(const SpinFile& f)
+std::string SpinMedia::uploadedPathFor(const SpinFile& f) const
 {
-    const std::string path = pathFor(f);
-    std::error_code ec;
-    if (fs::is_regular_file(path, ec)) return path;
+    return (fs::path(versionFolder(m_dir, f.listingId, f.version)) / spinFileName(f)).string();
+}
+
+namespace {
+bool isUpload(const SpinListing& l) { return l.stored && l.stored->source == "upload"; }
+} // namespace
+
+std::optional<SpinMedia::Location> SpinMedia::locate(const SpinFile& f)
+{
     const std::optional<SpinListing> l = m_service.spinFor(f);
     if (!l) return std::nullopt;
+    if (isUpload(*l)) return Location{uploadedPathFor(f), true};
+    return Location{pathFor(f), false};
+}
+
+std::optional<std::string> SpinMedia::file(const SpinFile& f)
+{
+    const std::optional<SpinListing> l = m_service.spinFor(f);
+    if (!l) return std::nullopt;
+    std::error_code ec;
+    if (isUpload(*l)) {
+        const std::string uploaded = uploadedPathFor(f);
+        if (fs::is_regular_file(uploaded, ec)) return uploaded;
+        return std::nullopt;
+    }
+    const std::string path = pathFor(f);
+    if (fs::is_regular_file(path, ec)) return path;
     const PhotoSpec spec = specOf(*l);
     const int frames = l->stored ? l->stored->frames : 36;
     switch (f.kind) {

@@ -109,6 +109,25 @@ void View360Repository::materialize(std::int64_t listingId, const StoredSpin& sp
     });
 }
 
+void View360Repository::replaceSpin(std::int64_t listingId, const StoredSpin& spin, std::int64_t now)
+{
+    db::inTransaction(m_db, db::Visibility::Private, [&](db::Connection& c) {
+        db::Statement& s = c.prepare(
+            "INSERT INTO spins(listing_id, source, frame_count, has_panorama, version, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (listing_id) DO UPDATE SET source = excluded.source,"
+            " frame_count = excluded.frame_count, has_panorama = excluded.has_panorama, version = excluded.version,"
+            " updated_at = excluded.updated_at");
+        s.bind(1, listingId)
+            .bind(2, spin.source)
+            .bind(3, spin.frames)
+            .bind(4, spin.hasPanorama ? 1 : 0)
+            .bind(5, spin.version)
+            .bind(6, now)
+            .run();
+        c.prepare("DELETE FROM hotspots WHERE listing_id = ?").bind(1, listingId).run();
+    });
+}
+
 Hotspot View360Repository::addHotspot(std::int64_t listingId, const Hotspot& h, std::int64_t now)
 {
     return db::inTransaction(m_db, db::Visibility::Private, [&](db::Connection& c) {

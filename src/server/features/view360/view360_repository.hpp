@@ -1,7 +1,7 @@
 // The 360-degree views of listings and their hotspots, once over db:: for both engines.
 // A demo listing flagged has_spin has no spins row until its seller first edits it: the
 // service then writes the generated spin's row and its demo hotspots (materialize), so edits
-// have rows to change.
+// have rows to change. A seller's upload replaces the row and drops the hotspots (replaceSpin).
 #pragma once
 
 #include "server/db/database.hpp"
@@ -17,7 +17,7 @@
 namespace dongelek::server::view360 {
 
 struct StoredSpin {
-    std::string source = "demo"; // "demo" (rendered by the server) or "upload" (issue 11)
+    std::string source = "demo"; // "demo" (rendered by the server) or "upload" (the seller's own)
     int frames = 36;
     bool hasPanorama = true;
     int version = 1;
@@ -44,6 +44,9 @@ public:
     // Writes the spins row and these hotspots, unless a row exists already (then nothing).
     void materialize(std::int64_t listingId, const StoredSpin& spin, const std::vector<Hotspot>& hotspots,
                      std::int64_t now);
+    // Makes `spin` the listing's spin (writing its row or replacing it) and deletes the listing's
+    // hotspots (they were placed on the frames it replaces), in one transaction.
+    void replaceSpin(std::int64_t listingId, const StoredSpin& spin, std::int64_t now);
     // The new hotspot with its id; the listing must have a spins row.
     Hotspot addHotspot(std::int64_t listingId, const Hotspot& h, std::int64_t now);
     // False when the listing has no such hotspot.

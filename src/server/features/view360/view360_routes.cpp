@@ -1,12 +1,16 @@
 // The view is per viewer (whether they may edit), so it is never in the shared response cache;
 // the media files are immutable (the spin's version is in their names) and cached for a year.
+// A seller's own spin comes file by file (PUT .../spin/files/{name}, staged) and is made the
+// listing's spin by POST .../spin (spin_upload.hpp).
 
 #include "server/features/view360/view360_routes.hpp"
 
 #include "server/features/view360/spin_media.hpp"
+#include "server/features/view360/spin_upload.hpp"
 #include "server/features/view360/view360_service.hpp"
 #include "server/http/json_body.hpp"
 #include "server/features/media/rendered_files.hpp"
+#include "server/http/task_pool.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +19,7 @@ namespace dongelek::server::view360 {
 namespace {
 
 constexpr std::size_t kHotspotBody = 4096;
+constexpr std::size_t kSpinFileBody = 3u << 20; // one uploaded JPEG (a 1280x800 frame is a few hundred KB)
 
 Response viewResponse(int status, const View360& v) { return Response::privateJson(status, nlohmann::json(v).dump()); }
 
@@ -41,9 +46,14 @@ Hotspot readHotspot(std::string_view body)
     return h;
 }
 
+Response stagedResponse(const StagedFile& f)
+{
+    return Response::privateJson(200, nlohmann::json{{"name", f.name}, {"width", f.width}, {"height", f.height}}.dump());
+}
+
 } // namespace
 
-std::vector<Route> view360Routes(View360Service& service, SpinMedia& media, TaskPool& renders)
+std::vector<Route> view360Routes(View360Service& service, SpinMedia& media, SpinUploads& uploads, TaskPool& renders)
 {
     std::vector<Route> routes;
     routes.push_back(Route{{Method::Get}, "/api/v1/listings/{id:id}/view360", Access::Public, kNoBody,
@@ -72,13 +82,49 @@ std::vector<Route> view360Routes(View360Service& service, SpinMedia& media, Task
                                                                               req.params.id("hid")));
                            }});
     routes.push_back(Route{
+        {Method::Put}, "/api/v1/listings/{id:id}/spin/files/{name}", Access::SignedIn, kSpinFileBody,
+        "upload one file of the seller's own spin (a JPEG body): f<n>-l.jpg 1280x800, f<n>-m.jpg 640x400 "
+        "(n 0..71) or atlas.jpg; checked, encoded again and staged until POST .../spin",
+        [&uploads, &renders](const Request& req) -> Reply {
+            const std::int64_t id = req.params.id("id");
+            const UploadName name = uploads.admit(id, req.user(), req.params.text("name"));
+            // Decoding and encoding take tens of milliseconds: on the render pool, not an I/O thread.
+            const Responder later = req.answerLater();
+            const bool queued = renders.tryPost([later, &uploads, id, name, body = std::string(req.body)] {
+                try {
+                    later.send(stagedResponse(uploads.stage(id, name, body)));
+                } catch (...) {
+                    later.fail(std::current_exception());
+                }
+            });
+            if (!queued) {
+                Response busy = errorResponse(HttpError{503, ApiError{"busy", "", "too many uploads at once; retry shortly"}});
+                busy.set("Retry-After", "1");
+                return busy;
+            }
+            return Deferred{};
+        }});
+    routes.push_back(Route{{Method::Post}, "/api/v1/listings/{id:id}/spin", Access::SignedIn, kHotspotBody,
+                           "make the staged files the listing's spin: {frames: 24..72}; checks them, starts a new "
+                           "version and removes the hotspots; answers the view",
+                           [&uploads](const Request& req) -> Reply {
+                               JsonBody b(req.body, {"frames"});
+                               const int frames = static_cast<int>(b.integer("frames", 0, 10000));
+                               return viewResponse(200, uploads.commit(req.params.id("id"), req.user(), frames));
+                           }});
+    routes.push_back(Route{
         {Method::Get}, "/media/spins/{file}", Access::Public, kNoBody,
-        "a spin's atlas, a frame (640x400 m, 1280x800 l) or a panorama tile as JPEG, drawn on first request",
+        "a spin's atlas, a frame (640x400 m, 1280x800 l) or a panorama tile as JPEG, drawn on first request "
+        "(an uploaded spin's files as uploaded)",
         [&media, &renders](const Request& req) -> Reply {
             const std::optional<SpinFile> f = parseSpinFileName(req.params.text("file"));
             if (!f) throw ClientError(notFound("path", "no such spin file"));
             const SpinFile file = *f;
-            return serveDrawnJpeg(req, renders, media.pathFor(file), [&media, file] { return media.file(file); },
+            // Only files of the listing's current spin: an older version's stay on disk but are gone.
+            const std::optional<SpinMedia::Location> at = media.locate(file);
+            if (!at) throw ClientError(notFound("path", "no such spin file"));
+            if (at->uploaded) return serveStoredJpeg(at->path, "no such spin file");
+            return serveDrawnJpeg(req, renders, at->path, [&media, file] { return media.file(file); },
                                   "no such spin file");
         }});
     return routes;

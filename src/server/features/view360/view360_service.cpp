@@ -50,6 +50,12 @@ bool hasView(const SpinListing& l) { return l.stored || l.flagged; }
 // admin routes.
 bool mayActAsAdmin(const Principal& p) { return p.role == Role::Admin && p.secondFactor; }
 
+// The listing's seller's account, or such an admin.
+bool manages(const SpinListing& l, const Principal& p)
+{
+    return mayActAsAdmin(p) || (l.ownerUserId && *l.ownerUserId == p.userId);
+}
+
 } // namespace
 
 // [SECTION] File names
@@ -138,7 +144,7 @@ View360 View360Service::view(std::int64_t listingId, const std::optional<Princip
 {
     std::optional<SpinListing> l = m_repository.listing(listingId);
     if (!l || !l->active || !hasView(*l)) throw ClientError(notFound("id", "this listing has no 360-degree view"));
-    const bool editable = viewer && (mayActAsAdmin(*viewer) || (l->ownerUserId && *l->ownerUserId == viewer->userId));
+    const bool editable = viewer && manages(*l, *viewer);
     if (editable && !l->stored) {
         // Whoever may edit gets the stored hotspots (with their ids), never the generated ones.
         const StoredSpin demo = effectiveSpin(*l);
@@ -191,7 +197,12 @@ std::optional<SpinListing> View360Service::spinFor(const SpinFile& file)
     std::optional<SpinListing> l = m_repository.listing(file.listingId);
     if (!l || !hasView(*l)) return std::nullopt;
     const StoredSpin spin = effectiveSpin(*l);
-    if (spin.source != "demo" || file.version != spin.version) return std::nullopt; // uploads: issue 11
+    if (file.version != spin.version) return std::nullopt;
+    if (spin.source == "upload") // the seller's own files: the atlas and the frames, nothing drawn
+        return (file.kind == SpinFile::Kind::Atlas || (file.kind == SpinFile::Kind::Frame && file.frame < spin.frames))
+                   ? l
+                   : std::nullopt;
+    if (spin.source != "demo") return std::nullopt;
     if ((file.kind == SpinFile::Kind::Frame || file.kind == SpinFile::Kind::SpinCloseup) && file.frame >= spin.frames)
         return std::nullopt;
     if ((file.kind == SpinFile::Kind::PanoramaTile || file.kind == SpinFile::Kind::PanoramaCloseup) && !spin.hasPanorama)
@@ -256,8 +267,7 @@ SpinListing View360Service::editable(std::int64_t listingId, const Principal& wh
 {
     std::optional<SpinListing> l = m_repository.listing(listingId);
     if (!l || !hasView(*l)) throw ClientError(notFound("id", "this listing has no 360-degree view"));
-    const bool owner = l->ownerUserId && *l->ownerUserId == who.userId;
-    if (!owner && !mayActAsAdmin(who)) throw ClientError(forbidden("only the listing's seller can change its hotspots"));
+    if (!manages(*l, who)) throw ClientError(forbidden("only the listing's seller can change its hotspots"));
     if (!l->stored) {
         // The demo content becomes the seller's: its row and hotspots are written first.
         const StoredSpin spin = effectiveSpin(*l);
@@ -265,6 +275,20 @@ SpinListing View360Service::editable(std::int64_t listingId, const Principal& wh
         l = m_repository.listing(listingId);
     }
     return *l;
+}
+
+SpinListing View360Service::uploadable(std::int64_t listingId, const Principal& who)
+{
+    std::optional<SpinListing> l = m_repository.listing(listingId);
+    if (!l || !l->active) throw ClientError(notFound("id", "no such listing"));
+    if (!manages(*l, who)) throw ClientError(forbidden("only the listing's seller can upload its 360-degree spin"));
+    return *l;
+}
+
+int View360Service::nextVersion(const SpinListing& l)
+{
+    if (l.stored) return l.stored->version + 1;
+    return l.flagged ? 2 : 1; // the generated demo spin is version 1
 }
 
 void View360Service::validate(const Hotspot& h, int frames) const

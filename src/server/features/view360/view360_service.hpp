@@ -1,6 +1,7 @@
 // The 360-degree view of a listing: what the viewer gets (spin and panorama files, hotspots),
 // the demo content of listings flagged has_spin (rendered by the server, with generated
-// hotspots), and hotspot editing by the listing's owner or an admin.
+// hotspots), and hotspot editing by the listing's owner or an admin. Uploads of a seller's own
+// spin are spin_upload.*.
 #pragma once
 
 #include "server/features/view360/view360_repository.hpp"
@@ -64,6 +65,14 @@ public:
     View360 addHotspot(std::int64_t listingId, const Principal& who, const Hotspot& h);
     View360 updateHotspot(std::int64_t listingId, const Principal& who, const Hotspot& h);
     View360 deleteHotspot(std::int64_t listingId, const Principal& who, std::int64_t hotspotId);
+
+    // Who may upload a listing's own spin: the same people as for hotspot edits, on any active
+    // listing (with or without a view yet). 404 for an unknown or inactive listing, 403 for
+    // anyone else. Writes nothing.
+    SpinListing uploadable(std::int64_t listingId, const Principal& who);
+    // The version an uploaded spin of this listing gets: the current one + 1, where a demo spin
+    // not written yet counts as version 1; 1 for a listing without a view.
+    static int nextVersion(const SpinListing& l);
 
     // The generated hotspots of a demo spin (deterministic per listing).
     static std::vector<Hotspot> demoHotspots(std::int64_t listingId, int frames);

@@ -58,7 +58,8 @@ void drawSpinUploadPanel(View360Module& module, const Strings& s, float left, fl
             if (u.error == "count") msg = s.format("view360.upload_error.count", {{"count", std::to_string(u.frames)}});
             else if (u.error == "notimage")
                 msg = s.format("view360.upload_error.notimage", {{"index", std::to_string(u.errorIndex + 1)}});
-            else if (u.error == "memory" || u.error == "unsupported") msg = s.get(("view360.upload_error." + u.error).c_str());
+            else if (u.error == "memory") msg = s.get("view360.upload_error.memory");
+            else if (u.error == "unsupported") msg = s.get("view360.upload_error.unsupported");
             else
                 msg = s.format("view360.upload_error.server",
                                {{"detail", u.request.api.message.empty() ? errorMessage(s, u.request, false)
