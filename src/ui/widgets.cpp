@@ -885,7 +885,7 @@ void progressBar(const char* hookId, const std::string& label, float fraction, f
     const ImVec2 ts = textSize(Font::Regular, label, width);
     drawText(dl, Font::Regular, pos, color::kText, label, width);
     const float barY = pos.y + ts.y + em(0.35f), barH = em(0.5f);
-    dl->AddRectFilled(ImVec2(pos.x, barY), ImVec2(pos.x + width, barY + barH), color::kChip, barH / 2);
+    dl->AddRectFilled(ImVec2(pos.x, barY), ImVec2(pos.x + width, barY + barH), IM_COL32(209, 213, 219, 255), barH / 2);
     if (fraction > 0)
         dl->AddRectFilled(ImVec2(pos.x, barY), ImVec2(pos.x + std::max(barH, width * fraction), barY + barH), color::kAccent,
                           barH / 2);

@@ -46,6 +46,7 @@ c.commit()`, db, email, String(item.id)]);
 }
 
 const v360 = (s) => s.view360 ?? {};
+const view360Marks = (view) => view.hotspots.find((h) => h.view === 'spin' && h.closeup_url);
 const byId = (its, id) => its.find((i) => i.id === id);
 const centre = (it) => ({ x: it.rect.x + it.rect.w / 2, y: it.rect.y + it.rect.h / 2 });
 // Still: the car no longer turns by itself and every picture it wants has arrived.
@@ -304,14 +305,33 @@ describe('the 360-degree viewer', () => {
     const { items: few } = await app.waitFor((s, its) => v360(s).upload.phase === 'failed' && byId(its, 'view360.upload_error'),
       'the count refused');
     assert.match(byId(few, 'view360.upload_error').label, /Pick 24 to 72 photos.*you picked 5/);
-    // All 36: prepared here, then sent, then the server's check; the new spin is shown.
+    // A shot that does not belong (a close-up in the middle of the turn) is flagged before
+    // anything is sent: the seller may upload anyway or pick again.
+    const closeup = join(dir, 'IMG_1020.jpg');
+    const wrong = paths.slice();
+    const odd = join(dir, 'odd', 'IMG_1020.jpg');
+    mkdirSync(join(dir, 'odd'), { recursive: true });
+    const mark = view360Marks(await fetch(`${fx.server.url}/api/v1/listings/${other.id}/view360`).then((r) => r.json()));
+    writeFileSync(odd, Buffer.from(await fetch(fx.server.url + mark.closeup_url).then((r) => r.arrayBuffer())));
+    wrong[20] = odd;
+    chooser = app.page.waitForEvent('filechooser');
+    await app.click('view360.upload');
+    await (await chooser).setFiles(wrong);
+    const { state: reviewing, items: flagged } = await app.waitFor((s) => ['review', 'done', 'failed'].includes(v360(s).upload.phase),
+      'the shots checked', 120_000);
+    assert.equal(v360(reviewing).upload.phase, 'review', JSON.stringify(v360(reviewing).upload));
+    assert.ok(byId(flagged, 'view360.flag.20'), 'photo 21 is named: ' + JSON.stringify(flagged.filter((i) => i.id.startsWith('view360.flag')).map((i) => i.label)));
+    assert.ok(byId(flagged, 'view360.upload_anyway'));
+    await app.shot('1-review');
+    assert.equal(closeup, paths[20]);
+    // All 36 good ones: prepared here, then sent, then the server's check; the new spin is shown.
     chooser = app.page.waitForEvent('filechooser');
     await app.click('view360.upload');
     await (await chooser).setFiles(paths);
     const { items: preparing } = await app.waitFor((s, its) => v360(s).upload.phase === 'preparing' && byId(its, 'view360.upload_progress'),
       'preparing', 20_000);
     assert.equal(byId(preparing, 'view360.upload_progress').role, 'progressbar');
-    await app.shot('1-preparing');
+    await app.shot('2-preparing');
     const { state: done } = await app.waitFor((s) => ['done', 'failed', 'review'].includes(v360(s).upload.phase), 'the upload', 120_000);
     assert.equal(v360(done).upload.phase, 'done', JSON.stringify(v360(done).upload));
     assert.equal(v360(done).frames, 36);
@@ -323,7 +343,7 @@ describe('the 360-degree viewer', () => {
     await app.waitFor((s, its) => still(s) && /Your 360° view is up: 36 photos/.test(byId(its, 'view360.upload_done')?.label ?? ''),
       'the new spin at rest, and the panel says so', 30_000);
     await app.press('Home');
-    await app.shot('2-uploaded');
+    await app.shot('3-uploaded');
     await app.context.close();
   });
 
