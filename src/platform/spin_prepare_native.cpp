@@ -73,13 +73,16 @@ void pickAndPrepareSpin(std::function<void(spin::PrepUpdate)> onUpdate)
             onUpdate(f);
         };
         int done = 0;
-        for (int i = 0; i < n; ++i) {
-            const std::string data = readFile(paths[static_cast<std::size_t>(i)]);
-            if (!job.analyze(i, bytes(data), data.size())) return failed(i);
+        const auto stepDone = [&] {
             PrepUpdate p;
             p.done = ++done;
             p.total = 2 * n;
             onUpdate(p);
+        };
+        for (int i = 0; i < n; ++i) {
+            const std::string data = readFile(paths[static_cast<std::size_t>(i)]);
+            if (!job.analyze(i, bytes(data), data.size())) return failed(i);
+            stepDone();
         }
         PrepUpdate planned;
         planned.kind = PrepUpdate::Kind::Planned;
@@ -94,10 +97,7 @@ void pickAndPrepareSpin(std::function<void(spin::PrepUpdate)> onUpdate)
             frame.total = n;
             if (!job.render(i, bytes(data), data.size(), frame.full, frame.medium)) return failed(i);
             onUpdate(frame);
-            PrepUpdate p;
-            p.done = ++done;
-            p.total = 2 * n;
-            onUpdate(p);
+            stepDone();
         }
         PrepUpdate finished;
         finished.kind = PrepUpdate::Kind::Finished;

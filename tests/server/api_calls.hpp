@@ -39,13 +39,13 @@ struct Answer {
 };
 
 inline Answer call(httplib::Client& c, const std::string& method, const std::string& path, const std::string& body = "",
-            httplib::Headers headers = {})
+            httplib::Headers headers = {}, const char* contentType = "application/json")
 {
     httplib::Result r = method == "GET"      ? c.Get(path.c_str(), headers)
                         : method == "DELETE" ? c.Delete(path.c_str(), headers)
-                        : method == "PATCH"  ? c.Patch(path.c_str(), headers, body, "application/json")
-                        : method == "PUT"    ? c.Put(path.c_str(), headers, body, "application/json")
-                                             : c.Post(path.c_str(), headers, body, "application/json");
+                        : method == "PATCH"  ? c.Patch(path.c_str(), headers, body, contentType)
+                        : method == "PUT"    ? c.Put(path.c_str(), headers, body, contentType)
+                                             : c.Post(path.c_str(), headers, body, contentType);
     INFO(method << " " << path);
     REQUIRE(r);
     Answer a;

@@ -105,14 +105,26 @@ std::string atlasJpeg(int frames, int columns)
 
 Answer putFile(httplib::Client& c, const std::string& path, const std::string& body, const httplib::Headers& headers)
 {
-    httplib::Result r = c.Put(path.c_str(), headers, body, "image/jpeg");
-    INFO("PUT " << path);
-    REQUIRE(r);
-    Answer a;
-    a.status = r->status;
-    a.headers = r->headers;
-    if (!r->body.empty()) a.body = json::parse(r->body, nullptr, false);
-    return a;
+    return call(c, "PUT", path, body, headers, "image/jpeg");
+}
+
+// The spin's atlas (atlasW x atlasH) and a frame at each size are served, cached for good.
+void checkServed(httplib::Client& c, const json& spin, int atlasW, int atlasH, int largeFrame, int mediumFrame)
+{
+    const Jpeg atlas = fetchJpeg(c, spin["atlas_url"]);
+    CHECK(atlas.status == 200);
+    CHECK(atlas.width == atlasW);
+    CHECK(atlas.height == atlasH);
+    CHECK(atlas.cacheControl.find("immutable") != std::string::npos);
+    const std::string pattern = spin["url_pattern"];
+    const Jpeg large = fetchJpeg(c, replaced(replaced(pattern, "{frame}", std::to_string(largeFrame)), "{size}", "l"));
+    CHECK(large.status == 200);
+    CHECK(large.width == 1280);
+    CHECK(large.height == 800);
+    const Jpeg medium = fetchJpeg(c, replaced(replaced(pattern, "{frame}", std::to_string(mediumFrame)), "{size}", "m"));
+    CHECK(medium.status == 200);
+    CHECK(medium.width == 640);
+    CHECK(medium.height == 400);
 }
 
 } // namespace
@@ -135,19 +147,8 @@ TEST_CASE("view360: a demo spin, its files and hotspot edits by the seller only"
     REQUIRE(view.body["panorama"].is_object());
 
     // The files: the atlas of 6x6 cells of 160x100, frames at both sizes, both panorama tiles.
-    const Jpeg atlas = fetchJpeg(*c, spin["atlas_url"]);
-    CHECK(atlas.status == 200);
-    CHECK(atlas.width == 960);
-    CHECK(atlas.height == 600);
-    CHECK(atlas.cacheControl.find("immutable") != std::string::npos);
+    checkServed(*c, spin, 960, 600, 35, 9);
     const std::string pattern = spin["url_pattern"];
-    const Jpeg medium = fetchJpeg(*c, replaced(replaced(pattern, "{frame}", "9"), "{size}", "m"));
-    CHECK(medium.status == 200);
-    CHECK(medium.width == 640);
-    CHECK(medium.height == 400);
-    const Jpeg large = fetchJpeg(*c, replaced(replaced(pattern, "{frame}", "35"), "{size}", "l"));
-    CHECK(large.width == 1280);
-    CHECK(large.height == 800);
     for (const auto& tile : view.body["panorama"]["tile_urls"]) {
         const Jpeg t = fetchJpeg(*c, tile);
         CHECK(t.status == 200);
@@ -320,20 +321,8 @@ TEST_CASE("view360: the seller uploads a spin of their own, checked, versioned a
     CHECK(done.body["spin"] == spin);
 
     // The files as uploaded (at their sizes); the old version's are gone, nothing is drawn.
-    const Jpeg atlas = fetchJpeg(*c, spin["atlas_url"]);
-    CHECK(atlas.status == 200);
-    CHECK(atlas.width == 800);
-    CHECK(atlas.height == 500);
-    CHECK(atlas.cacheControl.find("immutable") != std::string::npos);
+    checkServed(*c, spin, 800, 500, 23, 7);
     const std::string pattern = spin["url_pattern"];
-    const Jpeg large = fetchJpeg(*c, replaced(replaced(pattern, "{frame}", "23"), "{size}", "l"));
-    CHECK(large.status == 200);
-    CHECK(large.width == 1280);
-    CHECK(large.height == 800);
-    const Jpeg medium = fetchJpeg(*c, replaced(replaced(pattern, "{frame}", "7"), "{size}", "m"));
-    CHECK(medium.status == 200);
-    CHECK(medium.width == 640);
-    CHECK(medium.height == 400);
     CHECK(fetchJpeg(*c, replaced(replaced(pattern, "{frame}", "24"), "{size}", "m")).status == 404);
     CHECK(fetchJpeg(*c, oldAtlas).status == 404);
     CHECK(fetchJpeg(*c, oldFrame).status == 404);

@@ -83,6 +83,19 @@ std::vector<Hotspot> View360Repository::hotspots(std::int64_t listingId)
     return out;
 }
 
+namespace {
+// The six values of a spins row, in the column order both statements use.
+db::Statement& bindSpinRow(db::Statement& s, std::int64_t listingId, const StoredSpin& spin, std::int64_t now)
+{
+    return s.bind(1, listingId)
+        .bind(2, spin.source)
+        .bind(3, spin.frames)
+        .bind(4, spin.hasPanorama ? 1 : 0)
+        .bind(5, spin.version)
+        .bind(6, now);
+}
+} // namespace
+
 void View360Repository::materialize(std::int64_t listingId, const StoredSpin& spin, const std::vector<Hotspot>& hotspots,
                                     std::int64_t now)
 {
@@ -90,12 +103,7 @@ void View360Repository::materialize(std::int64_t listingId, const StoredSpin& sp
         db::Statement& s = c.prepare(
             "INSERT INTO spins(listing_id, source, frame_count, has_panorama, version, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (listing_id) DO NOTHING RETURNING listing_id");
-        s.bind(1, listingId)
-            .bind(2, spin.source)
-            .bind(3, spin.frames)
-            .bind(4, spin.hasPanorama ? 1 : 0)
-            .bind(5, spin.version)
-            .bind(6, now);
+        bindSpinRow(s, listingId, spin, now);
         const bool inserted = s.step();
         s.reset();
         if (!inserted) return; // another request (or process) wrote it first: its hotspots stand
@@ -117,13 +125,7 @@ void View360Repository::replaceSpin(std::int64_t listingId, const StoredSpin& sp
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (listing_id) DO UPDATE SET source = excluded.source,"
             " frame_count = excluded.frame_count, has_panorama = excluded.has_panorama, version = excluded.version,"
             " updated_at = excluded.updated_at");
-        s.bind(1, listingId)
-            .bind(2, spin.source)
-            .bind(3, spin.frames)
-            .bind(4, spin.hasPanorama ? 1 : 0)
-            .bind(5, spin.version)
-            .bind(6, now)
-            .run();
+        bindSpinRow(s, listingId, spin, now).run();
         c.prepare("DELETE FROM hotspots WHERE listing_id = ?").bind(1, listingId).run();
     });
 }
