@@ -378,12 +378,20 @@ describe('the 360-degree viewer', () => {
     assert.ok(Math.abs(mark.x - 0.4) < 0.1 && mark.y > 0 && mark.y < 1, `where the tap was: ${mark.x}, ${mark.y}`);
     await app.waitFor((s, its) => s.settled && byId(its, `view360.marker.${mark.id}`), 'its marker on the car');
     await app.shot('1-placed');
-    // Moved: Move in the list, then a tap where it goes; the label stays.
+    // Moved: Move in the list (under the car: the page scrolls down to it), then a tap where it
+    // goes (back up on the car); the label stays.
+    await app.page.mouse.move(640, 790);
+    await app.page.mouse.wheel(0, 600);
     await app.click(`view360.move.${mark.id}`);
     await app.waitFor((s, its) => v360(s).moving === mark.id && /Now tap where “Скол на капоте” goes/.test(byId(its, 'view360.move_hint')?.label ?? ''),
       'the move hint');
-    const stageNow = await app.item('view360.stage');
-    await app.page.mouse.click(stageNow.rect.x + stageNow.rect.w * 0.6, stageNow.rect.y + stageNow.rect.h * 0.45);
+    await app.page.mouse.move(640, 790);
+    await app.page.mouse.wheel(0, -300);
+    const { items: again } = await app.waitFor((s, its) => s.settled && byId(its, 'view360.stage')?.rect.y > 64 - 300,
+      'the car back in view');
+    const stageNow = byId(again, 'view360.stage');
+    const tapY = Math.max(stageNow.rect.y + stageNow.rect.h * 0.45, 80);
+    await app.page.mouse.click(stageNow.rect.x + stageNow.rect.w * 0.6, tapY);
     await app.waitFor((s) => v360(s).edit === 'ready' && v360(s).moving === 0, 'the mark moved');
     const movedView = await fetch(`${fx.server.url}/api/v1/listings/${item.id}/view360`).then((r) => r.json());
     const moved = movedView.hotspots.find((h) => h.id === mark.id);
