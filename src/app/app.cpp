@@ -259,6 +259,7 @@ bool App::frame()
     ui::setPinch({pinch.active, pinch.scale, ImVec2(pinch.x, pinch.y)});
     const std::size_t replies = m_queue.drain();
     m_controller.update(t0);
+    for (const std::string& url : m_controller.warmTextures()) m_textures.prefetch(url);
     m_textures.update(t0);
 
     ui::TestHook::setCurrent(&m_hook);

@@ -197,6 +197,19 @@ bool AppController::navigate(const std::string& url)
     return true;
 }
 
+void AppController::prefetch(const std::string& url)
+{
+    const AppUrl u = splitAppUrl(url);
+    if (Module* m = claimer(u); m && m != m_current) m->prefetch(u);
+}
+
+std::vector<std::string> AppController::warmTextures() const
+{
+    std::vector<std::string> urls;
+    for (const auto& m : m_modules) m->warmTextures(urls);
+    return urls;
+}
+
 bool AppController::redirect(const std::string& url)
 {
     const AppUrl u = splitAppUrl(url);

@@ -116,6 +116,10 @@ public:
     // [SECTION] Navigation (every feature navigates by address, so features need not know each other)
     // Pushes `url` and shows its module; false (and nothing happens) when no module claims it.
     bool navigate(const std::string& url);
+    // A link to `url` is on screen: the module that claims it may start loading (Module::prefetch).
+    void prefetch(const std::string& url);
+    // Every module's textures to warm (Module::warmTextures).
+    std::vector<std::string> warmTextures() const;
     // In-app Back: the browser's own Back when our previous entry is there, else home is added.
     void back();
     void onPopState(const std::string& url);

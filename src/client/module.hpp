@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dongelek {
 
@@ -60,6 +61,12 @@ public:
     // Only for a signed-in user: while nobody is signed in, the shell shows the sign-in page
     // instead (which comes back here afterwards).
     virtual bool needsAccount() const { return false; }
+    // A link to one of this module's addresses is on screen (AppController::prefetch): start
+    // loading what opening it needs, so the click shows it at once. Default: nothing.
+    virtual void prefetch(const AppUrl& /*url*/) {}
+    // Textures worth having before this module is shown (the shell asks every frame and has the
+    // texture cache fetch them when idle). Default: none.
+    virtual void warmTextures(std::vector<std::string>& /*urls*/) const {}
     // This module's fields of the test hook's state object (docs/testing.md).
     virtual void describe(nlohmann::json& /*state*/, bool /*current*/) const {}
 

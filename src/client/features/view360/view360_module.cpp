@@ -76,20 +76,42 @@ void View360Module::enter(const AppUrl& url, Entry)
     const std::optional<View360Route> route = View360Route::parse(url);
     if (!route) return;
     const bool other = route->listingId != m_state.listingId;
-    m_state.listingId = route->listingId;
     if (!route->inside || other) m_state.motion = View360State::MotionLook{}; // outside, the phone's turns mean nothing
+    if (other) switchTo(route->listingId);
     m_state.inside = route->inside;
-    if (other) {
-        m_state.view.reset();
-        m_state.spin = SpinMotion{};
-        m_state.camera = view360::PanoramaCamera{};
-        m_state.selectedHotspot = 0;
-        m_state.edit.reset();
-        cancelPlacing();
-        cancelMoving();
-        m_upload.reset();
-    }
     if (m_state.view.needsLoad() || other || m_state.sessionGeneration != app().session().generation()) load();
+}
+
+void View360Module::switchTo(std::int64_t listingId)
+{
+    m_state.listingId = listingId;
+    m_state.view.reset();
+    m_state.spin = SpinMotion{};
+    m_state.camera = view360::PanoramaCamera{};
+    m_state.selectedHotspot = 0;
+    m_state.edit.reset();
+    cancelPlacing();
+    cancelMoving();
+    m_upload.reset();
+}
+
+void View360Module::prefetch(const AppUrl& url)
+{
+    // The listing page shows its 360 link: the view (and, through warmTextures, its atlas) loads
+    // now, so the click finds a car ready to turn.
+    const std::optional<View360Route> route = View360Route::parse(url);
+    if (!route) return;
+    m_prefetchedAtMs = m_nowMs;
+    if (route->listingId == m_state.listingId && !m_state.view.needsLoad()) return;
+    if (route->listingId != m_state.listingId) switchTo(route->listingId);
+    load();
+}
+
+void View360Module::warmTextures(std::vector<std::string>& urls) const
+{
+    // Only while the link is still on screen (prefetch is asked every frame it is drawn).
+    if (m_nowMs - m_prefetchedAtMs > 1000 || !m_state.view.has() || !m_state.view.value().spin) return;
+    urls.push_back(m_state.view.value().spin->atlasUrl);
 }
 
 void View360Module::load()
@@ -345,6 +367,7 @@ void View360Module::update(double nowMs)
     if (m_state.listingId && app().isCurrent(*this) && !m_state.view.loading() &&
         m_state.sessionGeneration != app().session().generation())
         load();
+    m_nowMs = nowMs;
     SpinMotion& s = m_state.spin;
     const double dt = std::clamp((nowMs - m_state.lastUpdateMs) / 1000.0, 0.0, 0.1);
     m_state.lastUpdateMs = nowMs;

@@ -120,8 +120,11 @@ public:
     void update(double nowMs) override;
     std::optional<double> nextUpdateAt() const override;
     void describe(nlohmann::json& state, bool current) const override;
+    void prefetch(const AppUrl& url) override;
+    void warmTextures(std::vector<std::string>& urls) const override;
 
 private:
+    void switchTo(std::int64_t listingId); // another listing's view: everything of the last one goes
     void load();
     void sendEdit(HttpRequest request);
     void clampPan();
@@ -129,6 +132,8 @@ private:
 
     View360State m_state;
     SpinUploader m_upload;
+    double m_nowMs = 0;
+    double m_prefetchedAtMs = -1e18; // when a link to this view was last on screen
 };
 
 } // namespace dongelek

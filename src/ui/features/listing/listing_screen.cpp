@@ -316,6 +316,7 @@ float ListingScreen::drawGallery(float width)
         ButtonOptions o;
         o.kind = ButtonKind::Primary;
         o.href = View360Route{l.id, false}.url();
+        m_ui.app.prefetch(o.href); // the click then finds the car ready to turn
         ImGui::SetCursorScreenPos(ImVec2(pos.x + em(0.75f), pos.y + em(0.75f)));
         if (button("listing.view360", s.get("view360.open"), o)) {
             m_ui.app.navigate(o.href);
