@@ -68,7 +68,12 @@ describe('the 360-degree viewer', () => {
   test('desktop: link, autoplay, drag and fling, keys, zoom, hotspots, inside and back', async () => {
     const { item, view } = await spinListing();
     const app = await open('view360-desktop', `/listing/${item.id}`);
+    const requested = [];
+    app.page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await app.waitFor((s) => s.screen === 'listing' && s.status === 'ready', 'the listing');
+    // While the link is on screen, the page loads what the viewer needs first.
+    await app.waitFor(() => requested.includes(`/api/v1/listings/${item.id}/view360`) && requested.includes(view.spin.atlas_url),
+      'the view and its atlas loaded ahead of the click');
     const link = await app.item('listing.view360');
     assert.equal(link.role, 'link');
     assert.match(link.href, new RegExp(`/listing/${item.id}\\?view=360$`));
