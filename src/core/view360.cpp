@@ -157,6 +157,23 @@ FrameBlend blendAt(double angleDegrees, int frames)
     return b;
 }
 
+std::vector<int> frameLoadOrder(const FrameBlend& shown, int frames, int direction, int ahead, int behind)
+{
+    std::vector<int> out;
+    if (frames <= 0) return out;
+    const int dir = direction < 0 ? -1 : 1;
+    const auto add = [&](int f) {
+        f = ((f % frames) + frames) % frames;
+        if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+    };
+    add(shown.from); // both are drawn now
+    add(shown.to);
+    const int lead = dir > 0 ? shown.to : shown.from, trail = dir > 0 ? shown.from : shown.to;
+    for (int k = 1; k <= ahead; ++k) add(lead + dir * k);
+    for (int k = 1; k <= behind; ++k) add(trail - dir * k);
+    return out;
+}
+
 std::optional<HotspotPlacement> placeOnSpin(const Hotspot& h, double angleDegrees, int frames, double spanFrames)
 {
     if (frames <= 0 || h.view != HotspotView::Spin) return std::nullopt;

@@ -96,6 +96,11 @@ double wrapDegrees(double a); // into [0, 360)
 // The angle at which captured frame `frame` is shown exactly.
 double frameAngle(int frame, int frames);
 
+// The full frames to fetch for the angle shown, in order: the two blended now, then `ahead`
+// frames further in the direction of the turn (`direction` +1 or -1), then `behind` the other
+// way; each frame once.
+std::vector<int> frameLoadOrder(const FrameBlend& shown, int frames, int direction, int ahead, int behind);
+
 // Where a spin hotspot appears when the car is turned to `angleDegrees`: it is drawn on its
 // own frame and on neighbouring frames while it stays visible (within `spanFrames` frames of
 // its own, fading out towards the edge of that span), moving horizontally as the car turns (a

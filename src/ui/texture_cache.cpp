@@ -73,6 +73,7 @@ const Texture* TextureCache::get(const std::string& url)
 {
     if (url.empty()) return nullptr;
     Entry& e = m_entries[url];
+    if (e.lastUsed != m_frame) e.askedOrder = ++m_asked;
     e.lastUsed = m_frame;
     if (e.state != State::Ready) return nullptr;
     m_lru.touch(url, m_frame);
@@ -82,7 +83,9 @@ const Texture* TextureCache::get(const std::string& url)
 void TextureCache::prefetch(const std::string& url)
 {
     if (url.empty()) return;
-    m_entries[url].lastUsed = m_frame;
+    Entry& e = m_entries[url];
+    if (e.lastUsed != m_frame) e.askedOrder = ++m_asked;
+    e.lastUsed = m_frame;
 }
 
 bool TextureCache::failed(const std::string& url) const
@@ -174,12 +177,19 @@ void TextureCache::startFetches()
         }
     }
     if (m_inFlight >= m_options.maxInFlight) return;
-    std::vector<std::pair<std::uint64_t, const std::string*>> wanted;
+    struct Want {
+        std::uint64_t frame, order;
+        const std::string* url;
+    };
+    std::vector<Want> wanted;
     for (const auto& [url, e] : m_entries)
-        if (e.state == State::Wanted && e.retryAtMs <= m_nowMs) wanted.emplace_back(e.lastUsed, &url);
-    // Most recently wanted first: what is on screen now beats what was on screen before.
-    std::sort(wanted.begin(), wanted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (const auto& [used, urlPtr] : wanted) {
+        if (e.state == State::Wanted && e.retryAtMs <= m_nowMs) wanted.push_back({e.lastUsed, e.askedOrder, &url});
+    // Most recently wanted first: what is on screen now beats what was on screen before; within
+    // a frame, in the order asked (what is drawn, then what the screen prefetches, nearest first).
+    std::sort(wanted.begin(), wanted.end(),
+              [](const Want& a, const Want& b) { return a.frame != b.frame ? a.frame > b.frame : a.order < b.order; });
+    for (const Want& w : wanted) {
+        const std::string* urlPtr = w.url;
         if (m_inFlight >= m_options.maxInFlight) break;
         const std::string url = *urlPtr;
         m_entries[url].state = State::Loading;

@@ -104,6 +104,7 @@ private:
         platform::DecodedImage image; // between decode and upload
         Texture texture;
         std::uint64_t lastUsed = 0;
+        std::uint64_t askedOrder = 0; // when it was first asked for in frame lastUsed (fetch order)
         double retryAtMs = 0; // no new try before this time, after a network error
     };
 
@@ -118,6 +119,7 @@ private:
     Options m_options;
     std::unordered_map<std::string, Entry> m_entries;
     std::uint64_t m_frame = 1;
+    std::uint64_t m_asked = 0;
     double m_nowMs = 0;
     int m_inFlight = 0;
     TextureLru m_lru;

@@ -230,3 +230,16 @@ TEST_CASE("turning cross-fades the two photographs only around the middle of the
         last = w;
     }
 }
+
+TEST_CASE("full frames load nearest first, then the way the car turns", "[core][view360]")
+{
+    // At 15 degrees of 36 frames: frames 1 and 2 are shown.
+    const FrameBlend b = blendAt(15, 36);
+    CHECK(frameLoadOrder(b, 36, +1, 3, 2) == std::vector<int>{1, 2, 3, 4, 5, 0, 35});
+    // Turning the other way: frame 1 leads, then 0, 35, 34; then 3, 4 behind.
+    CHECK(frameLoadOrder(b, 36, -1, 3, 2) == std::vector<int>{1, 2, 0, 35, 34, 3, 4});
+    // Never a frame twice, even when ahead and behind meet on a short spin.
+    const auto all = frameLoadOrder(blendAt(0, 24), 24, +1, 20, 20);
+    CHECK(all.size() == 24);
+    CHECK(frameLoadOrder(b, 0, 1, 3, 3).empty());
+}

@@ -232,12 +232,10 @@ void View360Screen::drawSpin(const View360& v, ImVec2 min, ImVec2 max)
     const std::string size = large ? "l" : "m";
     const Texture* from = textures.get(frameUrl(spin, b.from, size));
     const Texture* to = textures.get(frameUrl(spin, b.to, size));
-    // Nearest first, then the way the car is turning.
-    const int dir = st.spin.velocity < 0 ? -1 : 1;
-    for (int k = 1; k <= kPrefetchAhead; ++k)
-        textures.prefetch(frameUrl(spin, ((b.to + dir * k) % spin.frames + spin.frames) % spin.frames, size));
-    for (int k = 1; k <= kPrefetchBehind; ++k)
-        textures.prefetch(frameUrl(spin, ((b.from - dir * k) % spin.frames + spin.frames) % spin.frames, size));
+    // Nearest first, then the way the car is turning (the cache fetches in the order asked).
+    const std::vector<int> order =
+        view360::frameLoadOrder(b, spin.frames, st.spin.velocity < 0 ? -1 : 1, kPrefetchAhead, kPrefetchBehind);
+    for (std::size_t k = 2; k < order.size(); ++k) textures.prefetch(frameUrl(spin, order[k], size));
 
     if (!atlas && !from) {
         spinner("view360.loading", ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2), em(1), shared().nowMs);
