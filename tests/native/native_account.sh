@@ -6,17 +6,11 @@
 # is started twice on the sessions page: both runs are signed in, and the saved cookie changed.
 set -euo pipefail
 APP=$1 SERVER=$2
-LOCALES="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/locales"
 source "$(dirname "${BASH_SOURCE[0]}")/xvfb.sh"
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-BASE="http://127.0.0.1:$PORT"
 # No grace for a reused refresh cookie: a run that sent a stale one would be signed out.
-"$SERVER" --listen 127.0.0.1 --port "$PORT" --db "$TMP/db.sqlite" --media-dir "$TMP/media" --demo-size 20 \
-  --web-dir "$TMP/no-web" --locales-dir "$LOCALES" --mail-outbox "$TMP/outbox" --refresh-reuse-grace 0 \
-  2>"$TMP/server.log" &
-pids+=($!)
-for _ in $(seq 1 300); do curl -fs "$BASE/api/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done
+start_server "$SERVER" 20 --mail-outbox "$TMP/outbox" --refresh-reuse-grace 0
+BASE=$URL
 
 EMAIL="desk@example.kz"
 PASSWORD="a desk lamp by the window"

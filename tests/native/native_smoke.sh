@@ -3,17 +3,12 @@
 # listings, and checks it exited cleanly with a non-blank screenshot and listing cards.
 set -euo pipefail
 APP=$1 SERVER=$2 OUT=$3
-LOCALES="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/locales"
 mkdir -p "$OUT"
 source "$(dirname "${BASH_SOURCE[0]}")/xvfb.sh"
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$SERVER" --listen 127.0.0.1 --port "$PORT" --db "$TMP/db.sqlite" --media-dir "$TMP/media" --demo-size 200 \
-  --web-dir "$TMP/no-web" --locales-dir "$LOCALES" 2>"$TMP/server.log" &
-pids+=($!)
-for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done
+start_server "$SERVER" 200
 
-"$APP" --server "http://127.0.0.1:$PORT" --size 1280x800 --frames 60 --screenshot "$OUT/native.png" \
+"$APP" --server "$URL" --size 1280x800 --frames 60 --screenshot "$OUT/native.png" \
   --dump-state "$OUT/native-state.json"
 echo "app exited cleanly"
 

@@ -6,16 +6,10 @@
 # over the car are left out of the comparison).
 set -euo pipefail
 APP=$1 SERVER=$2 OUT=$3
-LOCALES="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/locales"
 mkdir -p "$OUT"
 source "$(dirname "${BASH_SOURCE[0]}")/xvfb.sh"
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$SERVER" --listen 127.0.0.1 --port "$PORT" --db "$TMP/db.sqlite" --media-dir "$TMP/media" --demo-size 200 \
-  --web-dir "$TMP/no-web" --locales-dir "$LOCALES" 2>"$TMP/server.log" &
-pids+=($!)
-for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done
-URL="http://127.0.0.1:$PORT"
+start_server "$SERVER" 200
 ID=$(curl -fs "$URL/api/v1/listings?spin=1&page_size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 FRAME0=$(curl -fs "$URL/api/v1/listings/$ID/view360" | python3 -c 'import json,sys; s=json.load(sys.stdin)["spin"]; print(s["url_pattern"].replace("{frame}","0").replace("{size}","m"))')
 curl -fs "$URL$FRAME0" -o "$TMP/frame0.jpg"

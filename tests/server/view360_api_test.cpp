@@ -127,15 +127,21 @@ void checkServed(httplib::Client& c, const json& spin, int atlasW, int atlasH, i
     CHECK(medium.height == 400);
 }
 
+// The first demo listing with a 360° view.
+std::int64_t firstSpinListing(httplib::Client& c)
+{
+    const json list = call(c, "GET", "/api/v1/listings?spin=1&page_size=5").body;
+    REQUIRE_FALSE(list["items"].empty());
+    return list["items"][0]["id"];
+}
+
 } // namespace
 
 TEST_CASE("view360: a demo spin, its files and hotspot edits by the seller only", "[api][view360]")
 {
     ServerProcess s(ServerOptions{60, false, true, {}});
     auto c = clientFor(s);
-    const json list = call(*c, "GET", "/api/v1/listings?spin=1&page_size=5").body;
-    REQUIRE_FALSE(list["items"].empty());
-    const std::int64_t id = list["items"][0]["id"];
+    const std::int64_t id = firstSpinListing(*c);
     const std::string base = "/api/v1/listings/" + std::to_string(id);
 
     const Answer view = call(*c, "GET", base + "/view360");
@@ -226,9 +232,7 @@ TEST_CASE("view360: the seller uploads a spin of their own, checked, versioned a
 {
     ServerProcess s(ServerOptions{60, false, true, {}});
     auto c = clientFor(s);
-    const json list = call(*c, "GET", "/api/v1/listings?spin=1&page_size=5").body;
-    REQUIRE_FALSE(list["items"].empty());
-    const std::int64_t id = list["items"][0]["id"];
+    const std::int64_t id = firstSpinListing(*c);
     const std::string base = "/api/v1/listings/" + std::to_string(id);
     const std::string files = base + "/spin/files/";
 
