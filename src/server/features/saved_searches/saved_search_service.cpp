@@ -2,6 +2,8 @@
 
 #include "server/features/saved_searches/saved_search_service.hpp"
 
+#include <algorithm>
+
 #include "server/features/accounts/delivery.hpp"
 #include "server/features/media/photo_urls.hpp"
 #include "server/http/errors.hpp"
@@ -102,9 +104,17 @@ void SavedSearchService::remove(std::int64_t userId, std::int64_t id)
 
 NotificationList SavedSearchService::notifications(std::int64_t userId)
 {
-    const auto index = m_search.index();
+    auto index = m_search.index();
+    const std::vector<NotificationRow> rows = m_repository.notifications(userId, kNotificationsShown);
+    // A notification may be newer than this snapshot (another process raised it, or the rebuild
+    // that raised it is still being published): a listing it names that the snapshot lacks is
+    // looked for in a fresh one before it is called gone.
+    if (std::any_of(rows.begin(), rows.end(), [&](const NotificationRow& r) { return !index->summary(r.listingId); })) {
+        m_search.refreshNow();
+        index = m_search.index();
+    }
     NotificationList out;
-    for (const NotificationRow& row : m_repository.notifications(userId, kNotificationsShown)) {
+    for (const NotificationRow& row : rows) {
         Notification n;
         n.id = row.id;
         n.savedSearchId = row.savedSearchId;
