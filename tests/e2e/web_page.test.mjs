@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appDriver, artifacts, serverAndBrowser, sleep } from './lib/harness.mjs';
+import { appDriver, artifacts, serverAndBrowser, sleep, swipe } from './lib/harness.mjs';
 
 const fx = serverAndBrowser({ demoSize: 300 });
 
@@ -156,16 +156,6 @@ describe('touch: a phone scrolls, taps, swipes and types like a web page', () =>
     const app = await openApp(name, { path, ...phone, viewport: size });
     app.cdp = await app.context.newCDPSession(app.page);
     return app;
-  }
-  // A finger drag in steps, as a person swipes (CDP touch events: start, moves, end).
-  async function swipe(app, from, to, steps = 12) {
-    const send = (type, points) => app.cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
-    await send('touchStart', [{ x: from.x, y: from.y }]);
-    for (let i = 1; i <= steps; i++) {
-      await send('touchMove', [{ x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps }]);
-      await sleep(16);
-    }
-    await send('touchEnd', []);
   }
   const topCard = (its) => its.filter((i) => i.id.startsWith('card:')).sort((a, b) => a.rect.y - b.rect.y)[0];
   // The items once a flick has come to rest (two reads in a row agree).
