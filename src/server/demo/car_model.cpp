@@ -20,24 +20,6 @@
 
 namespace dongelek::server::demo {
 
-namespace {
-constexpr float kPi = 3.14159265358979f;
-
-float clamp01(float v)
-{
-    return v < 0 ? 0 : (v > 1 ? 1 : v);
-}
-float lerp(float a, float b, float t)
-{
-    return a + (b - a) * t;
-}
-float smoothstep(float e0, float e1, float v)
-{
-    const float t = clamp01((v - e0) / (e1 - e0));
-    return t * t * (3 - 2 * t);
-}
-} // namespace
-
 // [SECTION] Curves
 
 Curve::Curve(const std::vector<Vec2>& p)

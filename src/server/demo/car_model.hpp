@@ -19,6 +19,16 @@ namespace dongelek::server::demo {
 struct Vec3 {
     float x = 0, y = 0, z = 0;
 };
+// Scalar helpers the three demo painters share.
+inline constexpr float kPi = 3.14159265358979f;
+inline float clamp01(float v) { return v < 0 ? 0 : (v > 1 ? 1 : v); }
+inline float lerp(float a, float b, float t) { return a + (b - a) * t; }
+inline float smoothstep(float e0, float e1, float v)
+{
+    const float t = clamp01((v - e0) / (e1 - e0));
+    return t * t * (3 - 2 * t);
+}
+
 inline Vec3 operator+(Vec3 a, Vec3 b)
 {
     return {a.x + b.x, a.y + b.y, a.z + b.z};

@@ -30,17 +30,7 @@ namespace {
 
 constexpr int kSS = 2;        // supersampling factor per axis
 constexpr int kSubpixel = 16; // fixed-point steps per sample for the edge functions
-constexpr float kPi = 3.14159265358979f;
 
-float clamp01(float v)
-{
-    return v < 0 ? 0 : (v > 1 ? 1 : v);
-}
-float smoothstep(float e0, float e1, float v)
-{
-    const float t = clamp01((v - e0) / (e1 - e0));
-    return t * t * (3 - 2 * t);
-}
 
 // [SECTION] Camera and studio
 
