@@ -380,21 +380,38 @@ window.addEventListener('popstate', function () {
     if (['combobox', 'option', 'img', 'radio', 'checkbox', 'progressbar'].indexOf(it.role) >= 0) el.setAttribute('role', it.role);
     if (it.role === 'progressbar') { el.setAttribute('aria-valuemin', '0'); el.setAttribute('aria-valuemax', '100'); }
     if (['link', 'button', 'textbox', 'combobox', 'option', 'radio', 'checkbox'].indexOf(it.role) >= 0) el.tabIndex = -1;
+    el.style.cssText = 'position:absolute;left:0;top:0;width:0;height:0;' +
+      'margin:0;padding:0;border:0;background:none;color:transparent;font-size:12px;line-height:1;overflow:hidden;' +
+      'white-space:nowrap;pointer-events:none;outline:none;';
     return el;
+  }
+  // Each rebuild writes only what changed: while a list moves, every element's place changes, and
+  // rewriting each one's whole style and every attribute cost more than the app's frames.
+  function setAttr(el, name, value) { if (el.getAttribute(name) !== value) el.setAttribute(name, value); }
+  function dropAttr(el, name) { if (el.hasAttribute(name)) el.removeAttribute(name); }
+  function place(el, r) {
+    var key = r.x + ',' + r.y + ',' + r.w + ',' + r.h;
+    if (el.dongelekPlace === key) return;
+    el.dongelekPlace = key;
+    var s = el.style;
+    s.left = r.x + 'px';
+    s.top = r.y + 'px';
+    s.width = r.w + 'px';
+    s.height = r.h + 'px';
   }
   // A text field of the app as an <input> a password manager and a screen reader understand.
   function updateInput(el, it) {
     var t = it.inputtype === 'password' || it.inputtype === 'email' || it.inputtype === 'tel' ? it.inputtype : 'text';
     if (el.type !== t) el.type = t;
-    el.name = it.id;
-    el.setAttribute('aria-label', it.label || '');
-    el.setAttribute('autocomplete', it.autocomplete || 'off');
-    if (it.inputmode) el.setAttribute('inputmode', it.inputmode);
-    else el.removeAttribute('inputmode');
-    if (it.invalid) el.setAttribute('aria-invalid', 'true');
-    else el.removeAttribute('aria-invalid');
-    if (it.describedby) el.setAttribute('aria-describedby', domId(it.describedby));
-    else el.removeAttribute('aria-describedby');
+    if (el.name !== it.id) el.name = it.id;
+    setAttr(el, 'aria-label', it.label || '');
+    setAttr(el, 'autocomplete', it.autocomplete || 'off');
+    if (it.inputmode) setAttr(el, 'inputmode', it.inputmode);
+    else dropAttr(el, 'inputmode');
+    if (it.invalid) setAttr(el, 'aria-invalid', 'true');
+    else dropAttr(el, 'aria-invalid');
+    if (it.describedby) setAttr(el, 'aria-describedby', domId(it.describedby));
+    else dropAttr(el, 'aria-describedby');
     // The app's text, unless the person (or their password manager) changed the field since.
     var value = it.value || '';
     if (el.dataset.appValue !== value) {
@@ -412,29 +429,26 @@ window.addEventListener('popstate', function () {
     if (it.role === 'text' && it.value) text = text + ': ' + it.value;
     if (it.detail) text = text + ', ' + it.detail;
     if (it.role === 'combobox') {
-      el.setAttribute('aria-label', it.label || '');
+      setAttr(el, 'aria-label', it.label || '');
       text = it.value || '';
     }
     if (it.role === 'textbox') updateInput(el, it);
-    else if (it.role === 'img') el.setAttribute('aria-label', text);
+    else if (it.role === 'img') setAttr(el, 'aria-label', text);
     else if (it.role === 'progressbar') {
-      el.setAttribute('aria-label', it.label || '');
-      el.setAttribute('aria-valuenow', it.value || '0');
+      setAttr(el, 'aria-label', it.label || '');
+      setAttr(el, 'aria-valuenow', it.value || '0');
     }
     else if (el.textContent !== text) el.textContent = text;
-    if (it.role === 'link') el.setAttribute('href', withLang(it.href));
-    if (it.role === 'option') el.setAttribute('aria-selected', it.selected ? 'true' : 'false');
-    else if (it.role === 'radio' || it.role === 'checkbox') el.setAttribute('aria-checked', it.selected ? 'true' : 'false');
-    else if (it.selected) el.setAttribute('aria-current', 'true');
-    else el.removeAttribute('aria-current');
-    if (it.pressed !== undefined) el.setAttribute('aria-pressed', it.pressed ? 'true' : 'false');
-    if (it.role === 'button') el.disabled = !!it.disabled;
-    else if (it.disabled) el.setAttribute('aria-disabled', 'true');
-    else el.removeAttribute('aria-disabled');
-    var r = it.rect;
-    el.style.cssText = 'position:absolute;left:' + r.x + 'px;top:' + r.y + 'px;width:' + r.w + 'px;height:' + r.h + 'px;' +
-      'margin:0;padding:0;border:0;background:none;color:transparent;font-size:12px;line-height:1;overflow:hidden;' +
-      'white-space:nowrap;pointer-events:none;outline:none;';
+    if (it.role === 'link') setAttr(el, 'href', withLang(it.href));
+    if (it.role === 'option') setAttr(el, 'aria-selected', it.selected ? 'true' : 'false');
+    else if (it.role === 'radio' || it.role === 'checkbox') setAttr(el, 'aria-checked', it.selected ? 'true' : 'false');
+    else if (it.selected) setAttr(el, 'aria-current', 'true');
+    else dropAttr(el, 'aria-current');
+    if (it.pressed !== undefined) setAttr(el, 'aria-pressed', it.pressed ? 'true' : 'false');
+    if (it.role === 'button') { if (el.disabled !== !!it.disabled) el.disabled = !!it.disabled; }
+    else if (it.disabled) setAttr(el, 'aria-disabled', 'true');
+    else dropAttr(el, 'aria-disabled');
+    place(el, it.rect);
   }
   // Built when the browser is idle (soon after the frame, within 150 ms at the latest), so the
   // app's frames never wait for the DOM work; and at most every 200 ms while the screen keeps

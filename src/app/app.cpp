@@ -269,6 +269,7 @@ bool App::frame()
     if (m_shownScreen && m_shownScreen != &screen) m_shownScreen->closed();
     m_shownScreen = &screen;
     screen.draw();
+    m_textures.holdOffscreen(ui::scrolledFastThisFrame()); // for the next frame's update
     ui::endTextSelectionFrame(m_controller.shared().strings);
     ImGui::Render();
     ui::TestHook::setCurrent(nullptr);

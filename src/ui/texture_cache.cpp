@@ -154,7 +154,7 @@ void TextureCache::update(double nowMs)
     ++m_frame;
     double retryAt = 0;
     for (const auto& [url, e] : m_entries) {
-        if (e.state == State::Decoded) keepAnimating(); // one upload per frame: the next frame uploads the next
+        if (e.state == State::Decoded && uploadable(e)) keepAnimating(); // one upload per frame: the next frame uploads the next
         if (e.state == State::Wanted && e.retryAtMs > nowMs && (retryAt == 0 || e.retryAtMs < retryAt))
             retryAt = e.retryAtMs;
     }
@@ -176,7 +176,7 @@ void TextureCache::startFetches()
             ++it;
         }
     }
-    if (m_inFlight >= m_options.maxInFlight) return;
+    if (m_hold || m_inFlight >= m_options.maxInFlight) return;
     struct Want {
         std::uint64_t frame, order;
         const std::string* url;
@@ -227,12 +227,14 @@ void TextureCache::onLoaded(const std::string& url, platform::LoadedImage loaded
     }
 }
 
+bool TextureCache::uploadable(const Entry& e) const { return !m_hold || e.lastUsed + 1 >= m_frame; }
+
 void TextureCache::uploadOne()
 {
     Entry* best = nullptr;
     const std::string* bestUrl = nullptr;
     for (auto& [url, e] : m_entries)
-        if (e.state == State::Decoded && (!best || e.lastUsed > best->lastUsed)) {
+        if (e.state == State::Decoded && uploadable(e) && (!best || e.lastUsed > best->lastUsed)) {
             best = &e;
             bestUrl = &url;
         }

@@ -84,6 +84,10 @@ public:
     // it needs (ui/redraw.hpp): the next one while decoded photos wait for their upload, and the
     // time of a retry after a network error.
     void update(double nowMs);
+    // The last frame flung a list past faster than a reader looks (ui::scrolledFastThisFrame):
+    // until it is called with false, no fetch starts and only photos drawn in the last frame
+    // are uploaded, so rows that fly past cost nothing; where the list stops loads first.
+    void holdOffscreen(bool hold) { m_hold = hold; }
     // True when no image used in the last frame is still on its way.
     bool settled() const;
     // The images used in the last frame by where they are (the test hook reports these).
@@ -110,6 +114,7 @@ private:
 
     void startFetches();
     void uploadOne();
+    bool uploadable(const Entry& e) const; // now, given holdOffscreen
     void evict();
     void forgetLostTextures();
     void onLoaded(const std::string& url, platform::LoadedImage loaded);
@@ -122,6 +127,7 @@ private:
     std::uint64_t m_asked = 0;
     double m_nowMs = 0;
     int m_inFlight = 0;
+    bool m_hold = false;
     TextureLru m_lru;
     unsigned m_generation = 1; // of the GL context the textures are in
     std::shared_ptr<int> m_alive = std::make_shared<int>(0); // replies after destruction are dropped

@@ -17,6 +17,7 @@
 #include "core/text_format.hpp"
 #include "core/utf8.hpp"
 #include "ui/redraw.hpp"
+#include "ui/scroll_speed.hpp"
 #include "ui/test_hook.hpp"
 #include "ui/text_selection.hpp"
 
@@ -262,6 +263,8 @@ struct TouchScroll {
     bool dragging = false;         // it moved past the slop along the axis: it scrolls
     float velocity = 0;            // px/s along the axis, for the flick
     float overscroll = 0;          // px past the top (> 0) or the bottom (< 0)
+    ScrollSpeed speed;             // how fast it moved lately, whatever moved it (ui/scroll_speed.hpp)
+    bool fast = false;             // faster than a reader looks, in the last frame drawn
 };
 std::unordered_map<ImGuiID, TouchScroll> g_touchScroll;
 std::vector<ImGuiID> g_regionStack;
@@ -269,6 +272,7 @@ std::vector<ScrollKind> g_regionKinds;
 float g_reservedBottom = 0;
 int g_reservedFrame = -10;
 int g_claimedFrame = -10; // the last frame a widget claimed the finger's drag
+int g_fastFrame = -10;    // the last frame a region scrolled faster than a reader looks
 
 constexpr float kTouchSlopPx = 10.0f;   // a tap may wobble this much
 constexpr float kFlickStopPx = 20.0f;   // px/s: slower than this, a flick has ended
@@ -346,7 +350,27 @@ float touchScrollTarget(TouchScroll& t, ImGuiID id)
     return changed ? scroll : -1.0f;
 }
 
+// A region flung faster than a reader looks holds its photos back (ui/scroll_speed.hpp): this
+// frame is marked, a frame is asked for once the motion could have stopped, and the first still
+// frame asks for one more, in which the photos of where it stopped are fetched.
+void noteSpeed(TouchScroll& t, const ImGuiWindow* w)
+{
+    const bool horizontal = (w->Flags & ImGuiWindowFlags_HorizontalScrollbar) && w->ScrollMax.y <= 0;
+    const int axis = horizontal ? 0 : 1;
+    t.speed.add(ImGui::GetTime() * 1000.0, w->Scroll[axis]);
+    const bool fast = t.speed.fast(horizontal ? w->InnerRect.GetWidth() : w->InnerRect.GetHeight());
+    if (fast) {
+        g_fastFrame = ImGui::GetFrameCount();
+        redrawAfter(kSpeedWindowMs);
+    } else if (t.fast) {
+        keepAnimating();
+    }
+    t.fast = fast;
+}
+
 } // namespace
+
+bool scrolledFastThisFrame() { return g_fastFrame == ImGui::GetFrameCount(); }
 
 bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiChildFlags childFlags,
                        ImGuiWindowFlags windowFlags)
@@ -385,8 +409,9 @@ void endScrollRegion()
         g_regionKinds.pop_back();
     }
     if (!g_regionStack.empty()) {
-        const TouchScroll& t = g_touchScroll[g_regionStack.back()];
+        TouchScroll& t = g_touchScroll[g_regionStack.back()];
         g_regionStack.pop_back();
+        noteSpeed(t, ImGui::GetCurrentWindow());
         // Pulled past the bottom: room below the content, and the view stays at the (new) end.
         if (t.overscroll < 0) {
             ImGui::Dummy(ImVec2(1.0f, -t.overscroll));

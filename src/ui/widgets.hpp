@@ -50,6 +50,9 @@ enum class ScrollKind { Main, Inner }; // Main: the region the page keys scroll
 bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiChildFlags childFlags = 0,
                        ImGuiWindowFlags windowFlags = 0);
 void endScrollRegion();
+// A scroll region moved faster than a reader looks in this frame (ui/scroll_speed.hpp): the
+// texture cache then holds back the photos of rows flying past (TextureCache::holdOffscreen).
+bool scrolledFastThisFrame();
 // A bar over the bottom of the screen (the compare tray) covers `px`: the screen's main region
 // gets that much room after its content, so its end can scroll above the bar. Called each frame
 // the bar shows; it lapses the frame after.
