@@ -44,12 +44,10 @@ endif()
 add_library(dongelek_imgui STATIC
   "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp" "${IMGUI_DIR}/imgui_tables.cpp"
   "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/imgui_demo.cpp"
-  "${IMGUI_DIR}/backends/imgui_impl_sdl2.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp"
+  "${IMGUI_DIR}/backends/imgui_impl_sdl2.cpp"
   "${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp")
 target_include_directories(dongelek_imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends" "${IMGUI_DIR}/misc/cpp")
 target_link_libraries(dongelek_imgui PUBLIC dongelek_sdl2)
 target_compile_definitions(dongelek_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
-if(EMSCRIPTEN)
-  # WebGL2 (GLSL ES 3.00) instead of the WebGL1 default.
-  target_compile_definitions(dongelek_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
-endif()
+# ImGui's triangles are drawn by our own renderer (src/ui/imgui_renderer.cpp), not its OpenGL 3
+# backend: the app owns the GL context, so no state is saved and restored around each frame.

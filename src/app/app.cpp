@@ -11,6 +11,7 @@
 #include "platform/test_hook_export.hpp"
 #include "platform/spin_prepare.hpp"
 #include "platform/window.hpp"
+#include "ui/imgui_renderer.hpp"
 #include "ui/redraw.hpp"
 #include "ui/style.hpp"
 #include "ui/text_selection.hpp"
@@ -282,7 +283,8 @@ bool App::frame()
     const bool last = finished(t0);
     float clear[4];
     ui::clearColor(clear);
-    platform::present(clear, last && !m_options.screenshotPng.empty() ? m_options.screenshotPng.c_str() : nullptr);
+    platform::present(clear, [] { ui::renderImGui(ImGui::GetDrawData()); },
+                      last && !m_options.screenshotPng.empty() ? m_options.screenshotPng.c_str() : nullptr);
 
     const double t1 = platform::nowMs();
     m_lastFrameMs = t1 - t0;

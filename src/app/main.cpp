@@ -6,6 +6,7 @@
 #include "platform/clipboard.hpp"
 #include "platform/http.hpp"
 #include "platform/window.hpp"
+#include "ui/imgui_renderer.hpp"
 
 #include <imgui.h>
 
@@ -61,6 +62,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "dongelek: %s\n", error.c_str());
         return 1;
     }
+    dongelek::ui::initImGuiRenderer();
     dongelek::platform::installClipboard();
     // Start-up in steps, each a task of its own on the web (the GL context above, the font
     // atlas, its upload and the shaders, the app, its first frame), so no single task keeps
@@ -73,6 +75,7 @@ int main(int argc, char** argv)
                 g_app = std::make_unique<dongelek::App>(options);
                 if (!dongelek::platform::run([] { return g_app->frame(); })) return; // web: the browser runs the loop
                 g_app.reset();
+                dongelek::ui::shutdownImGuiRenderer();
                 dongelek::platform::shutdown();
                 ImGui::DestroyContext();
             });

@@ -31,7 +31,7 @@ EM_JS(void, js_storage_open, (), {
 EM_JS(void, js_storage_load, (const char* key, int id), {
     var name = UTF8ToString(key);
     var answer = function(value) {
-        var text = typeof value === 'string' ? value : '';
+        var text = typeof value === 'string' ? value : "";
         var n = lengthBytesUTF8(text) + 1;
         var ptr = _malloc(n);
         stringToUTF8(text, ptr, n);
@@ -42,10 +42,10 @@ EM_JS(void, js_storage_load, (const char* key, int id), {
         Module.dongelekDb.then(function(db) {
             var get = db.transaction('kv', 'readonly').objectStore('kv').get(name);
             get.onsuccess = function() { answer(get.result); };
-            get.onerror = function() { answer(''); };
-        }).catch(function() { answer(''); });
+            get.onerror = function() { answer(""); };
+        }).catch(function() { answer(""); });
     } catch (e) {
-        setTimeout(function() { answer(''); }, 0);
+        setTimeout(function() { answer(""); }, 0);
     }
 });
 
@@ -55,7 +55,7 @@ EM_JS(void, js_storage_save, (const char* key, const char* value), {
     try {
         Module.dongelekDb.then(function(db) {
             var store = db.transaction('kv', 'readwrite').objectStore('kv');
-            if (text === '') store.delete(name); else store.put(text, name);
+            if (text === "") store.delete(name); else store.put(text, name);
         }).catch(function() {});
     } catch (e) {}
 });

@@ -42,9 +42,9 @@ bool pollEvents();
 bool hadEvents();
 // Starts the backends' frame (call before ImGui::NewFrame).
 void newFrame();
-// Clears, renders ImGui's draw data and presents. When `screenshotPng` is set, the frame is
-// also written there as PNG first (native only; ignored on the web).
-void present(const float clearRgba[4], const char* screenshotPng = nullptr);
+// Clears, runs `draw` (the frame's GL work: ui::renderImGui) and presents. When `screenshotPng`
+// is set, the frame is also written there as PNG first (native only; ignored on the web).
+void present(const float clearRgba[4], const std::function<void()>& draw, const char* screenshotPng = nullptr);
 
 // CSS pixels (web) / window points (native) per physical pixel.
 float devicePixelRatio();

@@ -14,7 +14,6 @@
 #include <SDL.h>
 #include <SDL_opengl.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb/stb_image_write.h>
@@ -83,7 +82,6 @@ bool init(const InitOptions& options, std::string* error)
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxSize);
     s.maxTextureSize = maxSize > 0 ? maxSize : 2048;
     ImGui_ImplSDL2_InitForOpenGL(s.window, s.gl);
-    ImGui_ImplOpenGL3_Init("#version 330 core");
     return true;
 }
 
@@ -91,7 +89,6 @@ void shutdown()
 {
     WindowState& s = st();
     native::stopWorkers(); // their callbacks may touch what is torn down below
-    ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
     if (s.gl) SDL_GL_DeleteContext(s.gl);
     if (s.window) SDL_DestroyWindow(s.window);
@@ -159,18 +156,17 @@ bool hadEvents() { return st().hadEvents; }
 
 void newFrame()
 {
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
 }
 
-void present(const float clearRgba[4], const char* screenshotPng)
+void present(const float clearRgba[4], const std::function<void()>& draw, const char* screenshotPng)
 {
     WindowState& s = st();
     const Size fb = framebufferSize();
     glViewport(0, 0, fb.w, fb.h);
     glClearColor(clearRgba[0], clearRgba[1], clearRgba[2], clearRgba[3]);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    draw();
     if (screenshotPng && *screenshotPng && fb.w > 0 && fb.h > 0) {
         std::vector<unsigned char> pixels(static_cast<std::size_t>(fb.w) * fb.h * 4);
         glPixelStorei(GL_PACK_ALIGNMENT, 1);

@@ -16,7 +16,6 @@
 #include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
 #include <algorithm>
@@ -120,15 +119,14 @@ EM_BOOL onContextLost(int, const void*, void*)
     return EM_TRUE;
 }
 
-// A new context behind the same canvas: every GL object is gone. ImGui's renderer makes its
-// own again on the next frame; ours see the new generation (platform::gpuGeneration).
+// A new context behind the same canvas: every GL object is gone. Whoever made one sees the new
+// generation (platform::gpuGeneration) and makes it again: ImGui's renderer on the next frame.
 EM_BOOL onContextRestored(int, const void*, void*)
 {
     WindowState& s = st();
     s.contextLost = false;
     ++s.gpuGeneration;
     emscripten_webgl_make_context_current(s.gl);
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();
     dongelek::platform::requestFrame();
     return EM_TRUE;
 }
@@ -256,7 +254,6 @@ bool init(const InitOptions& options, std::string* error)
     emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, onContextLost);
     emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, onContextRestored);
     ImGui_ImplSDL2_InitForOpenGL(s.window, reinterpret_cast<void*>(static_cast<std::intptr_t>(s.gl)));
-    ImGui_ImplOpenGL3_Init("#version 300 es");
     // The app reads touches as SDL's emulated mouse. With finger events off, SDL no longer
     // cancels every touchstart, so the browser's pinch zoom works (the canvas allows only that
     // gesture, touch-action: pinch-zoom); touchend stays cancelled (no emulated clicks).
@@ -328,7 +325,6 @@ bool hadEvents() { return st().hadEvents; }
 void newFrame()
 {
     WindowState& s = st();
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     // Our own numbers: SDL's drawable size lags a zoom change by an event.
     ImGuiIO& io = ImGui::GetIO();
@@ -338,13 +334,13 @@ void newFrame()
             ImVec2(static_cast<float>(s.canvasW / s.cssW), static_cast<float>(s.canvasH / s.cssH));
 }
 
-void present(const float clearRgba[4], const char*)
+void present(const float clearRgba[4], const std::function<void()>& draw, const char*)
 {
     const WindowState& s = st();
     glViewport(0, 0, s.canvasW, s.canvasH);
     glClearColor(clearRgba[0], clearRgba[1], clearRgba[2], clearRgba[3]);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    draw(); // the browser shows the canvas when this task ends
 }
 
 float devicePixelRatio() { return st().dpr; }

@@ -4,9 +4,10 @@
 // A list flung faster than a reader can look at it holds its photos back: rows that cross the
 // screen in a fraction of a second are not fetched, decoded or uploaded (the network, the
 // decoder and the GPU would work for pictures nobody sees), and the photos of where the list
-// slows down come first. Fast means: the region moved in this frame, and over about the last
-// 100 ms it went faster than kFastScreensPerSecond of its own height. A jump (Home, End, a
-// link to the top) moves in one frame only, so it holds photos for that one frame.
+// slows down come first. Fast means: over about the last 100 ms the region went faster than
+// kFastScreensPerSecond of its own height, so a frame that happens to get no wheel event in the
+// middle of a fling is still fast, and photos start at most 100 ms after the list stops. A jump
+// (Home, End, a link to the top) counts as fast for those 100 ms too.
 #pragma once
 
 #include <array>
@@ -23,7 +24,6 @@ public:
     // The region's scroll offset as drawn at `nowMs`.
     void add(double nowMs, float scroll)
     {
-        m_movedNow = m_count > 0 && scroll != m_samples[(m_next + kSamples - 1) % kSamples].scroll;
         m_samples[m_next] = {nowMs, scroll};
         m_next = (m_next + 1) % kSamples;
         if (m_count < kSamples) ++m_count;
@@ -42,7 +42,7 @@ public:
         const double dt = std::max(16.0, now.ms - from->ms);
         return std::fabs(static_cast<double>(now.scroll - from->scroll)) * 1000.0 / dt;
     }
-    bool fast(float viewportPx) const { return m_movedNow && pxPerSecond() > kFastScreensPerSecond * viewportPx; }
+    bool fast(float viewportPx) const { return pxPerSecond() > kFastScreensPerSecond * viewportPx; }
 
 private:
     struct Sample {
@@ -54,7 +54,6 @@ private:
     const Sample& at(std::size_t i) const { return m_samples[(m_next + kSamples - 1 - i) % kSamples]; }
     std::array<Sample, kSamples> m_samples{};
     std::size_t m_next = 0, m_count = 0;
-    bool m_movedNow = false;
 };
 
 } // namespace dongelek::ui

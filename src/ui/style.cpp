@@ -3,9 +3,10 @@
 
 #include "ui/style.hpp"
 
+#include "ui/imgui_renderer.hpp"
+
 #include "font_ranges.hpp" // generated: the glyphs (src/app/CMakeLists.txt)
 
-#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <array>
@@ -17,7 +18,6 @@ namespace {
 
 std::array<ImFont*, 6> g_fonts{};
 float g_dpr = 0.0f;
-bool g_deviceObjects = false;
 
 // Kept in step with the subset the build makes (src/app/CMakeLists.txt, kFontUnicodes).
 
@@ -180,13 +180,7 @@ bool buildFontAtlas(float dpr, const std::string& assetDir)
 void uploadFontAtlas()
 {
     if (g_atlas.uploaded) return;
-    if (!g_deviceObjects) {
-        ImGui_ImplOpenGL3_CreateDeviceObjects(); // shaders + font texture
-        g_deviceObjects = true;
-    } else {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    uploadImGuiFonts(); // shaders the first time + the font texture
     applyStyle();
     g_atlas.uploaded = true;
 }

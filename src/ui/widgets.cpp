@@ -351,8 +351,8 @@ float touchScrollTarget(TouchScroll& t, ImGuiID id)
 }
 
 // A region flung faster than a reader looks holds its photos back (ui/scroll_speed.hpp): this
-// frame is marked, a frame is asked for once the motion could have stopped, and the first still
-// frame asks for one more, in which the photos of where it stopped are fetched.
+// frame is marked, a frame is asked for once the window of the speed has passed, and the first
+// slow frame asks for one more, in which the photos of where it stopped are fetched.
 void noteSpeed(TouchScroll& t, const ImGuiWindow* w)
 {
     const bool horizontal = (w->Flags & ImGuiWindowFlags_HorizontalScrollbar) && w->ScrollMax.y <= 0;
@@ -361,7 +361,7 @@ void noteSpeed(TouchScroll& t, const ImGuiWindow* w)
     const bool fast = t.speed.fast(horizontal ? w->InnerRect.GetWidth() : w->InnerRect.GetHeight());
     if (fast) {
         g_fastFrame = ImGui::GetFrameCount();
-        redrawAfter(kSpeedWindowMs);
+        redrawAfter(kSpeedWindowMs + 1);
     } else if (t.fast) {
         keepAnimating();
     }

@@ -107,6 +107,38 @@ describe('search: live counts, several makes, suggestions, views', () => {
     await app.context.close();
   });
 
+  test('a fast fling fetches no photos of the rows flying past; where it stops, the photos load', async () => {
+    const app = await openApp('search-fling');
+    await app.waitFor((s) => ready(s) && s.photos.loading === 0 && s.settled, 'first listings with their photos');
+    const photos = [];
+    app.page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/media/')) photos.push(r.url()); });
+    // A trackpad fling: a 300 px wheel step every 16 ms (18,000 px/s, 20 screens a second) for a
+    // second, slow enough for the next pages to come ahead of it. Timed by the clock, not by the
+    // app's frames (which slow down while the test server draws photos on the same cores).
+    await app.page.mouse.move(800, 500);
+    const fling = await app.page.evaluate(() => new Promise((resolve) => {
+      const canvas = document.getElementById('canvas');
+      let n = 0;
+      const step = () => {
+        canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: 300, clientX: 800, clientY: 500, bubbles: true, cancelable: true }));
+        if (++n < 60) setTimeout(step, 16);
+        else resolve(window.dongelek.state().shown);
+      };
+      step();
+    }));
+    const duringFling = photos.length;
+    assert.ok(fling >= 40, `the fling went past ${fling} cars`);
+    // Without the hold, most rows crossing the screen fetched their photo (29 for 60 cars, measured).
+    assert.ok(duringFling <= 12, `${duringFling} photos fetched while flinging past ${fling} cars`);
+    const { state, items } = await app.waitFor((s) => s.settled && s.photos.loading === 0 && s.photos.ready > 0, 'the photos where it stopped');
+    assert.ok(photos.length > duringFling, 'the rows in view fetched their photos once the list stopped');
+    const inView = items.filter((i) => i.id.startsWith('card:') && !i.offscreen).length;
+    assert.ok(state.photos.ready >= Math.min(3, inView), `${state.photos.ready} photos shown for ${inView} cards in view`);
+    await app.shot('1-stopped');
+    assert.deepEqual(app.errors, []);
+    await app.context.close();
+  });
+
   test('phone 360 px: the filter sheet, two makes, and "Show N cars" with the live total', async () => {
     const app = await openApp('search-phone', {
       viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
