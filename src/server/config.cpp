@@ -64,6 +64,14 @@ const std::vector<Option>& options()
              c.localesDir = v;
              return {};
          }},
+        {"--tariffs-dir", "DONGELEK_TARIFFS_DIR", "DIR",
+         "tariff and partner-bank files (kz_reference.json, ..., banks.json), checked at start and served to "
+         "the app (default tariffs; with --locales-dir DIR, the tariffs folder beside DIR)",
+         [](const std::string& v, ServerConfig& c) -> std::string {
+             if (v.empty()) return "must be a directory path";
+             c.tariffsDir = v;
+             return {};
+         }},
         {"--public-url", "DONGELEK_PUBLIC_URL", "URL",
          "the site's address in canonical links, link previews and sitemaps, e.g. https://dongelek.kz "
          "(default: http:// and each request's Host header, for development)",
@@ -187,6 +195,14 @@ ConfigOutcome parseConfig(const std::vector<std::string>& args, const std::funct
         out.mediaDir = (parent.empty() ? std::filesystem::path("media") : parent / "media").string();
     }
     if (out.mailDir.empty()) out.mailDir = (std::filesystem::path(out.localesDir) / "mail").string();
+    if (out.tariffsDir.empty()) {
+        // Beside the locales, as in the repository: "locales" gives "tariffs", /srv/x/locales/ /srv/x/tariffs.
+        std::string locales = out.localesDir;
+        while (locales.size() > 1 && locales.back() == '/')
+            locales.pop_back();
+        const std::filesystem::path parent = std::filesystem::path(locales).parent_path();
+        out.tariffsDir = (parent.empty() ? std::filesystem::path("tariffs") : parent / "tariffs").string();
+    }
     if (out.mailOutbox.empty() && out.databaseKind == DatabaseKind::Postgres) out.mailOutbox = "data/outbox";
     if (out.mailOutbox.empty()) {
         const std::filesystem::path parent = std::filesystem::path(out.databasePath).parent_path();

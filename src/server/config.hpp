@@ -24,6 +24,7 @@ struct ServerConfig {
     std::string webDir = "build/web/dist";
     std::string mediaDir; // default: <database dir>/media, data/media with PostgreSQL
     std::string localesDir = "locales"; // the page text: manifest.json and <lang>.json
+    std::string tariffsDir; // tariffs/*.json and banks.json; default: the tariffs folder beside localesDir
     std::string publicOrigin; // "https://dongelek.kz" from --public-url; empty: each request's Host
     int threads = 0;      // 0 until parsed; then hardware concurrency unless set
     bool cacheEnabled = true;

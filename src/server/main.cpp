@@ -8,6 +8,8 @@
 #include "server/demo/photo_painter.hpp"
 #include "server/features/favorites/favorite_routes.hpp"
 #include "server/features/favorites/favorite_service.hpp"
+#include "server/features/finance/finance_routes.hpp"
+#include "server/features/finance/finance_service.hpp"
 #include "server/features/health/health_routes.hpp"
 #include "server/features/listings/catalog_routes.hpp"
 #include "server/features/listings/listing_routes.hpp"
@@ -184,6 +186,10 @@ int main(int argc, char** argv)
 
     logLine("version " DONGELEK_VERSION);
     try {
+        // The tariff and partner-bank files, checked before anything slow: a broken one stops the start.
+        const finance::FinanceFiles financeFiles = finance::loadFinanceFiles(config.tariffsDir);
+        logLine("finance: " + std::to_string(std::size(finance::kTariffFiles)) + " tariff files and " +
+                std::to_string(financeFiles.banks.all().size()) + " partner banks from " + config.tariffsDir);
         // The database's name is the file path, or the URL with its password redacted.
         const std::unique_ptr<db::Database> database = db::openDatabase(config.databaseKind, config.databasePath);
         const int schemaVersion = schema::migrate(*database);
@@ -286,6 +292,8 @@ int main(int argc, char** argv)
         const bool tls = config.publicOrigin.rfind("https://", 0) == 0;
         favorites::FavoriteRepository favoriteRepository(*database);
         favorites::FavoriteService favoriteService(favoriteRepository, service, unixNow);
+        finance::LoanApplicationRepository loanApplications(*database);
+        finance::FinanceService financeService(loanApplications, financeFiles.banks, unixNow);
         view360::View360Repository view360Repository(*database);
         view360::View360Service view360Service(view360Repository, unixNow);
         view360::SpinMedia spinMedia(config.mediaDir, view360Service);
@@ -322,6 +330,7 @@ int main(int argc, char** argv)
         routes.add(accounts::accountRoutes(
             accountService, {site.publicOrigin.empty() ? site.fallbackOrigin : site.publicOrigin, tls, &hashing}));
         routes.add(favorites::favoriteRoutes(favoriteService, json));
+        routes.add(finance::financeRoutes(financeService, financeFiles));
         routes.add(photoRoutes(media, renders));
         routes.add(view360::view360Routes(view360Service, spinMedia, spinUploads, renders));
         routes.add(pages::pageRoutes(pageService, rendered, site));

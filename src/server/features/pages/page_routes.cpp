@@ -14,6 +14,7 @@
 
 #include "core/listing_query.hpp"
 #include "core/routes/browse_route.hpp"
+#include "core/routes/finance_route.hpp"
 #include "core/routes/listing_route.hpp"
 #include "core/url.hpp"
 
@@ -134,6 +135,24 @@ std::vector<Route> pageRoutes(PageService& pages, RenderedResponses& rendered, S
                   const std::optional<ListingRoute> route = ListingRoute::parse(AppUrl{req.path, {}});
                   if (!route) return notFoundResponse(req, p, Missing::Address, rendered);
                   const std::int64_t id = route->id;
+                  if (auto r = rendered.cached(req, keyOf("listing", p, std::to_string(id)), kHtml, [&] {
+                          std::optional<PageParts> parts = pages.listing(id, p.ctx);
+                          return parts ? std::optional<std::string>(p.tpl->page.fill(*parts)) : std::nullopt;
+                      }))
+                      return std::move(*r);
+                  return notFoundResponse(req, p, Missing::Listing, rendered);
+              }},
+        Route{{Method::Get},
+              "/listing/{id}/finance",
+              Access::Public,
+              kNoBody,
+              "a listing's loan calculator: the listing's page (its canonical address stays the listing's), the app "
+              "boots over it and draws the calculator (404 for an unknown listing)",
+              [&pages, &rendered, site](const Request& req) -> Reply {
+                  const PageRequest p = begin(req, pages, site);
+                  const std::optional<FinanceRoute> route = FinanceRoute::parse(AppUrl{req.path, {}});
+                  if (!route) return notFoundResponse(req, p, Missing::Address, rendered);
+                  const std::int64_t id = route->listingId;
                   if (auto r = rendered.cached(req, keyOf("listing", p, std::to_string(id)), kHtml, [&] {
                           std::optional<PageParts> parts = pages.listing(id, p.ctx);
                           return parts ? std::optional<std::string>(p.tpl->page.fill(*parts)) : std::nullopt;
