@@ -10,6 +10,7 @@
 #include "ui/features/browse/browse_screen.hpp"
 #include "ui/features/compare/compare_screen.hpp"
 #include "ui/features/favorites/favorites_screen.hpp"
+#include "ui/features/finance/finance_screen.hpp"
 #include "ui/features/listing/listing_screen.hpp"
 #include "ui/features/saved_searches/saved_searches_screens.hpp"
 #include "ui/features/view360/view360_screen.hpp"
@@ -41,6 +42,7 @@ void registerFeatures(FeatureSet& features)
     // Before the listing: its address with ?view=360 or ?view=inside is the 360 viewer's.
     features.add<View360Module, ui::View360Screen>();
     features.add<ListingModule, ui::ListingScreen>();
+    features.add<FinanceModule, ui::FinanceScreen>(); // /listing/<id>/finance
     features.add<FavoritesModule, ui::FavoritesScreen>();
     features.add<CompareModule, ui::CompareScreen>();
     // Accounts (core/routes/account_routes.hpp): all under /account.

@@ -1,0 +1,40 @@
+// Small drawing pieces the loan calculator's files share: a white card whose height is known
+// only at its end, a section heading, and the line under a field (its problem or a hint).
+#pragma once
+
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace dongelek::ui::finance_ui {
+
+inline constexpr ImU32 kDangerText = IM_COL32(153, 27, 27, 255); // #991B1B, as the account forms
+inline constexpr ImU32 kInterest = IM_COL32(245, 158, 11, 255);  // #F59E0B: interest / profit in the chart
+inline constexpr ImU32 kFee = IM_COL32(156, 163, 175, 255);      // #9CA3AF: fees in the chart
+inline constexpr ImU32 kGood = IM_COL32(21, 128, 61, 255);       // #15803D: money saved
+
+// Drawn behind what is drawn between its construction and end() (a draw-list channel of its own).
+class Card {
+public:
+    Card(ImVec2 pos, float width);
+    Card(const Card&) = delete;
+    Card& operator=(const Card&) = delete;
+    // Puts the card behind the content down to `bottom`; returns the card's height.
+    float end(float bottom);
+
+private:
+    ImDrawList* m_dl;
+    ImDrawListSplitter m_splitter;
+    ImVec2 m_pos;
+    float m_width;
+};
+
+// A card's heading (a heading in the mirror); returns its height.
+float sectionHeading(const char* hookId, const std::string& text, ImVec2 pos, float width);
+// Under a field: its problem in red with an alert mark ("<hookId>.error"), else a muted hint
+// ("<hookId>.hint"); returns the height used.
+float underField(const std::string& hookId, const std::string& error, const std::string& hint, ImVec2 pos, float width);
+
+} // namespace dongelek::ui::finance_ui

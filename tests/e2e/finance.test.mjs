@@ -1,0 +1,235 @@
+// The loan calculator (issue 10): the listing page's "from … /month" link opens it; the payment
+// changes as the term is typed and the address keeps the inputs; a bad term names its problem
+// and the last result stays; the schedule has the term's rows; Enter moves on to the next field;
+// early repayment both ways; GESV for a Kazakh listing, APR and murabaha (profit, no interest)
+// for a Bahraini one; the phone layout keeps the payment in a bar at the top; Russian and
+// Kazakh. Screenshots in build/e2e.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, serverAndBrowser, sleep } from './lib/harness.mjs';
+
+const fx = serverAndBrowser({ demoSize: 300 });
+const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+const open = (name, path, options) => openApp(fx, name, path, options);
+
+const byId = (its, id) => its.find((i) => i.id === id);
+const fin = (s) => s.finance ?? {};
+
+async function pickListing(country) {
+  const list = await fetch(`${fx.server.url}/api/v1/listings?country=${country}&page_size=5`).then((r) => r.json());
+  assert.ok(list.items.length > 0, `a ${country} listing`);
+  return list.items[0];
+}
+
+// Scrolls the page (wheel, or a finger on phones) until item `id` is in view and the app rests;
+// down first, and up once the page stops moving.
+async function reveal(app, id, { touch = false } = {}) {
+  let down = true, lastTop = null;
+  for (let i = 0; i < 60; i++) {
+    const { items } = await app.waitFor((s) => s.settled, 'at rest');
+    const it = byId(items, id);
+    const vp = app.page.viewportSize();
+    if (it && it.rect.y >= 40 && it.rect.y + it.rect.h <= vp.height - 10) return it;
+    const top = JSON.stringify(items.filter((x) => x.id.startsWith('finance.')).map((x) => x.rect.y).slice(0, 3));
+    if (!it && top === lastTop) down = !down; // the end of the page: the other way
+    lastTop = top;
+    const dy = it ? (it.rect.y > vp.height / 2 ? 200 : -200) : down ? 300 : -300;
+    if (touch) {
+      const y0 = dy > 0 ? 520 : 260;
+      await app.cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: vp.width - 20, y: y0 }] });
+      for (let k = 1; k <= 8; k++) {
+        await app.cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: vp.width - 20, y: y0 - (dy * k) / 8 }] });
+        await sleep(16);
+      }
+      await app.cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await sleep(500);
+    } else {
+      await app.page.mouse.move(vp.width / 2, vp.height / 2);
+      await app.page.mouse.wheel(0, dy);
+      await sleep(150);
+    }
+  }
+  throw new Error(`${id} never came into view`);
+}
+
+// Replaces what field `id` holds with `text`: a click (or a tap) on it, then the keys.
+async function typeInto(app, id, text, { touch = false } = {}) {
+  const it = await reveal(app, id, { touch });
+  const x = it.rect.x + it.rect.w / 2, y = it.rect.y + it.rect.h / 2;
+  if (touch) await app.page.touchscreen.tap(x, y);
+  else await app.page.mouse.click(x, y);
+  await app.waitFor((s) => s.editing === id, `editing ${id}`);
+  await app.page.keyboard.press('Control+A');
+  if (touch) await app.page.keyboard.insertText(text);
+  else await app.page.keyboard.type(text, { delay: 5 });
+  await app.waitFor((s, its) => byId(its, id)?.value === text && s.settled, `${id} holds ${text}`);
+}
+
+const monthly = async (app) => byId(await app.items(), 'finance.monthly')?.label;
+
+describe('the loan calculator', () => {
+  test('desktop, Kazakhstan: from the listing page, typing the term, a bad term, the schedule, early repayment', async () => {
+    const item = await pickListing('KZ');
+    const app = await open('finance-desktop', `/listing/${item.id}`);
+    await app.waitFor((s) => s.screen === 'listing' && s.status === 'ready', 'the listing');
+    const link = await app.item('listing.finance');
+    assert.match(link.label, /^from [\d,]+\s₸\/month$/, `the monthly line: ${link.label}`);
+    assert.equal(link.href, `/listing/${item.id}/finance`);
+    await app.shot('0-listing');
+    await app.click('listing.finance');
+    await app.waitFor((s, its) => s.screen === 'finance' && fin(s).rows === 60 && byId(its, 'finance.monthly'), 'the calculator');
+    let its = await app.items();
+    const first = byId(its, 'finance.monthly').label;
+    assert.match(first, /^[\d,]+(\.\d\d)?\s₸$/, `the payment in tenge: ${first}`);
+    assert.match(byId(its, 'finance.effective').value, /^GESV \d+\.\d%$/, 'GESV to one decimal');
+    for (const id of ['finance.price', 'finance.down_payment', 'finance.term', 'finance.rate'])
+      assert.equal(byId(its, id)?.role, 'textbox', `${id} is a text field`);
+    assert.equal(byId(its, 'finance.term').value, '60');
+    assert.equal(byId(its, 'finance.rate').value, '18.5');
+    // The fields are real inputs in the page's mirror.
+    await app.page.waitForFunction(() => document.querySelectorAll('#dongelek-mirror input').length >= 6, null, { timeout: 10_000 });
+    await app.shot('1-calculator');
+    // Idle: with everything shown, the page draws nothing more.
+    await app.page.mouse.move(5, 795);
+    await app.waitFor((s) => s.settled, 'at rest');
+    await sleep(500);
+    const rest = (await app.state()).frames;
+    await sleep(1500);
+    assert.equal((await app.state()).frames, rest, 'no frames while idle on the calculator');
+
+    // Keyboard: Tab goes from the price to the down payment (the fields in reading order).
+    await typeInto(app, 'finance.price', '5000000');
+    await app.page.keyboard.press('Tab');
+    await app.waitFor((s) => s.editing === 'finance.down_payment', 'Tab: the down payment next');
+    await app.waitFor((s, i) => fin(s).problems?.length === 0 && /^That is 1,000,000\s₸$/.test(byId(i, 'finance.down_payment.hint')?.label ?? ''),
+      'the down payment follows the price');
+
+    // The payment follows the term as it is typed, and the address keeps it.
+    await typeInto(app, 'finance.term', '36');
+    await app.waitFor((s) => fin(s).rows === 36, 'a 36-month schedule');
+    const shorter = await monthly(app);
+    assert.notEqual(shorter, first, 'the payment changed');
+    assert.match(app.page.url(), /\/finance\?price=5000000&term=36$/);
+
+    // A bad term: its message under the field, the last payment kept (dimmed).
+    await typeInto(app, 'finance.term', '0');
+    const { items: bad } = await app.waitFor((_, i) => byId(i, 'finance.term.error'), 'the term\'s problem');
+    assert.equal(byId(bad, 'finance.term.error').label, 'Enter a term of at least 1 month');
+    assert.equal(byId(bad, 'finance.term').invalid, true);
+    assert.equal(byId(bad, 'finance.monthly').label, shorter, 'the last good payment stays');
+    assert.ok(byId(bad, 'finance.stale'), 'and says it is the last valid one');
+    await app.shot('2-bad-term');
+    await typeInto(app, 'finance.term', '121');
+    await app.waitFor((_, i) => byId(i, 'finance.term.error')?.label === 'The term can be at most 120 months', 'too long');
+
+    // A common choice, then the schedule has exactly that many rows.
+    const chip = await reveal(app, 'finance.term.choice:24');
+    await app.page.mouse.click(chip.rect.x + chip.rect.w / 2, chip.rect.y + chip.rect.h / 2);
+    await app.waitFor((s, i) => fin(s).rows === 24 && !byId(i, 'finance.term.error'), '24 months');
+    await reveal(app, 'finance.row:24');
+    its = await app.items();
+    assert.ok(!byId(its, 'finance.row:25'), 'no 25th row');
+    assert.match(byId(its, 'finance.row:24').label, /^Payment 24, .*balance 0(\.00)?\s₸$/, 'the last row repays the loan');
+    await app.shot('3-schedule');
+
+    // The chart's readout: the month under the pointer, its principal and interest.
+    await reveal(app, 'finance.chart.heading');
+    const chart = byId(await app.items(), 'finance.chart');
+    await app.page.mouse.move(chart.rect.x + chart.rect.w * 0.5, chart.rect.y + chart.rect.h * 0.8);
+    const { items: hovered } = await app.waitFor((_, i) => /^Payment 1[23], /.test(byId(i, 'finance.chart')?.detail ?? ''),
+      'the readout of the month pointed at');
+    assert.match(byId(hovered, 'finance.chart').detail, /: [\d,.]+\s₸; Principal [\d,.]+\s₸  ·  Interest [\d,.]+\s₸$/);
+    await app.shot('3b-chart-readout');
+
+    // Enter moves on to the next field.
+    await typeInto(app, 'finance.rate', '20');
+    await app.page.keyboard.press('Enter');
+    await app.waitFor((s) => s.editing === 'finance.one_time_fee', 'Enter: on to the next field');
+
+    // Early repayment: both outcomes with what each saves.
+    await typeInto(app, 'finance.lump_sum', '1000000');
+    const { items: early } = await app.waitFor((s, i) => fin(s).early?.shorterSaved > 0 && byId(i, 'finance.early.lower'), 'both outcomes');
+    assert.match(byId(early, 'finance.early.shorter').value, /sooner; You save [\d,]+/);
+    assert.match(byId(early, 'finance.early.lower').value, /^New payment .*; You save [\d,]+/);
+    await reveal(app, 'finance.early.shorter');
+    await app.shot('4-early');
+    await app.context.close();
+  });
+
+  test('a shared calculator address is a page of its own, and an unknown listing\'s is a 404', async () => {
+    const item = await pickListing('KZ');
+    const page = await fetch(`${fx.server.url}/listing/${item.id}/finance?term=36`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.ok(html.includes(`/listing/${item.id}"`), 'its canonical address is the listing\'s');
+    assert.equal((await fetch(`${fx.server.url}/listing/99999999/finance`)).status, 404);
+    assert.equal((await fetch(`${fx.server.url}/listing/${item.id}/financing`)).status, 404);
+  });
+
+  test('desktop, Bahrain: APR to two decimals, murabaha with profit wording and no interest', async () => {
+    const item = await pickListing('BH');
+    const app = await open('finance-bh', `/listing/${item.id}/finance`);
+    await app.waitFor((s, i) => s.screen === 'finance' && fin(s).currency === 'BHD' && byId(i, 'finance.effective'), 'the calculator');
+    let its = await app.items();
+    assert.match(byId(its, 'finance.effective').value, /^APR \d+\.\d\d%$/, 'APR to two decimals');
+    assert.equal(byId(its, 'finance.rate').value, '6.5');
+    assert.match(byId(its, 'finance.monthly').label, /^BD\s[\d,]+(\.\d{1,3})?$/);
+    const murabaha = await reveal(app, 'finance.type:murabaha');
+    await app.page.mouse.click(murabaha.rect.x + murabaha.rect.w / 2, murabaha.rect.y + murabaha.rect.h / 2);
+    await app.waitFor((s) => fin(s).type === 'murabaha', 'murabaha');
+    its = (await app.waitFor((s, i) => s.settled && byId(i, 'finance.fact:profit'), 'the profit')).items;
+    assert.equal(byId(its, 'finance.rate').value, '5', '5 % flat profit');
+    assert.ok(!its.some((i) => /interest/i.test(i.label ?? '')), 'no "interest" anywhere');
+    assert.ok(byId(its, 'finance.fact:sale_price'), 'the sale price');
+    assert.match(app.page.url(), /type=murabaha/);
+    await app.shot('1-murabaha');
+    await reveal(app, 'finance.early.murabaha');
+    assert.match(byId(await app.items(), 'finance.early.murabaha').label, /ibra/);
+    await app.context.close();
+  });
+
+  test('phone (360 px): one column under a bar with the payment; typing on the phone keyboard updates it', async () => {
+    const item = await pickListing('KZ');
+    const app = await open('finance-phone', `/listing/${item.id}/finance`, phone);
+    const { items } = await app.waitFor((s, i) => s.screen === 'finance' && byId(i, 'finance.bar'), 'the calculator');
+    const bar = byId(items, 'finance.bar');
+    assert.ok(bar.rect.y < 120 && bar.rect.w >= 359, `the payment bar at the top: ${JSON.stringify(bar.rect)}`);
+    for (const it of items.filter((i) => i.id.startsWith('finance.') && !i.id.startsWith('finance.row')))
+      assert.ok(it.rect.x >= 0 && it.rect.x + it.rect.w <= 360.5, `${it.id} fits the phone: ${JSON.stringify(it.rect)}`);
+    for (const it of items.filter((i) => i.role === 'textbox' || i.role === 'button'))
+      assert.ok(it.rect.h >= 43.5 || it.rect.y + it.rect.h > 735, `${it.id} is tap-sized`);
+    await app.shot('1-phone');
+    const before = bar.value;
+    await typeInto(app, 'finance.term', '24', { touch: true });
+    await app.waitFor((s, i) => fin(s).rows === 24 && byId(i, 'finance.bar')?.value !== before, 'the bar follows');
+    await app.shot('2-phone-typed');
+    await reveal(app, 'finance.chart', { touch: true });
+    await app.shot('3-phone-chart');
+    await reveal(app, 'finance.row:3', { touch: true });
+    await app.shot('4-phone-schedule');
+    await app.context.close();
+  });
+
+  test('in Russian and Kazakh: ГЭСВ and ЖТСМ, the words and the numbers of each language', async () => {
+    const item = await pickListing('KZ');
+    const ru = await open('finance-ru', `/listing/${item.id}/finance?lang=ru`);
+    const { items } = await ru.waitFor((s, i) => s.lang === 'ru' && byId(i, 'finance.effective'), 'Russian');
+    assert.match(byId(items, 'finance.effective').value, /^ГЭСВ \d+,\d\u00a0%$/);
+    assert.match(byId(items, 'finance.monthly').label, /^\d{1,3}(\u00a0\d{3})*(,\d\d)?\u00a0₸$/, 'space grouping, decimal comma');
+    assert.equal(byId(items, 'finance.heading').label, 'Калькулятор автокредита');
+    await ru.shot('1-ru');
+    await ru.context.close();
+    // Kazakh on the narrowest phone (320 px): everything within the screen.
+    const kk = await open('finance-kk', `/listing/${item.id}/finance?lang=kk`, { ...phone, viewport: { width: 320, height: 640 } });
+    const { items: k } = await kk.waitFor((s, i) => s.lang === 'kk' && byId(i, 'finance.bar'), 'Kazakh');
+    assert.match(byId(k, 'finance.bar').value, /ЖТСМ \d+,\d\u00a0%$/);
+    for (const it of k.filter((i) => i.id.startsWith('finance.')))
+      assert.ok(it.rect.x >= 0 && it.rect.x + it.rect.w <= 320.5, `${it.id} fits 320 px: ${JSON.stringify(it.rect)}`);
+    await kk.shot('0-kk-320');
+    await typeInto(kk, 'finance.term', '0', { touch: true });
+    const { items: e } = await kk.waitFor((_, i) => byId(i, 'finance.term.error'), 'the problem in Kazakh');
+    assert.equal(byId(e, 'finance.term.error').label, 'Кемінде 1 ай мерзімді енгізіңіз');
+    await kk.shot('1-kk-320-problem');
+    await kk.context.close();
+  });
+});
