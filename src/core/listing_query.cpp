@@ -3,6 +3,8 @@
 
 #include "listing_query.hpp"
 
+#include "finance/loan.hpp"
+#include "finance/loan_filter.hpp"
 #include "limits.hpp"
 #include "url.hpp"
 #include "utf8.hpp"
@@ -229,6 +231,22 @@ const std::map<std::string_view, Setter>& setters()
          }},
         {"currency",
          [](std::string_view v, ListingFilter& f, FieldError& e) { return parseEnumField("currency", v, f.currency, e); }},
+        {"monthly_max",
+         [](std::string_view v, ListingFilter& f, FieldError& e) {
+             return parseOptionalInt<std::int64_t>("monthly_max", v, 1, kPriceMax, f.monthlyMax, e);
+         }},
+        {"loan_down",
+         [](std::string_view v, ListingFilter& f, FieldError& e) {
+             return parseOptionalInt("loan_down", v, 0, finance::kMaxFilterDownPercent, f.loanDownPercent, e);
+         }},
+        {"loan_term",
+         [](std::string_view v, ListingFilter& f, FieldError& e) {
+             return parseOptionalInt("loan_term", v, 1, finance::kMaxTermMonths, f.loanTermMonths, e);
+         }},
+        {"loan_rate",
+         [](std::string_view v, ListingFilter& f, FieldError& e) {
+             return parseOptionalInt("loan_rate", v, 0, finance::kMaxFilterRateBp, f.loanRateBp, e);
+         }},
         {"mileage_max",
          [](std::string_view v, ListingFilter& f, FieldError& e) {
              return parseOptionalInt("mileage_max", v, 0, kMileageMax, f.mileageMax, e);
@@ -406,6 +424,10 @@ std::string toQueryString(const ListingFilter& f)
     addNum("price_from", f.priceFrom);
     addNum("price_to", f.priceTo);
     if (f.currency != Currency::KZT) add("currency", std::string(toString(f.currency)));
+    addNum("monthly_max", f.monthlyMax);
+    addNum("loan_down", f.loanDownPercent);
+    addNum("loan_term", f.loanTermMonths);
+    addNum("loan_rate", f.loanRateBp);
     addNum("mileage_max", f.mileageMax);
     if (f.engineFrom) add("engine_from", litresText(*f.engineFrom));
     if (f.engineTo) add("engine_to", litresText(*f.engineTo));

@@ -167,6 +167,13 @@ struct ListingFilter {
     bool withSpin = false;
     bool vinVerified = false;
     std::optional<int> postedWithinDays; // 1, 3, 7 or 30
+    // "Monthly payment up to", whole units of `currency`, with the buyer's loan terms (unset:
+    // the market's defaults, core/finance/loan_filter.hpp): the cars whose annuity payment at
+    // those terms is at most this (the search turns it into the price bound it implies).
+    std::optional<std::int64_t> monthlyMax;
+    std::optional<int> loanDownPercent; // 0..90
+    std::optional<int> loanTermMonths;  // 1..120
+    std::optional<int> loanRateBp;      // nominal yearly rate, 1850 = 18.50 %
     std::optional<std::int64_t> cityId;
     std::optional<Country> country;
     Sort sort = Sort::Newest;

@@ -5,6 +5,13 @@
 
 namespace dongelek {
 
+std::int64_t minorPerWhole(Currency c)
+{
+    std::int64_t m = 1;
+    for (int i = 0; i < minorDigits(c); ++i) m *= 10;
+    return m;
+}
+
 std::int64_t toKztWhole(const Money& m)
 {
     if (m.currency == Currency::KZT) return m.amountMinor / 100;

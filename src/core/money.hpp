@@ -13,6 +13,9 @@ namespace dongelek {
 // 1 BHD = 1350 KZT. Listings keep their own currency; only search uses the rate.
 inline constexpr std::int64_t kKztPerBhd = 1350;
 
+// Minor units in one whole unit: 100 tiyn in a tenge, 1000 fils in a dinar.
+std::int64_t minorPerWhole(Currency c);
+
 // A listing price on the common scale: whole tenge.
 std::int64_t toKztWhole(const Money& m);
 // A user's bound in whole units of `currency` on the common scale (whole tenge).

@@ -109,6 +109,16 @@ TEST_CASE("resetting filters clears them but keeps the sort order", "[client][co
     CHECK(h.history.current() == "/?sort=price_asc");
 }
 
+TEST_CASE("resetting filters drops the monthly payment bound but keeps the buyer's loan terms", "[client][controller][browse]")
+{
+    ClientHarness h;
+    h.start("/?monthly_max=150000&loan_down=30&loan_term=48&make=3");
+    CHECK(h.http.url(h.lastBrowse()) == "/api/v1/listings?make=3&monthly_max=150000&loan_down=30&loan_term=48");
+    h.reply(h.lastBrowse(), 200, pageJson(100, 1, 20));
+    h.browseModule.resetFilters();
+    CHECK(h.history.current() == "/?loan_down=30&loan_term=48");
+}
+
 TEST_CASE("a page past the end (an old link) shows the last page instead", "[client][controller][browse]")
 {
     ClientHarness h;

@@ -6,8 +6,10 @@
 #include "server/db/open_database.hpp"
 #include "server/features/listings/sql_listing_repository.hpp"
 
+#include "core/finance/loan_filter.hpp"
 #include "core/json_mapping.hpp"
 #include "core/listing_query.hpp"
+#include "core/money.hpp"
 #include "core/text_format.hpp"
 
 #include <ctime>
@@ -156,6 +158,37 @@ TEST_CASE("search api: the new filters narrow the search and come back in the an
                            get<ListingPage>(*c, "/api/v1/listings?make=2").total);
     const auto d = get<ListingDetails>(*c, "/api/v1/listings/" + std::to_string(all.items.at(0).id));
     CHECK((d.steering == Steering::Left || d.steering == Steering::Right));
+}
+
+TEST_CASE("search api: monthly payment up to keeps the cars whose loan payment fits, at the buyer's terms",
+          "[server][api][search]")
+{
+    ServerProcess server;
+    auto c = clientOf(server);
+    const auto all = get<ListingPage>(*c, "/api/v1/listings");
+    const finance::BuyerLoanTerms terms{30, 48, 1600};
+    const std::int64_t monthly = 150'000; // tenge
+    const auto fits = get<ListingPage>(*c, "/api/v1/listings?monthly_max=150000&loan_down=30&loan_term=48&loan_rate=1600&page_size=100&sort=price_desc");
+    CHECK(fits.total > 0);
+    CHECK(fits.total < all.total);
+    for (const auto& item : fits.items) { // the priciest first: the edge of the bound
+        const Money kzt{toKztWhole(item.price) * 100, Currency::KZT};
+        CHECK(finance::monthlyPaymentMinor(kzt, terms) <= monthly * 100);
+    }
+    // The same bound as a price: the filter is the price it implies, nothing more or less.
+    ListingFilter f;
+    f.monthlyMax = monthly;
+    f.loanDownPercent = 30;
+    f.loanTermMonths = 48;
+    f.loanRateBp = 1600;
+    const auto bound = finance::priceBoundForMonthly(f);
+    REQUIRE(bound);
+    CHECK(get<ListingPage>(*c, "/api/v1/listings?price_to=" + std::to_string(*bound)).total == fits.total);
+    // Facet counts follow it too.
+    CHECK(get<SearchFacets>(*c, "/api/v1/search/facets?monthly_max=150000&loan_down=30&loan_term=48&loan_rate=1600").total ==
+          fits.total);
+    CHECK(refusal(*c, "/api/v1/listings?monthly_max=100000&loan_term=0").field == "loan_term");
+    CHECK(refusal(*c, "/api/v1/listings?loan_down=95").field == "loan_down");
 }
 
 // [SECTION] Saved searches and alerts

@@ -320,8 +320,13 @@ void BrowseModule::setPage(int page)
 void BrowseModule::resetFilters()
 {
     ListingFilter f;
-    f.sort = draftFilter().sort;
-    f.pageSize = draftFilter().pageSize;
+    const ListingFilter& was = draftFilter();
+    f.sort = was.sort;
+    f.pageSize = was.pageSize;
+    // The buyer's loan terms are theirs, not a filter: they stay for the monthly payments on cards.
+    f.loanDownPercent = was.loanDownPercent;
+    f.loanTermMonths = was.loanTermMonths;
+    f.loanRateBp = was.loanRateBp;
     editFilter(f, false);
 }
 

@@ -10,6 +10,7 @@
 
 #include "server/features/listings/sql_listing_repository.hpp"
 
+#include "core/finance/loan_filter.hpp"
 #include "core/money.hpp"
 #include "core/text_format.hpp"
 
@@ -230,7 +231,8 @@ WhereClause buildWhere(const ListingFilter& f, const EngineSql& engine, std::int
     if (f.yearFrom) add("l.year >= ?", std::int64_t{*f.yearFrom});
     if (f.yearTo) add("l.year <= ?", std::int64_t{*f.yearTo});
     if (f.priceFrom) add("l.price_kzt >= ?", boundToKztWhole(*f.priceFrom, f.currency));
-    if (f.priceTo) add("l.price_kzt <= ?", boundToKztWhole(*f.priceTo, f.currency));
+    // "Monthly payment up to" is the price bound it implies (core/finance/loan_filter.hpp).
+    if (const auto priceTo = finance::effectivePriceTo(f)) add("l.price_kzt <= ?", boundToKztWhole(*priceTo, f.currency));
     if (f.mileageMax) add("l.mileage_km <= ?", std::int64_t{*f.mileageMax});
     // Engine volume in decilitres, rounded as the index rounds it.
     if (f.engineFrom) add("round(l.engine_litres * 10) >= ?", std::int64_t{*f.engineFrom});

@@ -9,6 +9,7 @@
 
 #include "server/features/search/search_index.hpp"
 
+#include "core/finance/loan_filter.hpp"
 #include "core/money.hpp"
 #include "core/search_text.hpp"
 #include "core/text_format.hpp"
@@ -403,10 +404,12 @@ SearchIndex::Compiled SearchIndex::compile(const ListingFilter& f, std::int64_t 
         c.yearLo = f.yearFrom.value_or(0);
         c.yearHi = f.yearTo.value_or(1 << 15);
     }
-    if (f.priceFrom || f.priceTo) {
+    // "Monthly payment up to" is the price bound it implies (core/finance/loan_filter.hpp).
+    const std::optional<std::int64_t> priceTo = finance::effectivePriceTo(f);
+    if (f.priceFrom || priceTo) {
         c.active |= kPrice;
         c.priceLo = f.priceFrom ? boundToKztWhole(*f.priceFrom, f.currency) : INT64_MIN;
-        c.priceHi = f.priceTo ? boundToKztWhole(*f.priceTo, f.currency) : INT64_MAX;
+        c.priceHi = priceTo ? boundToKztWhole(*priceTo, f.currency) : INT64_MAX;
     }
     if (f.mileageMax) {
         c.active |= kMileage;

@@ -10,6 +10,7 @@
 #include "ui/features/browse/browse_screen.hpp"
 
 #include "core/text_format.hpp"
+#include "core/finance/loan_filter.hpp"
 #include "core/limits.hpp"
 #include "core/money.hpp"
 #include "core/routes/browse_route.hpp"
@@ -342,6 +343,21 @@ float BrowseScreen::cardHeight(float width, CardLayout layout)
 
 namespace {
 
+// A monthly payment as a card shows it: whole tenge or dinars, rounded up ("~205,300 ₸/mo"; the font has no ≈).
+Money roundedUp(Currency currency, std::int64_t minor)
+{
+    const std::int64_t unit = minorPerWhole(currency);
+    return {(minor + unit - 1) / unit * unit, currency};
+}
+
+// After the price on one line, when it fits before `maxX`.
+void monthlyAfter(ImDrawList* dl, const std::string& text, ImVec2 pos, float maxX)
+{
+    if (text.empty() || pos.x + textSize(Font::Small, text).x > maxX) return;
+    drawText(dl, Font::Small, pos, color::kTextMuted, text);
+}
+
+
 // The card's badges, compact: new or used, dealer, 360°, VIN checked. Returns the width used.
 float badges(ImDrawList* dl, const Strings& s, const ListingSummary& item, ImVec2 pos, float maxWidth)
 {
@@ -391,8 +407,14 @@ bool BrowseScreen::drawCard(const ListingSummary& item, float width, CardLayout 
     ItemInfo cardInfo;
     cardInfo.role = Role::Link;
     cardInfo.href = ListingRoute{item.id}.url();
-    cardInfo.detail = formatPrice(s, item.price) + ", " + std::to_string(item.year) + ", " + formatKm(s, item.mileageKm) +
-                      ", " + cityName(s, item.city) + ", " + badgeWords(s, item);
+    // "~205,300 ₸/mo": the annuity payment at the buyer's terms (the filter's, else the market's).
+    const std::int64_t monthlyMinor = finance::monthlyPaymentMinor(item.price, finance::loanTermsFor(m_module.state().filter, item.price.currency));
+    const std::string monthly =
+        monthlyMinor > 0 ? s.format("browse.card.monthly", {{"amount", formatPrice(s, roundedUp(item.price.currency, monthlyMinor))}})
+                         : std::string();
+    cardInfo.detail = formatPrice(s, item.price) + (monthly.empty() ? "" : " (" + monthly + ")") + ", " +
+                      std::to_string(item.year) + ", " + formatKm(s, item.mileageKm) + ", " + cityName(s, item.city) + ", " +
+                      badgeWords(s, item);
     hookItem("card:" + std::to_string(item.id), item.title, nullptr, cardInfo);
     if (!ImGui::IsRectVisible(pos, max)) return press.clicked;
     const bool clicked = press.clicked;
@@ -414,6 +436,7 @@ bool BrowseScreen::drawCard(const ListingSummary& item, float width, CardLayout 
         drawText(dl, Font::Bold, ImVec2(x, y), hovered ? color::kAccent : color::kText, ellipsize(Font::Bold, item.title, textW));
         y += em(1.375f);
         drawText(dl, Font::Large, ImVec2(x, y), color::kText, ellipsize(Font::Large, price, textW));
+        monthlyAfter(dl, monthly, ImVec2(x + textSize(Font::Large, price).x + em(0.5f), y + em(0.3f)), x + textW);
         y += em(1.75f);
         const std::string meta = std::to_string(item.year) + " \xC2\xB7 " + formatKm(s, item.mileageKm) + " \xC2\xB7 " + city;
         drawText(dl, Font::Small, ImVec2(x, y), color::kTextMuted, ellipsize(Font::Small, meta, textW));
@@ -437,6 +460,7 @@ bool BrowseScreen::drawCard(const ListingSummary& item, float width, CardLayout 
                  ellipsize(Font::Bold, item.title, textW));
         y += em(1.5f);
         drawText(dl, Font::Large, ImVec2(x, y), color::kText, ellipsize(Font::Large, price, textW));
+        monthlyAfter(dl, monthly, ImVec2(x + textSize(Font::Large, price).x + em(0.5f), y + em(0.3f)), x + textW);
         y += em(1.875f);
         const std::string meta = std::to_string(item.year) + " \xC2\xB7 " + formatKm(s, item.mileageKm);
         drawText(dl, Font::Small, ImVec2(x, y), color::kTextMuted, ellipsize(Font::Small, meta, textW));
@@ -447,11 +471,14 @@ bool BrowseScreen::drawCard(const ListingSummary& item, float width, CardLayout 
         // Title and price on the first line; the price never gets cut, the title yields.
         const float priceW = textSize(Font::Large, price).x;
         drawText(dl, Font::Large, ImVec2(right - priceW, y - 2), color::kText, price);
+        // The monthly payment under the price; the facts beside it yield.
+        const float monthlyW = monthly.empty() ? 0.0f : textSize(Font::Small, monthly).x + em(1.0f);
+        if (!monthly.empty()) drawText(dl, Font::Small, ImVec2(right - monthlyW + em(1.0f), y + em(2.1f)), color::kTextMuted, monthly);
         drawText(dl, Font::Heading, ImVec2(x, y), hovered ? color::kAccent : color::kText,
                  ellipsize(Font::Heading, item.title, textW - priceW - em(1.5f)));
         y += em(2.0f);
         const std::string meta = std::to_string(item.year) + "  \xC2\xB7  " + formatKm(s, item.mileageKm) + "  \xC2\xB7  " + city;
-        drawText(dl, Font::Regular, ImVec2(x, y), color::kTextMuted, ellipsize(Font::Regular, meta, textW));
+        drawText(dl, Font::Regular, ImVec2(x, y), color::kTextMuted, ellipsize(Font::Regular, meta, textW - monthlyW));
         y += em(2.0f);
         float cx = x;
         for (const char* text : {label(s, item.transmission), label(s, item.fuel), label(s, item.body)}) {

@@ -7,6 +7,8 @@
 
 #include "ui/features/browse/filter_panel.hpp"
 
+#include "core/finance/loan.hpp"
+#include "core/finance/loan_filter.hpp"
 #include "core/text_format.hpp"
 #include "core/limits.hpp"
 #include "ui/widgets.hpp"
@@ -29,6 +31,45 @@ void fieldLabel(const char* text)
 }
 
 template <typename Int> std::string numberText(const std::optional<Int>& v) { return v ? std::to_string(*v) : ""; }
+
+// A yearly rate in basis points as the field shows it: "18.5" / "18,5" (the language's mark).
+std::string rateText(int bp, const Strings& s)
+{
+    std::string t = std::to_string(bp / 100);
+    const int rest = bp % 100;
+    if (rest) {
+        t += s.get("format.decimal_separator");
+        t += rest % 10 ? (rest < 10 ? "0" : "") + std::to_string(rest) : std::to_string(rest / 10);
+    }
+    return t;
+}
+// "18.5", "18,5", "6" -> basis points; nullopt while it is not a rate (at most two decimals, ≤ 100 %).
+std::optional<int> parseRateText(const std::string& text)
+{
+    int whole = 0, frac = 0, fracDigits = 0;
+    bool point = false, digits = false;
+    for (const char c : text) {
+        if (c == '.' || c == ',') {
+            if (point) return std::nullopt;
+            point = true;
+        } else if (c >= '0' && c <= '9') {
+            digits = true;
+            if (point) {
+                if (++fracDigits > 2) return std::nullopt;
+                frac = frac * 10 + (c - '0');
+            } else if ((whole = whole * 10 + (c - '0')) > 100) {
+                return std::nullopt;
+            }
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (!digits) return std::nullopt;
+    if (fracDigits == 1) frac *= 10;
+    const int bp = whole * 100 + frac;
+    if (bp > finance::kMaxFilterRateBp) return std::nullopt;
+    return bp;
+}
 
 // Parses a field; `ok` false means "not a usable value yet" (leave the filter as it is).
 template <typename Int> std::optional<Int> parseNumber(const std::string& text, Int lo, Int hi, std::size_t minDigits, bool& ok)
@@ -191,7 +232,7 @@ std::string litresText(const std::optional<int>& decilitres, const Strings& s)
 int FilterPanel::activeCount(const ListingFilter& f)
 {
     return (f.makeIds.empty() ? 0 : 1) + (f.modelIds.empty() ? 0 : 1) + (f.yearFrom || f.yearTo ? 1 : 0) +
-           (f.priceFrom || f.priceTo ? 1 : 0) + (f.mileageMax ? 1 : 0) + (f.engineFrom || f.engineTo ? 1 : 0) +
+           (f.priceFrom || f.priceTo ? 1 : 0) + (f.monthlyMax ? 1 : 0) + (f.mileageMax ? 1 : 0) + (f.engineFrom || f.engineTo ? 1 : 0) +
            (f.powerFrom || f.powerTo ? 1 : 0) + (f.bodies.empty() ? 0 : 1) + (f.fuels.empty() ? 0 : 1) +
            (f.transmissions.empty() ? 0 : 1) + (f.drives.empty() ? 0 : 1) + (f.colors.empty() ? 0 : 1) +
            (f.condition ? 1 : 0) + (f.ownersMax ? 1 : 0) + (f.steering ? 1 : 0) + (f.sellerKind ? 1 : 0) +
@@ -354,6 +395,11 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
     sync(m_priceFrom, numberText(f.priceFrom));
     sync(m_priceTo, numberText(f.priceTo));
     sync(m_mileage, numberText(f.mileageMax));
+    const finance::BuyerLoanTerms terms = finance::loanTermsOf(f);
+    sync(m_monthly, numberText(f.monthlyMax));
+    sync(m_loanDown, std::to_string(terms.downPercent));
+    sync(m_loanTerm, std::to_string(terms.termMonths));
+    sync(m_loanRate, rateText(terms.rateBp, s));
     sync(m_engineFrom, litresText(f.engineFrom, s));
     sync(m_engineTo, litresText(f.engineTo, s));
     sync(m_powerFrom, numberText(f.powerFrom));
@@ -697,6 +743,58 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
                 }
             }
             endCombo();
+        }
+    }
+
+    // Monthly payment, up to: a price bound at the buyer's loan terms (core/finance/loan_filter.hpp),
+    // which also give the "~… /mo" on every card. Last, with the other money matters of a car.
+    ImGui::Dummy(ImVec2(1, section - ImGui::GetStyle().ItemSpacing.y));
+    fieldLabel(s.get("browse.filters.monthly_max"));
+    numberField("filter.monthly_max", s.get("browse.filters.any"), m_monthly, width, 10, false, unit,
+                [&](const std::string& t) {
+                    bool ok = true;
+                    const auto v = parseNumber<std::int64_t>(t, 1, limits::kPriceMax, 1, ok);
+                    if (ok) f.monthlyMax = v;
+                    return ok;
+                });
+    {
+        const float third = (width - gap * 2) / 3;
+        const ImVec2 labels = ImGui::GetCursorScreenPos();
+        ImGui::Dummy(ImVec2(1, em(1.125f) - ImGui::GetStyle().ItemSpacing.y * 0.5f));
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const char* names[] = {s.get("browse.filters.loan_down"), s.get("browse.filters.loan_term"), s.get("browse.filters.loan_rate")};
+        for (int i = 0; i < 3; ++i)
+            drawText(dl, Font::Small, ImVec2(labels.x + i * (third + gap), labels.y), color::kTextMuted,
+                     ellipsize(Font::Small, names[i], third));
+        // A term the market's default already has is not written into the address.
+        const finance::BuyerLoanTerms base = finance::defaultLoanTerms(f.currency);
+        numberField("filter.loan_down", "", m_loanDown, third, 2, false, "%", [&](const std::string& t) {
+            bool ok = true;
+            const auto v = parseNumber<int>(t, 0, finance::kMaxFilterDownPercent, 1, ok);
+            if (ok && v) f.loanDownPercent = *v == base.downPercent ? std::nullopt : v;
+            return ok && v;
+        });
+        ImGui::SameLine(0, gap);
+        numberField("filter.loan_term", "", m_loanTerm, third, 3, false, nullptr, [&](const std::string& t) {
+            bool ok = true;
+            const auto v = parseNumber<int>(t, 1, finance::kMaxTermMonths, 1, ok);
+            if (ok && v) f.loanTermMonths = *v == base.termMonths ? std::nullopt : v;
+            return ok && v;
+        });
+        ImGui::SameLine(0, gap);
+        FieldOptions fo;
+        fo.decimal = true;
+        fo.maxChars = 5;
+        fo.suffix = "%";
+        const bool edited = textField("filter.loan_rate", "", m_loanRate.text, third, fo);
+        m_loanRate.editing = ImGui::IsItemActive();
+        const bool left = ImGui::IsItemDeactivatedAfterEdit();
+        if (edited || left) {
+            if (const auto bp = parseRateText(m_loanRate.text)) {
+                f.loanRateBp = *bp == base.rateBp ? std::nullopt : bp;
+                changed = true;
+                debounce = debounce || !left;
+            }
         }
     }
 

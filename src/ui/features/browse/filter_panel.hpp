@@ -29,6 +29,7 @@ private:
     };
     NumberBuffer m_yearFrom, m_yearTo, m_priceFrom, m_priceTo, m_mileage, m_engineFrom, m_engineTo, m_powerFrom,
         m_powerTo;
+    NumberBuffer m_monthly, m_loanDown, m_loanTerm, m_loanRate; // "Monthly payment, up to" and its terms
 };
 
 } // namespace dongelek::ui
