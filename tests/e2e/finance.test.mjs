@@ -3,12 +3,18 @@
 // and the last result stays; the schedule has the term's rows; Enter moves on to the next field;
 // early repayment both ways; GESV for a Kazakh listing, APR and murabaha (profit, no interest)
 // for a Bahraini one; the phone layout keeps the payment in a bar at the top; Russian and
-// Kazakh. Screenshots in build/e2e.
-import { describe, test } from 'node:test';
+// Kazakh; applying from the calculator signed in (two partner banks, the form, consent) on a
+// desktop and a 360 px phone. Screenshots in build/e2e.
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openApp, serverAndBrowser, sleep } from './lib/harness.mjs';
 
-const fx = serverAndBrowser({ demoSize: 300 });
+const outbox = mkdtempSync(join(tmpdir(), 'dongelek-outbox-'));
+after(() => rmSync(outbox, { recursive: true, force: true }));
+const fx = serverAndBrowser({ demoSize: 300, extraArgs: ['--mail-outbox', outbox] });
 const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 const open = (name, path, options) => openApp(fx, name, path, options);
 
@@ -233,3 +239,110 @@ describe('the loan calculator', () => {
     await kk.context.close();
   });
 });
+
+// [SECTION] Applying
+
+const password = 'Correct-horse-battery-9';
+
+// The plain-text part of the newest outbox mail to `to` (base64, as the server writes them).
+async function mailTo(to) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    for (const n of readdirSync(outbox).filter((f) => f.endsWith('.eml')).sort().reverse()) {
+      const raw = readFileSync(join(outbox, n), 'latin1');
+      if (!raw.includes(to)) continue;
+      const part = raw.split(/--[^\r\n]+\r?\n/).find((p) => /text\/plain/i.test(p));
+      const body = part.slice(part.search(/\r?\n\r?\n/)).replace(/\s+/g, '');
+      return Buffer.from(body, 'base64').toString('utf8');
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${to}`);
+    await sleep(100);
+  }
+}
+
+async function post(path, body) {
+  return fetch(fx.server.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+// A confirmed account, made over the API (accounts.test.mjs does it on screen).
+async function confirmedAccount(email) {
+  assert.equal((await post('/api/v1/auth/register', { email, password, displayName: 'Aigerim', role: 'buyer', language: 'en' })).status, 202);
+  const token = /verify\?token=([A-Za-z0-9_~.-]+)/.exec(await mailTo(email))[1];
+  assert.equal((await post('/api/v1/auth/verify-email', { token })).status, 200);
+}
+
+async function press(app, id, { touch = false } = {}) {
+  const it = await reveal(app, id, { touch });
+  const x = it.rect.x + it.rect.w / 2, y = it.rect.y + it.rect.h / 2;
+  if (touch) await app.page.touchscreen.tap(x, y);
+  else await app.page.mouse.click(x, y);
+  return it;
+}
+
+const applyOf = (s) => fin(s).apply ?? {};
+
+for (const run of [
+  { name: 'desktop', options: { viewport: { width: 1280, height: 800 } }, touch: false },
+  { name: 'phone', options: phone, touch: true },
+]) {
+  test(`applying from the calculator on the ${run.name}: two banks, the form, consent, both submitted`, async () => {
+    const item = await pickListing('KZ');
+    const email = `apply.${run.name}.${Date.now()}@example.kz`;
+    await confirmedAccount(email);
+    const app = await open(`finance-apply-${run.name}`, `/listing/${item.id}/finance`, run.options);
+    const touch = run.touch;
+    // Signed out: the partner offers, and a link to sign in that comes back here.
+    await app.waitFor((s) => applyOf(s).banks === 'ready' && s.account?.phase === 'signed_out', 'the banks, signed out');
+    const signIn = await reveal(app, 'finance.apply.sign_in', { touch });
+    assert.equal(signIn.href, `/account/sign-in?next=${encodeURIComponent(`/listing/${item.id}/finance`)}`);
+    // Tumar wants 30 % down: dimmed with the reason, not choosable.
+    assert.equal((await reveal(app, 'finance.apply.bank:tumar.reason', { touch })).label, 'Your down payment is below this bank\'s minimum');
+    assert.equal((await reveal(app, 'finance.apply.bank:tumar', { touch })).role, 'text');
+    assert.match((await reveal(app, 'finance.apply.bank:dala.monthly', { touch })).label, /^[\d,]+(\.\d\d)?\s₸ a month$/);
+    await reveal(app, 'finance.apply.bank:dala', { touch });
+    await app.shot('0-banks-signed-out');
+
+    const login = await app.page.evaluate(async ([e, p]) => (await fetch('/api/v1/auth/login', { method: 'POST',
+      headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: e, password: p }) })).status, [email, password]);
+    assert.equal(login, 200);
+    await app.page.reload();
+    await app.waitFor((s) => applyOf(s).banks === 'ready' && s.account?.signedIn, 'signed in on the calculator');
+
+    for (const bank of ['dala', 'steppe']) {
+      const box = await reveal(app, `finance.apply.bank:${bank}`, { touch });
+      assert.equal(box.role, 'checkbox');
+      await press(app, `finance.apply.bank:${bank}`, { touch });
+      await app.waitFor((s) => applyOf(s).chosen?.includes(bank), `${bank} ticked`);
+    }
+    assert.equal((await reveal(app, 'finance.apply.email', { touch })).value, email, 'the account\'s email');
+    await typeInto(app, 'finance.apply.full_name', 'Aigerim Bekova', { touch });
+    await typeInto(app, 'finance.apply.phone', '+7 701 234 56 78', { touch });
+    await typeInto(app, 'finance.apply.national_id', '900101300123', { touch });
+    await typeInto(app, 'finance.apply.monthly_income_minor', '900000', { touch });
+    await press(app, 'finance.apply.employment:self_employed', { touch });
+    await press(app, 'finance.apply.consent', { touch });
+    await app.waitFor((s) => applyOf(s).consent === true, 'consent given');
+    await reveal(app, 'finance.apply.submit', { touch });
+    await app.waitFor((s, i) => s.settled && byId(i, 'finance.apply.submit')?.label === 'Apply to 2 banks' &&
+      byId(i, 'finance.apply.consent')?.selected === true, 'Apply to 2 banks');
+    await app.shot('1-form');
+    await press(app, 'finance.apply.submit', { touch });
+    await app.waitFor((s) => applyOf(s).applications?.length === 2, 'two applications');
+    await reveal(app, 'finance.apply.sent', { touch });
+    const { state, items } = await app.waitFor((s, i) => s.settled && byId(i, 'finance.apply.sent'), 'the statuses in view');
+    assert.deepEqual(applyOf(state).applications.map((a) => [a.bank, a.status]).sort(), [['dala', 'submitted'], ['steppe', 'submitted']]);
+    const rows = items.filter((i) => i.id.startsWith('finance.apply.application:')).map((i) => i.label).sort();
+    assert.deepEqual(rows, ['Dala Bank — Submitted', 'Steppe Credit — Submitted']);
+    assert.equal(byId(items, 'finance.apply.sent').label, 'Sent to:');
+    await app.shot('2-sent');
+    if (touch) {
+      for (const it of (await app.items()).filter((i) => i.id.startsWith('finance.apply')))
+        assert.ok(it.rect.x >= 0 && it.rect.x + it.rect.w <= 360.5, `${it.id} fits the phone: ${JSON.stringify(it.rect)}`);
+    }
+    // A later visit: the statuses come from the server.
+    await app.page.reload();
+    await app.waitFor((s) => applyOf(s).applications?.length === 2 && applyOf(s).sent === 0, 'the applications on a later visit');
+    await reveal(app, 'finance.apply.refresh', { touch });
+    await app.context.close();
+  });
+}

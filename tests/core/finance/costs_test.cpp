@@ -2,6 +2,7 @@
 // yearly ownership estimate, all computed by hand below from the real data files
 // (tariffs/*.json: MCI 4,325 ₸, default EUR rate 595.00 ₸, VAT 16 %).
 #include "core/finance/costs.hpp"
+#include "tariff_files.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -16,13 +17,7 @@ using namespace dongelek::finance;
 
 namespace {
 
-std::string readData(const std::string& name)
-{
-    std::ifstream in(std::string(DONGELEK_SOURCE_DIR) + "/tariffs/" + name, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+std::string readData(const std::string& name) { return readTariffFile(name); }
 
 const CostTariffs& tariffs()
 {

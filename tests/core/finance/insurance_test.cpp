@@ -2,6 +2,7 @@
 // bands with its minimum premium, the Bahraini market estimates, and the named problems.
 // Worked by hand from tariffs/kz_insurance.json, bh_insurance.json (MCI 4,325 ₸).
 #include "core/finance/insurance.hpp"
+#include "tariff_files.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -16,13 +17,7 @@ using namespace dongelek::finance;
 
 namespace {
 
-std::string readData(const std::string& name)
-{
-    std::ifstream in(std::string(DONGELEK_SOURCE_DIR) + "/tariffs/" + name, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+std::string readData(const std::string& name) { return readTariffFile(name); }
 
 const InsuranceTariffs& tariffs()
 {

@@ -65,10 +65,10 @@ export async function startServer({ demoSize = 300, extraArgs = [] } = {}) {
 
 // One server and one browser for all the tests of a file: started before them, stopped after
 // them (also when a test fails). Read `fx.server` and `fx.browser` inside the tests.
-export function serverAndBrowser({ demoSize }) {
+export function serverAndBrowser({ demoSize, extraArgs = [] }) {
   const fx = { server: null, browser: null };
   before(async () => {
-    fx.server = await startServer({ demoSize });
+    fx.server = await startServer({ demoSize, extraArgs });
     fx.browser = await launchBrowser();
   });
   after(async () => {

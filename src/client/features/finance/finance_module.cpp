@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 
 namespace dongelek {
@@ -41,6 +42,11 @@ nlohmann::json problemsJson(const std::vector<FieldProblem>& problems)
 }
 
 } // namespace
+
+FinanceModule::FinanceModule(AppController& app) : Module(app)
+{
+    app.session().subscribe([this] { sessionChanged(); });
+}
 
 // [SECTION] Reading
 
@@ -111,6 +117,18 @@ void FinanceModule::describe(nlohmann::json& state, bool current) const
         early["lowerPayment"] = f.early->lowerPayment.newPayment;
     }
     j["early"] = std::move(early);
+    const FinanceApplyState& a = f.apply;
+    nlohmann::json apply = {{"banks", toString(a.banks.status())},
+                            {"chosen", chosenBanks()},
+                            {"submitting", a.submitting},
+                            {"consent", a.applicant.consent},
+                            {"sent", a.justSent.size()}};
+    if (a.error) apply["error"] = {{"field", a.error->field}, {"key", a.error->key}};
+    nlohmann::json apps = nlohmann::json::array();
+    for (const LoanApplicationInfo& x : applicationsHere())
+        apps.push_back({{"id", x.id}, {"bank", x.bankId}, {"status", toString(x.status)}});
+    apply["applications"] = std::move(apps);
+    j["apply"] = std::move(apply);
     state["finance"] = std::move(j);
 }
 
@@ -121,14 +139,22 @@ void FinanceModule::enter(const AppUrl& url, Entry)
     const std::optional<FinanceRoute> route = FinanceRoute::parse(url);
     if (!route) return;
     m_route = *route;
+    m_appsWanted = true; // a later visit: the statuses may have moved
+    m_state.apply.error.reset();
     if (m_state.listingId != route->listingId) {
         const std::uint64_t visit = m_state.visit;
+        ApplicantForm applicant = std::move(m_state.apply.applicant);
         m_state = FinanceState{};
         m_state.visit = visit;
+        m_state.apply.applicant = std::move(applicant);
         m_state.listingId = route->listingId;
     }
-    if (m_state.listing.status() == Status::Ready) applyRoute(); // Back/Forward: the inputs of that address
-    else load();
+    if (m_state.listing.status() == Status::Ready) {
+        applyRoute(); // Back/Forward: the inputs of that address
+        if (m_state.apply.banks.needsLoad()) loadBanks();
+    } else {
+        load();
+    }
 }
 
 void FinanceModule::prefetch(const AppUrl& url)
@@ -138,8 +164,10 @@ void FinanceModule::prefetch(const AppUrl& url)
     if (!route || (route->listingId == m_state.listingId && !m_state.listing.needsLoad())) return;
     if (route->listingId != m_state.listingId) {
         const std::uint64_t visit = m_state.visit;
+        ApplicantForm applicant = std::move(m_state.apply.applicant);
         m_state = FinanceState{};
         m_state.visit = visit;
+        m_state.apply.applicant = std::move(applicant);
         m_state.listingId = route->listingId;
         m_route = *route;
     }
@@ -153,6 +181,7 @@ void FinanceModule::load()
     const std::int64_t id = m_state.listingId;
     app().api().get<ListingDetails>(detailsUrl(id), [this, gen, id](ApiResult<ListingDetails> r) {
         if (m_state.listingId != id || !m_state.listing.settle(gen, std::move(r))) return;
+        if (m_state.listing.status() == Status::Ready) loadBanks();
         if (m_state.listing.status() == Status::Ready && app().isCurrent(*this)) {
             applyRoute();
             app().addressChanged(*this); // a tidied address (a type the country does not offer)
@@ -274,6 +303,158 @@ void FinanceModule::setType(FinanceType type)
     f.type = type;
     f.typeSet = true;
     changed();
+}
+
+// [SECTION] Applying
+
+void FinanceModule::sessionChanged()
+{
+    const Session& session = app().session();
+    if (session.generation() == m_sessionGeneration) return;
+    m_sessionGeneration = session.generation();
+    // Another account (or none): nothing of the last one's stays.
+    FinanceApplyState& a = m_state.apply;
+    a.applicant = ApplicantForm{};
+    a.chosen.clear();
+    a.error.reset();
+    a.justSent.clear();
+    a.submitting = false;
+    a.applications = Remote<LoanApplicationList>{};
+    m_appsWanted = true;
+}
+
+void FinanceModule::loadBanks()
+{
+    FinanceApplyState& a = m_state.apply;
+    if (a.banks.loading() || !m_state.listing.has()) return;
+    const auto gen = a.banks.begin();
+    const std::int64_t id = m_state.listingId;
+    const std::string url = std::string(kBanksUrl) + "?country=" + std::string(toString(country()));
+    app().api().get<PartnerBankList>(url, [this, gen, id](ApiResult<PartnerBankList> r) {
+        if (m_state.listingId != id) return;
+        m_state.apply.banks.settle(gen, std::move(r));
+    });
+}
+
+bool FinanceModule::applicationsWanted() const
+{
+    return m_appsWanted && app().session().signedIn() && m_state.listing.has() && app().isCurrent(*this);
+}
+
+void FinanceModule::update(double)
+{
+    if (!applicationsWanted()) return;
+    m_appsWanted = false;
+    refreshApplications();
+}
+
+std::optional<double> FinanceModule::nextUpdateAt() const
+{
+    if (applicationsWanted()) return 0.0;
+    return std::nullopt;
+}
+
+void FinanceModule::refreshApplications()
+{
+    FinanceApplyState& a = m_state.apply;
+    if (!app().session().signedIn() || a.applications.loading()) return;
+    const auto gen = a.applications.begin();
+    const std::uint64_t session = app().session().generation();
+    app().session().call<LoanApplicationList>(HttpRequest::get(kApplicationsUrl),
+                                              [this, gen, session](ApiResult<LoanApplicationList> r) {
+                                                  if (session != app().session().generation()) return;
+                                                  m_state.apply.applications.settle(gen, std::move(r));
+                                              });
+}
+
+std::optional<ApplyTerms> FinanceModule::applyTerms() const
+{
+    if (!m_state.listing.has() || !m_state.problems.empty() || !m_state.result) return std::nullopt;
+    return applyTermsOf(m_state.form, &*m_state.result, currency());
+}
+
+std::vector<std::string> FinanceModule::chosenBanks() const
+{
+    std::vector<std::string> out;
+    const FinanceApplyState& a = m_state.apply;
+    const std::optional<ApplyTerms> terms = applyTerms();
+    if (!terms || !a.banks.has()) return out;
+    for (const std::string& id : a.chosen)
+        for (const PartnerBank& b : a.banks.value().banks)
+            if (b.id == id && bankFit(b, *terms).choosable()) out.push_back(id);
+    return out;
+}
+
+std::vector<LoanApplicationInfo> FinanceModule::applicationsHere() const
+{
+    std::vector<LoanApplicationInfo> out;
+    if (!m_state.apply.applications.has()) return out;
+    for (const LoanApplicationInfo& x : m_state.apply.applications.value().applications)
+        if (x.listingId == m_state.listingId) out.push_back(x);
+    return out;
+}
+
+void FinanceModule::toggleBank(const std::string& bankId)
+{
+    std::vector<std::string>& chosen = m_state.apply.chosen;
+    const auto it = std::find(chosen.begin(), chosen.end(), bankId);
+    if (it != chosen.end()) chosen.erase(it);
+    else chosen.push_back(bankId);
+}
+
+void FinanceModule::setApplicant(ApplicantField field, const std::string& text)
+{
+    ApplicantForm& f = m_state.apply.applicant;
+    f[field] = text;
+    if (field == ApplicantField::Email) f.emailTyped = true;
+}
+
+void FinanceModule::setEmployment(const std::string& employment) { m_state.apply.applicant.employment = employment; }
+
+void FinanceModule::setConsent(bool consent) { m_state.apply.applicant.consent = consent; }
+
+void FinanceModule::submitApplication()
+{
+    FinanceApplyState& a = m_state.apply;
+    const std::optional<ApplyTerms> terms = applyTerms();
+    const std::vector<std::string> banks = chosenBanks();
+    if (a.submitting || !terms || banks.empty() || !app().session().signedIn()) return;
+    ApplicantForm applicant = a.applicant;
+    if (!applicant.emailTyped && applicant[ApplicantField::Email].empty())
+        if (const User* u = app().session().currentUser()) applicant[ApplicantField::Email] = u->email;
+    a.error.reset();
+    a.submitting = true;
+    const std::uint64_t session = app().session().generation();
+    const std::int64_t listingId = m_state.listingId;
+    app().session().call<LoanApplicationList>(
+        HttpRequest::json("POST", kApplicationsUrl, applicationBody(listingId, banks, *terms, applicant)),
+        [this, session, listingId](ApiResult<LoanApplicationList> r) {
+            if (session != app().session().generation()) return;
+            FinanceApplyState& st = m_state.apply;
+            st.submitting = false;
+            if (!r.ok) {
+                ApplyError e;
+                e.field = r.error.api.field;
+                e.key = applyErrorKey(r.error.api.code, r.error.api.field);
+                e.message = r.error.api.message;
+                if (e.key.empty() && r.error.kind == ErrorKind::Network) e.key = "finance.apply.error.network";
+                if (e.key.empty() && e.message.empty()) e.key = "finance.apply.error.failed";
+                st.error = std::move(e);
+                return;
+            }
+            if (m_state.listingId != listingId) return;
+            st.justSent.clear();
+            LoanApplicationList list = st.applications.has() ? st.applications.value() : LoanApplicationList{};
+            // Newest first, as the server lists them.
+            list.applications.insert(list.applications.begin(), r.value.applications.begin(), r.value.applications.end());
+            for (const LoanApplicationInfo& x : r.value.applications) st.justSent.push_back(x.id);
+            ApiResult<LoanApplicationList> merged;
+            merged.ok = true;
+            merged.value = std::move(list);
+            st.applications.settle(st.applications.begin(), std::move(merged));
+            st.chosen.clear();
+            st.applicant.consent = false; // consent is given per application
+        });
 }
 
 } // namespace dongelek

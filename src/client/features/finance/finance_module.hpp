@@ -6,6 +6,7 @@
 // (shown dimmed). Defaults per country: client/features/finance/finance_form.hpp.
 #pragma once
 
+#include "client/features/finance/finance_apply.hpp"
 #include "client/features/finance/finance_form.hpp"
 #include "client/module.hpp"
 #include "core/model.hpp"
@@ -18,6 +19,18 @@
 #include <vector>
 
 namespace dongelek {
+
+// Applying from the calculator: the partner banks, the ones ticked, the applicant's details as
+// typed, and the buyer's applications (all listings; the screen shows this listing's).
+struct FinanceApplyState {
+    Remote<PartnerBankList> banks;       // of the listing's country
+    std::vector<std::string> chosen;     // bank ids ticked, in the order ticked
+    ApplicantForm applicant;
+    bool submitting = false;
+    std::optional<ApplyError> error;     // the last refusal (everything typed stays)
+    Remote<LoanApplicationList> applications;
+    std::vector<std::int64_t> justSent;  // the applications the last 201 made
+};
 
 struct FinanceState {
     std::int64_t listingId = 0;
@@ -33,11 +46,14 @@ struct FinanceState {
     std::uint64_t calculations = 0;       // one more per evaluation
     // Bumps when the form is replaced from an address (the screen drops what it keeps per field).
     std::uint64_t visit = 0;
+    FinanceApplyState apply;
 };
 
 class FinanceModule final : public Module {
 public:
-    explicit FinanceModule(AppController& app) : Module(app) {}
+    static constexpr const char* kBanksUrl = "/api/v1/finance/banks";
+    static constexpr const char* kApplicationsUrl = "/api/v1/finance/applications";
+    explicit FinanceModule(AppController& app);
     const FinanceState& state() const { return m_state; }
     Country country() const;
     Currency currency() const;
@@ -57,6 +73,20 @@ public:
     void setInsuranceFinanced(bool financed);
     void setType(FinanceType type); // murabaha only where offered
 
+    // [SECTION] Applying
+    // The terms an application would carry now (nullopt while the form has a problem).
+    std::optional<ApplyTerms> applyTerms() const;
+    // The ticked banks that fit the terms now (what "Apply to N banks" sends).
+    std::vector<std::string> chosenBanks() const;
+    // The buyer's applications for this listing, newest first.
+    std::vector<LoanApplicationInfo> applicationsHere() const;
+    void toggleBank(const std::string& bankId);
+    void setApplicant(ApplicantField field, const std::string& text);
+    void setEmployment(const std::string& employment);
+    void setConsent(bool consent);
+    void submitApplication();
+    void refreshApplications();
+
     // [SECTION] Module
     const char* id() const override { return "finance"; }
     bool claims(const AppUrl& url) const override;
@@ -68,8 +98,13 @@ public:
     void retry() override { load(); }
     void prefetch(const AppUrl& url) override;
     void describe(nlohmann::json& state, bool current) const override;
+    void update(double nowMs) override;
+    std::optional<double> nextUpdateAt() const override;
 
 private:
+    void loadBanks();
+    void sessionChanged();
+    bool applicationsWanted() const;
     void load();
     void applyRoute();
     void evaluate();
@@ -78,6 +113,8 @@ private:
     FinanceState m_state;
     FinanceRoute m_route; // the address entered, until the listing is known
     std::function<finance::CivilDate()> m_today;
+    std::uint64_t m_sessionGeneration = 0;
+    bool m_appsWanted = true; // load the buyer's applications when signed in on this screen
 };
 
 } // namespace dongelek

@@ -768,14 +768,14 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
                      ellipsize(Font::Small, names[i], third));
         // A term the market's default already has is not written into the address.
         const finance::BuyerLoanTerms base = finance::defaultLoanTerms(f.currency);
-        numberField("filter.loan_down", "", m_loanDown, third, 2, false, "%", [&](const std::string& t) {
+        numberField("filter.loan_down", names[0], m_loanDown, third, 2, false, "%", [&](const std::string& t) {
             bool ok = true;
             const auto v = parseNumber<int>(t, 0, finance::kMaxFilterDownPercent, 1, ok);
             if (ok && v) f.loanDownPercent = *v == base.downPercent ? std::nullopt : v;
             return ok && v;
         });
         ImGui::SameLine(0, gap);
-        numberField("filter.loan_term", "", m_loanTerm, third, 3, false, nullptr, [&](const std::string& t) {
+        numberField("filter.loan_term", names[1], m_loanTerm, third, 3, false, nullptr, [&](const std::string& t) {
             bool ok = true;
             const auto v = parseNumber<int>(t, 1, finance::kMaxTermMonths, 1, ok);
             if (ok && v) f.loanTermMonths = *v == base.termMonths ? std::nullopt : v;
@@ -786,7 +786,7 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
         fo.decimal = true;
         fo.maxChars = 5;
         fo.suffix = "%";
-        const bool edited = textField("filter.loan_rate", "", m_loanRate.text, third, fo);
+        const bool edited = textField("filter.loan_rate", names[2], m_loanRate.text, third, fo);
         m_loanRate.editing = ImGui::IsItemActive();
         const bool left = ImGui::IsItemDeactivatedAfterEdit();
         if (edited || left) {

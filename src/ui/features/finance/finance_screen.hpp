@@ -36,8 +36,10 @@ private:
     float drawTerms(float width);        // price, down payment, trade-in, term, rate, repayment type
     float drawFees(float width);         // one-time fee, monthly fee, insurance
     float drawResult(float width);       // finance_results.cpp
-    // Where applying for the loan goes (partner banks, a later issue): nothing yet.
-    float drawApply(float width) { (void)width; return 0.0f; }
+    // finance_apply.cpp: the partner banks' offers, the application form (signed in), the
+    // buyer's applications for this listing with their status.
+    float drawApply(float width);
+    float applicantField(ApplicantField f, const char* label, float x, float y, float width, FieldOptions options);
     float drawChart(float width);        // finance_results.cpp
     float drawEarly(float width);        // finance_results.cpp
     float drawSchedule(float width);     // finance_results.cpp
