@@ -7,10 +7,11 @@
 // build/e2e (saved-*.png).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appDriver, launchBrowser, sleep, startServer } from './lib/harness.mjs';
+import { mailTo as outboxMail } from './lib/harness.mjs';
 
 const fx = { server: null, browser: null, outbox: null };
 const password = 'Correct-horse-battery-9';
@@ -26,21 +27,7 @@ after(async () => {
   if (fx.outbox) rmSync(fx.outbox, { recursive: true, force: true });
 });
 
-// The plain-text part of the newest outbox mail to `to` (base64, as the server writes them).
-async function mailTo(to) {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    for (const n of readdirSync(fx.outbox).filter((f) => f.endsWith('.eml')).sort().reverse()) {
-      const raw = readFileSync(join(fx.outbox, n), 'latin1');
-      if (!raw.includes(to)) continue;
-      const part = raw.split(/--[^\r\n]+\r?\n/).find((p) => /text\/plain/i.test(p));
-      const body = part.slice(part.search(/\r?\n\r?\n/)).replace(/\s+/g, '');
-      return Buffer.from(body, 'base64').toString('utf8');
-    }
-    if (Date.now() > deadline) throw new Error(`no mail to ${to}`);
-    await sleep(100);
-  }
-}
+const mailTo = (to) => outboxMail(fx.outbox, to);
 
 async function api(path, body) {
   return fetch(fx.server.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

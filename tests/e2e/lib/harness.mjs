@@ -2,7 +2,7 @@
 // dongelek-server on a temporary SQLite file, launches Debian's headless Chromium with
 // playwright-core, and talks to the app through its window.dongelek test hook.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,4 +156,21 @@ export async function swipe(app, from, to, steps = 12) {
     await sleep(16);
   }
   await send('touchEnd', []);
+}
+
+// The plain-text part of the newest mail to `to` in a server's outbox folder (base64, as the
+// server writes them); waits up to 15 s for it.
+export async function mailTo(outbox, to) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    for (const n of readdirSync(outbox).filter((f) => f.endsWith('.eml')).sort().reverse()) {
+      const raw = readFileSync(join(outbox, n), 'latin1');
+      if (!raw.includes(to)) continue;
+      const part = raw.split(/--[^\r\n]+\r?\n/).find((p) => /text\/plain/i.test(p));
+      const body = part.slice(part.search(/\r?\n\r?\n/)).replace(/\s+/g, '');
+      return Buffer.from(body, 'base64').toString('utf8');
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${to}`);
+    await sleep(100);
+  }
 }

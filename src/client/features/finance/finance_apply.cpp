@@ -2,6 +2,7 @@
 
 #include "client/features/finance/finance_apply.hpp"
 
+#include "core/finance/bank_offer.hpp"
 #include "core/finance/loan.hpp"
 
 namespace dongelek {
@@ -116,52 +117,22 @@ std::optional<ApplyTerms> applyTermsOf(const FinanceForm& form, const FinanceRes
     return t;
 }
 
-std::int64_t minimumDownPayment(std::int64_t priceMinor, std::int32_t bp)
-{
-    const std::int64_t whole = priceMinor / finance::kBasisPointsPerWhole * bp;
-    const std::int64_t rest = priceMinor % finance::kBasisPointsPerWhole * bp;
-    return whole + (rest + finance::kBasisPointsPerWhole - 1) / finance::kBasisPointsPerWhole;
-}
-
 BankFit bankFit(const PartnerBank& bank, const ApplyTerms& t)
 {
     BankFit fit;
     fit.sameKind = bank.murabaha == isMurabaha(t.type);
     if (!fit.sameKind) fit.reason = "finance.apply.bank.kind";
     else if (t.termMonths < bank.termMinMonths || t.termMonths > bank.termMaxMonths) fit.reason = "finance.apply.bank.term_range";
-    else if (t.downPaymentMinor < minimumDownPayment(t.priceMinor, bank.minDownPaymentBp)) fit.reason = "finance.apply.bank.down_min";
-    // The payment as the server computes it: the lowest rate, the one-time fee paid at signing,
-    // the monthly fee included, no insurance financed.
-    const finance::CivilDate start{2026, 1, 15}; // the payment does not depend on the date
-    if (bank.murabaha) {
-        finance::MurabahaInput m;
-        m.currency = t.currency;
-        m.priceMinor = t.priceMinor;
-        m.downPayment = finance::Share::amount(t.downPaymentMinor);
-        m.tradeInMinor = t.tradeInMinor;
-        m.termMonths = t.termMonths;
-        m.profitRateBp = bank.rateMinBp;
-        const std::int64_t cost = t.priceMinor - t.downPaymentMinor - t.tradeInMinor;
-        m.adminFeeMinor = cost > 0 ? finance::resolveShare(finance::Share::percentBp(bank.oneTimeFeeBp), cost) : 0;
-        m.start = start;
-        const finance::MurabahaResult r = finance::computeMurabaha(m);
-        if (r.ok()) fit.monthlyMinor = r.summary.instalment + bank.monthlyFeeMinor;
-        return fit;
-    }
-    finance::LoanInput in;
-    in.currency = t.currency;
-    in.priceMinor = t.priceMinor;
-    in.downPayment = finance::Share::amount(t.downPaymentMinor);
-    in.tradeInMinor = t.tradeInMinor;
-    in.termMonths = t.termMonths;
-    in.annualRateBp = bank.rateMinBp;
-    in.oneTimeFee = finance::Share::percentBp(bank.oneTimeFeeBp);
-    in.monthlyFeeMinor = bank.monthlyFeeMinor;
-    in.insurancePerYearMinor = 0;
-    in.repayment = t.type == FinanceType::Differentiated ? finance::Repayment::Differentiated : finance::Repayment::Annuity;
-    in.start = start;
-    const finance::LoanResult r = finance::computeLoan(in);
-    if (r.ok()) fit.monthlyMinor = r.schedule.summary.monthlyPayment;
+    else if (t.downPaymentMinor < finance::minimumDownPayment(t.priceMinor, bank.minDownPaymentBp)) fit.reason = "finance.apply.bank.down_min";
+    // The payment as the server computes it (core/finance/bank_offer.hpp), at the lowest rate.
+    const finance::OfferKind kind = bank.murabaha                            ? finance::OfferKind::Murabaha
+                                    : t.type == FinanceType::Differentiated ? finance::OfferKind::Differentiated
+                                                                            : finance::OfferKind::Annuity;
+    const finance::BankOfferPayment p = finance::bankOfferPayment(
+        {t.currency, t.priceMinor, t.downPaymentMinor, t.tradeInMinor, t.termMonths, kind, bank.rateMinBp,
+         bank.oneTimeFeeBp, bank.monthlyFeeMinor},
+        finance::CivilDate{2026, 1, 15}); // the payment does not depend on the date
+    if (p.problems.empty()) fit.monthlyMinor = p.monthlyPaymentMinor;
     return fit;
 }
 

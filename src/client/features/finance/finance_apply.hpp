@@ -83,8 +83,6 @@ struct BankFit {
     bool choosable() const { return sameKind && !reason; }
 };
 BankFit bankFit(const PartnerBank& bank, const ApplyTerms& terms);
-// ⌈price × bp / 10000⌉, as the server checks it.
-std::int64_t minimumDownPayment(std::int64_t priceMinor, std::int32_t bp);
 
 // [SECTION] The applicant
 

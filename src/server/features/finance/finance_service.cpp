@@ -12,6 +12,7 @@
 #include "server/http/errors.hpp"
 
 #include "core/account_rules.hpp"
+#include "core/finance/bank_offer.hpp"
 #include "core/money.hpp"
 #include "core/text_format.hpp"
 
@@ -88,49 +89,17 @@ std::string engineField(const fin::LoanProblem& p, const std::string& prefix)
 
 PaymentResult monthlyPayment(const PaymentTerms& t, fin::CivilDate start)
 {
-    PaymentResult out;
-    if (t.repayment == Repayment::Murabaha) {
-        fin::MurabahaInput m;
-        m.currency = t.currency;
-        m.priceMinor = t.priceMinor;
-        m.downPayment = fin::Share::amount(t.downPaymentMinor);
-        m.tradeInMinor = t.tradeInMinor;
-        m.termMonths = t.termMonths;
-        m.profitRateBp = t.rateBp;
-        const std::int64_t cost = t.priceMinor - t.downPaymentMinor - t.tradeInMinor;
-        m.adminFeeMinor = cost > 0 ? fin::resolveShare(fin::Share::percentBp(t.oneTimeFeeBp), cost) : 0;
-        m.start = start;
-        const fin::MurabahaResult r = fin::computeMurabaha(m);
-        out.problems = r.problems;
-        if (r.ok()) out.monthlyPaymentMinor = r.summary.instalment + t.monthlyFeeMinor;
-        return out;
-    }
-    fin::LoanInput in;
-    in.currency = t.currency;
-    in.priceMinor = t.priceMinor;
-    in.downPayment = fin::Share::amount(t.downPaymentMinor);
-    in.tradeInMinor = t.tradeInMinor;
-    in.termMonths = t.termMonths;
-    in.annualRateBp = t.rateBp;
-    in.oneTimeFee = fin::Share::percentBp(t.oneTimeFeeBp);
-    in.oneTimeFeeFinanced = false;
-    in.monthlyFeeMinor = t.monthlyFeeMinor;
-    in.insurancePerYearMinor = 0;
-    in.repayment = t.repayment == Repayment::Differentiated ? fin::Repayment::Differentiated : fin::Repayment::Annuity;
-    in.start = start;
-    const fin::LoanResult r = fin::computeLoan(in);
-    out.problems = r.problems;
-    if (r.ok()) out.monthlyPaymentMinor = r.schedule.summary.monthlyPayment;
-    return out;
+    const fin::OfferKind kind = t.repayment == Repayment::Murabaha         ? fin::OfferKind::Murabaha
+                                : t.repayment == Repayment::Differentiated ? fin::OfferKind::Differentiated
+                                                                           : fin::OfferKind::Annuity;
+    const fin::BankOfferPayment p = fin::bankOfferPayment(
+        {t.currency, t.priceMinor, t.downPaymentMinor, t.tradeInMinor, t.termMonths, kind, t.rateBp, t.oneTimeFeeBp,
+         t.monthlyFeeMinor},
+        start);
+    return PaymentResult{p.monthlyPaymentMinor, p.problems};
 }
 
-std::int64_t minimumDownPayment(std::int64_t priceMinor, std::int32_t bp)
-{
-    // Split so nothing leaves int64 (price ≤ 10^15, bp ≤ 10^4), rounded up: "at least bp of the price".
-    const std::int64_t whole = priceMinor / fin::kBasisPointsPerWhole * bp;
-    const std::int64_t rest = priceMinor % fin::kBasisPointsPerWhole * bp;
-    return whole + (rest + fin::kBasisPointsPerWhole - 1) / fin::kBasisPointsPerWhole;
-}
+std::int64_t minimumDownPayment(std::int64_t priceMinor, std::int32_t bp) { return fin::minimumDownPayment(priceMinor, bp); }
 
 std::string nationalIdProblem(Country country, std::string_view id)
 {
