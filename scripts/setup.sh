@@ -36,7 +36,8 @@ command -v node >/dev/null || PACKAGES+=(nodejs)
 command -v npm >/dev/null || PACKAGES+=(npm)
 # One dpkg-query for all of them (a call per package costs seconds).
 missing=()
-installed="$(dpkg-query -W -f='${Package} ${Status}\n' "${PACKAGES[@]}" 2>/dev/null | awk '$4 == "installed" {print $1}')"
+# dpkg-query fails when a package is unknown to dpkg (never installed): that is the answer, not an error.
+installed="$( (dpkg-query -W -f='${Package} ${Status}\n' "${PACKAGES[@]}" 2>/dev/null || true) | awk '$4 == "installed" {print $1}')"
 for p in "${PACKAGES[@]}"; do
   grep -qx "$p" <<<"$installed" || missing+=("$p")
 done
