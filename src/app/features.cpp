@@ -9,6 +9,7 @@
 #include "ui/features/account/sign_in_screen.hpp"
 #include "ui/features/browse/browse_screen.hpp"
 #include "ui/features/compare/compare_screen.hpp"
+#include "ui/features/costs/costs_screen.hpp"
 #include "ui/features/favorites/favorites_screen.hpp"
 #include "ui/features/finance/finance_screen.hpp"
 #include "ui/features/listing/listing_screen.hpp"
@@ -43,6 +44,7 @@ void registerFeatures(FeatureSet& features)
     features.add<View360Module, ui::View360Screen>();
     features.add<ListingModule, ui::ListingScreen>();
     features.add<FinanceModule, ui::FinanceScreen>(); // /listing/<id>/finance
+    features.add<CostsModule, ui::CostsScreen>();     // /listing/<id>/costs
     features.add<FavoritesModule, ui::FavoritesScreen>();
     features.add<CompareModule, ui::CompareScreen>();
     // Accounts (core/routes/account_routes.hpp): all under /account.

@@ -400,6 +400,17 @@ bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiC
     return open;
 }
 
+void scrollIntoView(ImVec2 min, ImVec2 max)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float top = window->InnerRect.Min.y, bottom = std::min(window->InnerRect.Max.y, visibleBottom());
+    if (min.y >= top && max.y <= bottom) return;
+    const float margin = em(1.0f);
+    const float delta = min.y < top || max.y - min.y > bottom - top ? min.y - top - margin : max.y - bottom + margin;
+    ImGui::SetScrollY(std::max(0.0f, window->Scroll.y + delta)); // ImGui clamps to the new content next frame
+    keepAnimating(); // the next frame shows it
+}
+
 void endScrollRegion()
 {
     flushOverlays();

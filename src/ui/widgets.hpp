@@ -50,6 +50,10 @@ enum class ScrollKind { Main, Inner }; // Main: the region the page keys scroll
 bool beginScrollRegion(const char* imguiId, ImVec2 size, ScrollKind kind, ImGuiChildFlags childFlags = 0,
                        ImGuiWindowFlags windowFlags = 0);
 void endScrollRegion();
+// Scrolls the current scroll region so the rect (screen coordinates) is in view, with a little
+// room above it; for news the user must see (a confirmation that appeared out of sight). It
+// moves only when the rect is not already wholly visible.
+void scrollIntoView(ImVec2 min, ImVec2 max);
 // A scroll region moved faster than a reader looks in this frame (ui/scroll_speed.hpp): the
 // texture cache then holds back the photos of rows flying past (TextureCache::holdOffscreen).
 bool scrolledFastThisFrame();

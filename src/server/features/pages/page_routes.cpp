@@ -14,6 +14,7 @@
 
 #include "core/listing_query.hpp"
 #include "core/routes/browse_route.hpp"
+#include "core/routes/costs_route.hpp"
 #include "core/routes/finance_route.hpp"
 #include "core/routes/listing_route.hpp"
 #include "core/url.hpp"
@@ -87,6 +88,28 @@ Handler accountPage(PageService& pages, SiteAddress site)
     };
 }
 
+// A listing's sub-page (its loan calculator, its cost estimate): the listing's page (its
+// canonical address stays the listing's); the app boots over it and draws the sub-page. 404 for
+// an unknown listing.
+Route listingSubPage(PageService& pages, RenderedResponses& rendered, const SiteAddress& site, const char* path,
+                     const std::string& what, std::optional<std::int64_t> (*listingOf)(const AppUrl&))
+{
+    return Route{{Method::Get}, path, Access::Public, kNoBody,
+                 "a listing's " + what + ": the listing's page (its canonical address stays the listing's), the app "
+                 "boots over it and draws the " + what + " (404 for an unknown listing)",
+                 [&pages, &rendered, site, listingOf](const Request& req) -> Reply {
+                     const PageRequest p = begin(req, pages, site);
+                     const std::optional<std::int64_t> id = listingOf(AppUrl{req.path, {}});
+                     if (!id) return notFoundResponse(req, p, Missing::Address, rendered);
+                     if (auto r = rendered.cached(req, keyOf("listing", p, std::to_string(*id)), kHtml, [&] {
+                             std::optional<PageParts> parts = pages.listing(*id, p.ctx);
+                             return parts ? std::optional<std::string>(p.tpl->page.fill(*parts)) : std::nullopt;
+                         }))
+                         return std::move(*r);
+                     return notFoundResponse(req, p, Missing::Listing, rendered);
+                 }};
+}
+
 } // namespace
 
 Handler notFoundPage(PageService& pages, RenderedResponses& rendered, SiteAddress site)
@@ -142,24 +165,15 @@ std::vector<Route> pageRoutes(PageService& pages, RenderedResponses& rendered, S
                       return std::move(*r);
                   return notFoundResponse(req, p, Missing::Listing, rendered);
               }},
-        Route{{Method::Get},
-              "/listing/{id}/finance",
-              Access::Public,
-              kNoBody,
-              "a listing's loan calculator: the listing's page (its canonical address stays the listing's), the app "
-              "boots over it and draws the calculator (404 for an unknown listing)",
-              [&pages, &rendered, site](const Request& req) -> Reply {
-                  const PageRequest p = begin(req, pages, site);
-                  const std::optional<FinanceRoute> route = FinanceRoute::parse(AppUrl{req.path, {}});
-                  if (!route) return notFoundResponse(req, p, Missing::Address, rendered);
-                  const std::int64_t id = route->listingId;
-                  if (auto r = rendered.cached(req, keyOf("listing", p, std::to_string(id)), kHtml, [&] {
-                          std::optional<PageParts> parts = pages.listing(id, p.ctx);
-                          return parts ? std::optional<std::string>(p.tpl->page.fill(*parts)) : std::nullopt;
-                      }))
-                      return std::move(*r);
-                  return notFoundResponse(req, p, Missing::Listing, rendered);
-              }},
+        listingSubPage(pages, rendered, site, "/listing/{id}/finance", "loan calculator", [](const AppUrl& u) {
+            const auto r = FinanceRoute::parse(u);
+            return r ? std::optional<std::int64_t>(r->listingId) : std::nullopt;
+        }),
+        listingSubPage(pages, rendered, site, "/listing/{id}/costs", "cost estimate (customs, insurance, ownership)",
+                       [](const AppUrl& u) {
+                           const auto r = CostsRoute::parse(u);
+                           return r ? std::optional<std::int64_t>(r->listingId) : std::nullopt;
+                       }),
         Route{{Method::Get},
               "/listing/{rest:*}",
               Access::Public,

@@ -103,6 +103,7 @@ float FinanceScreen::drawApply(float width)
         const std::string head = s.get(fresh ? "finance.apply.sent" : "finance.apply.yours");
         drawText(dl, Font::Bold, ImVec2(x, y), color::kText, head, w);
         hookRect("finance.apply.sent", head, ImVec2(x, y), ImVec2(x + w, y + em(1.25f)), nullptr, withRole(Role::Text));
+        const float headY = y;
         y += textSize(Font::Bold, head, w).y + em(0.5f);
         for (const LoanApplicationInfo& x2 : mine) {
             std::string status = s.get(statusKey(x2.status));
@@ -119,6 +120,11 @@ float FinanceScreen::drawApply(float width)
             hookRect(("finance.apply.application:" + std::to_string(x2.id)).c_str(), line, ImVec2(x, y),
                      ImVec2(x + w, y + size.y), nullptr, withRole(Role::Text));
             y += size.y + em(0.375f);
+        }
+        // Just sent (the button is further down, out of sight of this): the statuses come into view once.
+        if (fresh && m_revealedSent != a.justSent.front()) {
+            m_revealedSent = a.justSent.front();
+            scrollIntoView(ImVec2(x, headY), ImVec2(x + w, y));
         }
         ButtonOptions r;
         r.kind = ButtonKind::Secondary;

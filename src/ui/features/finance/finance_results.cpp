@@ -51,19 +51,6 @@ struct Dim {
     Dim& operator=(const Dim&) = delete;
 };
 
-// A label on the left and its value on the right, one row; returns its height.
-float fact(const char* hookId, const std::string& label, const std::string& value, float x, float y, float width,
-           Font valueFont = Font::Bold)
-{
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float vw = textSize(valueFont, value).x;
-    const std::string shownLabel = ellipsize(Font::Regular, label, std::max(em(4), width - vw - em(0.75f)));
-    drawText(dl, Font::Regular, ImVec2(x, y), color::kTextMuted, shownLabel);
-    drawText(dl, valueFont, ImVec2(x + width - vw, y), color::kText, value);
-    hookRect(hookId, label, ImVec2(x, y), ImVec2(x + width, y + em(1.5f)), value.c_str(), withRole(Role::Text));
-    return em(1.75f);
-}
-
 } // namespace
 
 // [SECTION] The payment

@@ -10,7 +10,9 @@
 
 #include "ui/features/finance/finance_screen.hpp"
 
+#include "client/features/costs/costs_module.hpp"
 #include "client/features/finance/finance_text.hpp"
+#include "core/routes/costs_route.hpp"
 #include "core/routes/listing_route.hpp"
 #include "core/text_format.hpp"
 #include "ui/features/finance/finance_ui.hpp"
@@ -69,6 +71,19 @@ float underField(const std::string& hookId, const std::string& error, const std:
         return h + em(0.25f);
     }
     return 0.0f;
+}
+
+// A label on the left and its value on the right, one row; returns its height.
+float fact(const char* hookId, const std::string& label, const std::string& value, float x, float y, float width,
+           Font valueFont)
+{
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float vw = textSize(valueFont, value).x;
+    const std::string shownLabel = ellipsize(Font::Regular, label, std::max(em(4), width - vw - em(0.75f)));
+    drawText(dl, Font::Regular, ImVec2(x, y), color::kTextMuted, shownLabel);
+    drawText(dl, valueFont, ImVec2(x + width - vw, y), color::kText, value);
+    hookRect(hookId, label, ImVec2(x, y), ImVec2(x + width, y + em(1.5f)), value.c_str(), withRole(Role::Text));
+    return em(1.75f);
 }
 
 } // namespace finance_ui
@@ -241,6 +256,16 @@ float FinanceScreen::drawHeader(float width)
     o.hookId = "finance.car";
     o.wrapWidth = width;
     y += selectableText("##car", Font::Regular, ImVec2(pos.x, y), color::kTextMuted, line, o).y;
+    if (m_ui.app.find<CostsModule>()) { // what the car costs besides the loan
+        ButtonOptions link;
+        link.kind = ButtonKind::Link;
+        link.font = Font::Bold;
+        link.href = CostsRoute{st.listingId}.url();
+        link.size = ImVec2(0, tapSize(em(1.75f)));
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, y + em(0.25f)));
+        if (button("finance.costs", s.get("costs.link"), link)) m_ui.app.navigate(link.href);
+        y += em(0.25f) + link.size.y;
+    }
     ImGui::SetCursorScreenPos(pos);
     ImGui::Dummy(ImVec2(width, y - pos.y));
     return y - pos.y;

@@ -64,6 +64,7 @@ private:
     std::vector<FinanceField> m_order;
     int m_focusNext = -1;
     int m_chartMonth = -1; // the month the chart's readout shows (hovered or tapped), 0-based
+    std::int64_t m_revealedSent = 0; // the application whose statuses were scrolled into view
 };
 
 } // namespace dongelek::ui

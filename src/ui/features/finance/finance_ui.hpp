@@ -1,5 +1,6 @@
-// Small drawing pieces the loan calculator's files share: a white card whose height is known
-// only at its end, a section heading, and the line under a field (its problem or a hint).
+// Small drawing pieces the loan calculator's and the cost estimate's files share: a white card
+// whose height is known only at its end, a section heading, the line under a field (its problem
+// or a hint), a label and its value on one row.
 #pragma once
 
 #include "ui/widgets.hpp"
@@ -36,5 +37,10 @@ float sectionHeading(const char* hookId, const std::string& text, ImVec2 pos, fl
 // Under a field: its problem in red with an alert mark ("<hookId>.error"), else a muted hint
 // ("<hookId>.hint"); returns the height used.
 float underField(const std::string& hookId, const std::string& error, const std::string& hint, ImVec2 pos, float width);
+
+// A label on the left (muted, shortened to fit) and its value on the right, one row; returns
+// its height. In the mirror: text `label` with value `value`.
+float fact(const char* hookId, const std::string& label, const std::string& value, float x, float y, float width,
+           Font valueFont = Font::Bold);
 
 } // namespace dongelek::ui::finance_ui

@@ -391,7 +391,7 @@ float ListingScreen::drawSummary(float width)
     // The price in the buyer's currency too, at the reference rate.
     const std::string converted = convertedPriceText(s, item.price, m_module.buyerCurrency());
     const float convertedH = converted.empty() ? 0.0f : em(1.5f) + em(1.25f);
-    const float financeH = monthlyPaymentLinkHeight(m_ui, item); // "from … /month", the loan calculator's link
+    const float financeH = monthlyPaymentLinkHeight(m_ui, item, inner); // the loan calculator and the cost estimate
     const float h = pad + titleSize.y + em(0.5f) + em(1.5f) + em(0.75f) + em(2.25f) + convertedH + financeH + em(0.75f) +
                     em(1.5f) + postedH + pad;
     surface(dl, pos, ImVec2(pos.x + width, pos.y + h), em(0.75f));
@@ -462,7 +462,7 @@ float ListingScreen::drawSummary(float width)
                        rateText);
         y += em(1.25f);
     }
-    y += monthlyPaymentLink(m_ui, item, ImVec2(pos.x + pad, y));
+    y += monthlyPaymentLink(m_ui, item, ImVec2(pos.x + pad, y), inner);
     y += em(0.75f);
     float cx = pos.x + pad;
     for (const char* text : {label(s, item.transmission), label(s, item.fuel), label(s, item.body)}) {
