@@ -106,6 +106,13 @@ TEST_CASE("the calculator asks for the partner banks of the listing's country an
     CHECK(std::string(bankFit(banks[2], *terms).reason) == "finance.apply.bank.term_range");
     h.finance.chooseTerm(36);
     CHECK(std::string(bankFit(banks[2], *h.finance.applyTerms()).reason) == "finance.apply.bank.down_min");
+    // The car is 7 years old (2019 in 2026): a bank that lends on cars up to 5 years is dimmed.
+    CHECK(terms->carAgeYears == 7);
+    PartnerBank young = banks[0];
+    young.maxCarAgeYears = 5;
+    CHECK(std::string(bankFit(young, *terms).reason) == "finance.apply.bank.car_age");
+    young.maxCarAgeYears = 7;
+    CHECK(bankFit(young, *terms).choosable());
     // Ticking a bank that does not fit sends nothing to it.
     h.finance.toggleBank("tumar");
     h.finance.toggleBank("dala");

@@ -149,10 +149,12 @@ std::string pluralBase(const std::string& key)
 TEST_CASE("every English key is used by the code, by name or by a family the code builds", "[core][locales]")
 {
     // Families whose keys the code puts together at run time from a value: an error code
-    // from the server, an enum's wire name, a month, a currency, a city or colour name.
+    // from the server, an enum's wire name, a month, a currency, a city or colour name, a cost
+    // engine's problem, an insurance region of the tariff files.
     const std::vector<std::string> families = {"account.error.", "account.role.", "account.strength.",
                                                "account.reset.", "date.month", "enum.", "format.price.",
-                                               "city.", "color.", "listing.specs.", "listing.report.reason."};
+                                               "city.", "color.", "listing.specs.", "listing.report.reason.",
+                                               "finance.problem.", "finance.region."};
     std::string all;
     const std::set<std::string> literals = sourceLiterals(all);
     for (const std::string& family : families) {

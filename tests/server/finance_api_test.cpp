@@ -76,9 +76,20 @@ std::string signedIn(httplib::Client& c, const ServerProcess& s, const std::stri
 }
 
 // The first listing of a country, as the search answers it.
-json firstListing(httplib::Client& c, const std::string& country)
+int thisYear()
 {
-    const Answer page = call(c, "GET", "/api/v1/listings?country=" + country);
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    return tm.tm_year + 1900;
+}
+
+// The first listing of `country` whose car every demo bank lends on (at most 7 years old), or
+// with `query` the first of that search ("&year_to=2015").
+json firstListing(httplib::Client& c, const std::string& country, const std::string& query = {})
+{
+    const std::string filter = query.empty() ? "&year_from=" + std::to_string(thisYear() - 7) : query;
+    const Answer page = call(c, "GET", "/api/v1/listings?country=" + country + filter);
     REQUIRE(page.status == 200);
     REQUIRE_FALSE(page.body["items"].empty());
     return page.body["items"][0];
@@ -228,6 +239,15 @@ TEST_CASE("finance: bad applications are refused, each naming the field", "[api]
     b = good;
     b["terms"]["down_payment_minor"] = b["terms"]["price_minor"].get<std::int64_t>() / 20; // 5 %
     CHECK(refused(b, 422, "down_payment_too_small", "terms.down_payment_minor").find("dala") != std::string::npos);
+    // The banks' rules about the car and the applicant: Tumar lends on cars up to 7 years old and
+    // to incomes from 250,000 ₸ a month.
+    b = application(kz, {"dala", "tumar"});
+    b["applicant"]["monthly_income_minor"] = 20'000'000; // 200,000 ₸: enough for Dala, not for Tumar
+    CHECK(refused(b, 422, "income_below_minimum", "applicant.monthly_income_minor").find("tumar") != std::string::npos);
+    const json old = firstListing(*c, "KZ", "&year_to=" + std::to_string(thisYear() - 8));
+    b = application(old, {"tumar"});
+    b["terms"]["term_months"] = 48;
+    CHECK(refused(b, 422, "car_too_old", "bank_ids[0]").find("7 years") != std::string::npos);
     b = good;
     b["applicant"]["national_id"] = "12345";
     refused(b, 422, "invalid_national_id", "applicant.national_id");

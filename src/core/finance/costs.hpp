@@ -80,6 +80,7 @@ struct TariffSource {
     std::string title;     // "Tax Code of the Republic of Kazakhstan No. 214-VIII of 18.07.2025"
     std::string reference; // article / table, "art. 830"
     std::string url;       // may be empty
+    std::optional<Country> country; // the one country it is about, in a file that covers both
 };
 
 // The header every tariff file has.

@@ -208,6 +208,12 @@ TariffInfo readInfo(const json& root, std::string_view expectedFile)
         s.reference = stringAt(sources[i], "reference", path);
         if (const auto u = sources[i].find("url"); u != sources[i].end() && u->is_string())
             s.url = u->get<std::string>();
+        // A source about one country only (a file covering both names which): "KZ" or "BH".
+        if (const auto c = sources[i].find("country"); c != sources[i].end()) {
+            const auto country = c->is_string() ? parseEnum<Country>(c->get<std::string>()) : std::nullopt;
+            if (!country) throw TariffFailure{path + "/country", "expected \"KZ\" or \"BH\""};
+            s.country = country;
+        }
         info.sources.push_back(std::move(s));
     }
     return info;

@@ -89,6 +89,11 @@ TEST_CASE("the real cost tariff files parse and carry their sources and dates", 
     CHECK(t.fuel.find(Country::KZ, Fuel::Petrol)->perUnit == kzt(205));
     CHECK(t.fuel.find(Country::BH, Fuel::Petrol)->perUnit == bhd(0, 140));
     CHECK(t.fuel.find(Country::BH, Fuel::Gas) == nullptr);
+    // The fuel file covers both countries: each source says which it is about.
+    REQUIRE(t.fuel.info.sources.size() == 3);
+    CHECK(t.fuel.info.sources[0].country == Country::KZ);
+    CHECK(t.fuel.info.sources[2].country == Country::BH);
+    CHECK_FALSE(t.kz.info.sources[0].country); // a file about one country needs none
 }
 
 // [SECTION] Kazakhstan: clearance
@@ -456,6 +461,9 @@ TEST_CASE("a broken cost tariff file names the file and the bad field", "[core][
     fuel = nlohmann::json::parse(readData("fuel_prices.json"));
     fuel["prices"][1]["fuel"] = "coal";
     CHECK(parseFuelPrices(fuel.dump()).error->field == "/prices/1/fuel");
+    fuel = nlohmann::json::parse(readData("fuel_prices.json"));
+    fuel["sources"][2]["country"] = "Bahrain";
+    CHECK(parseFuelPrices(fuel.dump()).error->field == "/sources/2/country");
 
     nlohmann::json ref = nlohmann::json::parse(readData("kz_reference.json"));
     ref["mci"]["value_kzt"] = -4325;

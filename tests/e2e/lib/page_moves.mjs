@@ -9,17 +9,18 @@ const byId = (its, id) => its.find((i) => i.id === id);
 // finger stops before it lifts, so the page does not fling past.
 export async function reveal(app, id, { touch = false } = {}) {
   let down = true, lastTop = null;
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 60; i++) {
     const { items } = await app.waitFor((s) => s.settled, 'at rest');
     const it = byId(items, id);
     const vp = app.page.viewportSize();
     if (it && it.rect.y >= 40 && it.rect.y + it.rect.h <= vp.height - 10) return it;
-    // Whether the page moved: where the screen's own items are (the top bar's stay put).
+    // Whether the page moved: which of the screen's own items are where (the top bar's stay put).
     const own = id.split('.')[0] + '.';
-    const top = JSON.stringify(items.filter((x) => x.id.startsWith(own)).map((x) => x.rect.y).slice(0, 3));
+    const top = JSON.stringify(items.filter((x) => x.id.startsWith(own)).map((x) => [x.id, x.rect.y]));
     if (!it && top === lastTop) down = !down; // the end of the page: the other way
     lastTop = top;
-    const reach = vp.height * 0.6;
+    // Towards it when it is laid out; else most of a screen at a time.
+    const reach = vp.height * (it ? 0.6 : 0.85);
     const dy = it ? Math.max(-reach, Math.min(reach, it.rect.y - vp.height / 3)) : down ? reach : -reach;
     if (touch) {
       const y0 = dy > 0 ? vp.height * 0.8 : vp.height * 0.2;
@@ -59,7 +60,14 @@ export async function press(app, id, { touch = false } = {}) {
   const it = await reveal(app, id, { touch });
   const x = it.rect.x + it.rect.w / 2, y = it.rect.y + it.rect.h / 2;
   if (touch) await app.page.touchscreen.tap(x, y);
-  else await app.page.mouse.click(x, y);
+  else {
+    // The pointer arrives, then clicks, as a hand's does (a click teleported onto a widget the
+    // very moment a text field lets go can land where the pointer was).
+    await app.page.mouse.move(x, y);
+    await app.waitFor((s) => s.settled, 'at rest under the pointer');
+    await sleep(50);
+    await app.page.mouse.click(x, y);
+  }
   return it;
 }
 

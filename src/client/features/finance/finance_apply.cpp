@@ -124,6 +124,7 @@ BankFit bankFit(const PartnerBank& bank, const ApplyTerms& t)
     if (!fit.sameKind) fit.reason = "finance.apply.bank.kind";
     else if (t.termMonths < bank.termMinMonths || t.termMonths > bank.termMaxMonths) fit.reason = "finance.apply.bank.term_range";
     else if (t.downPaymentMinor < finance::minimumDownPayment(t.priceMinor, bank.minDownPaymentBp)) fit.reason = "finance.apply.bank.down_min";
+    else if (bank.maxCarAgeYears > 0 && t.carAgeYears > bank.maxCarAgeYears) fit.reason = "finance.apply.bank.car_age";
     // The payment as the server computes it (core/finance/bank_offer.hpp), at the lowest rate.
     const finance::OfferKind kind = bank.murabaha                            ? finance::OfferKind::Murabaha
                                     : t.type == FinanceType::Differentiated ? finance::OfferKind::Differentiated
@@ -171,6 +172,8 @@ std::string applyErrorKey(const std::string& code, const std::string& field)
     if (code == "price_mismatch") return "finance.apply.error.price";
     if (code == "listing_unavailable") return "finance.apply.error.listing";
     if (code == "repayment_mismatch") return "finance.apply.error.repayment";
+    if (code == "car_too_old") return "finance.apply.error.car_age";
+    if (code == "income_below_minimum") return "finance.apply.error.income_min";
     if (code == "invalid_field") {
         if (field == "applicant.full_name") return "finance.apply.error.full_name";
         if (field == "applicant.phone") return "finance.apply.error.phone";

@@ -70,15 +70,17 @@ struct ApplyTerms {
     std::int64_t tradeInMinor = 0;
     int termMonths = 0;
     FinanceType type = FinanceType::Annuity;
+    int carAgeYears = 0; // this year − the listing's model year (a bank lends on cars up to an age)
 };
 // nullopt while the form has a problem (nothing to apply with).
 std::optional<ApplyTerms> applyTermsOf(const FinanceForm& form, const FinanceResult* result, Currency currency);
 
 // How a bank meets the terms: choosable only for the same kind (murabaha with murabaha);
-// `reason` (a locale key) when the term or the down payment is outside its range.
+// `reason` (a locale key) when the term or the down payment is outside its range, or the car is
+// older than the bank lends on. (Its minimum income is among its facts; the server checks it.)
 struct BankFit {
     bool sameKind = false;
-    const char* reason = nullptr; // "finance.apply.bank.term_range", "finance.apply.bank.down_min", "finance.apply.bank.kind"
+    const char* reason = nullptr; // "finance.apply.bank.term_range", ".down_min", ".car_age", ".kind"
     std::optional<std::int64_t> monthlyMinor; // at its lowest rate, its fees included
     bool choosable() const { return sameKind && !reason; }
 };

@@ -370,7 +370,9 @@ void FinanceModule::refreshApplications()
 std::optional<ApplyTerms> FinanceModule::applyTerms() const
 {
     if (!m_state.listing.has() || !m_state.problems.empty() || !m_state.result) return std::nullopt;
-    return applyTermsOf(m_state.form, &*m_state.result, currency());
+    std::optional<ApplyTerms> t = applyTermsOf(m_state.form, &*m_state.result, currency());
+    if (t) t->carAgeYears = (m_today ? m_today() : todayUtc()).year - m_state.listing.value().summary.year;
+    return t;
 }
 
 std::vector<std::string> FinanceModule::chosenBanks() const

@@ -219,8 +219,23 @@ std::vector<LoanApplication> FinanceService::apply(std::int64_t userId, const Ap
         refuse("invalid_field", "applicant.employment",
                "applicant.employment must be employed, self_employed, retired or other");
 
-    // One row per bank, with the payment at the bank's lowest rate.
+    // Each bank's rules about the car and the applicant (tariffs/banks.json).
     const std::int64_t now = m_now();
+    const int carAge = today(now).year - listing->year;
+    for (std::size_t i = 0; i < banks.size(); ++i) {
+        const Bank& bank = *banks[i];
+        if (bank.maxCarAgeYears > 0 && carAge > bank.maxCarAgeYears)
+            refuse("car_too_old", "bank_ids[" + std::to_string(i) + "]",
+                   "bank_ids[" + std::to_string(i) + "]: " + bankLabel(bank) + " lends on cars up to " +
+                       std::to_string(bank.maxCarAgeYears) + " years old; this one is " + std::to_string(listing->year) +
+                       " (" + std::to_string(carAge) + " years)");
+        if (p.monthlyIncomeMinor < bank.minMonthlyIncomeMinor)
+            refuse("income_below_minimum", "applicant.monthly_income_minor",
+                   "applicant.monthly_income_minor must be at least " + std::to_string(bank.minMonthlyIncomeMinor) +
+                       " (" + amount(bank.minMonthlyIncomeMinor, currency) + ") for " + bankLabel(bank));
+    }
+
+    // One row per bank, with the payment at the bank's lowest rate.
     std::vector<LoanApplication> rows;
     for (const Bank* bank : banks) {
         LoanApplication a;

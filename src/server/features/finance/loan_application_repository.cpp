@@ -88,7 +88,7 @@ std::int64_t openCount(db::Connection& c, std::int64_t userId)
 std::optional<ListingFacts> LoanApplicationRepository::listing(std::int64_t listingId)
 {
     auto c = m_db.acquire();
-    Statement& s = c->prepare("SELECT id, title, price_minor, currency, country, status FROM listings WHERE id = ?");
+    Statement& s = c->prepare("SELECT id, title, price_minor, currency, country, status, year FROM listings WHERE id = ?");
     s.bind(1, listingId);
     std::optional<ListingFacts> out;
     if (s.step()) {
@@ -99,6 +99,7 @@ std::optional<ListingFacts> LoanApplicationRepository::listing(std::int64_t list
         f.price.currency = parseEnum<Currency>(s.columnText(3)).value_or(Currency::KZT);
         f.country = parseEnum<Country>(s.columnText(4)).value_or(Country::KZ);
         f.status = parseEnum<ListingStatus>(s.columnText(5)).value_or(ListingStatus::Removed);
+        f.year = static_cast<int>(s.columnInt64(6));
         out = std::move(f);
     }
     s.reset();

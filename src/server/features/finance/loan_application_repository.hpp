@@ -24,6 +24,7 @@ struct ListingFacts {
     Money price;
     Country country = Country::KZ;
     ListingStatus status = ListingStatus::Active;
+    int year = 0; // the model year (a bank lends on cars up to an age)
 };
 
 struct CreateOutcome {

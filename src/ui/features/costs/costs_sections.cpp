@@ -27,19 +27,25 @@ using namespace finance_ui;
 
 namespace {
 
-// A line's label and its amount on the right; a long label wraps (a phone is narrow).
-float lineRow(const std::string& hookId, const std::string& label, const std::string& value, float x, float y,
-              float width, Font font)
+// A line's label and its amount on the right, a coefficient's factor (muted) just before the
+// amount; a long label wraps (a phone is narrow). In the mirror: the label with the factor, and
+// the amount as its value.
+float lineRow(const std::string& hookId, const std::string& label, const std::string& factor, const std::string& value,
+              float x, float y, float width, Font font)
 {
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    const bool bold = font == Font::Bold;
     const float vw = textSize(font, value).x;
-    const float lw = std::max(em(5), width - vw - em(0.75f));
-    const ImVec2 ls = textSize(font == Font::Bold ? Font::Bold : Font::Regular, label, lw);
-    drawText(dl, font == Font::Bold ? Font::Bold : Font::Regular, ImVec2(x, y),
-             font == Font::Bold ? color::kText : color::kTextMuted, label, lw);
+    const float fw = factor.empty() ? 0.0f : textSize(Font::Small, factor).x + em(0.5f);
+    const float lw = std::max(em(5), width - vw - fw - em(0.75f));
+    const ImVec2 ls = textSize(bold ? Font::Bold : Font::Regular, label, lw);
+    drawText(dl, bold ? Font::Bold : Font::Regular, ImVec2(x, y), bold ? color::kText : color::kTextMuted, label, lw);
+    if (!factor.empty())
+        drawText(dl, Font::Small, ImVec2(x + width - vw - fw, y + em(0.1f)), color::kTextSubtle, factor);
     drawText(dl, font, ImVec2(x + width - vw, y), color::kText, value);
     const float h = std::max(ls.y, em(1.25f));
-    hookRect(hookId.c_str(), label, ImVec2(x, y), ImVec2(x + width, y + h), value.c_str(), withRole(Role::Text));
+    const std::string name = factor.empty() ? label : label + " " + factor;
+    hookRect(hookId.c_str(), name, ImVec2(x, y), ImVec2(x + width, y + h), value.c_str(), withRole(Role::Text));
     return h + em(0.5f);
 }
 
@@ -70,17 +76,16 @@ float CostsScreen::breakdown(const char* hookId, const finance::CostBreakdown& b
     bool starred = false;
     for (const finance::CostLine& l : b.lines) {
         std::string label = s.get(l.key.c_str());
-        if (l.factor > 0) label += " " + factorText(s, l.factor);
         if (l.approximate) {
             label += " *";
             starred = true;
         }
-        y += lineRow(id + ".line:" + l.key.substr(l.key.rfind('.') + 1), label, price(l.amount), x, y, width,
-                     Font::Regular);
+        y += lineRow(id + ".line:" + l.key.substr(l.key.rfind('.') + 1), label,
+                     l.factor > 0 ? factorText(s, l.factor) : std::string(), price(l.amount), x, y, width, Font::Regular);
     }
     dl->AddLine(ImVec2(x, y), ImVec2(x + width, y), col(color::kBorder));
     y += em(0.5f);
-    y += lineRow(id + ".total", s.get(totalKey), price(b.total), x, y, width, Font::Bold);
+    y += lineRow(id + ".total", s.get(totalKey), {}, price(b.total), x, y, width, Font::Bold);
     if (starred) {
         const char* note = s.get("costs.approximate");
         const float h = textSize(Font::Small, note, width).y;
@@ -101,6 +106,7 @@ float CostsScreen::sources(const char* hookId, const std::vector<const finance::
     for (const finance::TariffInfo* f : files) {
         from = std::max(from, f->validFrom); // the newest file's date
         for (const finance::TariffSource& src : f->sources) {
+            if (src.country && *src.country != m_module.country()) continue; // the other country's price
             if (text.find(src.title) != std::string::npos) continue;
             text += (text.empty() ? "" : "; ") + src.title;
         }

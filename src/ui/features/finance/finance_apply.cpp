@@ -181,6 +181,11 @@ float FinanceScreen::drawApply(float width)
             facts += "  \xC2\xB7  " + s.format("finance.apply.bank.terms", {{"min", std::to_string(b.termMinMonths)},
                                                                           {"max", std::to_string(b.termMaxMonths)}});
             facts += "  \xC2\xB7  " + s.format("finance.apply.bank.down", {{"percent", percentOf(s, b.minDownPaymentBp)}});
+            if (b.maxCarAgeYears > 0)
+                facts += "  \xC2\xB7  " + formatCount(s, "finance.apply.bank.car_age_max", b.maxCarAgeYears);
+            if (b.minMonthlyIncomeMinor > 0)
+                facts += "  \xC2\xB7  " + s.format("finance.apply.bank.income_min",
+                                                    {{"amount", formatPrice(s, Money{b.minMonthlyIncomeMinor, b.currency})}});
             const float fh = textSize(Font::Small, facts, w).y;
             drawText(dl, Font::Small, ImVec2(x, y), muted, facts, w);
             y += fh + em(0.25f);
