@@ -272,6 +272,9 @@ TEST_CASE("a Bahraini listing: registration or transfer by weight instead of cus
     CHECK(e.registration->line("finance.registration.plate"));
     CHECK(e.registration->total.amountMinor == sumOf(*e.registration));
 
+    // The engine volume is not asked in Bahrain: whatever the address says, it names no problem.
+    f[CostsField::EngineCm3] = "abc";
+    CHECK(evaluateCosts(f, d.summary, t, 2026).problems.empty());
     f[CostsField::EmptyWeight] = "";
     e = evaluateCosts(f, d.summary, t, 2026);
     CHECK(hasProblem(e, CostsField::EmptyWeight, "finance.error.not_a_number"));

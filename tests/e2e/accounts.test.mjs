@@ -6,12 +6,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openApp, sleep, startServer } from './lib/harness.mjs';
+import { launchBrowser, openApp, sleep, startServer, totp } from './lib/harness.mjs';
 
 // [SECTION] A real SMTP server and the mails it received
 
@@ -112,19 +111,6 @@ after(async () => {
   await fx.smtp?.stop();
   if (fx.outbox) rmSync(fx.outbox, { recursive: true, force: true });
 });
-
-// RFC 6238 with the defaults authenticator apps use (SHA-1, 30 s, 6 digits).
-function totp(base32, at = Date.now()) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of base32.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
-  const h = createHmac('sha1', key).update(counter).digest();
-  const o = h[h.length - 1] & 15;
-  return String((h.readUInt32BE(o) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
 
 // The newest SMS code sent to `phone` (the outbox's .sms.txt files).
 async function smsCode(phone, after = 0) {

@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, serverAndBrowser, sleep } from './lib/harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { openApp, repoRoot, serverAndBrowser, serverBin, sleep, totp } from './lib/harness.mjs';
 import { mailTo as outboxMail } from './lib/harness.mjs';
 import { press, reveal, typeInto } from './lib/page_moves.mjs';
 
@@ -218,6 +219,27 @@ async function confirmedAccount(email) {
 
 const applyOf = (s) => fin(s).apply ?? {};
 
+// An administrator made with the server's command line on the fixture's database, signed in
+// with two-step verification: the access token.
+async function adminToken() {
+  const email = 'root@example.kz', adminPassword = 'the admin keeps a long passphrase';
+  const made = spawnSync(serverBin, ['admin', 'create', '--email', email, '--name', 'Root', '--db',
+    join(fx.server.dir, 'test.sqlite'), '--locales-dir', join(repoRoot, 'locales'), '--mail-outbox', outbox],
+  { input: `${adminPassword}\n`, encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const login = (extra) => post('/api/v1/auth/login', { email, password: adminPassword, ...extra }).then((r) => r.json());
+  const first = (await login()).accessToken;
+  const auth = { Authorization: `Bearer ${first}`, 'Content-Type': 'application/json' };
+  const { secret } = await fetch(`${fx.server.url}/api/v1/me/totp/setup`, { method: 'POST', headers: auth }).then((r) => r.json());
+  const enabled = await fetch(`${fx.server.url}/api/v1/me/totp/enable`, { method: 'POST', headers: auth,
+    body: JSON.stringify({ code: totp(secret) }) });
+  assert.equal(enabled.status, 200);
+  // The enabling code is spent: the next 30-second step's code signs in.
+  const token = (await login({ totp: totp(secret, Date.now() + 30_000) })).accessToken;
+  assert.ok(token, 'the admin is signed in');
+  return token;
+}
+
 for (const run of [
   { name: 'desktop', options: { viewport: { width: 1280, height: 800 } }, touch: false },
   { name: 'phone', options: phone, touch: true },
@@ -281,6 +303,27 @@ for (const run of [
     await app.page.reload();
     await app.waitFor((s) => applyOf(s).applications?.length === 2 && applyOf(s).sent === 0, 'the applications on a later visit');
     await reveal(app, 'finance.apply.refresh', { touch });
+    if (!touch) {
+      // The banks answer (an admin, standing in for them): Dala approves with an offer, Steppe
+      // declines; Refresh shows both.
+      const admin = await adminToken();
+      const apps = applyOf((await app.state())).applications;
+      const put = (id, body) => fetch(`${fx.server.url}/api/v1/finance/applications/${id}/status`, {
+        method: 'PUT', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${admin}` },
+        body: JSON.stringify(body) }).then((r) => r.status);
+      const dala = apps.find((a) => a.bank === 'dala').id, steppe = apps.find((a) => a.bank === 'steppe').id;
+      assert.equal(await put(dala, { status: 'in_review' }), 200);
+      assert.equal(await put(dala, { status: 'approved', offer: { rate_bp: 1890, term_months: 60 } }), 200);
+      assert.equal(await put(steppe, { status: 'declined' }), 200);
+      await press(app, 'finance.apply.refresh');
+      const { items: answered } = await app.waitFor((s, i) =>
+        applyOf(s).applications?.map((a) => a.status).sort().join() === 'approved,declined' &&
+        i.some((x) => x.id.startsWith('finance.apply.application:')), 'the banks\' answers');
+      const rows = answered.filter((i) => i.id.startsWith('finance.apply.application:')).map((i) => i.label).sort();
+      assert.match(rows[0], /^Dala Bank — Approved: 18\.9% a year, [\d,]+(\.\d\d)?\s₸ a month$/);
+      assert.equal(rows[1], 'Steppe Credit — Declined');
+      await app.shot('3-answered');
+    }
     await app.context.close();
   });
 }

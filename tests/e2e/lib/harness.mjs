@@ -1,6 +1,7 @@
 // Test harness for the browser tests and the page-load benchmark: starts the real
 // dongelek-server on a temporary SQLite file, launches Debian's headless Chromium with
 // playwright-core, and talks to the app through its window.dongelek test hook.
+import { createHmac } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -173,4 +174,17 @@ export async function mailTo(outbox, to) {
     if (Date.now() > deadline) throw new Error(`no mail to ${to}`);
     await sleep(100);
   }
+}
+
+// RFC 6238 with the defaults authenticator apps use (SHA-1, 30 s, 6 digits).
+export function totp(base32, at = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of base32.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const h = createHmac('sha1', key).update(counter).digest();
+  const o = h[h.length - 1] & 15;
+  return String((h.readUInt32BE(o) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }

@@ -225,8 +225,16 @@ CostsEvaluation evaluateCosts(const CostsForm& form, const ListingSummary& listi
     CostsEvaluation e;
     const Country country = listing.country;
     std::array<std::optional<int>, kCostsFieldCount> whole{};
+    // The fields the country's screen shows (Kazakhstan: customs value and engine volume, for the
+    // customs and the transport tax; Bahrain: the empty weight, for the registration fees).
+    const auto shown = [country](CostsField f) {
+        if (f == CostsField::CustomsValue || f == CostsField::EngineCm3) return country == Country::KZ;
+        if (f == CostsField::EmptyWeight) return country == Country::BH;
+        return true;
+    };
     for (const CostsField f : {CostsField::CustomsValue, CostsField::EngineCm3, CostsField::EmptyWeight,
                                CostsField::YearlyKm, CostsField::DriverAge, CostsField::Experience}) {
+        if (!shown(f)) continue;
         const WholeRead r = readWhole(form[f]);
         whole[at(f)] = r.value;
         if (!r.value) e.problems.push_back(CostsProblem{f, std::string(r.problem)});
@@ -304,7 +312,10 @@ CostsEvaluation evaluateCosts(const CostsForm& form, const ListingSummary& listi
         finance::OwnershipInput in;
         in.country = country;
         in.fuel = listing.fuel;
-        in.engineCm3 = value(CostsField::EngineCm3);
+        // Bahrain does not ask it (nothing there goes by it): the listing's own.
+        in.engineCm3 = country == Country::KZ   ? value(CostsField::EngineCm3)
+                       : listing.fuel == Fuel::Electric ? 0
+                                                        : std::max(1, static_cast<int>(std::lround(listing.engineLitres * 1000)));
         in.modelYear = listing.year;
         in.year = year;
         in.yearlyKm = value(CostsField::YearlyKm);

@@ -187,7 +187,7 @@ float CostsScreen::drawInputs(float width)
 
     FieldOptions whole;
     whole.digitsOnly = true;
-    if (car.fuel != Fuel::Electric) {
+    if (country == Country::KZ && car.fuel != Fuel::Electric) { // customs and the transport tax go by it
         FieldOptions o = whole;
         o.suffix = s.get("costs.unit.cm3");
         o.maxChars = 5;

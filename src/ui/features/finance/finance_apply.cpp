@@ -103,7 +103,6 @@ float FinanceScreen::drawApply(float width)
         const std::string head = s.get(fresh ? "finance.apply.sent" : "finance.apply.yours");
         drawText(dl, Font::Bold, ImVec2(x, y), color::kText, head, w);
         hookRect("finance.apply.sent", head, ImVec2(x, y), ImVec2(x + w, y + em(1.25f)), nullptr, withRole(Role::Text));
-        const float headY = y;
         y += textSize(Font::Bold, head, w).y + em(0.5f);
         for (const LoanApplicationInfo& x2 : mine) {
             std::string status = s.get(statusKey(x2.status));
@@ -124,7 +123,7 @@ float FinanceScreen::drawApply(float width)
         // Just sent (the button is further down, out of sight of this): the statuses come into view once.
         if (fresh && m_revealedSent != a.justSent.front()) {
             m_revealedSent = a.justSent.front();
-            scrollIntoView(ImVec2(x, headY), ImVec2(x + w, y));
+            scrollIntoView(ImVec2(x, pos.y), ImVec2(x + w, y)); // from the card's heading
         }
         ButtonOptions r;
         r.kind = ButtonKind::Secondary;
