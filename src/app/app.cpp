@@ -254,6 +254,14 @@ bool App::frame()
 
     platform::newFrame();
     ImGui::NewFrame();
+    // ImGui takes queued input a change per frame: a click it applies in a frame with no new event
+    // (a tap confirmed when the finger lifts, the second half of a quick click) is still input, and
+    // its effect (a box ticked) shows only in the frames after it.
+    bool uiInput = false;
+    {
+        const ImGuiIO& io = ImGui::GetIO();
+        for (int b = 0; b < IM_ARRAYSIZE(io.MouseClicked); ++b) uiInput = uiInput || io.MouseClicked[b] || io.MouseReleased[b];
+    }
     const double tInput = platform::nowMs();
     ui::setVisibleBottom(platform::visibleBottom());
     const platform::Pinch pinch = platform::pinch();
@@ -302,7 +310,7 @@ bool App::frame()
         if (!m_options.dumpStatePath.empty()) platform::writeDebugJson(m_options.dumpStatePath);
         return false;
     }
-    m_hook.setSettled(!scheduleNextFrame(t1, input || replies > 0));
+    m_hook.setSettled(!scheduleNextFrame(t1, input || uiInput || replies > 0));
     return true;
 }
 

@@ -281,7 +281,8 @@ for (const run of [
     await press(app, 'finance.apply.employment:self_employed', { touch });
     await press(app, 'finance.apply.consent', { touch });
     await app.waitFor((s) => applyOf(s).consent === true && applyOf(s).chosen?.length === 2, 'consent given, two banks');
-    assert.equal((await reveal(app, 'finance.apply.consent', { touch })).selected, true, 'the box shows it ticked');
+    const box = await reveal(app, 'finance.apply.consent', { touch });
+    assert.equal(box.selected, true, `the box shows it ticked: ${JSON.stringify(box)} ${JSON.stringify(applyOf(await app.state()))}`);
     assert.equal((await reveal(app, 'finance.apply.submit', { touch })).label, 'Apply to 2 banks');
     await app.shot('1-form');
     await press(app, 'finance.apply.submit', { touch });
