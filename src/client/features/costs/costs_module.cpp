@@ -29,6 +29,15 @@ int thisYearUtc()
     return tm.tm_year + 1900;
 }
 
+// Sets a choice of the form and marks it the buyer's; whether anything changed.
+template <typename T> bool choose(T& value, bool& set, const T& to)
+{
+    const bool changed = value != to || !set;
+    value = to;
+    set = true;
+    return changed;
+}
+
 nlohmann::json breakdownJson(const std::optional<finance::CostBreakdown>& b)
 {
     if (!b) return nullptr;
@@ -199,51 +208,41 @@ void CostsModule::changed()
 
 // [SECTION] Actions
 
-void CostsModule::setText(CostsField field, const std::string& text)
+void CostsModule::edit(const std::function<bool(CostsForm&)>& change)
 {
-    if (!m_state.ready) return;
-    CostsForm& f = m_state.form;
-    if (f[field] == text && f.isSet(field)) return;
-    f[field] = text;
-    f.markSet(field);
+    if (!m_state.ready || !change(m_state.form)) return;
     changed();
     app().addressChanged(*this);
+}
+
+void CostsModule::setText(CostsField field, const std::string& text)
+{
+    edit([&](CostsForm& f) {
+        if (f[field] == text && f.isSet(field)) return false;
+        f[field] = text;
+        f.markSet(field);
+        return true;
+    });
 }
 
 void CostsModule::setRegistration(CostsRegistration r)
 {
-    if (!m_state.ready) return;
-    m_state.form.registration = r;
-    m_state.form.registrationSet = true;
-    changed();
-    app().addressChanged(*this);
+    edit([r](CostsForm& f) { return choose(f.registration, f.registrationSet, r); });
 }
 
 void CostsModule::setRegion(const std::string& id)
 {
-    if (!m_state.ready) return;
-    m_state.form.region = id;
-    m_state.form.regionSet = true;
-    changed();
-    app().addressChanged(*this);
+    edit([&id](CostsForm& f) { return choose(f.region, f.regionSet, id); });
 }
 
 void CostsModule::setBonusMalus(const std::string& id)
 {
-    if (!m_state.ready) return;
-    m_state.form.bonusMalus = id;
-    m_state.form.bonusMalusSet = true;
-    changed();
-    app().addressChanged(*this);
+    edit([&id](CostsForm& f) { return choose(f.bonusMalus, f.bonusMalusSet, id); });
 }
 
 void CostsModule::setFullCover(bool on)
 {
-    if (!m_state.ready) return;
-    m_state.form.fullCover = on;
-    m_state.form.fullCoverSet = true;
-    changed();
-    app().addressChanged(*this);
+    edit([on](CostsForm& f) { return choose(f.fullCover, f.fullCoverSet, on); });
 }
 
 } // namespace dongelek

@@ -63,6 +63,9 @@ private:
     void settled(); // the listing or the tariffs came: fill the form once both are here
     void applyRoute();
     void changed();
+    // Applies `change` to the form (it says whether anything changed), then evaluates and
+    // rewrites the address.
+    void edit(const std::function<bool(CostsForm&)>& change);
 
     CostsState m_state;
     CostsRoute m_route;

@@ -108,33 +108,8 @@ void CostsScreen::drawContent()
 
 float CostsScreen::drawHeader(float width)
 {
-    const Strings& s = strings();
-    const CostsState& st = m_module.state();
-    const ListingSummary& car = st.listing.value().summary;
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const std::string listingUrl = ListingRoute{st.listingId}.url();
-    ButtonOptions back;
-    back.kind = ButtonKind::Ghost;
-    back.hasIcon = true;
-    back.icon = Icon::ChevronLeft;
-    back.href = listingUrl;
-    ImGui::SetCursorScreenPos(ImVec2(pos.x - em(0.5f), pos.y));
-    if (button("costs.back", s.get("finance.back"), back)) m_ui.app.navigate(listingUrl);
-    float y = pos.y + ImGui::GetFrameHeight() + em(0.75f);
-    const char* title = s.get("costs.heading");
-    const ImVec2 size = textSize(Font::Title, title, width);
-    drawText(ImGui::GetWindowDrawList(), Font::Title, ImVec2(pos.x, y), color::kText, title, width);
-    hookRect("costs.heading", title, ImVec2(pos.x, y), ImVec2(pos.x + size.x, y + size.y), nullptr,
-             withRole(Role::Heading));
-    y += size.y + em(0.375f);
-    const std::string line = car.title + ", " + std::to_string(car.year) + "  \xC2\xB7  " + formatPrice(s, car.price);
-    SelectableTextOptions o;
-    o.hookId = "costs.car";
-    o.wrapWidth = width;
-    y += selectableText("##car", Font::Regular, ImVec2(pos.x, y), color::kTextMuted, line, o).y;
-    ImGui::SetCursorScreenPos(pos);
-    ImGui::Dummy(ImVec2(width, y - pos.y));
-    return y - pos.y;
+    return listingPageHeader(strings(), "costs", "costs.heading", m_module.state().listing.value().summary, width,
+                             [this](const std::string& url) { m_ui.app.navigate(url); });
 }
 
 // [SECTION] Inputs
@@ -177,11 +152,9 @@ float CostsScreen::drawInputs(float width)
     const CostsForm& form = st.form;
     const ListingSummary& car = st.listing.value().summary;
     const Country country = m_module.country();
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    Card card(pos, width);
-    const float pad = em(1.25f);
-    const float x = pos.x + pad, w = width - pad * 2;
-    float y = pos.y + pad;
+    CardBlock block(width);
+    const float x = block.x, w = block.w;
+    float& y = block.y;
     const float gapAfter = em(0.75f);
     y += sectionHeading("costs.inputs", s.get("costs.section.inputs"), ImVec2(x, y), w) + gapAfter;
 
@@ -268,10 +241,7 @@ float CostsScreen::drawInputs(float width)
         y = ImGui::GetItemRectMax().y + em(0.375f);
         y += underField("costs.bonus_malus", {}, s.get("costs.field.bonus_malus.hint"), ImVec2(x, y), w);
     }
-    y += pad - em(0.25f);
-    ImGui::SetCursorScreenPos(pos);
-    ImGui::Dummy(ImVec2(width, y - pos.y));
-    return card.end(y);
+    return block.finish();
 }
 
 } // namespace dongelek::ui

@@ -125,11 +125,9 @@ float CostsScreen::drawSummary(float width)
     const Strings& s = strings();
     const CostsState& st = m_module.state();
     const CostsEvaluation& e = st.estimate;
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    Card card(pos, width);
-    const float pad = em(1.25f);
-    const float x = pos.x + pad, w = width - pad * 2;
-    float y = pos.y + pad;
+    CardBlock block(width);
+    const float x = block.x, w = block.w;
+    float& y = block.y;
     y += sectionHeading("costs.summary", s.get("costs.section.summary"), ImVec2(x, y), w) + em(0.5f);
     if (e.monthly) {
         SelectableTextOptions big;
@@ -152,10 +150,8 @@ float CostsScreen::drawSummary(float width)
     link.href = FinanceRoute{st.listingId}.url();
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     if (button("costs.calculator", s.get("costs.calculator"), link)) m_ui.app.navigate(link.href);
-    y += ImGui::GetItemRectSize().y + pad;
-    ImGui::SetCursorScreenPos(pos);
-    ImGui::Dummy(ImVec2(width, y - pos.y));
-    return card.end(y);
+    y += ImGui::GetItemRectSize().y + em(0.25f);
+    return block.finish();
 }
 
 // [SECTION] A year of ownership
@@ -165,19 +161,14 @@ float CostsScreen::drawOwnership(float width)
     const Strings& s = strings();
     const CostsState& st = m_module.state();
     const finance::CostTariffs& t = st.tariffs.value().costs;
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    Card card(pos, width);
-    const float pad = em(1.25f);
-    const float x = pos.x + pad, w = width - pad * 2;
-    float y = pos.y + pad;
+    CardBlock block(width);
+    const float x = block.x, w = block.w;
+    float& y = block.y;
     y += sectionHeading("costs.ownership", s.get("costs.section.ownership"), ImVec2(x, y), w) + em(0.75f);
     y += breakdown("costs.ownership", st.estimate.ownership, "costs.total_year", x, y, w) + em(0.5f);
     if (m_module.country() == Country::KZ) y += sources("costs.ownership.sources", {&t.kz.info, &t.fuel.info}, x, y, w);
     else y += sources("costs.ownership.sources", {&t.bh.info, &t.fuel.info}, x, y, w);
-    y += pad - em(0.25f);
-    ImGui::SetCursorScreenPos(pos);
-    ImGui::Dummy(ImVec2(width, y - pos.y));
-    return card.end(y);
+    return block.finish();
 }
 
 // [SECTION] Insurance
@@ -188,11 +179,9 @@ float CostsScreen::drawInsurance(float width)
     const CostsState& st = m_module.state();
     const CostsEvaluation& e = st.estimate;
     const bool kz = m_module.country() == Country::KZ;
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    Card card(pos, width);
-    const float pad = em(1.25f);
-    const float x = pos.x + pad, w = width - pad * 2;
-    float y = pos.y + pad;
+    CardBlock block(width);
+    const float x = block.x, w = block.w;
+    float& y = block.y;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     y += sectionHeading("costs.insurance", s.get("costs.section.insurance"), ImVec2(x, y), w) + em(0.75f);
     const auto subheading = [&](const char* key) {
@@ -213,10 +202,7 @@ float CostsScreen::drawInsurance(float width)
     }
     const finance::InsuranceTariffs& t = st.tariffs.value().insurance;
     y += sources("costs.insurance.sources", {kz ? &t.kz.info : &t.bh.info}, x, y, w);
-    y += pad - em(0.25f);
-    ImGui::SetCursorScreenPos(pos);
-    ImGui::Dummy(ImVec2(width, y - pos.y));
-    return card.end(y);
+    return block.finish();
 }
 
 // [SECTION] On the road
@@ -228,11 +214,9 @@ float CostsScreen::drawOnTheRoad(float width)
     const CostsEvaluation& e = st.estimate;
     const bool kz = m_module.country() == Country::KZ;
     const finance::CostTariffs& t = st.tariffs.value().costs;
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    Card card(pos, width);
-    const float pad = em(1.25f);
-    const float x = pos.x + pad, w = width - pad * 2;
-    float y = pos.y + pad;
+    CardBlock block(width);
+    const float x = block.x, w = block.w;
+    float& y = block.y;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     y += sectionHeading("costs.road", s.get(kz ? "costs.section.customs" : "costs.section.registration"),
                         ImVec2(x, y), w) + em(0.5f);
@@ -253,10 +237,7 @@ float CostsScreen::drawOnTheRoad(float width)
         y += breakdown("costs.registration", *e.registration, "costs.total", x, y, w) + em(0.5f);
         y += sources("costs.road.sources", {&t.bh.info}, x, y, w);
     }
-    y += pad - em(0.25f);
-    ImGui::SetCursorScreenPos(pos);
-    ImGui::Dummy(ImVec2(width, y - pos.y));
-    return card.end(y);
+    return block.finish();
 }
 
 } // namespace dongelek::ui

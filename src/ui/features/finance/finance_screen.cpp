@@ -45,6 +45,54 @@ float Card::end(float bottom)
     return bottom - m_pos.y;
 }
 
+CardBlock::CardBlock(float width)
+    : pos(ImGui::GetCursorScreenPos()), pad(em(1.25f)), m_width(width), m_card(pos, width)
+{
+    x = pos.x + pad;
+    w = width - pad * 2;
+    y = pos.y + pad;
+}
+
+float CardBlock::finish()
+{
+    const float bottom = y + pad - em(0.25f);
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::Dummy(ImVec2(m_width, bottom - pos.y));
+    return m_card.end(bottom);
+}
+
+float listingPageHeader(const Strings& s, const char* prefix, const char* titleKey, const ListingSummary& car,
+                        float width, const std::function<void(const std::string&)>& navigate)
+{
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const std::string p(prefix);
+    const std::string listingUrl = ListingRoute{car.id}.url();
+    ButtonOptions back;
+    back.kind = ButtonKind::Ghost;
+    back.hasIcon = true;
+    back.icon = Icon::ChevronLeft;
+    back.href = listingUrl;
+    ImGui::SetCursorScreenPos(ImVec2(pos.x - em(0.5f), pos.y));
+    if (button((p + ".back").c_str(), s.get("finance.back"), back)) navigate(listingUrl);
+    float y = pos.y + ImGui::GetFrameHeight() + em(0.75f);
+    // The page's heading, wrapped on a narrow phone (a long Kazakh word does not fit).
+    const char* title = s.get(titleKey);
+    const ImVec2 size = textSize(Font::Title, title, width);
+    drawText(ImGui::GetWindowDrawList(), Font::Title, ImVec2(pos.x, y), color::kText, title, width);
+    hookRect((p + ".heading").c_str(), title, ImVec2(pos.x, y), ImVec2(pos.x + size.x, y + size.y), nullptr,
+             withRole(Role::Heading));
+    y += size.y + em(0.375f);
+    const std::string line = car.title + ", " + std::to_string(car.year) + "  \xC2\xB7  " + formatPrice(s, car.price);
+    SelectableTextOptions o;
+    const std::string carId = p + ".car";
+    o.hookId = carId.c_str();
+    o.wrapWidth = width;
+    y += selectableText("##car", Font::Regular, ImVec2(pos.x, y), color::kTextMuted, line, o).y;
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::Dummy(ImVec2(width, y - pos.y));
+    return y - pos.y;
+}
+
 float sectionHeading(const char* hookId, const std::string& text, ImVec2 pos, float width)
 {
     const ImVec2 size = textSize(Font::Heading, text, width);
@@ -231,31 +279,9 @@ float FinanceScreen::drawHeader(float width)
 {
     const Strings& s = strings();
     const FinanceState& st = m_module.state();
-    const ListingSummary& car = st.listing.value().summary;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const std::string listingUrl = ListingRoute{st.listingId}.url();
-    ButtonOptions back;
-    back.kind = ButtonKind::Ghost;
-    back.hasIcon = true;
-    back.icon = Icon::ChevronLeft;
-    back.href = listingUrl;
-    ImGui::SetCursorScreenPos(ImVec2(pos.x - em(0.5f), pos.y));
-    if (button("finance.back", s.get("finance.back"), back)) m_ui.app.navigate(listingUrl);
-    float y = pos.y + ImGui::GetFrameHeight() + em(0.75f);
-    {
-        // The page's heading, wrapped on a narrow phone (a long Kazakh word does not fit).
-        const char* title = s.get("finance.heading");
-        const ImVec2 size = textSize(Font::Title, title, width);
-        drawText(ImGui::GetWindowDrawList(), Font::Title, ImVec2(pos.x, y), color::kText, title, width);
-        hookRect("finance.heading", title, ImVec2(pos.x, y), ImVec2(pos.x + size.x, y + size.y), nullptr,
-                 withRole(Role::Heading));
-        y += size.y + em(0.375f);
-    }
-    const std::string line = car.title + ", " + std::to_string(car.year) + "  \xC2\xB7  " + formatPrice(s, car.price);
-    SelectableTextOptions o;
-    o.hookId = "finance.car";
-    o.wrapWidth = width;
-    y += selectableText("##car", Font::Regular, ImVec2(pos.x, y), color::kTextMuted, line, o).y;
+    float y = pos.y + listingPageHeader(s, "finance", "finance.heading", st.listing.value().summary, width,
+                                        [this](const std::string& url) { m_ui.app.navigate(url); });
     if (m_ui.app.find<CostsModule>()) { // what the car costs besides the loan
         ButtonOptions link;
         link.kind = ButtonKind::Link;

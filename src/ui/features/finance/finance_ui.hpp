@@ -7,6 +7,9 @@
 
 #include <imgui.h>
 
+#include "core/model.hpp"
+
+#include <functional>
 #include <string>
 
 namespace dongelek::ui::finance_ui {
@@ -31,6 +34,28 @@ private:
     ImVec2 m_pos;
     float m_width;
 };
+
+// A card at the cursor, `width` wide, with the usual padding: `x`, `w` are its inner left and
+// width and `y` the running position of its content; finish() puts the card behind what was
+// drawn, leaves the ImGui cursor covering it, and returns its height (the block's height).
+class CardBlock {
+public:
+    explicit CardBlock(float width);
+    float finish();
+    float x = 0, w = 0, y = 0;
+    const ImVec2 pos;
+    const float pad;
+
+private:
+    float m_width;
+    Card m_card;
+};
+
+// The head of a listing's sub-page (the calculator, the cost estimate): "Back to the listing"
+// (a link, `<prefix>.back`), the page's title (`<prefix>.heading`) and the car with its price
+// (`<prefix>.car`, selectable). Returns its height; `onBack` runs when the link is pressed.
+float listingPageHeader(const Strings& s, const char* prefix, const char* titleKey, const ListingSummary& car,
+                        float width, const std::function<void(const std::string&)>& navigate);
 
 // A card's heading (a heading in the mirror); returns its height.
 float sectionHeading(const char* hookId, const std::string& text, ImVec2 pos, float width);
