@@ -53,6 +53,9 @@ export async function typeInto(app, id, text, { touch = false } = {}) {
   await app.page.keyboard.press('Control+A');
   if (touch) await app.page.keyboard.insertText(text);
   else await app.page.keyboard.type(text, { delay: 5 });
+  // The field may have moved out of view meanwhile (a problem appeared above it): look again.
+  const { items } = await app.waitFor((s) => s.settled, `${id} typed`);
+  if (!byId(items, id)) await reveal(app, id);
   await app.waitFor((s, its) => byId(its, id)?.value === text && s.settled, `${id} holds ${text}`);
 }
 
