@@ -3,7 +3,8 @@
 // ownership, each with lines that add up to its total; the yearly distance moves the year and
 // the address keeps it; a bad engine volume names its problem and the sections that need it say
 // so while the quote stays; the region and full cover change the premium; a Bahraini car on a
-// 320 px phone with registration or transfer fees, all inside the screen; Russian and Kazakh.
+// 320 px phone with registration or transfer fees, all inside the screen; Russian and Kazakh;
+// the address is a page of the server's (404 for an unknown listing).
 // Screenshots in build/e2e.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -114,6 +115,15 @@ describe('what a car really costs', () => {
     await app.waitFor((s, i) => s.screen === 'finance' && byId(i, 'finance.costs'), 'the calculator');
     assert.equal((await app.item('finance.costs')).href, `/listing/${item.id}/costs`);
     await app.context.close();
+  });
+
+  test('a shared estimate address is a page of its own, and an unknown listing\'s is a 404', async () => {
+    const item = await pickListing('KZ');
+    const page = await fetch(`${fx.server.url}/listing/${item.id}/costs?km=30000&region=astana`);
+    assert.equal(page.status, 200);
+    assert.ok((await page.text()).includes(`/listing/${item.id}"`), 'its canonical address is the listing\'s');
+    assert.equal((await fetch(`${fx.server.url}/listing/99999999/costs`)).status, 404);
+    assert.equal((await fetch(`${fx.server.url}/listing/${item.id}/cost`)).status, 404);
   });
 
   test('a 320 px phone, Bahrain: registration or transfer, everything inside the screen', async () => {
