@@ -38,7 +38,6 @@ std::string CostsScreen::price(const Money& m) const { return formatPrice(string
 
 void CostsScreen::drawContent()
 {
-    const Strings& s = strings();
     const CostsState& st = m_module.state();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const PageLayout layout = PageLayout::compute(display.x);
@@ -61,17 +60,7 @@ void CostsScreen::drawContent()
     const float y0 = ImGui::GetCursorScreenPos().y + em(0.75f);
     ImGui::SetCursorScreenPos(ImVec2(x0, y0));
     const ImVec2 avail(layout.width, std::max(em(12), display.y - y0 - em(2)));
-    const Status status = m_module.status();
-    const RequestError& error = m_module.error();
-    if (status == Status::Error) {
-        if (error.kind == ErrorKind::NotFound) {
-            if (goneListingPanel(s, errorMessage(s, error, true), errorHint(s, error), avail)) m_ui.app.navigate("/");
-        } else if (errorPanel(s, errorMessage(s, error, true), errorHint(s, error), avail)) {
-            m_ui.app.retry();
-        }
-    } else if (!st.ready) {
-        spinnerBlock("spinner", avail, shared().nowMs);
-    } else {
+    if (!listingPageState(m_ui, m_module.status(), m_module.error(), st.ready, avail)) {
         const float y = y0 + drawHeader(layout.width) + em(1.0f);
         const float gap = em(1.0f);
         // One column of blocks at x, `w` wide, from y; returns its height.

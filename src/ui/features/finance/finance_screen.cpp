@@ -61,6 +61,24 @@ float CardBlock::finish()
     return m_card.end(bottom);
 }
 
+bool listingPageState(UiContext& ui, Status status, const RequestError& error, bool ready, ImVec2 avail)
+{
+    const Strings& s = ui.app.shared().strings;
+    if (status == Status::Error) {
+        if (error.kind == ErrorKind::NotFound) {
+            if (goneListingPanel(s, errorMessage(s, error, true), errorHint(s, error), avail)) ui.app.navigate("/");
+        } else if (errorPanel(s, errorMessage(s, error, true), errorHint(s, error), avail)) {
+            ui.app.retry();
+        }
+        return true;
+    }
+    if (!ready) {
+        spinnerBlock("spinner", avail, ui.app.shared().nowMs);
+        return true;
+    }
+    return false;
+}
+
 float listingPageHeader(const Strings& s, const char* prefix, const char* titleKey, const ListingSummary& car,
                         float width, const std::function<void(const std::string&)>& navigate)
 {
@@ -179,7 +197,6 @@ std::string FinanceScreen::plainAmount(std::int64_t minor) const
 
 void FinanceScreen::drawContent()
 {
-    const Strings& s = strings();
     const FinanceState& st = m_module.state();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const PageLayout layout = PageLayout::compute(display.x);
@@ -211,16 +228,7 @@ void FinanceScreen::drawContent()
     ImGui::SetCursorScreenPos(ImVec2(x0, y0));
 
     const ImVec2 avail(layout.width, std::max(em(12), display.y - y0 - em(2)));
-    const RequestError& error = st.listing.error();
-    if (st.listing.status() == Status::Error) {
-        if (error.kind == ErrorKind::NotFound) {
-            if (goneListingPanel(s, errorMessage(s, error, true), errorHint(s, error), avail)) m_ui.app.navigate("/");
-        } else if (errorPanel(s, errorMessage(s, error, true), errorHint(s, error), avail)) {
-            m_ui.app.retry();
-        }
-    } else if (!ready) {
-        spinnerBlock("spinner", avail, shared().nowMs);
-    } else {
+    if (!listingPageState(m_ui, st.listing.status(), st.listing.error(), ready, avail)) {
         float y = y0 + drawHeader(layout.width) + em(1.0f);
         const float gap = em(1.0f);
         if (layout.narrow) {

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "core/model.hpp"
+#include "ui/screen.hpp"
 
 #include <functional>
 #include <string>
@@ -56,6 +57,11 @@ private:
 // (`<prefix>.car`, selectable). Returns its height; `onBack` runs when the link is pressed.
 float listingPageHeader(const Strings& s, const char* prefix, const char* titleKey, const ListingSummary& car,
                         float width, const std::function<void(const std::string&)>& navigate);
+
+// A listing's sub-page before it can be drawn: the listing is gone (a panel with a way home),
+// a request failed (a panel with Retry), or it is still loading (a spinner); `avail` is the
+// room. Returns false when the page is ready to draw.
+bool listingPageState(UiContext& ui, Status status, const RequestError& error, bool ready, ImVec2 avail);
 
 // A card's heading (a heading in the mirror); returns its height.
 float sectionHeading(const char* hookId, const std::string& text, ImVec2 pos, float width);
