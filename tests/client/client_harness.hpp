@@ -17,9 +17,13 @@
 #include "core/json_mapping.hpp"
 #include "core/routes/listing_route.hpp"
 
+#include "core/i18n.hpp"
+
 #include <cstddef>
 #include <cstdint>
+#include <fstream>
 #include <functional>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -375,5 +379,22 @@ struct ClientHarness {
         deliverPop();
     }
 };
+
+// A shipped locale file's text (locales/<code>.json), and the strings the app loads for it
+// (English under it).
+inline std::string readLocale(const std::string& code)
+{
+    std::ifstream in(std::string(DONGELEK_LOCALES_DIR) + "/" + code + ".json");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+inline Strings shipped(const std::string& code)
+{
+    Strings s;
+    s.load(code, code == "en" ? std::string() : readLocale(code), readLocale("en"));
+    return s;
+}
 
 } // namespace dongelek::test

@@ -84,14 +84,6 @@ bool hasProblem(const CostsEvaluation& e, CostsField f, const std::string& key)
     return false;
 }
 
-std::string readLocale(const std::string& code)
-{
-    std::ifstream in(std::string(DONGELEK_LOCALES_DIR) + "/" + code + ".json");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 } // namespace
 
 // [SECTION] The address

@@ -52,21 +52,6 @@ void open(FinanceHarness& h, const std::string& url, Country country = Country::
     REQUIRE(h.fin().listing.status() == Status::Ready);
 }
 
-std::string readLocale(const std::string& code)
-{
-    std::ifstream in(std::string(DONGELEK_LOCALES_DIR) + "/" + code + ".json");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-Strings shipped(const std::string& code)
-{
-    Strings s;
-    s.load(code, code == "en" ? std::string() : readLocale(code), readLocale("en"));
-    return s;
-}
-
 bool hasProblem(const std::vector<FieldProblem>& problems, FinanceField f, const std::string& key)
 {
     for (const FieldProblem& p : problems)

@@ -24,21 +24,6 @@ std::string detailsWithSeller(std::int64_t id, std::int64_t sellerId)
     return j.dump();
 }
 
-std::string readLocale(const std::string& code)
-{
-    std::ifstream in(std::string(DONGELEK_LOCALES_DIR) + "/" + code + ".json");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-Strings shipped(const std::string& code)
-{
-    Strings s;
-    s.load(code, code == "en" ? std::string() : readLocale(code), readLocale("en"));
-    return s;
-}
-
 Strings englishStrings()
 {
     Strings s;

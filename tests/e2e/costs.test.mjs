@@ -8,7 +8,7 @@
 // Screenshots in build/e2e.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, serverAndBrowser, sleep } from './lib/harness.mjs';
+import { framesWhileIdle, openApp, serverAndBrowser } from './lib/harness.mjs';
 import { press, reveal, typeInto } from './lib/page_moves.mjs';
 
 const fx = serverAndBrowser({ demoSize: 300 });
@@ -60,12 +60,7 @@ describe('what a car really costs', () => {
     assert.match((await reveal(app, 'costs.road.sources')).label, /^Tariffs in force from 20\d\d-\d\d-\d\d\. Sources: /);
     await app.shot('2-customs');
     // Idle: nothing is drawn while nothing changes.
-    await app.page.mouse.move(5, 795);
-    await app.waitFor((s) => s.settled, 'at rest');
-    await sleep(500);
-    const rest = (await app.state()).frames;
-    await sleep(1500);
-    assert.equal((await app.state()).frames, rest, 'no frames while idle');
+    assert.equal(await framesWhileIdle(app), 0, 'no frames while idle');
 
     // A longer yearly distance: more fuel, a bigger year; the address keeps it.
     await typeInto(app, 'costs.yearly_km', '30000');

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { openApp, repoRoot, serverAndBrowser, serverBin, sleep, totp } from './lib/harness.mjs';
+import { framesWhileIdle, openApp, repoRoot, serverAndBrowser, serverBin, totp } from './lib/harness.mjs';
 import { mailTo as outboxMail } from './lib/harness.mjs';
 import { press, reveal, typeInto } from './lib/page_moves.mjs';
 
@@ -55,12 +55,7 @@ describe('the loan calculator', () => {
     await app.page.waitForFunction(() => document.querySelectorAll('#dongelek-mirror input').length >= 6, null, { timeout: 10_000 });
     await app.shot('1-calculator');
     // Idle: with everything shown, the page draws nothing more.
-    await app.page.mouse.move(5, 795);
-    await app.waitFor((s) => s.settled, 'at rest');
-    await sleep(500);
-    const rest = (await app.state()).frames;
-    await sleep(1500);
-    assert.equal((await app.state()).frames, rest, 'no frames while idle on the calculator');
+    assert.equal(await framesWhileIdle(app), 0, 'no frames while idle on the calculator');
 
     // Keyboard: Tab goes from the price to the down payment (the fields in reading order).
     await typeInto(app, 'finance.price', '5000000');

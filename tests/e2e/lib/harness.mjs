@@ -188,3 +188,14 @@ export function totp(base32, at = Date.now()) {
   const o = h[h.length - 1] & 15;
   return String((h.readUInt32BE(o) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
+
+// How many frames the app draws in 1.5 s once it is at rest with the pointer parked at (x, y):
+// 0 when the app draws nothing while nothing changes.
+export async function framesWhileIdle(app, { x = 5, y = 795 } = {}) {
+  await app.page.mouse.move(x, y);
+  await app.waitFor((s) => s.settled, 'at rest');
+  await sleep(500);
+  const rest = (await app.state()).frames;
+  await sleep(1500);
+  return (await app.state()).frames - rest;
+}
