@@ -6,6 +6,7 @@
 // [SECTION] Mask, opening, components
 // [SECTION] Refinement on the source
 // [SECTION] Sharpness and signature
+// [SECTION] Shared with listing photos (meanLuminance, sharpness)
 // [SECTION] analyzeFrame
 #include "spin_prep.hpp"
 
@@ -523,6 +524,16 @@ PixelBox refineBox(const Image& src, const Background& bg, double threshold, con
 
 // [SECTION] Sharpness and signature
 
+// `box` cut to the image's pixels (empty when it misses the image).
+PixelBox clampToImage(const Image& image, PixelBox box)
+{
+    box.left = std::clamp(box.left, 0, image.width);
+    box.right = std::clamp(box.right, 0, image.width);
+    box.top = std::clamp(box.top, 0, image.height);
+    box.bottom = std::clamp(box.bottom, 0, image.height);
+    return box;
+}
+
 // Variance of the 4-neighbour Laplacian of the luminance over `region`, on the source reduced
 // by whole blocks to about the full output size (blur the viewer will not see at 1280 px does
 // not count; a 12 MP frame is not read at full resolution twice). Three rows of luminance are
@@ -611,6 +622,45 @@ void makeSignature(const Reduced& r, double cx, double cy, double winW, double w
 }
 
 } // namespace
+
+// [SECTION] Shared with listing photos
+
+double meanLuminance(const Image& image, PixelBox region)
+{
+    if (!image.valid())
+        return 0;
+    region = clampToImage(image, region);
+    if (region.empty())
+        return 0;
+    // Channel sums first (integers), weighted once: the same mean as weighting every pixel.
+    std::uint64_t sum[3] = {};
+    const int ch = image.channels;
+    for (int y = region.top; y < region.bottom; ++y) {
+        const std::uint8_t* p = image.pixels.data() + (static_cast<std::size_t>(y) * image.width + region.left) * ch;
+        std::uint32_t row[3] = {};
+        for (int x = region.left; x < region.right; ++x, p += ch) {
+            row[0] += p[0];
+            row[1] += p[1];
+            row[2] += p[2];
+        }
+        for (int c = 0; c < 3; ++c)
+            sum[c] += row[c];
+    }
+    const double n = static_cast<double>(region.width()) * region.height();
+    return (kLumaR * static_cast<double>(sum[0]) + kLumaG * static_cast<double>(sum[1]) +
+            kLumaB * static_cast<double>(sum[2])) / n;
+}
+
+double sharpness(const Image& image, PixelBox region, int block)
+{
+    if (!image.valid() || block < 1)
+        return 0;
+    region = clampToImage(image, region);
+    if (region.empty())
+        return 0;
+    const double scaleMeanTo128 = 128.0 / std::max(1.0, meanLuminance(image, region));
+    return laplacianVariance(image, region, block) * scaleMeanTo128 * scaleMeanTo128;
+}
 
 // [SECTION] analyzeFrame
 

@@ -10,6 +10,7 @@
 // [SECTION] Step 3: the output (renderFrame, makeAtlas)
 // [SECTION] All at once (prepareSpin)
 // [SECTION] The server's check (checkSpin)
+// [SECTION] Shared with listing photos (resampleRegion, meanLuminance, sharpness)
 //
 // The steps are separate so the browser can run them one frame per animation frame and keep
 // only one raw frame decoded at a time (72 decoded 12 MP frames would be 3.4 GB):
@@ -339,5 +340,27 @@ std::vector<SpinProblem> checkSpin(const SpinManifest& spin, const SpinLimits& l
 
 // The manifest of a prepared spin, for checking it before upload.
 SpinManifest manifestOf(const PreparedSpin& spin);
+
+// [SECTION] Shared with listing photos (resampleRegion, meanLuminance, sharpness)
+// photo_prep.hpp prepares a seller's single photos with the spin's resampler and measures, so
+// a photo and a spin frame of the same shot come out alike.
+
+// `region` of `source` (cut to the image) resampled to exactly `out`, with the source's
+// channels, by the resampler of renderFrame (method, item 3: when shrinking 3× or more, a
+// whole-block average first that leaves stb_image_resize 1 .. 1.5×). Where `out` does not have
+// the region's aspect ratio exactly (rounded sizes), each axis gets its own scale. An invalid
+// source, an empty region or out: an empty Image.
+Image resampleRegion(const Image& source, PixelBox region, ImageSize out);
+
+// Mean luminance over `region` (cut to the image), 0..255: Rec. 709 weights on the sRGB values,
+// as FrameAnalysis::meanLuminance. An invalid image or an empty region: 0.
+double meanLuminance(const Image& image, PixelBox region);
+
+// The spin's blur measure over `region` (cut to the image): variance of the 4-neighbour
+// Laplacian of the luminance, on the image reduced by whole blocks of block × block pixels,
+// normalised to a mean luminance of 128 (× (128 / the region's mean)², so a darker exposure
+// does not read as blur), luminance units². Regions under 3 × 3 blocks, an invalid image or
+// block < 1: 0.
+double sharpness(const Image& image, PixelBox region, int block = 1);
 
 } // namespace dongelek::spin

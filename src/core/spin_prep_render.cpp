@@ -1,5 +1,6 @@
 // Spin preparation, step 3 (spin_prep.hpp): resamples each frame's crop to the full size, the
-// medium size and its atlas cell with stb_image_resize, and prepareSpin, all steps at once.
+// medium size and its atlas cell with stb_image_resize, and prepareSpin, all steps at once;
+// and resampleRegion, the same resampler for listing photos (photo_prep.hpp).
 #include "spin_prep.hpp"
 
 // stb_image_resize's implementation lives in this file only, with its functions static
@@ -124,48 +125,51 @@ void blockAverage(const std::uint8_t* in, int w, int h, int stride, int k, std::
     }
 }
 
-// The crop of `source` to `full` (source channels). Output pixel o samples the source at
-// crop + (o + 0.5) / scale (pixel centres at +0.5, stb's convention). stb_image_resize only
-// extends the input by its filter's reach, so it draws the output pixels whose centres fall on
-// the frame, from the part of the frame they need; the rest repeats their edge.
-bool resampleCrop(const Image& source, const FramePlan& plan, Image& full)
+// The source rectangle at (cropX, cropY), cropW × cropH source pixels, drawn into `out` (already
+// sized, source channels) at sx × sy output pixels per source pixel: output pixel o samples the
+// source at crop + (o + 0.5) / scale (pixel centres at +0.5, stb's convention). stb_image_resize
+// only extends the input by its filter's reach, so it draws the output pixels whose centres fall
+// on the frame, from the part of the frame they need; the rest repeats their edge. The two
+// scales differ only when a caller rounds an output size (resampleRegion); a spin's are one.
+bool resampleInto(const Image& source, double cropX, double cropY, double cropW, double cropH, double sx, double sy,
+                  Image& out)
 {
-    const double s = plan.scale;
-    if (!(s > 0) || !std::isfinite(plan.cropX) || !std::isfinite(plan.cropY))
+    if (!(sx > 0) || !(sy > 0) || !std::isfinite(cropX) || !std::isfinite(cropY))
         return false;
-    const auto first = [s](double crop, int limit) {
+    const auto first = [](double crop, double s, int limit) {
         return std::clamp(static_cast<int>(std::ceil(-crop * s - 0.5)), 0, limit);
     };
-    const auto last = [s](double crop, int size, int limit) {
+    const auto last = [](double crop, double s, int size, int limit) {
         return std::clamp(static_cast<int>(std::floor((size - crop) * s - 0.5)) + 1, 0, limit);
     };
-    int ox0 = first(plan.cropX, full.width), ox1 = last(plan.cropX, source.width, full.width);
-    int oy0 = first(plan.cropY, full.height), oy1 = last(plan.cropY, source.height, full.height);
+    int ox0 = first(cropX, sx, out.width), ox1 = last(cropX, sx, source.width, out.width);
+    int oy0 = first(cropY, sy, out.height), oy1 = last(cropY, sy, source.height, out.height);
     if (ox1 <= ox0 || oy1 <= oy0) {
         // The crop misses the frame entirely (a plan for another frame size): its nearest pixel.
-        const int sx = std::clamp(static_cast<int>(plan.cropX + plan.cropWidth / 2), 0, source.width - 1);
-        const int sy = std::clamp(static_cast<int>(plan.cropY + plan.cropHeight / 2), 0, source.height - 1);
-        const std::uint8_t* p = source.pixels.data() + (static_cast<std::size_t>(sy) * source.width + sx) * source.channels;
-        for (std::size_t i = 0; i < full.pixels.size(); i += full.channels)
-            std::memcpy(full.pixels.data() + i, p, full.channels);
+        const int px = std::clamp(static_cast<int>(cropX + cropW / 2), 0, source.width - 1);
+        const int py = std::clamp(static_cast<int>(cropY + cropH / 2), 0, source.height - 1);
+        const std::uint8_t* p = source.pixels.data() + (static_cast<std::size_t>(py) * source.width + px) * source.channels;
+        for (std::size_t i = 0; i < out.pixels.size(); i += out.channels)
+            std::memcpy(out.pixels.data() + i, p, out.channels);
         return true;
     }
     // A source more than 1.5× the output's resolution (12 MP for a 1280 output) is first reduced
     // by whole blocks of k × k pixels, over the crop only: stb_image_resize's cost grows with the
     // pixels it reads, the block average reads each once with integer sums, and the filter then
-    // still shrinks by 1 .. 1.5×, so it still decides the look.
-    const int k = std::max(1, static_cast<int>(1.0 / (1.5 * s)));
+    // still shrinks by 1 .. 1.5×, so it still decides the look. (Square blocks: k follows the
+    // axis shrunk less.)
+    const int k = std::max(1, static_cast<int>(1.0 / (1.5 * std::max(sx, sy))));
     // The source rows and columns those pixels reach: their centres' span plus the filter's
     // support (2 pixels of the coarser grid) and a block for rounding.
-    const double reach = 2.0 / std::min(s, 1.0) + k;
-    const auto lo = [&](double crop, int o, int size) {
+    const double reachX = 2.0 / std::min(sx, 1.0) + k, reachY = 2.0 / std::min(sy, 1.0) + k;
+    const auto lo = [](double crop, double s, double reach, int o, int size) {
         return std::clamp(static_cast<int>(std::floor(crop + (o + 0.5) / s - reach)), 0, size - 1);
     };
-    const auto hi = [&](double crop, int o, int size, int from) {
+    const auto hi = [](double crop, double s, double reach, int o, int size, int from) {
         return std::clamp(static_cast<int>(std::ceil(crop + (o - 0.5) / s + reach)), from + 1, size);
     };
-    const int rx0 = lo(plan.cropX, ox0, source.width), rx1 = hi(plan.cropX, ox1, source.width, rx0);
-    const int ry0 = lo(plan.cropY, oy0, source.height), ry1 = hi(plan.cropY, oy1, source.height, ry0);
+    const int rx0 = lo(cropX, sx, reachX, ox0, source.width), rx1 = hi(cropX, sx, reachX, ox1, source.width, rx0);
+    const int ry0 = lo(cropY, sy, reachY, oy0, source.height), ry1 = hi(cropY, sy, reachY, oy1, source.height, ry0);
     const int ch = source.channels;
     const std::uint8_t* in = source.pixels.data() + (static_cast<std::size_t>(ry0) * source.width + rx0) * ch;
     int inW = rx1 - rx0, inH = ry1 - ry0, inStride = source.width * ch;
@@ -183,18 +187,24 @@ bool resampleCrop(const Image& source, const FramePlan& plan, Image& full)
         inStride = rw * ch;
     }
     // Output pixel o of the drawn part samples the (reduced) input at (o + 0.5 + shift) / scale.
-    std::uint8_t* out = full.pixels.data() + (static_cast<std::size_t>(oy0) * full.width + ox0) * ch;
-    const float shiftX = static_cast<float>((plan.cropX - rx0) * s + ox0);
-    const float shiftY = static_cast<float>((plan.cropY - ry0) * s + oy0);
-    const float scale = static_cast<float>(s * k);
-    const int ok = stbir_resize_subpixel(in, inW, inH, inStride, out, ox1 - ox0, oy1 - oy0, full.width * ch,
+    std::uint8_t* dst = out.pixels.data() + (static_cast<std::size_t>(oy0) * out.width + ox0) * ch;
+    const float shiftX = static_cast<float>((cropX - rx0) * sx + ox0);
+    const float shiftY = static_cast<float>((cropY - ry0) * sy + oy0);
+    const float scaleX = static_cast<float>(sx * k), scaleY = static_cast<float>(sy * k);
+    const int ok = stbir_resize_subpixel(in, inW, inH, inStride, dst, ox1 - ox0, oy1 - oy0, out.width * ch,
                                          STBIR_TYPE_UINT8, ch, alphaChannel(ch), alphaFlags(ch), STBIR_EDGE_CLAMP,
                                          STBIR_EDGE_CLAMP, STBIR_FILTER_DEFAULT, STBIR_FILTER_DEFAULT, kSpace,
-                                         nullptr, scale, scale, shiftX, shiftY);
+                                         nullptr, scaleX, scaleY, shiftX, shiftY);
     if (!ok)
         return false;
-    extendEdges(full, ox0, oy0, ox1, oy1);
+    extendEdges(out, ox0, oy0, ox1, oy1);
     return true;
+}
+
+// The crop of `source` to `full` (source channels), one scale for both axes.
+bool resampleCrop(const Image& source, const FramePlan& plan, Image& full)
+{
+    return resampleInto(source, plan.cropX, plan.cropY, plan.cropWidth, plan.cropHeight, plan.scale, plan.scale, full);
 }
 
 // Full to medium and medium to cell. At the standard sizes these are whole-number ratios (2 and
@@ -219,6 +229,27 @@ bool shrinkInto(const std::uint8_t* in, int inW, int inH, std::uint8_t* out, int
 }
 
 } // namespace
+
+// [SECTION] Shared with listing photos
+
+Image resampleRegion(const Image& source, PixelBox region, ImageSize out)
+{
+    if (!source.valid() || out.width <= 0 || out.height <= 0)
+        return {};
+    region.left = std::clamp(region.left, 0, source.width);
+    region.right = std::clamp(region.right, 0, source.width);
+    region.top = std::clamp(region.top, 0, source.height);
+    region.bottom = std::clamp(region.bottom, 0, source.height);
+    if (region.empty())
+        return {};
+    Image image;
+    ensure(image, out, source.channels);
+    const double sx = static_cast<double>(out.width) / region.width();
+    const double sy = static_cast<double>(out.height) / region.height();
+    if (!resampleInto(source, region.left, region.top, region.width(), region.height(), sx, sy, image))
+        return {};
+    return image;
+}
 
 Image makeAtlas(const SpinPlan& plan)
 {

@@ -1,6 +1,7 @@
 // URLs of the app's screens: a pasted or reloaded address opens the same screen. Each
 // feature's route parses and builds its own part; the app falls back to browse (tests/client).
 #include "core/route.hpp"
+#include "core/routes/editor_routes.hpp"
 #include "core/listing_query.hpp"
 #include "core/routes/browse_route.hpp"
 #include "core/routes/listing_route.hpp"
@@ -69,4 +70,29 @@ TEST_CASE("bad links are not listings, and a refused filter is the plain first p
     CHECK_FALSE(BrowseRoute::claims(splitAppUrl("/nowhere")));
     const BrowseRoute r = BrowseRoute::parse(splitAppUrl("/?page=-1&make=2"));
     CHECK(r.filter == ListingFilter{});
+}
+
+TEST_CASE("the seller's addresses: a new draft, a draft on one of its steps, the dashboard", "[core][route][editor]")
+{
+    using dongelek::EditorRoute;
+    using dongelek::MyListingsRoute;
+    const auto editor = [](const char* url) { return EditorRoute::parse(dongelek::splitAppUrl(url)); };
+    REQUIRE(editor("/sell/new"));
+    CHECK(editor("/sell/new")->draftId == 0);
+    CHECK(editor("/sell/new")->url() == "/sell/new");
+    REQUIRE(editor("/sell/42?step=photos"));
+    CHECK(editor("/sell/42?step=photos")->draftId == 42);
+    CHECK(editor("/sell/42?step=photos")->step == dongelek::DraftStep::Photos);
+    CHECK(editor("/sell/42?step=photos")->url() == "/sell/42?step=photos");
+    // The first step goes without step=; an unknown step opens the first one.
+    CHECK(editor("/sell/42")->url() == "/sell/42");
+    CHECK(editor("/sell/42?step=nonsense")->step == dongelek::DraftStep::Vin);
+    CHECK_FALSE(editor("/sell"));
+    CHECK_FALSE(editor("/sell/042"));
+    CHECK_FALSE(editor("/sell/abc"));
+    CHECK_FALSE(editor("/selling/4"));
+    REQUIRE(MyListingsRoute::parse(dongelek::splitAppUrl("/my/listings")));
+    CHECK(MyListingsRoute::parse(dongelek::splitAppUrl("/my/listings?listing=7"))->url() == "/my/listings?listing=7");
+    CHECK(MyListingsRoute::parse(dongelek::splitAppUrl("/my/listings?listing=x"))->listingId == 0);
+    CHECK_FALSE(MyListingsRoute::parse(dongelek::splitAppUrl("/my")));
 }
