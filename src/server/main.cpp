@@ -17,6 +17,9 @@
 #include "server/features/insight/insight_routes.hpp"
 #include "server/features/contact/contact_repository.hpp"
 #include "server/features/contact/contact_routes.hpp"
+#include "server/features/editor/editor_routes.hpp"
+#include "server/features/editor/editor_service.hpp"
+#include "server/features/editor/photo_uploads.hpp"
 #include "server/features/insight/insight_service.hpp"
 #include "server/features/saved_searches/saved_search_routes.hpp"
 #include "server/features/saved_searches/saved_search_service.hpp"
@@ -238,8 +241,9 @@ int main(int argc, char** argv)
         // transaction, and read from the database, so another server process's writes count too.
         JsonResponses json(cache.get(), [&db = *database] { return db.dataVersion(); });
 
-        MediaStore media(config.mediaDir, repository, demo::paintPhoto);
-        logLine("media: " + config.mediaDir + " (photos are drawn on first request)");
+        LocalDiskStorage uploadStorage(config.mediaDir);
+        MediaStore media(config.mediaDir, repository, demo::paintPhoto, uploadStorage);
+        logLine("media: " + config.mediaDir + " (demo photos are drawn on first request; sellers' photos in uploads/)");
 
         StaticFiles web(config.webDir);
         logLine(web.available()
@@ -298,6 +302,9 @@ int main(int argc, char** argv)
         view360::View360Service view360Service(view360Repository, unixNow);
         view360::SpinMedia spinMedia(config.mediaDir, view360Service);
         view360::SpinUploads spinUploads(config.mediaDir, view360Service, view360Repository, unixNow);
+        editor::EditorRepository editorRepository(*database);
+        editor::EditorService editorService(editorRepository, unixNow);
+        editor::PhotoUploads photoUploads(editorRepository, uploadStorage, unixNow);
 
         HttpOptions http;
         http.authenticate = [&accountService](std::string_view token) { return accountService.authenticate(token); };
@@ -333,6 +340,7 @@ int main(int argc, char** argv)
         routes.add(finance::financeRoutes(financeService, financeFiles));
         routes.add(photoRoutes(media, renders));
         routes.add(view360::view360Routes(view360Service, spinMedia, spinUploads, renders));
+        routes.add(editor::editorRoutes(editorService, photoUploads, renders));
         routes.add(pages::pageRoutes(pageService, rendered, site));
         // A fallback: answers what no other feature owns (files; other paths get the 404 page).
         routes.add(webRoutes(web, pages::notFoundPage(pageService, rendered, site)));

@@ -38,6 +38,8 @@ public:
     // An array of 0..maxItems objects; errors name "name[i].field".
     std::vector<JsonBody> objects(std::string_view name, std::size_t maxItems,
                                   std::initializer_list<std::string_view> allowed) const;
+    // The field's JSON as sent (a document the route checks itself); 400 when absent.
+    const nlohmann::json& raw(std::string_view name) const { return required(name); }
     // Refuses a field whose value the route found wrong (400 invalid_field naming it).
     [[noreturn]] void reject(std::string_view name, const std::string& message) const;
 

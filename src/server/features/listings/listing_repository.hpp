@@ -38,6 +38,7 @@ struct PhotoSpec {
     Body body = Body::Sedan;
     std::string color; // wire name, e.g. "white", see demo/catalog.hpp
     int year = 0;
+    std::string uploadKey; // a seller's own photo: its storage key (media/media_storage.hpp), nothing to draw
 };
 
 // [SECTION] Rows written by the demo generator (and later by the listing editor)

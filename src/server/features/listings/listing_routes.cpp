@@ -27,7 +27,7 @@ std::vector<Route> listingRoutes(ListingService& listings, JsonResponses& json)
                       throw ClientError(badParameter(fe.field, fe.message));
                   filter.query = normalizeSearchText(filter.query);
                   if (!filter.query.empty() && filter.page == 1) listings.searchService().recordSearch(filter.query);
-                  return *json.cached(req, searchCacheKey("listings", filter, listings.searchService().now()),
+                  return *json.cached(req, searchCacheKey("listings", filter, listings.searchService()),
                                       [&] { return listings.search(filter); });
               }},
         Route{{Method::Get},

@@ -537,8 +537,9 @@ std::optional<PhotoSpec> SqlListingRepository::findPhoto(std::int64_t photoId)
 {
     auto c = m_db.acquire();
     db::Statement& s =
-        c->prepare("SELECT p.id, p.position, p.kind, p.backdrop, p.seed, p.listing_id, l.body, l.color, l.year"
-                   " FROM photos p JOIN listings l ON l.id = p.listing_id"
+        c->prepare("SELECT p.id, p.position, p.kind, p.backdrop, p.seed, p.listing_id, l.body, l.color, l.year,"
+                   " COALESCE(u.storage_key, '')"
+                   " FROM photos p JOIN listings l ON l.id = p.listing_id LEFT JOIN uploads u ON u.id = p.upload_id"
                    " WHERE p.id = ? AND l.status <> 'removed'");
     s.bind(1, photoId);
     if (!s.step()) return std::nullopt;
@@ -556,6 +557,7 @@ std::optional<PhotoSpec> SqlListingRepository::findPhoto(std::int64_t photoId)
     spec.body = enumColumn<Body>(s, 6);
     spec.color = s.columnText(7);
     spec.year = s.columnInt(8);
+    spec.uploadKey = s.columnText(9);
     s.reset();
     return spec;
 }

@@ -44,8 +44,9 @@ PhotoDimensions dimensionsOf(PhotoSize size)
     return size == PhotoSize::Thumb ? PhotoDimensions{320, 240} : PhotoDimensions{960, 720};
 }
 
-MediaStore::MediaStore(std::string mediaDir, ListingRepository& repository, PhotoRenderer renderer)
-    : m_dir(std::move(mediaDir)), m_repository(repository), m_renderer(std::move(renderer))
+MediaStore::MediaStore(std::string mediaDir, ListingRepository& repository, PhotoRenderer renderer,
+                       const MediaStorage& uploads)
+    : m_dir(std::move(mediaDir)), m_repository(repository), m_renderer(std::move(renderer)), m_uploads(uploads)
 {
 }
 
@@ -64,6 +65,8 @@ std::optional<std::string> MediaStore::photoFile(std::int64_t photoId, PhotoSize
 
     const std::optional<PhotoSpec> spec = m_repository.findPhoto(photoId);
     if (!spec) return std::nullopt;
+    if (!spec->uploadKey.empty())
+        return m_uploads.localPath(spec->uploadKey + (size == PhotoSize::Thumb ? "-thumb.jpg" : "-large.jpg"));
     const PhotoDimensions dim = dimensionsOf(size);
     const std::string jpeg = encodeJpeg(m_renderer(*spec, dim.width, dim.height), dim.width, dim.height, kJpegQuality);
 

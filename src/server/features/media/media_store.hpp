@@ -3,6 +3,7 @@
 #pragma once
 
 #include "server/features/listings/listing_repository.hpp"
+#include "server/features/media/media_storage.hpp"
 #include "server/features/media/photo_urls.hpp"
 
 #include <cstdint>
@@ -29,10 +30,11 @@ void writeFileAtomically(const std::string& path, const std::string& bytes);
 
 class MediaStore {
 public:
-    MediaStore(std::string mediaDir, ListingRepository& repository, PhotoRenderer renderer);
+    // `uploads` holds sellers' own photos (a photo with an upload key is served from there).
+    MediaStore(std::string mediaDir, ListingRepository& repository, PhotoRenderer renderer, const MediaStorage& uploads);
 
-    // The JPEG file for a photo, rendering and storing it first when missing; nullopt
-    // for an unknown photo. Thread-safe: concurrent first requests may both render,
+    // The JPEG file for a photo: a seller's upload as stored, or a demo photo, rendering and
+    // storing it first when missing; nullopt for an unknown photo. Thread-safe: concurrent first requests may both render,
     // and the atomic rename makes either result the final file.
     std::optional<std::string> photoFile(std::int64_t photoId, PhotoSize size);
 
@@ -43,6 +45,7 @@ private:
     std::string m_dir;
     ListingRepository& m_repository;
     PhotoRenderer m_renderer;
+    const MediaStorage& m_uploads;
 };
 
 } // namespace dongelek::server

@@ -14,10 +14,13 @@
 
 namespace dongelek::server {
 
-std::string searchCacheKey(const char* prefix, const ListingFilter& filter, std::int64_t nowUnix)
+std::string searchCacheKey(const char* prefix, const ListingFilter& filter, SearchService& search)
 {
-    std::string key = std::string(prefix) + "|" + toQueryString(filter);
-    if (filter.postedWithinDays) key += "|t" + std::to_string(nowUnix / 600);
+    // The snapshot's version too: right after a write the database's version (the cache's
+    // own key) is new while the index is still being rebuilt, and an answer from the old
+    // snapshot must not be kept as the new version's.
+    std::string key = std::string(prefix) + "|" + toQueryString(filter) + "|s" + std::to_string(search.snapshotVersion());
+    if (filter.postedWithinDays) key += "|t" + std::to_string(search.now() / 600);
     return key;
 }
 
@@ -39,7 +42,7 @@ std::vector<Route> searchRoutes(SearchService& search, JsonResponses& json)
                   filter.page = 1;
                   filter.sort = Sort::Newest;
                   filter.pageSize = limits::kPageSizeDefault;
-                  return *json.cached(req, searchCacheKey("facets", filter, search.now()),
+                  return *json.cached(req, searchCacheKey("facets", filter, search),
                                       [&] { return search.facets(filter); });
               }},
         Route{{Method::Get},

@@ -19,7 +19,8 @@ class SearchService;
 std::vector<Route> searchRoutes(SearchService& search, JsonResponses& json);
 
 // The cache key of a search answer: the canonical query, and for "posted within" the
-// ten minutes it was asked in (the window moves with the clock, not with the data).
-std::string searchCacheKey(const char* prefix, const ListingFilter& filter, std::int64_t nowUnix);
+// ten minutes it was asked in (the window moves with the clock, not with the data), and the
+// version of the search snapshot that answers it.
+std::string searchCacheKey(const char* prefix, const ListingFilter& filter, SearchService& search);
 
 } // namespace dongelek::server

@@ -48,6 +48,8 @@ public:
     void recordSearch(std::string_view text);
     void onSwap(Listener listener);
     std::int64_t now() const { return m_now(); }
+    // The data version of the snapshot answering now (asks for a rebuild when it is behind).
+    std::uint64_t snapshotVersion() { return index()->dataVersion(); }
 
     static constexpr std::size_t kPopularMax = 2000;
 

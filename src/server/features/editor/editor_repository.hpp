@@ -1,0 +1,149 @@
+// The seller's side of the store, written once against db::Database for SQLite and
+// PostgreSQL alike: drafts with their version (an edit names the version it started from, so
+// two tabs cannot overwrite each other), uploaded photos, and the seller's own listings:
+// publishing a draft, taking a listing off the market and back, marking it sold, deleting
+// it. Every query names its owner (user_id, or the listing's seller's user_id), so one
+// seller's rows never reach another. Times are Unix seconds.
+#pragma once
+
+#include "core/accounts.hpp"
+#include "core/listing_draft.hpp"
+#include "core/model.hpp"
+#include "server/db/database.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dongelek::server::editor {
+
+// [SECTION] Drafts
+
+struct DraftRow {
+    std::int64_t id = 0;
+    std::int64_t listingId = 0; // 0: a new listing
+    int version = 1;
+    std::string document; // JSON text (core/listing_draft.hpp)
+    std::int64_t createdAt = 0;
+    std::int64_t updatedAt = 0;
+};
+
+struct SaveOutcome {
+    enum class Kind { Saved, Conflict, NotFound } kind = Kind::NotFound;
+    DraftRow row; // Saved: the row as written; Conflict: the newer row on the server
+};
+
+// [SECTION] Uploads
+
+struct UploadRow {
+    std::int64_t id = 0;
+    std::string clientKey;
+    std::string storageKey;
+    int width = 0;
+    int height = 0;
+    std::int64_t bytes = 0;
+};
+
+// [SECTION] The seller's listings
+
+enum class SellerStatus { Published, Unpublished, Sold };
+std::string_view toString(SellerStatus s); // "published", "unpublished", "sold"
+
+// A listing of the seller's, as the dashboard lists it.
+struct OwnListing {
+    std::int64_t id = 0;
+    std::string title;
+    int year = 0;
+    Money price;
+    SellerStatus status = SellerStatus::Published;
+    std::string createdAt; // ISO 8601 UTC
+    std::int64_t coverPhotoId = 0;
+    int photoCount = 0;
+    int version = 1;
+    std::int64_t draftId = 0; // an open draft editing it
+};
+
+// What publishing writes: the draft's fields with the catalog's names filled in.
+struct PublishRecord {
+    ListingDraft draft;
+    std::string title; // "Toyota Camry"
+    Country country = Country::KZ;
+    std::string createdAt; // ISO 8601 UTC, for a new listing
+};
+
+// What the catalog says about a draft's ids (checked before publishing).
+struct CatalogCheck {
+    bool makeKnown = false;
+    bool modelOfMake = false;
+    bool cityKnown = false;
+    std::string makeName, modelName;
+    Country country = Country::KZ;
+};
+
+// Who the seller is: the account's name, confirmed phone, and seller row (0: none yet).
+struct SellerAccount {
+    std::string displayName;
+    std::string phone; // E.164, empty until confirmed
+    bool emailVerified = false;
+    AccountRole role = AccountRole::Buyer;
+    std::int64_t sellerId = 0;
+};
+
+class EditorRepository {
+public:
+    explicit EditorRepository(db::Database& database) : m_db(database) {}
+
+    // Drafts: the user's, newest edit first.
+    std::vector<DraftRow> drafts(std::int64_t userId);
+    std::optional<DraftRow> findDraft(std::int64_t userId, std::int64_t draftId);
+    std::int64_t countDrafts(std::int64_t userId);
+    // A new draft (version 1); for a listing that already has a draft, that draft instead.
+    DraftRow createDraft(std::int64_t userId, std::int64_t listingId, const std::string& document, std::int64_t now);
+    // Writes `document` as version baseVersion + 1 when the stored version is baseVersion;
+    // Conflict with the stored row otherwise.
+    SaveOutcome saveDraft(std::int64_t userId, std::int64_t draftId, int baseVersion, const std::string& document,
+                          std::int64_t now);
+    bool deleteDraft(std::int64_t userId, std::int64_t draftId);
+
+    // Uploads: a retry with the same client key replaces the row (its storage key is returned
+    // so the caller can remove the old files).
+    struct PutUpload {
+        UploadRow row;
+        std::string replacedStorageKey; // empty when the key was new
+    };
+    PutUpload putUpload(std::int64_t userId, const UploadRow& upload, std::int64_t now);
+    std::optional<UploadRow> findUpload(std::int64_t userId, std::int64_t uploadId);
+    std::int64_t countUploads(std::int64_t userId);
+
+    // The account behind a seller.
+    SellerAccount sellerAccount(std::int64_t userId);
+    CatalogCheck checkCatalog(const ListingDraft& d);
+
+    // Publishes the draft in one transaction: creates the user's seller row when missing
+    // (private, or dealer for a dealer account), writes or updates the listing with its photos
+    // (uploads of this user, or photos the listing already had) and its search text, records a
+    // price change in the price history, and deletes the draft. Fails with Conflict when the
+    // draft's version is not baseVersion. Returns the listing id (0 with Conflict/NotFound).
+    struct PublishOutcome {
+        SaveOutcome::Kind kind = SaveOutcome::Kind::NotFound;
+        std::int64_t listingId = 0;
+        DraftRow current; // Conflict: the newer draft
+    };
+    PublishOutcome publish(std::int64_t userId, std::int64_t draftId, int baseVersion, const PublishRecord& record,
+                           const SellerAccount& account, std::int64_t now);
+
+    // The seller's listings, newest first (deleted ones are gone).
+    std::vector<OwnListing> ownListings(std::int64_t userId);
+    std::optional<OwnListing> ownListing(std::int64_t userId, std::int64_t listingId);
+    // The published listing as a draft document (its fields and photos).
+    std::optional<ListingDraft> listingAsDraft(std::int64_t userId, std::int64_t listingId);
+    // Status changes of one of the user's listings; false when it is not theirs (or deleted).
+    bool setStatus(std::int64_t userId, std::int64_t listingId, SellerStatus status, std::int64_t now);
+    bool deleteListing(std::int64_t userId, std::int64_t listingId, std::int64_t now);
+
+private:
+    db::Database& m_db;
+};
+
+} // namespace dongelek::server::editor

@@ -1,0 +1,221 @@
+// Everything here is one seller's: answers are no-store. A draft's save and publish name the
+// version they started from; a newer version on the server answers 409 version_conflict with
+// that draft, so the editor can merge (core's mergeDrafts) and show what collided.
+
+#include "server/features/editor/editor_routes.hpp"
+
+#include "server/features/editor/editor_service.hpp"
+#include "server/features/editor/photo_uploads.hpp"
+#include "server/features/media/photo_urls.hpp"
+#include "server/features/media/rendered_files.hpp"
+#include "server/http/json_body.hpp"
+#include "server/http/task_pool.hpp"
+
+#include "core/json_mapping.hpp"
+#include "core/text_format.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace dongelek::server::editor {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kDraftBody = DraftLimits::kMaxDocumentBytes + 256;
+constexpr std::size_t kSmallBody = 1024;
+
+Response noStore(int status, const json& body) { return Response::privateJson(status, body.dump()); }
+
+Response noContent()
+{
+    Response r = Response::bytes(204, kJsonType, nullptr);
+    r.set("Cache-Control", "no-store");
+    return r;
+}
+
+Response conflict(const DraftRow& current, const std::vector<DraftProblem>& problems)
+{
+    return noStore(409, {{"error",
+                          {{"code", "version_conflict"},
+                           {"field", "base_version"},
+                           {"message", "this draft was changed in another tab or on another device (now version " +
+                                           std::to_string(current.version) + ")"}}},
+                         {"draft", draftJson(current, problems)}});
+}
+
+json ownJson(const OwnListing& l, std::int64_t now)
+{
+    json j = {{"id", l.id},
+              {"title", l.title},
+              {"year", l.year},
+              {"price", l.price},
+              {"status", toString(l.status)},
+              {"created_at", l.createdAt},
+              {"photo_count", l.photoCount},
+              {"version", l.version},
+              {"draft_id", l.draftId},
+              {"thumb_url", l.coverPhotoId ? photoUrl(l.coverPhotoId, PhotoSize::Thumb) : std::string()}};
+    const std::optional<std::int64_t> created = parseIsoTimestamp(l.createdAt);
+    j["days_on_market"] = created && now > *created ? (now - *created) / 86400 : 0;
+    return j;
+}
+
+json draftsJson(EditorService& service, const std::vector<DraftRow>& rows)
+{
+    json items = json::array();
+    for (const DraftRow& r : rows) {
+        const json doc = json::parse(r.document, nullptr, false);
+        const std::optional<ListingDraft> d = doc.is_discarded() ? std::nullopt : parseDraftDocument(doc);
+        items.push_back(draftJson(r, d ? service.problemsOf(*d) : std::vector<DraftProblem>{}));
+    }
+    return {{"items", std::move(items)}};
+}
+
+json uploadJson(const UploadView& v)
+{
+    return {{"id", v.row.id},     {"key", v.row.clientKey}, {"width", v.row.width},
+            {"height", v.row.height}, {"thumb_url", v.thumbUrl}, {"large_url", v.largeUrl}};
+}
+
+} // namespace
+
+std::vector<Route> editorRoutes(EditorService& service, PhotoUploads& uploads, TaskPool& renders)
+{
+    std::vector<Route> routes;
+    routes.push_back(Route{{Method::Get}, "/api/v1/me/drafts", Access::SignedIn, kNoBody,
+                           "the seller's drafts, last edited first, each with its problems",
+                           [&service](const Request& req) -> Reply {
+                               return noStore(200, draftsJson(service, service.drafts(req.user())));
+                           }});
+    routes.push_back(Route{{Method::Post}, "/api/v1/me/drafts", Access::SignedIn, kSmallBody,
+                           "start a draft: {} or {currency}, or {listing_id} to edit one of the seller's listings "
+                           "(the open draft of it when there is one)",
+                           [&service](const Request& req) -> Reply {
+                               JsonBody b(req.body, {"listing_id", "currency"});
+                               const std::int64_t listingId =
+                                   b.has("listing_id") ? b.integer("listing_id", 1, INT64_MAX) : 0;
+                               std::optional<Currency> currency;
+                               if (b.has("currency")) {
+                                   currency = parseEnum<Currency>(b.text("currency", 3));
+                                   if (!currency) b.reject("currency", "currency must be KZT or BHD");
+                               }
+                               const DraftRow row = service.create(req.user(), listingId, currency);
+                               const json doc = json::parse(row.document);
+                               return noStore(201, draftJson(row, service.problemsOf(*parseDraftDocument(doc))));
+                           }});
+    routes.push_back(Route{{Method::Get}, "/api/v1/me/drafts/{id:id}", Access::SignedIn, kNoBody,
+                           "one draft with its version, document and problems",
+                           [&service](const Request& req) -> Reply {
+                               const DraftRow row = service.draft(req.user(), req.params.id("id"));
+                               return noStore(200, draftsJson(service, {row})["items"][0]);
+                           }});
+    routes.push_back(Route{{Method::Put}, "/api/v1/me/drafts/{id:id}", Access::SignedIn, kDraftBody,
+                           "save a draft: {base_version, document}; 409 version_conflict with the newer draft when "
+                           "the stored version is not base_version",
+                           [&service](const Request& req) -> Reply {
+                               JsonBody b(req.body, {"base_version", "document"});
+                               const int base = static_cast<int>(b.integer("base_version", 1, INT32_MAX));
+                               const SaveResult r = service.save(req.user(), req.params.id("id"), base, b.raw("document"));
+                               if (r.conflict) return conflict(r.row, r.problems);
+                               return noStore(200, draftJson(r.row, r.problems));
+                           }});
+    routes.push_back(Route{{Method::Delete}, "/api/v1/me/drafts/{id:id}", Access::SignedIn, kNoBody,
+                           "throw a draft away (a published listing it edits stays as it is)",
+                           [&service](const Request& req) -> Reply {
+                               service.remove(req.user(), req.params.id("id"));
+                               return noContent();
+                           }});
+    routes.push_back(Route{
+        {Method::Post}, "/api/v1/me/drafts/{id:id}/publish", Access::SignedIn, kSmallBody,
+        "publish a draft: {base_version}; 422 draft_invalid with every problem, 409 version_conflict; answers "
+        "{listing_id} and the draft is gone",
+        [&service](const Request& req) -> Reply {
+            JsonBody b(req.body, {"base_version"});
+            const int base = static_cast<int>(b.integer("base_version", 1, INT32_MAX));
+            const PublishResult r = service.publish(req.user(), req.params.id("id"), base);
+            if (r.conflict) return conflict(r.current, service.problemsOf(ListingDraft{}));
+            if (r.listingId == 0) {
+                json problems = json::array();
+                for (const DraftProblem& p : r.problems)
+                    problems.push_back(problemJson(p));
+                const DraftProblem* first = nullptr;
+                for (const DraftProblem& p : r.problems)
+                    if (p.level == ProblemLevel::Error && !first) first = &p;
+                return noStore(422, {{"error",
+                                      {{"code", "draft_invalid"},
+                                       {"field", first ? first->field : ""},
+                                       {"message", first ? "not ready to publish: " + first->field + " (" + first->code + ")"
+                                                         : "not ready to publish"}}},
+                                     {"problems", std::move(problems)}});
+            }
+            return noStore(201, {{"listing_id", r.listingId}, {"url", "/listing/" + std::to_string(r.listingId)}});
+        }});
+    routes.push_back(Route{
+        {Method::Put}, "/api/v1/me/uploads/{key}", Access::SignedIn, UploadLimits::kMaxBytes,
+        "upload one photo (a JPEG or PNG body, at most 15 MB and 50 megapixels) under the device's key for it; "
+        "checked by its content, encoded again without metadata, stored as 1280x960 and 320x240; sending the same "
+        "key again replaces it",
+        [&uploads, &renders](const Request& req) -> Reply {
+            const std::int64_t user = req.user().userId;
+            const std::string key(req.params.text("key"));
+            uploads.admit(user, key);
+            const Responder later = req.answerLater();
+            const bool queued = renders.tryPost([later, &uploads, user, key, body = std::string(req.body)] {
+                try {
+                    later.send(noStore(201, uploadJson(uploads.store(user, key, processPhoto(body)))));
+                } catch (...) {
+                    later.fail(std::current_exception());
+                }
+            });
+            if (!queued) {
+                Response busy = errorResponse(HttpError{503, ApiError{"busy", "", "too many uploads at once; retry shortly"}});
+                busy.set("Retry-After", "1");
+                return busy;
+            }
+            return Deferred{};
+        }});
+    routes.push_back(Route{{Method::Get}, "/media/uploads/{file}", Access::Public, kNoBody,
+                           "an uploaded photo: <key>-large.jpg or <key>-thumb.jpg",
+                           [&uploads](const Request& req) -> Reply {
+                               std::string key;
+                               bool large = false;
+                               if (!parseUploadFile(req.params.text("file"), key, large))
+                                   throw ClientError(notFound("path", "no such photo"));
+                               const std::optional<std::string> path =
+                                   uploads.storage().localPath(key + (large ? "-large.jpg" : "-thumb.jpg"));
+                               if (!path) throw ClientError(notFound("path", "no such photo"));
+                               return serveStoredJpeg(*path, "no such photo");
+                           }});
+    routes.push_back(Route{{Method::Get}, "/api/v1/me/listings", Access::SignedIn, kNoBody,
+                           "the seller's listings (published, unpublished, sold), newest first",
+                           [&service](const Request& req) -> Reply {
+                               json items = json::array();
+                               const std::int64_t now = service.now();
+                               for (const OwnListing& l : service.listings(req.user()))
+                                   items.push_back(ownJson(l, now));
+                               return noStore(200, {{"items", std::move(items)}});
+                           }});
+    routes.push_back(Route{{Method::Post}, "/api/v1/me/listings/{id:id}/status", Access::SignedIn, kSmallBody,
+                           "take one of the seller's listings off the market, put it back or mark it sold: "
+                           "{status: unpublished | published | sold}",
+                           [&service](const Request& req) -> Reply {
+                               JsonBody b(req.body, {"status"});
+                               const std::string status = b.text("status", 20);
+                               SellerStatus to = SellerStatus::Published;
+                               if (status == "unpublished") to = SellerStatus::Unpublished;
+                               else if (status == "sold") to = SellerStatus::Sold;
+                               else if (status != "published")
+                                   b.reject("status", "status must be published, unpublished or sold");
+                               return noStore(200, ownJson(service.setStatus(req.user(), req.params.id("id"), to), service.now()));
+                           }});
+    routes.push_back(Route{{Method::Delete}, "/api/v1/me/listings/{id:id}", Access::SignedIn, kNoBody,
+                           "delete one of the seller's listings (buyers' links to it answer 404)",
+                           [&service](const Request& req) -> Reply {
+                               service.remove(req.user(), req.params.id("id"), true);
+                               return noContent();
+                           }});
+    return routes;
+}
+
+} // namespace dongelek::server::editor

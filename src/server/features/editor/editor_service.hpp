@@ -1,0 +1,79 @@
+// The seller's editor on the server: drafts (created empty or from one of the seller's
+// listings, saved with the version they started from, so a second tab gets a conflict instead
+// of overwriting), publishing a draft after the same checks the editor shows (core's
+// validateDraft plus the catalog and the account's confirmed phone), and the seller's status
+// changes. Every call names its user; a draft or listing of someone else is "not found".
+#pragma once
+
+#include "server/features/editor/editor_repository.hpp"
+#include "server/http/principal.hpp"
+
+#include "core/listing_draft.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dongelek::server::editor {
+
+struct EditorLimits {
+    static constexpr std::int64_t kMaxDrafts = 20;
+};
+
+// A draft as the API answers it: the row, its document, and its problems now.
+nlohmann::json draftJson(const DraftRow& row, const std::vector<DraftProblem>& problems);
+nlohmann::json problemJson(const DraftProblem& p);
+
+struct SaveResult {
+    bool conflict = false;
+    DraftRow row; // saved, or the newer one on the server
+    std::vector<DraftProblem> problems;
+};
+
+struct PublishResult {
+    std::int64_t listingId = 0;
+    bool conflict = false;
+    DraftRow current;                   // conflict: the newer draft
+    std::vector<DraftProblem> problems; // refused: what is wrong (422)
+};
+
+class EditorService {
+public:
+    EditorService(EditorRepository& repository, std::function<std::int64_t()> now)
+        : m_repository(repository), m_now(std::move(now))
+    {
+    }
+
+    std::vector<DraftRow> drafts(const Principal& who);
+    // 404 for a draft that is not the user's.
+    DraftRow draft(const Principal& who, std::int64_t draftId);
+    // An empty draft in `currency`, or (listingId > 0) a draft of one of the user's listings
+    // holding its fields and photos (the same draft again if one is open). 404 for a listing
+    // that is not theirs; 422 too_many_drafts past the limit.
+    DraftRow create(const Principal& who, std::int64_t listingId, std::optional<Currency> currency);
+    // `document` checked by core's parseDraftDocument (400 naming the key).
+    SaveResult save(const Principal& who, std::int64_t draftId, int baseVersion, const nlohmann::json& document);
+    void remove(const Principal& who, std::int64_t draftId);
+    PublishResult publish(const Principal& who, std::int64_t draftId, int baseVersion);
+
+    std::int64_t now() const { return m_now(); }
+    // The problems of a draft's document now (with the catalog's check).
+    std::vector<DraftProblem> problemsOf(const ListingDraft& d);
+
+    std::vector<OwnListing> listings(const Principal& who);
+    OwnListing listing(const Principal& who, std::int64_t listingId);
+    // 404 when the listing is not the user's (or deleted).
+    OwnListing setStatus(const Principal& who, std::int64_t listingId, SellerStatus status);
+    void remove(const Principal& who, std::int64_t listingId, bool listing);
+
+private:
+    int currentYear() const;
+
+    EditorRepository& m_repository;
+    std::function<std::int64_t()> m_now;
+};
+
+} // namespace dongelek::server::editor

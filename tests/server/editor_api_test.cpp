@@ -1,0 +1,278 @@
+// The seller's editor API against the real dongelek-server process: photos checked by their
+// content (empty, not a picture, truncated, a header claiming a huge size, too small), encoded
+// again without their metadata in the standard sizes; a draft saved, refused on a stale version,
+// published, seen by buyers with the uploaded photos, and managed by its seller only.
+
+#include "api_calls.hpp"
+#include "server_process.hpp"
+
+#include "server/db/open_database.hpp"
+#include "server/features/media/jpeg.hpp"
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <thread>
+
+#define STB_IMAGE_IMPLEMENTATION
+#define STB_IMAGE_STATIC
+#define STBI_ONLY_JPEG
+#define STBI_NO_STDIO
+#include <stb/stb_image.h>
+
+using dongelek::test::Answer;
+using dongelek::test::bearer;
+using dongelek::test::call;
+using dongelek::test::ServerOptions;
+using dongelek::test::ServerProcess;
+using nlohmann::json;
+
+namespace {
+
+// A photo as a phone takes it: a gradient with a car-coloured box, w x h, as JPEG, with an
+// EXIF block naming where it was taken (which must not survive the upload).
+std::string cameraJpeg(int w, int h)
+{
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(w) * h * 3);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            std::uint8_t* p = &px[(static_cast<std::size_t>(y) * w + x) * 3];
+            const bool car = x > w / 4 && x < w * 3 / 4 && y > h / 3 && y < h * 3 / 4;
+            p[0] = car ? 180 : static_cast<std::uint8_t>(x * 255 / w);
+            p[1] = car ? 30 : static_cast<std::uint8_t>(y * 255 / h);
+            p[2] = car ? 40 : 120;
+        }
+    std::string jpeg = dongelek::server::encodeJpeg(px, w, h, 85);
+    // APP1 "Exif" right after SOI, with a location string inside.
+    const std::string payload = std::string("Exif\0\0", 6) + "GPS 43.238949 76.889709 SECRET-LOCATION";
+    const std::size_t len = payload.size() + 2;
+    std::string app1 = "\xFF\xE1";
+    app1 += static_cast<char>(len >> 8);
+    app1 += static_cast<char>(len & 0xFF);
+    app1 += payload;
+    jpeg.insert(2, app1);
+    return jpeg;
+}
+
+// A PNG whose header claims width x height (only the signature and IHDR: nothing to decode).
+std::string pngHeader(std::uint32_t width, std::uint32_t height)
+{
+    std::string png = "\x89PNG\r\n\x1a\n";
+    png += std::string("\0\0\0\x0dIHDR", 8);
+    for (std::uint32_t v : {width, height})
+        for (int shift = 24; shift >= 0; shift -= 8)
+            png += static_cast<char>((v >> shift) & 0xFF);
+    png += std::string("\x08\x02\0\0\0", 5);
+    png += std::string("\0\0\0\0", 4); // CRC (stb does not check it)
+    return png;
+}
+
+struct Jpeg {
+    int status = 0, width = 0, height = 0;
+    std::string body;
+};
+Jpeg fetchJpeg(httplib::Client& c, const std::string& path)
+{
+    Jpeg out;
+    auto r = c.Get(path.c_str());
+    if (!r) return out;
+    out.status = r->status;
+    out.body = r->body;
+    int channels = 0;
+    unsigned char* px = stbi_load_from_memory(reinterpret_cast<const unsigned char*>(r->body.data()),
+                                              static_cast<int>(r->body.size()), &out.width, &out.height, &channels, 3);
+    if (px) stbi_image_free(px);
+    return out;
+}
+
+Answer putPhoto(httplib::Client& c, const std::string& token, const std::string& key, const std::string& body)
+{
+    return call(c, "PUT", "/api/v1/me/uploads/" + key, body, bearer(token), "image/jpeg");
+}
+
+void confirmPhone(const ServerProcess& s, const std::string& email, const std::string& phone)
+{
+    auto database = dongelek::server::db::openDatabase(s.databaseUrl());
+    auto lease = database->acquire();
+    dongelek::server::db::WriteTransaction tx(lease, dongelek::server::db::Visibility::Private);
+    tx.connection().prepare("UPDATE users SET phone = ? WHERE email = ?").bind(1, phone).bind(2, email).run();
+    tx.commit();
+}
+
+// A complete document for the demo catalog's first make and model and a Kazakh city.
+json completeDocument(httplib::Client& c, const std::vector<json>& uploads)
+{
+    const json makes = call(c, "GET", "/api/v1/makes").body;
+    const json cities = call(c, "GET", "/api/v1/cities").body;
+    REQUIRE(makes.is_array());
+    REQUIRE(cities.is_array());
+    std::int64_t cityId = 0;
+    for (const json& city : cities)
+        if (city["country"] == "KZ" && !cityId) cityId = city["id"];
+    json photos = json::array();
+    for (const json& u : uploads)
+        photos.push_back({{"key", u["key"]}, {"upload_id", u["id"]}, {"width", u["width"]}, {"height", u["height"]}});
+    return {{"make_id", makes[0]["id"]}, {"model_id", makes[0]["models"][0]["id"]}, {"year", 2021},
+            {"body", "crossover"},      {"fuel", "petrol"},  {"transmission", "automatic"},
+            {"drive", "awd"},           {"engine_litres", 2.4}, {"power_hp", 180},
+            {"color", "black"},         {"condition", "used"},  {"mileage_km", 41000},
+            {"price_minor", 14'900'000'00}, {"currency", "KZT"}, {"city_id", cityId},
+            {"description", "Kept in a warm garage, winter tyres included."}, {"photos", photos}};
+}
+
+} // namespace
+
+TEST_CASE("editor api: photos are checked by their content and stored without their metadata", "[api][editor]")
+{
+    ServerProcess s(ServerOptions{60, false, true, {}});
+    httplib::Client c("127.0.0.1", s.port());
+    c.set_read_timeout(60, 0);
+    const std::string token = dongelek::test::signUp(c, s, "photos@example.kz", 0).body["accessToken"];
+
+    // Signed-out uploads are refused before anything is read.
+    CHECK(call(c, "PUT", "/api/v1/me/uploads/p1", cameraJpeg(800, 600), {}, "image/jpeg").status == 401);
+
+    Answer a = putPhoto(c, token, "p1", "");
+    CHECK(a.status == 422);
+    CHECK(a.code() == "empty");
+    a = putPhoto(c, token, "p1", "this is a text file renamed to car.jpg, not a picture");
+    CHECK(a.status == 422);
+    CHECK(a.code() == "not_image");
+    const std::string good = cameraJpeg(2000, 1500);
+    a = putPhoto(c, token, "p1", good.substr(0, good.size() / 3));
+    CHECK(a.status == 422);
+    CHECK(a.code() == "unreadable");
+    a = putPhoto(c, token, "p1", pngHeader(30000, 30000));
+    CHECK(a.status == 422);
+    CHECK(a.code() == "too_many_pixels");
+    a = putPhoto(c, token, "p1", cameraJpeg(200, 150));
+    CHECK(a.status == 422);
+    CHECK(a.code() == "too_small");
+    a = putPhoto(c, token, "bad key!", good);
+    CHECK(a.status == 400);
+    CHECK(a.field() == "key");
+    CHECK(s.alive());
+
+    // A real photo: both sizes, the large one fitted (aspect kept), no EXIF left.
+    a = putPhoto(c, token, "p1", good);
+    REQUIRE(a.status == 201);
+    CHECK(a.body["width"] == 1280);
+    CHECK(a.body["height"] == 960);
+    const Jpeg large = fetchJpeg(c, a.body["large_url"]);
+    CHECK(large.status == 200);
+    CHECK(large.width == 1280);
+    CHECK(large.height == 960);
+    CHECK(large.body.find("SECRET-LOCATION") == std::string::npos);
+    CHECK(good.find("SECRET-LOCATION") != std::string::npos);
+    const Jpeg thumb = fetchJpeg(c, a.body["thumb_url"]);
+    CHECK(thumb.width == 320);
+    CHECK(thumb.height == 240);
+    // A portrait photo keeps its shape in the large size.
+    const Answer portrait = putPhoto(c, token, "p2", cameraJpeg(1200, 1600));
+    REQUIRE(portrait.status == 201);
+    CHECK(portrait.body["width"] == 720);
+    CHECK(portrait.body["height"] == 960);
+    // A retry of the same key replaces the photo: same id, new files, the old ones gone.
+    const Answer retry = putPhoto(c, token, "p1", cameraJpeg(1600, 1200));
+    REQUIRE(retry.status == 201);
+    CHECK(retry.body["id"] == a.body["id"]);
+    CHECK(retry.body["large_url"] != a.body["large_url"]);
+    CHECK(fetchJpeg(c, a.body["large_url"]).status == 404);
+    CHECK(fetchJpeg(c, retry.body["large_url"]).status == 200);
+}
+
+TEST_CASE("editor api: a draft saved by version, published, seen by buyers and managed by its seller only",
+          "[api][editor]")
+{
+    ServerProcess s(ServerOptions{60, false, true, {}});
+    httplib::Client c("127.0.0.1", s.port());
+    c.set_read_timeout(60, 0);
+    const std::string seller = dongelek::test::signUp(c, s, "seller@example.kz", 0).body["accessToken"];
+    const std::string other = dongelek::test::signUp(c, s, "other@example.kz", 1).body["accessToken"];
+
+    CHECK(call(c, "POST", "/api/v1/me/drafts", "{}").status == 401);
+    Answer d = call(c, "POST", "/api/v1/me/drafts", "{}", bearer(seller));
+    REQUIRE(d.status == 201);
+    const std::int64_t id = d.body["id"];
+    const std::string path = "/api/v1/me/drafts/" + std::to_string(id);
+    CHECK(d.body["version"] == 1);
+    CHECK_FALSE(d.body["problems"].empty());
+
+    std::vector<json> uploads;
+    for (const char* key : {"front", "side", "inside"}) {
+        const Answer u = putPhoto(c, seller, key, cameraJpeg(1600, 1200));
+        REQUIRE(u.status == 201);
+        uploads.push_back(u.body);
+    }
+    const json doc = completeDocument(c, uploads);
+    Answer saved = call(c, "PUT", path, json{{"base_version", 1}, {"document", doc}}.dump(), bearer(seller));
+    REQUIRE(saved.status == 200);
+    CHECK(saved.body["version"] == 2);
+    // A second tab that still has version 1: 409 with the newer draft.
+    Answer stale = call(c, "PUT", path, json{{"base_version", 1}, {"document", {{"year", 2010}}}}.dump(), bearer(seller));
+    CHECK(stale.status == 409);
+    CHECK(stale.code() == "version_conflict");
+    CHECK(stale.body["draft"]["version"] == 2);
+    CHECK(stale.body["draft"]["document"]["year"] == 2021);
+    // Bad documents name the field.
+    Answer bad = call(c, "PUT", path, json{{"base_version", 2}, {"document", {{"mileage_km", "a lot"}}}}.dump(), bearer(seller));
+    CHECK(bad.status == 400);
+    CHECK(bad.field() == "document.mileage_km");
+    // Someone else's draft does not exist for them.
+    CHECK(call(c, "GET", path, "", bearer(other)).status == 404);
+    CHECK(call(c, "PUT", path, json{{"base_version", 2}, {"document", doc}}.dump(), bearer(other)).status == 404);
+
+    // Publishing wants a confirmed phone first; every problem is listed.
+    Answer pub = call(c, "POST", path + "/publish", json{{"base_version", 2}}.dump(), bearer(seller));
+    CHECK(pub.status == 422);
+    CHECK(pub.code() == "draft_invalid");
+    CHECK(pub.field() == "phone");
+    confirmPhone(s, "seller@example.kz", "+77015550101");
+    pub = call(c, "POST", path + "/publish", json{{"base_version", 2}}.dump(), bearer(seller));
+    REQUIRE(pub.status == 201);
+    const std::int64_t listingId = pub.body["listing_id"];
+    CHECK(call(c, "GET", path, "", bearer(seller)).status == 404); // the draft became the listing
+
+    // Buyers see it, with the uploaded photos served in the listing's photo URLs.
+    const Answer page = call(c, "GET", "/api/v1/listings/" + std::to_string(listingId));
+    REQUIRE(page.status == 200);
+    CHECK(page.body["year"] == 2021);
+    REQUIRE(page.body["photos"].size() == 3);
+    const Jpeg cover = fetchJpeg(c, page.body["photos"][0]["large_url"]);
+    CHECK(cover.status == 200);
+    CHECK(cover.width == 1280);
+    // The search index takes the new listing in within moments (it is rebuilt off the request path).
+    bool listed = false;
+    json found;
+    for (int i = 0; i < 100 && !listed; ++i) {
+        found = call(c, "GET", "/api/v1/listings?q=warm%20garage").body;
+        for (const json& item : found["items"])
+            listed = listed || item["id"] == listingId;
+        if (!listed) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    INFO(found.dump().substr(0, 300));
+    CHECK(listed);
+
+    // The seller's list; another account cannot change or delete it.
+    const Answer mine = call(c, "GET", "/api/v1/me/listings", "", bearer(seller));
+    REQUIRE(mine.status == 200);
+    REQUIRE(mine.body["items"].size() == 1);
+    CHECK(mine.body["items"][0]["status"] == "published");
+    CHECK(call(c, "GET", "/api/v1/me/listings", "", bearer(other)).body["items"].empty());
+    const std::string status = "/api/v1/me/listings/" + std::to_string(listingId) + "/status";
+    CHECK(call(c, "POST", status, json{{"status", "sold"}}.dump(), bearer(other)).status == 404);
+    CHECK(call(c, "DELETE", "/api/v1/me/listings/" + std::to_string(listingId), "", bearer(other)).status == 404);
+    CHECK(call(c, "POST", "/api/v1/me/drafts", json{{"listing_id", listingId}}.dump(), bearer(other)).status == 404);
+    CHECK(call(c, "POST", status, json{{"status", "gone"}}.dump(), bearer(seller)).status == 400);
+
+    // Off the market: buyers get 404; back on: 200; deleted: 404 for good.
+    CHECK(call(c, "POST", status, json{{"status", "unpublished"}}.dump(), bearer(seller)).body["status"] == "unpublished");
+    CHECK(call(c, "GET", "/api/v1/listings/" + std::to_string(listingId)).status == 404);
+    CHECK(call(c, "POST", status, json{{"status", "published"}}.dump(), bearer(seller)).status == 200);
+    CHECK(call(c, "GET", "/api/v1/listings/" + std::to_string(listingId)).status == 200);
+    CHECK(call(c, "DELETE", "/api/v1/me/listings/" + std::to_string(listingId), "", bearer(seller)).status == 204);
+    CHECK(call(c, "GET", "/api/v1/listings/" + std::to_string(listingId)).status == 404);
+    CHECK(call(c, "GET", "/api/v1/me/listings", "", bearer(seller)).body["items"].empty());
+}
