@@ -20,6 +20,8 @@
 #include "server/features/editor/editor_routes.hpp"
 #include "server/features/editor/editor_service.hpp"
 #include "server/features/editor/photo_uploads.hpp"
+#include "server/features/stats/stats_repository.hpp"
+#include "server/features/stats/stats_routes.hpp"
 #include "server/features/insight/insight_service.hpp"
 #include "server/features/saved_searches/saved_search_routes.hpp"
 #include "server/features/saved_searches/saved_search_service.hpp"
@@ -305,6 +307,7 @@ int main(int argc, char** argv)
         editor::EditorRepository editorRepository(*database);
         editor::EditorService editorService(editorRepository, unixNow);
         editor::PhotoUploads photoUploads(editorRepository, uploadStorage, unixNow);
+        stats::StatsRepository statsRepository(*database);
 
         HttpOptions http;
         http.authenticate = [&accountService](std::string_view token) { return accountService.authenticate(token); };
@@ -341,6 +344,7 @@ int main(int argc, char** argv)
         routes.add(photoRoutes(media, renders));
         routes.add(view360::view360Routes(view360Service, spinMedia, spinUploads, renders));
         routes.add(editor::editorRoutes(editorService, photoUploads, renders));
+        routes.add(stats::statsRoutes(statsRepository, unixNow));
         routes.add(pages::pageRoutes(pageService, rendered, site));
         // A fallback: answers what no other feature owns (files; other paths get the 404 page).
         routes.add(webRoutes(web, pages::notFoundPage(pageService, rendered, site)));

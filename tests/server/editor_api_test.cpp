@@ -255,11 +255,32 @@ TEST_CASE("editor api: a draft saved by version, published, seen by buyers and m
     INFO(found.dump().substr(0, 300));
     CHECK(listed);
 
+    // A buyer's view is counted once a day; the seller's own is not. The dashboard has it.
+    CHECK(call(c, "POST", "/api/v1/listings/" + std::to_string(listingId) + "/view", "", bearer(other)).body["counted"] == true);
+    CHECK(call(c, "POST", "/api/v1/listings/" + std::to_string(listingId) + "/view", "", bearer(other)).body["counted"] == false);
+    CHECK(call(c, "POST", "/api/v1/listings/" + std::to_string(listingId) + "/view", "", bearer(seller)).body["counted"] == false);
+    const Answer stats = call(c, "GET", "/api/v1/me/listings/" + std::to_string(listingId) + "/stats?bucket=day&days=7", "",
+                              bearer(seller));
+    REQUIRE(stats.status == 200);
+    CHECK(stats.body["totals"]["views"] == 1);
+    REQUIRE_FALSE(stats.body["series"].empty()); // the listing is a day old at most: one day
+    CHECK(stats.body["series"].back()["views"] == 1);
+    CHECK(call(c, "GET", "/api/v1/me/listings/" + std::to_string(listingId) + "/stats", "", bearer(other)).status == 404);
+    CHECK(call(c, "GET", "/api/v1/me/listings/" + std::to_string(listingId) + "/stats?bucket=month", "", bearer(seller))
+              .status == 400);
+    auto csv = c.Get(("/api/v1/me/listings/" + std::to_string(listingId) + "/stats.csv").c_str(), bearer(seller));
+    REQUIRE(csv);
+    CHECK(csv->status == 200);
+    CHECK(csv->get_header_value("Content-Type").rfind("text/csv", 0) == 0);
+    CHECK(csv->body.rfind("date,views,favorites,contacts\r\n", 0) == 0);
+    CHECK(csv->body.find(",1,0,0") != std::string::npos);
+
     // The seller's list; another account cannot change or delete it.
     const Answer mine = call(c, "GET", "/api/v1/me/listings", "", bearer(seller));
     REQUIRE(mine.status == 200);
     REQUIRE(mine.body["items"].size() == 1);
     CHECK(mine.body["items"][0]["status"] == "published");
+    CHECK(mine.body["items"][0]["views"] == 1);
     CHECK(call(c, "GET", "/api/v1/me/listings", "", bearer(other)).body["items"].empty());
     const std::string status = "/api/v1/me/listings/" + std::to_string(listingId) + "/status";
     CHECK(call(c, "POST", status, json{{"status", "sold"}}.dump(), bearer(other)).status == 404);

@@ -14,16 +14,16 @@
 
 namespace dongelek::server {
 
+std::string visitorKey(const Request& req, std::int64_t now)
+{
+    return accounts::sha256Hex("visitor|" + req.remoteAddress + "|" + std::to_string(now / 86400)).substr(0, 32);
+}
+
 namespace {
 
 constexpr std::array<std::string_view, 7> kReasons{"spam",     "fraud",     "wrong_price", "wrong_details",
                                                     "sold",     "duplicate", "other"};
 constexpr std::array<std::string_view, 3> kChannels{"phone", "whatsapp", "telegram"};
-
-std::string visitorKey(const Request& req, std::int64_t now)
-{
-    return accounts::sha256Hex("visitor|" + req.remoteAddress + "|" + std::to_string(now / 86400)).substr(0, 32);
-}
 
 void limit(accounts::AbuseCounters& counters, const std::string& key, std::int64_t max, std::int64_t now,
            const char* what)

@@ -25,6 +25,10 @@ struct ContactLimits {
 std::vector<Route> contactRoutes(ContactRepository& repository, accounts::AbuseCounters& counters,
                                  std::function<std::int64_t()> now, ContactLimits limits = {});
 
+// Who is asking, for counting once per visitor and day without keeping addresses: a hash of
+// the address and the day.
+std::string visitorKey(const Request& req, std::int64_t now);
+
 // "+7 701 234 56 78" -> "77012345678" (the digits WhatsApp and Telegram links take).
 std::string phoneDigits(std::string_view phone);
 

@@ -514,7 +514,11 @@ constexpr const char* kOwnColumns =
     "SELECT l.id, l.title, l.year, l.price_minor, l.currency, l.status, l.unpublished, l.created_at, l.version,"
     " COALESCE((SELECT p.id FROM photos p WHERE p.listing_id = l.id ORDER BY p.position LIMIT 1), 0),"
     " (SELECT count(*) FROM photos p WHERE p.listing_id = l.id),"
-    " COALESCE((SELECT d.id FROM listing_drafts d WHERE d.listing_id = l.id), 0)"
+    " COALESCE((SELECT d.id FROM listing_drafts d WHERE d.listing_id = l.id), 0),"
+    // What the dashboard shows beside each: views (features/stats), saves and contact requests.
+    " (SELECT count(*) FROM listing_views v WHERE v.listing_id = l.id),"
+    " (SELECT count(*) FROM favorites f WHERE f.listing_id = l.id),"
+    " (SELECT count(*) FROM contact_events e WHERE e.listing_id = l.id)"
     " FROM listings l JOIN sellers s ON s.id = l.seller_id"
     " WHERE s.user_id = ? AND NOT (l.status = 'removed' AND l.unpublished = 0)";
 
@@ -531,6 +535,9 @@ OwnListing readOwn(const Statement& s)
     o.coverPhotoId = s.columnInt64(9);
     o.photoCount = s.columnInt(10);
     o.draftId = s.columnInt64(11);
+    o.views = s.columnInt64(12);
+    o.favorites = s.columnInt64(13);
+    o.contacts = s.columnInt64(14);
     return o;
 }
 

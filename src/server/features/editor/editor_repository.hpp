@@ -62,6 +62,7 @@ struct OwnListing {
     int photoCount = 0;
     int version = 1;
     std::int64_t draftId = 0; // an open draft editing it
+    std::int64_t views = 0, favorites = 0, contacts = 0;
 };
 
 // What publishing writes: the draft's fields with the catalog's names filled in.

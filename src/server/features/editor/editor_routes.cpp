@@ -55,6 +55,9 @@ json ownJson(const OwnListing& l, std::int64_t now)
               {"photo_count", l.photoCount},
               {"version", l.version},
               {"draft_id", l.draftId},
+              {"views", l.views},
+              {"favorites", l.favorites},
+              {"contacts", l.contacts},
               {"thumb_url", l.coverPhotoId ? photoUrl(l.coverPhotoId, PhotoSize::Thumb) : std::string()}};
     const std::optional<std::int64_t> created = parseIsoTimestamp(l.createdAt);
     j["days_on_market"] = created && now > *created ? (now - *created) / 86400 : 0;
