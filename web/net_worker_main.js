@@ -30,7 +30,50 @@
     headers.forEach(function (value, name) { out += name + ': ' + value + '\r\n'; });
     return out;
   }
+  // A request that wants upload progress (r.progress): fetch() cannot report it, XMLHttpRequest
+  // can. Same method, headers, body and cookies (same-origin: withCredentials stays false); the
+  // answer is replied exactly as load() does it. Progress goes out at most every ~100 ms, plus the last.
+  var kProgressMs = 100;
+  function loadWithProgress(r) {
+    var size = r.body ? r.body.length : 0;
+    var sent = -1, postedAt = 0;
+    function progress(loaded, total, last) {
+      var now = Date.now();
+      if (loaded <= sent || (!last && now - postedAt < kProgressMs)) return; // increasing, throttled
+      sent = loaded;
+      postedAt = now;
+      reply({ id: r.id, progress: loaded, total: total });
+    }
+    var xhr = new XMLHttpRequest();
+    var finished = false;
+    function fail(error) {
+      if (finished) return;
+      finished = true;
+      failed(r.id, error);
+    }
+    try {
+      xhr.open(r.method || 'GET', r.url, true);
+      xhr.responseType = 'arraybuffer';
+      (r.headers || []).forEach(function (h) { xhr.setRequestHeader(h[0], h[1]); });
+      xhr.upload.onprogress = function (e) {
+        var total = e.lengthComputable ? e.total : size;
+        progress(e.loaded, total, e.loaded >= total);
+      };
+      xhr.upload.onload = function () { progress(size, size, true); };
+      xhr.onload = function () {
+        if (finished) return;
+        finished = true;
+        var buffer = xhr.response || new ArrayBuffer(0);
+        reply({ id: r.id, status: xhr.status, headers: xhr.getAllResponseHeaders(), body: buffer }, [buffer]);
+      };
+      xhr.onerror = function () { fail('network error'); };       // offline, reset, refused
+      xhr.ontimeout = function () { fail('the request timed out'); };
+      xhr.onabort = function () { fail('the request was aborted'); };
+      xhr.send(r.body || null);
+    } catch (e) { fail(e && e.message); } // a header name or method XMLHttpRequest refuses
+  }
   function load(r) {
+    if (r.progress && !r.decode) { loadWithProgress(r); return; }
     var init = { method: r.method || 'GET', headers: r.headers || [], credentials: 'same-origin' };
     if (r.body) init.body = r.body;
     fetch(r.url, init).then(function (response) {

@@ -82,6 +82,7 @@ HttpSendFn platformHttp()
         out.url = std::move(request.url);
         out.headers = std::move(request.headers);
         out.body = std::move(request.body);
+        out.onUploadProgress = std::move(request.onUploadProgress);
         platform::httpSend(std::move(out), [done = std::move(done)](platform::HttpResponse r) { done(toReply(std::move(r))); });
     };
 }
@@ -125,7 +126,7 @@ App::App(AppOptions options)
       m_textures(platformCodec(), m_queue,
                  ui::TextureCache::Options{ui::textureBudgetFor(platform::coarsePointer())}),
       m_ui{m_controller, m_textures, m_topBar},
-      m_features(m_controller, m_ui)
+      m_features(m_controller, m_ui, m_queue)
 {
     // Features' device storage (IndexedDB on the web): answers reach modules through the queue.
     m_controller.setDeviceStore(DeviceStore{

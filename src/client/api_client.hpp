@@ -9,7 +9,9 @@
 #include "core/json_mapping.hpp"
 #include "core/model.hpp"
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -50,6 +52,11 @@ struct HttpRequest {
     std::string url;            // site-relative: "/api/v1/me"
     HttpHeaders headers;        // Authorization, X-Dongelek-CSRF, Content-Type, ...
     std::string body;
+    // Optional: how much of `body` the transport has sent, out of `total` (a progress bar for an
+    // upload). Through an HttpSendFn it is called zero or more times with increasing `sent`, before
+    // `done` and on any thread, like `done`; ApiClient::sendRaw hands each call to the main-thread
+    // queue, so its callers see them between frames, in order, before their reply. Empty: as before.
+    std::function<void(std::uint64_t sent, std::uint64_t total)> onUploadProgress;
     // Shorthands: a GET, and a request with a JSON body (Content-Type set).
     static HttpRequest get(std::string url);
     static HttpRequest json(std::string method, std::string url, const nlohmann::json& body);
@@ -72,7 +79,7 @@ struct HttpReply {
     std::string header(std::string_view name) const; // case-insensitive, "" when absent
 };
 
-// `done` may run on any thread.
+// `done` (and the request's onUploadProgress, always before `done`) may run on any thread.
 using HttpSendFn = std::function<void(HttpRequest request, std::function<void(HttpReply)> done)>;
 
 // Case-insensitive ASCII comparison of header names.
@@ -94,9 +101,19 @@ public:
         sendRaw(std::move(request), [done = std::move(done)](HttpReply reply) { done(interpret<T>(reply)); });
     }
     // The raw reply, on the main thread (the session looks at a 401 before anyone parses it).
+    // The request's onUploadProgress, if set, is called on the main thread too, each call before the
+    // reply (the queue keeps the order the transport reported them in).
     void sendRaw(HttpRequest request, std::function<void(HttpReply)> done)
     {
         TaskQueue* queue = &m_queue;
+        if (request.onUploadProgress) {
+            // Shared, not copied per call: the caller's callable is only ever run on the main thread.
+            auto progress = std::make_shared<const std::function<void(std::uint64_t, std::uint64_t)>>(
+                std::move(request.onUploadProgress));
+            request.onUploadProgress = [queue, progress](std::uint64_t sent, std::uint64_t total) {
+                queue->post([progress, sent, total] { (*progress)(sent, total); });
+            };
+        }
         m_http(std::move(request), [queue, done = std::move(done)](HttpReply reply) mutable {
             // Parsing happens on the main thread too (replies are small), keeping T off worker threads.
             queue->post([done = std::move(done), reply = std::move(reply)] { done(reply); });

@@ -4,6 +4,7 @@
 // http_native.cpp (cpp-httplib on the worker threads, with a cookie jar of its own).
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <utility>
@@ -18,6 +19,14 @@ struct HttpRequest {
     std::string url;            // site-relative: "/api/v1/me", "/media/...jpg"
     HttpHeaderList headers;     // sent as given (Authorization, Content-Type, X-Dongelek-CSRF)
     std::string body;
+    // Optional: how much of `body` has been sent so far, out of `total` (body.size()). Called zero
+    // or more times with increasing `sent`, always before `done`, on the same thread discipline as
+    // `done` (an arbitrary thread natively, between frames on the web): callers hand it to the
+    // main-thread queue. Web: through the network worker's XMLHttpRequest (fetch cannot report
+    // uploads), at most about every 100 ms plus the last; before the worker runs, once with
+    // (total, total) when an answer came. Native: as each 64 KB chunk is handed to the socket.
+    // Requests without it are sent exactly as before.
+    std::function<void(std::uint64_t sent, std::uint64_t total)> onUploadProgress;
 };
 
 struct HttpResponse {

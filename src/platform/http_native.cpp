@@ -13,8 +13,10 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 
@@ -53,6 +55,37 @@ CookieJar& jarFor(const std::string& base)
 
 bool secure(const std::string& base) { return base.rfind("https://", 0) == 0; }
 
+// Upload progress for a request that asks for it: the body goes out through a ContentProvider in
+// chunks of this size, reported as each is written to the socket.
+constexpr std::size_t kUploadChunk = 64 * 1024;
+
+// Sends a request with a body and onUploadProgress (POST, PUT or PATCH: the methods httplib sends
+// from a ContentProvider) chunk by chunk. The provider may start over if httplib retries, so only
+// counts past the highest one reported are passed on.
+httplib::Result sendWithProgress(httplib::Client& client, const HttpRequest& request, const httplib::Headers& headers)
+{
+    const std::string& body = request.body;
+    const auto total = static_cast<std::uint64_t>(body.size());
+    std::uint64_t reported = 0;
+    httplib::ContentProvider provider = [&](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+        if (offset > body.size()) return false;
+        const std::size_t n = std::min({length, kUploadChunk, body.size() - offset});
+        if (!sink.write(body.data() + offset, n)) return false;
+        const auto sent = static_cast<std::uint64_t>(offset + n);
+        if (sent > reported) {
+            reported = sent;
+            request.onUploadProgress(sent, total);
+        }
+        return true;
+    };
+    // With a string body httplib adds "Content-Type: text/plain" when none is given; the same here
+    // (httplib::Headers compares names case-insensitively).
+    const std::string contentType = headers.count("Content-Type") ? "" : "text/plain";
+    if (request.method == "POST") return client.Post(request.url, headers, body.size(), provider, contentType);
+    if (request.method == "PUT") return client.Put(request.url, headers, body.size(), provider, contentType);
+    return client.Patch(request.url, headers, body.size(), provider, contentType);
+}
+
 bool isSetCookie(const std::string& name)
 {
     static const char kName[] = "set-cookie";
@@ -78,14 +111,21 @@ HttpResponse send(const HttpRequest& request)
     req.method = request.method;
     req.path = request.url;
     for (const auto& [name, value] : request.headers) req.headers.emplace(name, value);
-    if (!request.body.empty()) req.body = request.body;
+    // A body with onUploadProgress goes out chunk by chunk (sendWithProgress), not copied here.
+    const bool chunked = request.onUploadProgress && !request.body.empty() &&
+                         (request.method == "POST" || request.method == "PUT" || request.method == "PATCH");
+    if (!request.body.empty() && !chunked) req.body = request.body;
     {
         std::lock_guard<std::mutex> lock(g_mutex);
         const std::string cookies = jarFor(base).header(request.url, epochSeconds(), secure(base));
         if (!cookies.empty()) req.headers.emplace("Cookie", cookies);
     }
     HttpResponse response;
-    if (auto res = client->send(req)) {
+    if (auto res = chunked ? sendWithProgress(*client, request, req.headers) : client->send(req)) {
+        if (request.onUploadProgress && !chunked) { // nothing to count in chunks: all of it went
+            const auto total = static_cast<std::uint64_t>(request.body.size());
+            request.onUploadProgress(total, total);
+        }
         response.status = res->status;
         response.body = std::move(res->body);
         std::lock_guard<std::mutex> lock(g_mutex); // saved under the lock: two answers never save out of order

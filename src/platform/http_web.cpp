@@ -11,6 +11,7 @@
 #include <emscripten/fetch.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -56,6 +57,11 @@ void onFetchDone(emscripten_fetch_t* fetch)
     if (response.status == 0) response.error = "network error";
     else response.headers = responseHeaders(fetch);
     emscripten_fetch_close(fetch);
+    // emscripten_fetch reports no upload progress: the whole body went once an answer came.
+    if (pending->request.onUploadProgress && response.status != 0) {
+        const auto total = static_cast<std::uint64_t>(pending->request.body.size());
+        pending->request.onUploadProgress(total, total);
+    }
     pending->done(std::move(response));
 }
 

@@ -7,6 +7,7 @@
 
 #include <emscripten.h>
 
+#include <cstdint>
 #include <map>
 
 namespace dongelek::platform::net_worker {
@@ -20,6 +21,7 @@ constexpr double kWorkerTimeoutMs = 30000;
 struct Pending {
     std::function<void(Reply)> done;
     Reply reply;
+    std::function<void(std::uint64_t, std::uint64_t)> onUploadProgress; // the request's, if any
 };
 
 struct WorkerState {
@@ -50,6 +52,10 @@ EM_JS(int, js_net_worker_start, (), {
     }
     worker.onmessage = function(e) {
         var d = e.data;
+        if (typeof d.progress === 'number') { // upload progress; the request goes on
+            _dongelek_net_progress(d.id, d.progress, d.total);
+            return;
+        }
         var ok = 0;
         if (d.pixels) {
             var p = _dongelek_net_pixels(d.id, d.width, d.height);
@@ -76,14 +82,15 @@ EM_JS(int, js_net_worker_start, (), {
     Module.dongelekNetWorker = worker;
     return 1;
 });
-EM_JS(void, js_net_worker_post, (int id, int decode, const char* method, const char* url, const char* const* headers,
-                                 const char* body, int bodySize), {
+EM_JS(void, js_net_worker_post, (int id, int decode, int progress, const char* method, const char* url,
+                                 const char* const* headers, const char* body, int bodySize), {
     var list = [];
     for (var i = 0; HEAPU32[(headers >> 2) + i]; i += 2)
         list.push([ UTF8ToString(HEAPU32[(headers >> 2) + i]), UTF8ToString(HEAPU32[(headers >> 2) + i + 1]) ]);
     var message = {
         id : id,
         decode : !!decode,
+        progress : !!progress,
         method : UTF8ToString(method),
         url : UTF8ToString(url),
         headers : list,
@@ -155,7 +162,7 @@ void send(const HttpRequest& request, bool decode, std::function<void(Reply)> do
     }
     if (s.requests.empty()) s.progressMs = emscripten_get_now();
     const int id = s.nextRequest++;
-    s.requests.emplace(id, Pending{std::move(done), {}});
+    s.requests.emplace(id, Pending{std::move(done), {}, request.onUploadProgress});
     if (!s.watchdogArmed) {
         s.watchdogArmed = true;
         emscripten_async_call(watchdog, nullptr, static_cast<int>(kWorkerTimeoutMs) + 1);
@@ -167,8 +174,9 @@ void send(const HttpRequest& request, bool decode, std::function<void(Reply)> do
     }
     headers.push_back(nullptr);
     headers.push_back(nullptr);
-    js_net_worker_post(id, decode ? 1 : 0, request.method.c_str(), request.url.c_str(), headers.data(),
-                       request.body.data(), static_cast<int>(request.body.size()));
+    const bool progress = !decode && request.onUploadProgress;
+    js_net_worker_post(id, decode ? 1 : 0, progress ? 1 : 0, request.method.c_str(), request.url.c_str(),
+                       headers.data(), request.body.data(), static_cast<int>(request.body.size()));
 }
 
 } // namespace dongelek::platform::net_worker
@@ -213,6 +221,19 @@ extern "C" EMSCRIPTEN_KEEPALIVE void dongelek_net_headers(int id, const char* bl
 extern "C" EMSCRIPTEN_KEEPALIVE void dongelek_net_error(int id, const char* error)
 {
     if (nw::Reply* reply = nw::replyFor(id)) reply->error = error ? error : "";
+}
+
+// Upload progress of request `id` (the worker sends it for requests with onUploadProgress only).
+// The request stays outstanding; a message from the worker also tells the watchdog it is alive.
+extern "C" EMSCRIPTEN_KEEPALIVE void dongelek_net_progress(int id, double sent, double total)
+{
+    auto& s = nw::st();
+    s.progressMs = emscripten_get_now();
+    const auto it = s.requests.find(id);
+    if (it == s.requests.end() || !it->second.onUploadProgress) return; // given up on, or never asked
+    const auto bytes = [](double v) { return v > 0 ? static_cast<std::uint64_t>(v) : std::uint64_t{0}; };
+    auto progress = it->second.onUploadProgress; // a copy: the callback may send or give up requests
+    progress(bytes(sent), bytes(total));
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void dongelek_net_done(int id, int status, int ok)

@@ -24,6 +24,8 @@ struct Reply {
 bool start();
 bool running();
 // Fetches `request` in the worker; with decode=true the answer is a decoded photo, not a body.
+// A raw request with onUploadProgress set is sent with XMLHttpRequest instead of fetch, and its
+// progress reaches that callback between frames, before `done`.
 void send(const HttpRequest& request, bool decode, std::function<void(Reply)> done);
 
 } // namespace dongelek::platform::net_worker

@@ -45,6 +45,7 @@ public:
         std::string method;
         HttpHeaders headers;
         std::string body;
+        std::function<void(std::uint64_t, std::uint64_t)> onUploadProgress; // as the request carried it
         std::string header(std::string_view name) const
         {
             for (const auto& [k, v] : headers)
@@ -57,7 +58,8 @@ public:
     {
         return [this](HttpRequest request, std::function<void(HttpReply)> done) {
             m_requests.push_back({std::move(request.url), std::move(done), false, std::move(request.method),
-                                  std::move(request.headers), std::move(request.body)});
+                                  std::move(request.headers), std::move(request.body),
+                                  std::move(request.onUploadProgress)});
         };
     }
 
@@ -89,6 +91,17 @@ public:
         for (std::size_t i = m_requests.size(); i-- > 0;)
             if (m_requests[i].url.compare(0, prefix.size(), prefix) == 0) return i;
         throw std::runtime_error("no request starting with " + prefix);
+    }
+
+    // Reports upload progress of request `i`, as a transport does before answering (the request
+    // must have asked for it; it lands on the queue like a reply).
+    void progress(std::size_t i, std::uint64_t sent, std::uint64_t total)
+    {
+        Request& r = m_requests.at(i);
+        if (r.answered) throw std::runtime_error("progress after the answer: " + r.url);
+        if (!r.onUploadProgress) throw std::runtime_error("request asked for no progress: " + r.url);
+        auto progress = r.onUploadProgress; // the callback may start new requests (and move m_requests)
+        progress(sent, total);
     }
 
     // Hands the reply to the client (it lands on the queue; the harness drains it).
