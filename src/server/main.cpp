@@ -305,7 +305,7 @@ int main(int argc, char** argv)
         view360::SpinMedia spinMedia(config.mediaDir, view360Service);
         view360::SpinUploads spinUploads(config.mediaDir, view360Service, view360Repository, unixNow);
         editor::EditorRepository editorRepository(*database);
-        editor::EditorService editorService(editorRepository, unixNow);
+        editor::EditorService editorService(editorRepository, unixNow, [&search] { search.refreshNow(); });
         editor::PhotoUploads photoUploads(editorRepository, uploadStorage, unixNow);
         stats::StatsRepository statsRepository(*database);
 

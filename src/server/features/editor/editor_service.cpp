@@ -118,6 +118,7 @@ void EditorService::remove(const Principal& who, std::int64_t id, bool listing)
 {
     if (listing) {
         if (!m_repository.deleteListing(who.userId, id, m_now())) listingNotFound();
+        changedForBuyers();
         return;
     }
     if (!m_repository.deleteDraft(who.userId, id)) draftNotFound();
@@ -163,6 +164,7 @@ PublishResult EditorService::publish(const Principal& who, std::int64_t draftId,
     }
     r.listingId = out.listingId;
     r.problems.clear();
+    changedForBuyers();
     return r;
 }
 
@@ -178,6 +180,7 @@ OwnListing EditorService::listing(const Principal& who, std::int64_t listingId)
 OwnListing EditorService::setStatus(const Principal& who, std::int64_t listingId, SellerStatus status)
 {
     if (!m_repository.setStatus(who.userId, listingId, status, m_now())) listingNotFound();
+    changedForBuyers();
     return listing(who, listingId);
 }
 

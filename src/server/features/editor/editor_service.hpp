@@ -42,8 +42,11 @@ struct PublishResult {
 
 class EditorService {
 public:
-    EditorService(EditorRepository& repository, std::function<std::int64_t()> now)
-        : m_repository(repository), m_now(std::move(now))
+    // `listingsChanged` runs after a write buyers see (a publish, a status change, a delete),
+    // before the answer: the search index takes it in, so the seller's next look finds it.
+    EditorService(EditorRepository& repository, std::function<std::int64_t()> now,
+                  std::function<void()> listingsChanged = {})
+        : m_repository(repository), m_now(std::move(now)), m_listingsChanged(std::move(listingsChanged))
     {
     }
 
@@ -72,8 +75,14 @@ public:
 private:
     int currentYear() const;
 
+    void changedForBuyers() const
+    {
+        if (m_listingsChanged) m_listingsChanged();
+    }
+
     EditorRepository& m_repository;
     std::function<std::int64_t()> m_now;
+    std::function<void()> m_listingsChanged;
 };
 
 } // namespace dongelek::server::editor

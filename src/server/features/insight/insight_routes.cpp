@@ -36,7 +36,7 @@ std::vector<Route> insightRoutes(InsightService& insight, JsonResponses& json)
               "the market price from comparable listings, a deal rating and the price history",
               [&insight, &json](const Request& req) -> Reply {
                   const std::int64_t id = req.params.id("id");
-                  if (auto r = json.cached(req, "insight|" + std::to_string(id), [&] { return insight.insight(id); }))
+                  if (auto r = json.cached(req, "insight|" + std::to_string(id) + insight.snapshotKey(), [&] { return insight.insight(id); }))
                       return std::move(*r);
                   throw ClientError(notFound("id", "no active listing with id " + std::to_string(id)));
               }},
@@ -44,7 +44,7 @@ std::vector<Route> insightRoutes(InsightService& insight, JsonResponses& json)
               "up to 8 similar listings: the same model nearest in year, then the same body and price band",
               [&insight, &json](const Request& req) -> Reply {
                   const std::int64_t id = req.params.id("id");
-                  if (auto r = json.cached(req, "similar|" + std::to_string(id), [&] { return insight.similar(id); }))
+                  if (auto r = json.cached(req, "similar|" + std::to_string(id) + insight.snapshotKey(), [&] { return insight.similar(id); }))
                       return std::move(*r);
                   throw ClientError(notFound("id", "no active listing with id " + std::to_string(id)));
               }},
@@ -56,7 +56,7 @@ std::vector<Route> insightRoutes(InsightService& insight, JsonResponses& json)
                   const auto page = static_cast<int>(intParam(req, "page", 1, limits::kPageMax, 1));
                   const auto size = static_cast<int>(intParam(req, "page_size", 1, limits::kPageSizeMax, 6));
                   const std::string key = "seller|" + std::to_string(seller) + "|" + std::to_string(except) + "|" +
-                                          std::to_string(page) + "|" + std::to_string(size);
+                                          std::to_string(page) + "|" + std::to_string(size) + insight.snapshotKey();
                   return *json.cached(req, key, [&] { return insight.sellerListings(seller, except, page, size); });
               }},
     };

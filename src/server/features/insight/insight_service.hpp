@@ -22,6 +22,9 @@ public:
     std::optional<PriceInsight> insight(std::int64_t listingId);
     std::optional<ListingPage> similar(std::int64_t listingId);
     ListingPage sellerListings(std::int64_t sellerId, std::int64_t exceptListingId, int page, int pageSize);
+    // "|s<version>" of the search snapshot these answers come from, for their cache keys (an
+    // answer from the snapshot before a write must not be kept under the write's version).
+    std::string snapshotKey() { return "|s" + std::to_string(m_search.snapshotVersion()); }
 
 private:
     ListingRepository& m_repository;
