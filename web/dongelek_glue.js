@@ -367,7 +367,7 @@ window.addEventListener('popstate', function () {
       case 'button': return 'button';
       case 'heading': return /(^|\.)title$/.test(it.id) ? 'h1' : 'h2'; // the page's own title
       case 'text': return 'p';
-      case 'textbox': return 'input';
+      case 'textbox': return it.multiline ? 'textarea' : 'input';
       default: return 'div';
     }
   }
@@ -402,7 +402,7 @@ window.addEventListener('popstate', function () {
   // A text field of the app as an <input> a password manager and a screen reader understand.
   function updateInput(el, it) {
     var t = it.inputtype === 'password' || it.inputtype === 'email' || it.inputtype === 'tel' ? it.inputtype : 'text';
-    if (el.type !== t) el.type = t;
+    if (el.tagName === 'INPUT' && el.type !== t) el.type = t; // a <textarea>'s type is fixed
     if (el.name !== it.id) el.name = it.id;
     setAttr(el, 'aria-label', it.label || '');
     setAttr(el, 'autocomplete', it.autocomplete || 'off');

@@ -10,12 +10,15 @@
 #include "ui/features/browse/browse_screen.hpp"
 #include "ui/features/compare/compare_screen.hpp"
 #include "ui/features/costs/costs_screen.hpp"
+#include "ui/features/editor/editor_screen.hpp"
+#include "ui/features/editor/my_listings_screen.hpp"
 #include "ui/features/favorites/favorites_screen.hpp"
 #include "ui/features/finance/finance_screen.hpp"
 #include "ui/features/listing/listing_screen.hpp"
 #include "ui/features/saved_searches/saved_searches_screens.hpp"
 #include "ui/features/view360/view360_screen.hpp"
 
+#include "platform/photo_pick.hpp"
 #include "platform/preferences.hpp"
 
 #include <chrono>
@@ -35,6 +38,31 @@ RecentlyViewedStore devicePreferences()
     };
     return store;
 }
+
+// The seller's photos: picked and prepared off the main thread (platform/photo_pick.hpp), each
+// handed to the editor on the main thread.
+PhotoPicker devicePhotoPicker(TaskQueue& mainThread)
+{
+    return [&mainThread](int maxFiles, std::function<void(PickedPhoto)> onUpdate) {
+        platform::pickPhotos(maxFiles, [&mainThread, onUpdate](platform::PhotoPickUpdate u) {
+            PickedPhoto p;
+            p.kind = static_cast<PickedPhoto::Kind>(static_cast<int>(u.kind));
+            p.count = u.count;
+            p.index = u.index;
+            p.name = std::move(u.name);
+            p.error = std::move(u.error);
+            p.jpeg = std::move(u.jpeg);
+            p.width = u.width;
+            p.height = u.height;
+            p.srcWidth = u.srcWidth;
+            p.srcHeight = u.srcHeight;
+            p.tooSmall = u.tooSmall;
+            p.blurry = u.blurry;
+            p.tooDark = u.tooDark;
+            mainThread.post([onUpdate, p = std::move(p)]() mutable { onUpdate(std::move(p)); });
+        });
+    };
+}
 } // namespace
 
 void registerFeatures(FeatureSet& features)
@@ -47,6 +75,9 @@ void registerFeatures(FeatureSet& features)
     features.add<CostsModule, ui::CostsScreen>();     // /listing/<id>/costs
     features.add<FavoritesModule, ui::FavoritesScreen>();
     features.add<CompareModule, ui::CompareScreen>();
+    // The seller's side (core/routes/editor_routes.hpp): the listing editor and the dashboard.
+    features.add<EditorModule, ui::EditorScreen>(devicePhotoPicker(features.mainThread()));
+    features.add<MyListingsModule, ui::MyListingsScreen>();
     // Accounts (core/routes/account_routes.hpp): all under /account.
     features.add<SignInModule, ui::SignInScreen>();
     features.add<RegisterModule, ui::RegisterScreen>();

@@ -194,6 +194,7 @@ std::string TestHook::itemsJson(bool all) const
         if (*item.info.inputType) j["inputtype"] = item.info.inputType;
         if (*item.info.autocomplete) j["autocomplete"] = item.info.autocomplete;
         if (item.info.invalid) j["invalid"] = true;
+        if (item.info.multiline) j["multiline"] = true;
         if (!item.info.describedBy.empty()) j["describedby"] = item.info.describedBy;
         if (item.info.selected) j["selected"] = true;
         if (item.info.pressed >= 0) j["pressed"] = item.info.pressed == 1;

@@ -27,6 +27,7 @@ struct ItemInfo {
     const char* inputType = "";    // "email", "password", "tel" or "" (text)
     const char* autocomplete = ""; // "username", "current-password", "new-password", "one-time-code", ...
     bool invalid = false;          // TextBox: the text is refused (an error is shown under it)
+    bool multiline = false;        // TextBox: several lines (a <textarea> in the mirror)
     std::string describedBy;       // the hook id of the text that explains it (the field's error)
     bool selected = false;         // Option, Radio, Checkbox (checked), toggle buttons (the language on screen)
     int pressed = -1;              // a toggle button (ui::toggleButton): 1 on, 0 off, -1 not a toggle (aria-pressed)

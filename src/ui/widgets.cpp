@@ -649,6 +649,15 @@ int fieldCallback(ImGuiInputTextCallbackData* data)
 }
 } // namespace
 
+float textBlock(const char* hookId, std::string_view text, ImVec2 pos, float width, Font font, ImU32 colour)
+{
+    drawText(ImGui::GetWindowDrawList(), font, pos, colour, text, width);
+    const ImVec2 size = textSize(font, text, width);
+    const std::string label(text);
+    hookRect(hookId, label, pos, ImVec2(pos.x + size.x, pos.y + size.y), label.c_str(), withRole(Role::Text));
+    return size.y;
+}
+
 bool textField(const char* hookId, const char* hint, std::string& text, float width, const FieldOptions& o)
 {
     ImGui::PushID(hookId);
@@ -665,7 +674,7 @@ bool textField(const char* hookId, const char* hint, std::string& text, float wi
     const float padX = ImGui::GetStyle().FramePadding.x;
     const float left = o.hasIcon ? em(2.25f) : padX;
     float padY = ImGui::GetStyle().FramePadding.y;
-    if (o.height > 0) padY = (o.height - ImGui::GetFontSize()) * 0.5f;
+    if (o.height > 0 && !o.multiline) padY = (o.height - ImGui::GetFontSize()) * 0.5f;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(left, padY));
     if (o.invalid) ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(color::kDanger));
     ImGui::SetNextItemWidth(width);
@@ -675,8 +684,12 @@ bool textField(const char* hookId, const char* hint, std::string& text, float wi
     if (o.masked) flags |= ImGuiInputTextFlags_Password;
     if (o.focusNow) ImGui::SetKeyboardFocusHere();
     const bool callback = (flags & (ImGuiInputTextFlags_CallbackCharFilter | ImGuiInputTextFlags_CallbackHistory)) != 0;
-    bool changed = ImGui::InputTextWithHint("##field", hint, &text, flags, callback ? fieldCallback : nullptr,
-                                            const_cast<FieldOptions*>(&o));
+    bool changed = o.multiline
+                       ? ImGui::InputTextMultiline("##field", &text, ImVec2(width, o.height > 0 ? o.height : em(8)),
+                                                   flags, callback ? fieldCallback : nullptr,
+                                                   const_cast<FieldOptions*>(&o))
+                       : ImGui::InputTextWithHint("##field", hint, &text, flags, callback ? fieldCallback : nullptr,
+                                                  const_cast<FieldOptions*>(&o));
     if (o.invalid) ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     changed = changed || filled;
@@ -689,6 +702,7 @@ bool textField(const char* hookId, const char* hint, std::string& text, float wi
     info.inputType = o.inputType;
     info.autocomplete = o.autocomplete;
     info.invalid = o.invalid;
+    info.multiline = o.multiline;
     info.describedBy = o.describedBy;
     hookItem(hookId, o.label ? o.label : hint, text.c_str(), info);
     if (active && hook) hook->setEditing(hookId);

@@ -136,6 +136,7 @@ struct FieldOptions {
     float rightInset = 0.0f;       // room kept free inside on the right (a show/hide button over it)
     bool focusNow = false;         // takes the keyboard focus this frame (a form's first field)
     bool ownsArrows = false;       // Up and Down stay with the field's owner (a suggestion list), not the focus
+    bool multiline = false;        // several lines, `height` tall (Enter starts a new line; a description)
 };
 bool textField(const char* hookId, const char* hint, std::string& text, float width, const FieldOptions& options = {});
 // What a form's field did this frame: the text changed, or Enter was pressed in it (the form is
@@ -184,6 +185,10 @@ bool errorPanel(const Strings& s, const std::string& message, const std::string&
 // A listing that is gone: retrying cannot help, so the action leads back to the cars ("browse.all").
 bool goneListingPanel(const Strings& s, const std::string& message, const std::string& hint, ImVec2 size);
 
+// Wrapped text at `pos`, `width` wide, in the test hook and the mirror as a paragraph under
+// `hookId` (so a screen reader reads it); returns its height.
+float textBlock(const char* hookId, std::string_view text, ImVec2 pos, float width, Font font = Font::Regular,
+                ImU32 colour = color::kText);
 // A tooltip for the last item, padded like the rest of the app.
 void tooltip(const char* text);
 // A page's or section's heading drawn at `pos` in `font`, recorded as a heading for the mirror

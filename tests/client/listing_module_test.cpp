@@ -275,3 +275,22 @@ TEST_CASE("the texture cache keeps the most recently drawn textures under its bu
     lru.remove("x");
     CHECK(lru.bytes() == 0);
 }
+
+TEST_CASE("opening a listing counts a view once its details are shown, Back to it does not", "[client][listing]")
+{
+    ClientHarness h;
+    h.start("/");
+    h.openListing(42);
+    CHECK(h.http.count("/api/v1/listings/42/view") == 0); // not before the page is there
+    h.reply(h.http.last("/api/v1/listings/42"), 200, detailsJson(42));
+    REQUIRE(h.http.count("/api/v1/listings/42/view") == 1);
+    CHECK(h.http.request(h.http.last("/api/v1/listings/42/view")).method == "POST");
+    h.openListing(43);
+    h.reply(h.http.last("/api/v1/listings/43"), 200, detailsJson(43));
+    CHECK(h.http.count("/api/v1/listings/43/view") == 1);
+    h.history.goBack();
+    h.deliverPop();
+    h.reply(h.http.last("/api/v1/listings/42"), 200, detailsJson(42));
+    CHECK(h.listing().details.value().summary.id == 42);
+    CHECK(h.http.count("/api/v1/listings/42/view") == 1);
+}

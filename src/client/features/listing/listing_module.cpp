@@ -87,10 +87,37 @@ void ListingModule::describe(nlohmann::json& state, bool current) const
     state["listing"] = listing;
 }
 
-void ListingModule::enter(const AppUrl& url, Entry)
+void ListingModule::enter(const AppUrl& url, Entry how)
 {
     if (const auto route = ListingRoute::parse(url)) m_state.id = route->id;
+    // The page was opened (Back and Forward return to a page already counted): the seller's
+    // dashboard counts it once its details are shown (once per visitor a day, never the
+    // seller's own; the server decides).
+    m_countView = how != Entry::Pop;
     load();
+}
+
+void ListingModule::countView(std::int64_t id)
+{
+    m_viewToSend = id;
+    sendView();
+}
+
+void ListingModule::sendView()
+{
+    // Who is looking is known once the start-up refresh has answered: until then it waits.
+    const SessionPhase phase = app().session().phase();
+    if (!m_viewToSend || phase == SessionPhase::Unknown) return;
+    HttpRequest request = HttpRequest::empty("POST", detailsUrl(m_viewToSend) + "/view");
+    m_viewToSend = 0;
+    // Signed in, as the account (the same person on every device); otherwise by address.
+    if (phase == SessionPhase::SignedIn) app().session().callRaw(std::move(request), [](const HttpReply&) {});
+    else app().api().sendRaw(std::move(request), [](const HttpReply&) {});
+}
+
+void ListingModule::update(double)
+{
+    if (m_viewToSend) sendView();
 }
 
 void ListingModule::retry()
@@ -103,7 +130,11 @@ void ListingModule::load()
 {
     Remote<ListingDetails>& d = m_state.details;
     const bool same = d.has() && d.value().summary.id == m_state.id;
-    if (same && d.status() == Status::Ready) return; // already on screen (Back and Forward again)
+    if (same && d.status() == Status::Ready) { // already on screen (a link to the same car)
+        if (m_countView) countView(m_state.id);
+        m_countView = false;
+        return;
+    }
     if (!same) {
         d.reset();
         m_state.photoIndex = 0;
@@ -120,6 +151,8 @@ void ListingModule::load()
     app().api().get<ListingDetails>(detailsUrl(id), [this, gen, id](ApiResult<ListingDetails> r) {
         if (m_state.id != id || !m_state.details.settle(gen, std::move(r))) return;
         if (m_state.details.status() == Status::Ready) {
+            if (m_countView) countView(id);
+            m_countView = false;
             const int n = static_cast<int>(m_state.details.value().photos.size());
             m_state.photoIndex = std::clamp(m_state.photoIndex, 0, std::max(0, n - 1));
             loadExtras();

@@ -95,10 +95,15 @@ public:
     const RequestError& error() const override { return m_state.details.error(); }
     std::string title(const Strings& s) const override;
     void retry() override;
+    void update(double nowMs) override;
     std::optional<double> nextUpdateAt() const override;
     void describe(nlohmann::json& state, bool current) const override;
 
 private:
+    void countView(std::int64_t id);
+    void sendView();
+    bool m_countView = false;     // the page was opened: count the view when its details are shown
+    std::int64_t m_viewToSend = 0; // waits for the start-up refresh to say who is looking
     void load();
     void loadExtras();
 

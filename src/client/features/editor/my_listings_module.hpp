@@ -1,0 +1,80 @@
+// The seller's dashboard (/my/listings): their listings (published, off the market, sold) with
+// days on the market and what each does next (edit, take off the market, put back, mark sold,
+// delete after a confirmation), and their drafts to continue.
+#pragma once
+
+#include "client/module.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace dongelek {
+
+struct OwnListingItem {
+    std::int64_t id = 0;
+    std::string title;
+    int year = 0;
+    Money price;
+    std::string status; // "published", "unpublished", "sold"
+    std::string createdAt;
+    int daysOnMarket = 0;
+    int photoCount = 0;
+    std::string thumbUrl;
+    std::int64_t draftId = 0;
+    std::int64_t views = 0, favorites = 0, contacts = 0;
+};
+
+struct DraftItem {
+    std::int64_t id = 0;
+    std::int64_t listingId = 0;
+    std::string title; // the car as far as it is filled in ("" before the make)
+    std::string updatedAt;
+    int errors = 0; // problems that block publishing
+};
+
+struct MyListingsState {
+    Remote<std::vector<OwnListingItem>> listings;
+    Remote<std::vector<DraftItem>> drafts;
+    std::int64_t confirmDelete = 0; // the listing whose deletion waits for a second press
+    std::int64_t working = 0;       // the listing a change is on its way for
+    RequestError actionError;
+};
+
+class MyListingsModule final : public Module {
+public:
+    explicit MyListingsModule(AppController& app);
+    const MyListingsState& state() const { return m_state; }
+
+    // [SECTION] Actions
+    void setStatus(std::int64_t listingId, const std::string& status); // published, unpublished, sold
+    void askDelete(std::int64_t listingId) { m_state.confirmDelete = listingId; }
+    void cancelDelete() { m_state.confirmDelete = 0; }
+    void confirmDelete();
+    void edit(std::int64_t listingId); // opens its draft (made when there is none)
+    void discardDraft(std::int64_t draftId);
+
+    // [SECTION] Module
+    const char* id() const override { return "my_listings"; }
+    bool claims(const AppUrl& url) const override;
+    void enter(const AppUrl& url, Entry how) override;
+    std::string url() const override;
+    Status status() const override;
+    const RequestError& error() const override;
+    std::string title(const Strings& s) const override;
+    void retry() override { load(); }
+    bool needsAccount() const override { return true; }
+    void update(double nowMs) override;
+    std::optional<double> nextUpdateAt() const override;
+    bool busy(bool current) const override;
+    void describe(nlohmann::json& state, bool current) const override;
+
+private:
+    void load();
+    MyListingsState m_state;
+    bool m_loadWanted = false;
+};
+
+} // namespace dongelek
