@@ -194,6 +194,12 @@ std::vector<Route> pageRoutes(PageService& pages, RenderedResponses& rendered, S
               kNoBody,
               "an account screen (/account/verify?token=..., /account/reset?token=...): as /account",
               accountPage(pages, site)},
+        // The seller's editor and dashboard: one person's pages, as private as the account's.
+        Route{{Method::Get}, "/sell/{rest:*}", Access::Public, kNoBody,
+              "the seller's listing editor (/sell/new, /sell/<draft>): the app's page, never cached or indexed",
+              accountPage(pages, site)},
+        Route{{Method::Get}, "/my/{rest:*}", Access::Public, kNoBody,
+              "the seller's dashboard (/my/listings): the app's page, never cached or indexed", accountPage(pages, site)},
         Route{{Method::Get},
               "/robots.txt",
               Access::Public,
