@@ -329,3 +329,31 @@ TEST_CASE("editor store: a retried upload replaces the first, and another seller
     CHECK(r.listingId == 0);
     CHECK(hasProblem(r.problems, "photos", "unknown"));
 }
+
+TEST_CASE("editor store: a VIN that agrees with the car earns the VIN-checked badge, one that does not, none",
+          "[contract][editor]")
+{
+    Fixture f;
+    f.confirmPhone(f.aigerim, "+77011234567");
+    const auto toyota = std::find_if(f.catalog.makes.begin(), f.catalog.makes.end(),
+                                     [](const MakeRecord& m) { return m.name == "Toyota"; });
+    REQUIRE(toyota != f.catalog.makes.end());
+    const auto model = std::find_if(f.catalog.models.begin(), f.catalog.models.end(),
+                                    [&](const ModelRecord& m) { return m.makeId == toyota->id; });
+    const auto publishWith = [&](const std::string& vin, int year, const std::string& words) {
+        json doc = f.completeDocument(f.aigerim, words);
+        doc["make_id"] = toyota->id;
+        doc["model_id"] = model->id;
+        doc["year"] = year;
+        doc["vin"] = vin;
+        const DraftRow d = f.service->create(f.aigerim, 0, std::nullopt);
+        const SaveResult saved = f.service->save(f.aigerim, d.id, 1, doc);
+        const std::int64_t id = f.service->publish(f.aigerim, d.id, saved.row.version).listingId;
+        REQUIRE(id > 0);
+        return f.listings->findListing(id)->details.summary.vinVerified;
+    };
+    // JTD: Toyota, Japan; position 10 '3': model year 2003 (or 2033, not yet).
+    CHECK(publishWith("JTDBR32E530012345", 2003, "agrees"));
+    CHECK_FALSE(publishWith("JTDBR32E530012345", 2015, "another year"));
+    CHECK_FALSE(publishWith("KNAPC81ABCD123456", 2003, "a Kia VIN")); // another make
+}

@@ -408,16 +408,17 @@ EditorRepository::PublishOutcome EditorRepository::publish(std::int64_t userId, 
             put(d.customsCleared.value_or(true) ? 1 : 0);
             put(d.accidents.value_or(0));
             put(now);
+            put(record.vinVerified ? 1 : 0);
             return i;
         };
         if (listingId == 0) {
             Statement& s = c.prepare(
                 "INSERT INTO listings(make_id, model_id, year, price_minor, currency, price_kzt, mileage_km, body, fuel,"
                 " transmission, drive, engine_litres, power_hp, color, vin, city_id, country, title, description, trim,"
-                " condition, owners, steering, customs_cleared, accidents, updated_at, seller_id, created_at, status,"
-                " has_spin, vin_verified, unpublished, version)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active',"
-                " 0, 0, 0, 1) RETURNING id");
+                " condition, owners, steering, customs_cleared, accidents, updated_at, vin_verified, seller_id, created_at,"
+                " status, has_spin, unpublished, version)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active',"
+                " 0, 0, 1) RETURNING id");
             const int next = bindFields(s, 1);
             s.bind(next, sellerId).bind(next + 1, record.createdAt);
             if (!s.step()) throw StorageError("listing insert returned no row");
@@ -448,8 +449,8 @@ EditorRepository::PublishOutcome EditorRepository::publish(std::int64_t userId, 
                 "UPDATE listings SET make_id = ?, model_id = ?, year = ?, price_minor = ?, currency = ?, price_kzt = ?,"
                 " mileage_km = ?, body = ?, fuel = ?, transmission = ?, drive = ?, engine_litres = ?, power_hp = ?,"
                 " color = ?, vin = ?, city_id = ?, country = ?, title = ?, description = ?, trim = ?, condition = ?,"
-                " owners = ?, steering = ?, customs_cleared = ?, accidents = ?, updated_at = ?, version = version + 1"
-                " WHERE id = ?");
+                " owners = ?, steering = ?, customs_cleared = ?, accidents = ?, updated_at = ?, vin_verified = ?,"
+                " version = version + 1 WHERE id = ?");
             const int next = bindFields(s, 1);
             s.bind(next, listingId).run();
         }

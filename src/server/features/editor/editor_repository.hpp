@@ -71,6 +71,7 @@ struct PublishRecord {
     std::string title; // "Toyota Camry"
     Country country = Country::KZ;
     std::string createdAt; // ISO 8601 UTC, for a new listing
+    bool vinVerified = false; // the VIN decodes and agrees with the make and year ("VIN checked")
 };
 
 // What the catalog says about a draft's ids (checked before publishing).

@@ -3,6 +3,7 @@
 #include "server/http/errors.hpp"
 
 #include "core/text_format.hpp"
+#include "core/vin.hpp"
 
 #include <algorithm>
 
@@ -153,6 +154,14 @@ PublishResult EditorService::publish(const Principal& who, std::int64_t draftId,
     record.title = catalog.makeName + " " + catalog.modelName;
     record.country = catalog.country;
     record.createdAt = isoTimestamp(m_now());
+    // "VIN checked": it decodes, and its make and model year agree with what the seller chose.
+    if (!d.vin.empty()) {
+        const VinResult vin = decodeVin(d.vin, builtInWmiTable(), currentYear());
+        VinTypedFacts typed;
+        typed.make = catalog.makeName;
+        typed.year = d.year;
+        record.vinVerified = vin.decoded && vinConsistent(*vin.decoded, typed);
+    }
     // A price in the other market's currency is the seller's choice; the country follows the city.
     const EditorRepository::PublishOutcome out =
         m_repository.publish(who.userId, draftId, baseVersion, record, account, m_now());
