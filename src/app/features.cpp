@@ -18,6 +18,7 @@
 #include "ui/features/saved_searches/saved_searches_screens.hpp"
 #include "ui/features/view360/view360_screen.hpp"
 
+#include "platform/download.hpp"
 #include "platform/photo_pick.hpp"
 #include "platform/preferences.hpp"
 
@@ -77,7 +78,8 @@ void registerFeatures(FeatureSet& features)
     features.add<CompareModule, ui::CompareScreen>();
     // The seller's side (core/routes/editor_routes.hpp): the listing editor and the dashboard.
     features.add<EditorModule, ui::EditorScreen>(devicePhotoPicker(features.mainThread()));
-    features.add<MyListingsModule, ui::MyListingsScreen>();
+    features.add<MyListingsModule, ui::MyListingsScreen>(
+        [](const std::string& name, const std::string& mime, const std::string& bytes) { platform::saveFile(name, mime, bytes); });
     // Accounts (core/routes/account_routes.hpp): all under /account.
     features.add<SignInModule, ui::SignInScreen>();
     features.add<RegisterModule, ui::RegisterScreen>();

@@ -191,6 +191,27 @@ test('a seller lists a car: VIN, steps, a closed page that loses nothing, photos
   assert.equal(dash.dashboard.listings[0].id, listingId);
   assert.equal(dash.dashboard.listings[0].views, 1, 'the buyer counted, the seller not');
   await app.shot('8-dashboard');
+
+  // Its chart: the buyer's view on today's bar, by day and by week, and the numbers as CSV.
+  await press(app, `dashboard.listing:${listingId}.stats`);
+  const { state: charted, items: bars } = await app.waitFor((s) => s.dashboard?.stats?.series?.length > 0 && still(s), 'the chart');
+  assert.match(app.page.url(), new RegExp(`/my/listings\\?listing=${listingId}$`));
+  assert.equal(charted.dashboard.stats.series.at(-1).views, 1);
+  const today = charted.dashboard.stats.series.at(-1).start;
+  assert.match(byId(bars, `dashboard.stats.bucket:${today}`).label, /1 view/);
+  const bar = byId(bars, `dashboard.stats.bucket:${today}`);
+  await app.page.mouse.move(bar.rect.x + bar.rect.w / 2, bar.rect.y + bar.rect.h / 2);
+  await app.waitFor((s) => s.settled, 'the hover');
+  await app.shot('9-chart');
+  await press(app, 'dashboard.stats.week');
+  await app.waitFor((s) => s.dashboard?.stats?.bucket === 'week' && still(s), 'by week');
+  const download = app.page.waitForEvent('download');
+  await press(app, 'dashboard.stats.export');
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^listing-\d+-week\.csv$/);
+  const csv = (await import('node:fs')).readFileSync(await file.path(), 'utf8');
+  assert.match(csv, /^date,views,favorites,contacts\r\n/);
+  assert.match(csv, /,1,0,0\r\n$/);
   await app.context.close();
 });
 

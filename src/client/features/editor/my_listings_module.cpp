@@ -67,7 +67,7 @@ std::vector<DraftItem> draftsFrom(const json& j, const std::vector<OwnListingIte
 
 } // namespace
 
-MyListingsModule::MyListingsModule(AppController& app) : Module(app)
+MyListingsModule::MyListingsModule(AppController& app, FileSaver saver) : Module(app), m_saver(std::move(saver))
 {
     app.session().subscribe([this] {
         if (!this->app().session().signedIn()) m_state = MyListingsState{};
@@ -76,14 +76,90 @@ MyListingsModule::MyListingsModule(AppController& app) : Module(app)
 
 bool MyListingsModule::claims(const AppUrl& url) const { return MyListingsRoute::parse(url).has_value(); }
 
-void MyListingsModule::enter(const AppUrl&, Entry)
+void MyListingsModule::enter(const AppUrl& url, Entry)
 {
     m_state.confirmDelete = 0;
     m_state.actionError = {};
+    const std::int64_t chart = MyListingsRoute::parse(url).value_or(MyListingsRoute{}).listingId;
+    if (chart != m_state.statsFor) m_state.stats.reset();
+    m_state.statsFor = chart;
     m_loadWanted = true; // views and statuses change while away
 }
 
-std::string MyListingsModule::url() const { return MyListingsRoute{}.url(); }
+std::string MyListingsModule::url() const
+{
+    MyListingsRoute r;
+    r.listingId = m_state.statsFor;
+    return r.url();
+}
+
+void MyListingsModule::showStats(std::int64_t listingId)
+{
+    if (m_state.statsFor == listingId) return;
+    m_state.statsFor = listingId;
+    m_state.stats.reset();
+    app().addressChanged(*this, AppController::HistoryEntry::New);
+    if (listingId) loadStats();
+}
+
+void MyListingsModule::setBucket(const std::string& bucket)
+{
+    if (bucket == m_state.bucket || (bucket != "day" && bucket != "week")) return;
+    m_state.bucket = bucket;
+    loadStats();
+}
+
+std::string MyListingsModule::statsUrl(std::int64_t id, const std::string& bucket, bool csv)
+{
+    return std::string(kListingsUrl) + "/" + std::to_string(id) + (csv ? "/stats.csv" : "/stats") +
+           "?bucket=" + bucket + "&days=" + (bucket == "week" ? "84" : "30");
+}
+
+void MyListingsModule::loadStats()
+{
+    if (!m_state.statsFor) return;
+    const auto gen = m_state.stats.begin();
+    const std::int64_t id = m_state.statsFor;
+    app().session().callRaw(HttpRequest::get(statsUrl(id, m_state.bucket, false)), [this, gen](const HttpReply& reply) {
+        ApiResult<ListingStats> r;
+        r.error = ApiClient::classify(reply);
+        const json j = json::parse(reply.body, nullptr, false);
+        if (r.error.kind == ErrorKind::None) {
+            if (j.is_object() && j.contains("series")) {
+                r.ok = true;
+                ListingStats& st = r.value;
+                st.listingId = j.value("listing_id", std::int64_t{0});
+                st.bucket = j.value("bucket", "day");
+                for (const json& b : j.at("series"))
+                    st.series.push_back({b.value("start", ""), b.value("views", std::int64_t{0}),
+                                         b.value("favorites", std::int64_t{0}), b.value("contacts", std::int64_t{0})});
+                const json totals = j.value("totals", json::object());
+                st.totalViews = totals.value("views", std::int64_t{0});
+                st.totalFavorites = totals.value("favorites", std::int64_t{0});
+                st.totalContacts = totals.value("contacts", std::int64_t{0});
+                const json similar = j.value("similar", json::object());
+                st.similarViews = similar.value("views", 0.0);
+                st.similarFavorites = similar.value("favorites", 0.0);
+                st.similarContacts = similar.value("contacts", 0.0);
+                st.peers = similar.value("peers", std::int64_t{0});
+            } else {
+                r.error = badResponse();
+            }
+        }
+        m_state.stats.settle(gen, std::move(r));
+    });
+}
+
+void MyListingsModule::exportCsv()
+{
+    if (!m_state.statsFor || !m_saver) return;
+    const std::int64_t id = m_state.statsFor;
+    app().session().callRaw(HttpRequest::get(statsUrl(id, m_state.bucket, true)), [this, id](const HttpReply& reply) {
+        m_state.actionError = ApiClient::classify(reply);
+        if (m_state.actionError.kind == ErrorKind::None)
+            m_saver("listing-" + std::to_string(id) + "-" + m_state.bucket + ".csv", "text/csv", reply.body);
+    });
+}
 
 Status MyListingsModule::status() const
 {
@@ -104,6 +180,7 @@ void MyListingsModule::update(double)
     if (m_loadWanted && app().session().signedIn() && app().isCurrent(*this)) {
         m_loadWanted = false;
         load();
+        loadStats();
     }
 }
 
@@ -115,7 +192,8 @@ std::optional<double> MyListingsModule::nextUpdateAt() const
 
 bool MyListingsModule::busy(bool current) const
 {
-    return current && (m_loadWanted || m_state.listings.loading() || m_state.drafts.loading() || m_state.working);
+    return current && (m_loadWanted || m_state.listings.loading() || m_state.drafts.loading() || m_state.working ||
+                       m_state.stats.loading());
 }
 
 void MyListingsModule::load()
@@ -222,7 +300,16 @@ void MyListingsModule::describe(json& state, bool current) const
     if (m_state.drafts.has())
         for (const DraftItem& d : m_state.drafts.value())
             drafts.push_back({{"id", d.id}, {"listingId", d.listingId}, {"errors", d.errors}});
-    state["dashboard"] = {{"listings", items}, {"drafts", drafts}, {"confirmDelete", m_state.confirmDelete}};
+    json stats = nullptr;
+    if (m_state.stats.has()) {
+        json series = json::array();
+        for (const StatsBucket& b : m_state.stats.value().series)
+            series.push_back({{"start", b.start}, {"views", b.views}});
+        stats = {{"listingId", m_state.stats.value().listingId}, {"bucket", m_state.stats.value().bucket},
+                 {"series", series}, {"views", m_state.stats.value().totalViews}};
+    }
+    state["dashboard"] = {{"listings", items}, {"drafts", drafts}, {"confirmDelete", m_state.confirmDelete},
+                          {"statsFor", m_state.statsFor}, {"stats", stats}};
 }
 
 } // namespace dongelek

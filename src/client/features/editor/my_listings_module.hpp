@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,9 +36,29 @@ struct DraftItem {
     int errors = 0; // problems that block publishing
 };
 
+// GET /api/v1/me/listings/<id>/stats: one listing's counts over time.
+struct StatsBucket {
+    std::string start; // "2026-12-01": the day, or the first day of the week
+    std::int64_t views = 0, favorites = 0, contacts = 0;
+};
+struct ListingStats {
+    std::int64_t listingId = 0;
+    std::string bucket = "day"; // "day" or "week"
+    std::vector<StatsBucket> series;
+    std::int64_t totalViews = 0, totalFavorites = 0, totalContacts = 0;
+    // Similar cars (same model) per bucket, on average; peers: how many there were.
+    double similarViews = 0, similarFavorites = 0, similarContacts = 0;
+    std::int64_t peers = 0;
+};
+// Saves a file the person asked for (platform/download.hpp in the app).
+using FileSaver = std::function<void(const std::string& name, const std::string& mime, const std::string& bytes)>;
+
 struct MyListingsState {
     Remote<std::vector<OwnListingItem>> listings;
     Remote<std::vector<DraftItem>> drafts;
+    std::int64_t statsFor = 0; // the listing whose chart is open (/my/listings?listing=<id>)
+    Remote<ListingStats> stats;
+    std::string bucket = "day";
     std::int64_t confirmDelete = 0; // the listing whose deletion waits for a second press
     std::int64_t working = 0;       // the listing a change is on its way for
     RequestError actionError;
@@ -45,7 +66,7 @@ struct MyListingsState {
 
 class MyListingsModule final : public Module {
 public:
-    explicit MyListingsModule(AppController& app);
+    MyListingsModule(AppController& app, FileSaver saver = {});
     const MyListingsState& state() const { return m_state; }
 
     // [SECTION] Actions
@@ -55,6 +76,9 @@ public:
     void confirmDelete();
     void edit(std::int64_t listingId); // opens its draft (made when there is none)
     void discardDraft(std::int64_t draftId);
+    void showStats(std::int64_t listingId); // 0 closes the chart (a new history entry either way)
+    void setBucket(const std::string& bucket); // "day" or "week"
+    void exportCsv();
 
     // [SECTION] Module
     const char* id() const override { return "my_listings"; }
@@ -72,8 +96,11 @@ public:
     void describe(nlohmann::json& state, bool current) const override;
 
 private:
+    static std::string statsUrl(std::int64_t id, const std::string& bucket, bool csv);
     void load();
+    void loadStats();
     MyListingsState m_state;
+    FileSaver m_saver;
     bool m_loadWanted = false;
 };
 

@@ -10,10 +10,25 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 namespace dongelek::ui {
 
 using namespace finance_ui;
+
+namespace {
+// One decimal with the language's decimal mark ("1,5" in Russian and Kazakh).
+std::string formatDecimal(const Strings& s, double v)
+{
+    char b[32];
+    std::snprintf(b, sizeof b, "%.1f", v);
+    std::string out = b;
+    const std::size_t dot = out.find('.');
+    if (dot != std::string::npos) out.replace(dot, 1, s.get("format.decimal_separator"));
+    return out;
+}
+} // namespace
 
 MyListingsScreen::MyListingsScreen(UiContext& ui, MyListingsModule& module)
     : Screen(ui, module, "title.dashboard_window", "screen.dashboard"), m_module(module)
@@ -167,6 +182,21 @@ float MyListingsScreen::drawListing(const OwnListingItem& l, float x, float y, f
         if (action("delete.yes", s.get("dashboard.delete.yes"), ButtonKind::Primary)) m_module.confirmDelete();
         if (action("delete.no", s.get("dashboard.delete.no"))) m_module.cancelDelete();
     } else {
+        const bool open = st.statsFor == l.id;
+        {
+            const std::string text = s.get(open ? "dashboard.action.hide_stats" : "dashboard.action.stats");
+            ButtonOptions o;
+            o.font = Font::Small;
+            o.selected = open;
+            MyListingsRoute r;
+            r.listingId = open ? 0 : l.id;
+            o.href = r.url();
+            o.name = text + ": " + l.title;
+            const float bw = buttonWidth(text, o);
+            ImGui::SetCursorScreenPos(ImVec2(bx, rowY));
+            if (button((id + ".stats").c_str(), text, o)) m_module.showStats(open ? 0 : l.id);
+            bx += bw + em(0.375f);
+        }
         if (action("edit", s.get("dashboard.action.edit"))) m_module.edit(l.id);
         if (l.status == "published") {
             if (action("unpublish", s.get("dashboard.action.unpublish"))) m_module.setStatus(l.id, "unpublished");
@@ -177,7 +207,118 @@ float MyListingsScreen::drawListing(const OwnListingItem& l, float x, float y, f
         if (action("delete", s.get("dashboard.action.delete"))) m_module.askDelete(l.id);
     }
     card.y = ImGui::GetItemRectMax().y;
+    if (st.statsFor == l.id) card.y += em(0.75f) + drawStats(card.x, card.y + em(0.75f), card.w);
     return card.finish();
+}
+
+float MyListingsScreen::drawStats(float x, float y, float width)
+{
+    const Strings& s = strings();
+    const MyListingsState& st = m_module.state();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float y0 = y;
+    // Days or weeks.
+    float bx = x;
+    const std::pair<const char*, const char*> buckets[] = {{"day", "dashboard.stats.day"}, {"week", "dashboard.stats.week"}};
+    for (const auto& [bucket, key] : buckets) {
+        const std::string text = s.get(key);
+        ButtonOptions o;
+        o.font = Font::Small;
+        o.selected = st.bucket == bucket;
+        o.kind = st.bucket == bucket ? ButtonKind::Primary : ButtonKind::Secondary;
+        ImGui::SetCursorScreenPos(ImVec2(bx, y));
+        if (button(key, text, o)) m_module.setBucket(bucket);
+        bx += buttonWidth(text, o) + em(0.375f);
+    }
+    {
+        const std::string text = s.get("dashboard.stats.csv");
+        ButtonOptions o;
+        o.font = Font::Small;
+        o.hasIcon = true;
+        o.icon = Icon::Copy;
+        const float bw = buttonWidth(text, o);
+        ImGui::SetCursorScreenPos(ImVec2(std::max(bx, x + width - bw), y));
+        if (button("dashboard.stats.export", text, o)) m_module.exportCsv();
+    }
+    y = ImGui::GetItemRectMax().y + em(0.75f);
+    if (!st.stats.has()) {
+        if (st.stats.status() == Status::Error)
+            return y - y0 + textBlock("dashboard.stats.error", errorMessage(s, st.stats.error(), false), ImVec2(x, y), width,
+                                      Font::Small, kDangerText);
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        spinnerBlock("dashboard.stats.loading", ImVec2(width, em(6)), shared().nowMs);
+        return y - y0 + em(6);
+    }
+    const ListingStats& stats = st.stats.value();
+    // The chart: views as bars, saves and contacts as lines, similar cars' views dashed.
+    const float chartH = em(9), axisW = em(2);
+    const ImVec2 cmin(x + axisW, y), cmax(x + width, y + chartH);
+    std::int64_t top = 1;
+    for (const StatsBucket& b : stats.series)
+        top = std::max({top, b.views, b.favorites, b.contacts});
+    const double peak = std::max(static_cast<double>(top), stats.similarViews);
+    const auto yOf = [&](double v) { return cmax.y - static_cast<float>(v / peak) * (chartH - em(0.5f)); };
+    dl->AddLine(ImVec2(cmin.x, cmax.y), cmax, col(IM_COL32(209, 213, 219, 255)));
+    drawText(dl, Font::Small, ImVec2(x, cmin.y), color::kTextMuted, formatNumber(s, static_cast<std::int64_t>(std::ceil(peak))));
+    drawText(dl, Font::Small, ImVec2(x, cmax.y - em(1)), color::kTextMuted, "0");
+    const std::size_t n = stats.series.size();
+    const float slot = n ? (cmax.x - cmin.x) / static_cast<float>(n) : 0;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    int hovered = -1;
+    ImVec2 prevFav, prevContact;
+    for (std::size_t i = 0; i < n; ++i) {
+        const StatsBucket& b = stats.series[i];
+        const float left = cmin.x + slot * static_cast<float>(i), centre = left + slot * 0.5f;
+        const bool over = mouse.x >= left && mouse.x < left + slot && mouse.y >= cmin.y && mouse.y <= cmax.y;
+        if (over) hovered = static_cast<int>(i);
+        if (over) dl->AddRectFilled(ImVec2(left, cmin.y), ImVec2(left + slot, cmax.y), col(IM_COL32(243, 244, 246, 255)));
+        const float barW = std::clamp(slot * 0.6f, 2.0f, em(2.5f));
+        if (b.views > 0)
+            dl->AddRectFilled(ImVec2(centre - barW / 2, yOf(static_cast<double>(b.views))), ImVec2(centre + barW / 2, cmax.y),
+                              col(color::kAccent), em(0.125f));
+        const ImVec2 fav(centre, yOf(static_cast<double>(b.favorites))), contact(centre, yOf(static_cast<double>(b.contacts)));
+        if (i > 0) {
+            dl->AddLine(prevFav, fav, col(kInterest), 2.0f);
+            dl->AddLine(prevContact, contact, col(kGood), 2.0f);
+        }
+        prevFav = fav;
+        prevContact = contact;
+        // Each bucket in the mirror, so a screen reader reads the numbers the chart shows.
+        const std::string text = s.format("dashboard.stats.bucket", {{"date", formatDate(s, b.start + "T00:00:00Z")},
+                                                                    {"views", formatCount(s, "dashboard.views", b.views)},
+                                                                    {"favorites", formatCount(s, "dashboard.favorites", b.favorites)},
+                                                                    {"contacts", formatCount(s, "dashboard.contacts", b.contacts)}});
+        hookRect("dashboard.stats.bucket:" + b.start, text, ImVec2(left, cmin.y), ImVec2(left + slot, cmax.y), text.c_str(),
+                 withRole(Role::Text));
+    }
+    if (stats.peers > 0 && stats.similarViews > 0) { // the average of similar cars, dashed
+        const float yy = yOf(stats.similarViews);
+        for (float dx = cmin.x; dx < cmax.x; dx += em(0.75f))
+            dl->AddLine(ImVec2(dx, yy), ImVec2(std::min(dx + em(0.4f), cmax.x), yy), col(color::kTextMuted), 1.5f);
+    }
+    if (hovered >= 0) {
+        const StatsBucket& b = stats.series[static_cast<std::size_t>(hovered)];
+        // The app's tooltip look (ui::tooltip's padding), at once: the pointer is on the value.
+        const std::string text = formatDate(s, b.start + "T00:00:00Z") + "\n" + formatCount(s, "dashboard.views", b.views) +
+                                 "\n" + formatCount(s, "dashboard.favorites", b.favorites) + "\n" +
+                                 formatCount(s, "dashboard.contacts", b.contacts);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.625f), em(0.375f)));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, em(0.375f));
+        ImGui::SetTooltip("%s", text.c_str());
+        ImGui::PopStyleVar(2);
+    }
+    y = cmax.y + em(0.5f);
+    // The legend, the totals and how this car does against similar ones.
+    const std::string legend = s.format("dashboard.stats.legend", {{"views", formatCount(s, "dashboard.views", stats.totalViews)},
+                                                                   {"favorites", formatCount(s, "dashboard.favorites", stats.totalFavorites)},
+                                                                   {"contacts", formatCount(s, "dashboard.contacts", stats.totalContacts)}});
+    y += textBlock("dashboard.stats.totals", legend, ImVec2(x, y), width, Font::Small, color::kText) + em(0.25f);
+    const std::string compare =
+        stats.peers > 0 ? s.format(stats.bucket == "week" ? "dashboard.stats.similar.week" : "dashboard.stats.similar.day",
+                                   {{"views", formatDecimal(s, stats.similarViews)}, {"count", std::to_string(stats.peers)}})
+                        : std::string(s.get("dashboard.stats.similar.none"));
+    y += textBlock("dashboard.stats.similar", compare, ImVec2(x, y), width, Font::Small, color::kTextMuted);
+    return y - y0;
 }
 
 } // namespace dongelek::ui

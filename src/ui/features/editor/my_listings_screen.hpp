@@ -18,6 +18,8 @@ protected:
 private:
     float drawListing(const OwnListingItem& l, float x, float y, float width);
     float drawDraft(const DraftItem& d, float x, float y, float width);
+    // The open listing's chart: views, saves and contacts per day or week, similar cars' average.
+    float drawStats(float x, float y, float width);
     MyListingsModule& m_module;
 };
 
