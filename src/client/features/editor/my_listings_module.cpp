@@ -212,6 +212,7 @@ void MyListingsModule::load()
             }
         }
         m_state.listings.settle(gen, std::move(r));
+        loadInsights();
         const auto dgen = m_state.drafts.begin();
         app().session().callRaw(HttpRequest::get(kDraftsUrl), [this, dgen](const HttpReply& dr) {
             ApiResult<std::vector<DraftItem>> d;
@@ -228,6 +229,19 @@ void MyListingsModule::load()
             m_state.drafts.settle(dgen, std::move(d));
         });
     });
+}
+
+void MyListingsModule::loadInsights()
+{
+    if (!m_state.listings.has()) return;
+    for (const OwnListingItem& l : m_state.listings.value()) {
+        if (l.status != "published") continue;
+        const std::int64_t id = l.id;
+        app().api().get<PriceInsight>("/api/v1/listings/" + std::to_string(id) + "/insight",
+                                      [this, id](ApiResult<PriceInsight> r) {
+                                          if (r.ok) m_state.insights[id] = std::move(r.value);
+                                      });
+    }
 }
 
 void MyListingsModule::setStatus(std::int64_t listingId, const std::string& status)

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,8 @@ struct MyListingsState {
     Remote<std::vector<DraftItem>> drafts;
     std::int64_t statsFor = 0; // the listing whose chart is open (/my/listings?listing=<id>)
     Remote<ListingStats> stats;
+    // The price check of each listing on sale (GET /api/v1/listings/<id>/insight), as buyers see it.
+    std::map<std::int64_t, PriceInsight> insights;
     std::string bucket = "day";
     std::int64_t confirmDelete = 0; // the listing whose deletion waits for a second press
     std::int64_t working = 0;       // the listing a change is on its way for
@@ -99,6 +102,7 @@ private:
     static std::string statsUrl(std::int64_t id, const std::string& bucket, bool csv);
     void load();
     void loadStats();
+    void loadInsights();
     MyListingsState m_state;
     FileSaver m_saver;
     bool m_loadWanted = false;

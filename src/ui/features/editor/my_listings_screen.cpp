@@ -5,6 +5,7 @@
 #include "core/text_format.hpp"
 #include "ui/features/editor/editor_screen.hpp"
 #include "ui/features/finance/finance_ui.hpp"
+#include "ui/features/listing/deal_rating.hpp"
 #include "ui/test_hook.hpp"
 #include "ui/top_bar.hpp"
 #include "ui/widgets.hpp"
@@ -154,7 +155,20 @@ float MyListingsScreen::drawListing(const OwnListingItem& l, float x, float y, f
     ty += textBlock((id + ".status").c_str(), facts, ImVec2(tx, ty), tw, Font::Small,
                     l.status == "published" ? color::kTextMuted : kInterest) +
           em(0.25f);
-    ty += textBlock((id + ".counts").c_str(), counts, ImVec2(tx, ty), tw, Font::Small, color::kTextMuted) + em(0.5f);
+    ty += textBlock((id + ".counts").c_str(), counts, ImVec2(tx, ty), tw, Font::Small, color::kTextMuted) + em(0.25f);
+    // The price check buyers see, so the seller knows how the price looks.
+    if (const auto insight = st.insights.find(l.id); insight != st.insights.end()) {
+        const PriceInsight& in = insight->second;
+        const DealColors c = dealColors(in.available ? in.rating : DealRating::Unknown);
+        const std::string rating = s.get(dealKey(in.available ? in.rating : DealRating::Unknown));
+        const float w = chip(dl, ImVec2(tx, ty), rating, c.bg, c.fg);
+        hookRect(id + ".insight", rating, ImVec2(tx, ty), ImVec2(tx + w, ty + em(1.5f)), rating.c_str(), withRole(Role::Text));
+        if (in.available)
+            textBlock((id + ".estimate").c_str(), s.format("listing.insight.estimate", {{"price", formatPrice(s, in.estimate)}}),
+                      ImVec2(tx + w + em(0.5f), ty + em(0.2f)), tw - w - em(0.5f), Font::Small, color::kTextMuted);
+        ty += em(1.75f);
+    }
+    ty += em(0.25f);
     card.y = std::max(tmax.y, ty) + em(0.25f);
     // What can be done with it, wrapping on phones.
     float bx = card.x;

@@ -4,6 +4,8 @@
 
 #include "ui/features/listing/listing_screen.hpp"
 
+#include "ui/features/listing/deal_rating.hpp"
+
 #include "client/features/listing/listing_text.hpp"
 #include "core/routes/listing_route.hpp"
 #include "core/text_format.hpp"
@@ -22,33 +24,6 @@
 namespace dongelek::ui {
 
 namespace {
-
-struct DealColors {
-    ImU32 bg, fg;
-};
-DealColors dealColors(DealRating r)
-{
-    switch (r) {
-    case DealRating::Great: return {IM_COL32(21, 128, 61, 255), IM_COL32_WHITE};
-    case DealRating::Good: return {IM_COL32(220, 252, 231, 255), IM_COL32(22, 101, 52, 255)};
-    case DealRating::Fair: return {IM_COL32(232, 240, 252, 255), IM_COL32(14, 75, 160, 255)};
-    case DealRating::High: return {IM_COL32(254, 237, 213, 255), IM_COL32(154, 52, 18, 255)};
-    case DealRating::Unknown: break;
-    }
-    return {color::kChip, color::kChipText};
-}
-
-const char* dealKey(DealRating r)
-{
-    switch (r) {
-    case DealRating::Great: return "listing.insight.great";
-    case DealRating::Good: return "listing.insight.good";
-    case DealRating::Fair: return "listing.insight.fair";
-    case DealRating::High: return "listing.insight.high";
-    case DealRating::Unknown: break;
-    }
-    return "listing.insight.unknown";
-}
 
 float heading(ImDrawList* dl, ImVec2 pos, const char* hookId, const char* text)
 {
