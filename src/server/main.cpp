@@ -19,6 +19,8 @@
 #include "server/features/contact/contact_routes.hpp"
 #include "server/features/editor/editor_routes.hpp"
 #include "server/features/editor/editor_service.hpp"
+#include "server/features/dealer/dealer_routes.hpp"
+#include "server/features/dealer/dealer_service.hpp"
 #include "server/features/editor/photo_uploads.hpp"
 #include "server/features/stats/stats_repository.hpp"
 #include "server/features/stats/stats_routes.hpp"
@@ -306,6 +308,8 @@ int main(int argc, char** argv)
         view360::SpinUploads spinUploads(config.mediaDir, view360Service, view360Repository, unixNow);
         editor::EditorRepository editorRepository(*database);
         editor::EditorService editorService(editorRepository, unixNow, [&search] { search.refreshNow(); });
+        // Many listings at once (bulk changes, CSV import): the editor's store, the same search refresh.
+        dealer::DealerService dealerService(editorRepository, unixNow, [&search] { search.refreshNow(); });
         editor::PhotoUploads photoUploads(editorRepository, uploadStorage, unixNow);
         stats::StatsRepository statsRepository(*database);
 
@@ -344,6 +348,7 @@ int main(int argc, char** argv)
         routes.add(photoRoutes(media, renders));
         routes.add(view360::view360Routes(view360Service, spinMedia, spinUploads, renders));
         routes.add(editor::editorRoutes(editorService, photoUploads, renders));
+        routes.add(dealer::dealerRoutes(dealerService));
         routes.add(stats::statsRoutes(statsRepository, unixNow));
         routes.add(pages::pageRoutes(pageService, rendered, site));
         // A fallback: answers what no other feature owns (files; other paths get the 404 page).

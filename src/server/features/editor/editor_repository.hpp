@@ -89,6 +89,7 @@ struct SellerAccount {
     std::string phone; // E.164, empty until confirmed
     bool emailVerified = false;
     AccountRole role = AccountRole::Buyer;
+    bool dealerApproved = false; // an administrator set or confirmed the dealer role (users.dealer_approved_at)
     std::int64_t sellerId = 0;
 };
 
@@ -143,6 +144,47 @@ public:
     // Status changes of one of the user's listings; false when it is not theirs (or deleted).
     bool setStatus(std::int64_t userId, std::int64_t listingId, SellerStatus status, std::int64_t now);
     bool deleteListing(std::int64_t userId, std::int64_t listingId, std::int64_t now);
+
+    // [SECTION] Bulk (features/dealer)
+    // Many listings at once (editor_bulk.cpp): the rules are the dealer service's, the
+    // atomicity and the ownership checks are here.
+
+    // One of the user's listings as a bulk change sees it.
+    struct BulkTarget {
+        std::int64_t id = 0;
+        Money price;
+        SellerStatus status = SellerStatus::Published;
+    };
+    // What to write to one of them: a status, a price, or both (unset: left as it is).
+    struct BulkWrite {
+        std::int64_t id = 0;
+        std::optional<SellerStatus> status;
+        std::optional<Money> price;
+    };
+    using BulkPlan = std::function<std::vector<BulkWrite>(const std::vector<BulkTarget>&)>;
+    // In one Public transaction: reads those of `ids` that are the user's and not deleted (in
+    // the order of `ids`, locked against other writers), hands them to `plan` and writes what
+    // it returns. A price change is recorded in the price history like an edit (and bumps
+    // the listing's version), a status change like the status route. When `plan` returns no
+    // writes (or throws) nothing is written and the data version stays. Returns the targets.
+    std::vector<BulkTarget> bulkUpdate(std::int64_t userId, const std::vector<std::int64_t>& ids, const BulkPlan& plan,
+                                       std::int64_t now);
+    // New drafts (version 1, no listing) from `documents`, in one Private transaction; none
+    // and nullopt when the user would then have more than maxTotal drafts.
+    std::optional<std::vector<DraftRow>> createDrafts(std::int64_t userId, const std::vector<std::string>& documents,
+                                                      std::int64_t maxTotal, std::int64_t now);
+    // The catalog's names for an import: makes and models with their other spellings, cities.
+    struct CatalogName {
+        std::int64_t id = 0;
+        std::int64_t makeId = 0; // models only
+        std::string name;
+        std::string aliases;           // other spellings, space-separated ("Тойота")
+        Country country = Country::KZ; // cities only
+    };
+    struct ImportCatalog {
+        std::vector<CatalogName> makes, models, cities;
+    };
+    ImportCatalog importCatalog();
 
 private:
     db::Database& m_db;

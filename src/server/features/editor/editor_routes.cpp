@@ -70,7 +70,9 @@ json draftsJson(EditorService& service, const std::vector<DraftRow>& rows)
     for (const DraftRow& r : rows) {
         const json doc = json::parse(r.document, nullptr, false);
         const std::optional<ListingDraft> d = doc.is_discarded() ? std::nullopt : parseDraftDocument(doc);
-        items.push_back(draftJson(r, d ? service.problemsOf(*d) : std::vector<DraftProblem>{}));
+        json item = draftJson(r, d ? service.problemsOf(*d) : std::vector<DraftProblem>{});
+        item["title"] = d ? service.titleOf(*d) : std::string();
+        items.push_back(std::move(item));
     }
     return {{"items", std::move(items)}};
 }

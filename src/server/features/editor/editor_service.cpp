@@ -72,6 +72,15 @@ std::vector<DraftProblem> EditorService::problemsOf(const ListingDraft& d)
     return problems;
 }
 
+std::string EditorService::titleOf(const ListingDraft& d)
+{
+    const CatalogCheck c = m_repository.checkCatalog(d);
+    std::string title = c.makeName;
+    if (!c.modelName.empty()) title += " " + c.modelName;
+    if (!title.empty() && d.year) title += " " + std::to_string(*d.year);
+    return title;
+}
+
 std::vector<DraftRow> EditorService::drafts(const Principal& who) { return m_repository.drafts(who.userId); }
 
 DraftRow EditorService::draft(const Principal& who, std::int64_t draftId)

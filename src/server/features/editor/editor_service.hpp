@@ -63,6 +63,8 @@ public:
     PublishResult publish(const Principal& who, std::int64_t draftId, int baseVersion);
 
     std::int64_t now() const { return m_now(); }
+    // "Toyota Camry 2018" as far as the draft says (the catalog's names), "" before the make.
+    std::string titleOf(const ListingDraft& d);
     // The problems of a draft's document now (with the catalog's check).
     std::vector<DraftProblem> problemsOf(const ListingDraft& d);
 
