@@ -108,8 +108,8 @@ bool ListingFilter::operator==(const ListingFilter& o) const
                         f.mileageMax, f.engineFrom, f.engineTo, f.powerFrom, f.powerTo, f.bodies, f.fuels,
                         f.transmissions, f.drives, f.colors, f.condition, f.ownersMax, f.steering, f.sellerKind,
                         f.customsCleared, f.noAccidents, f.withPhotos, f.withSpin, f.vinVerified,
-                        f.postedWithinDays, f.monthlyMax, f.loanDownPercent, f.loanTermMonths, f.loanRateBp,
-                        f.cityId, f.country, f.sort, f.page, f.pageSize);
+                        f.sellerVerified, f.postedWithinDays, f.monthlyMax, f.loanDownPercent, f.loanTermMonths,
+                        f.loanRateBp, f.cityId, f.country, f.sort, f.page, f.pageSize);
     };
     return key(*this) == key(o);
 }

@@ -108,7 +108,8 @@ void to_json(json& j, const ListingSummary& v)
              {"engine_litres", v.engineLitres},
              {"photo_count", v.photoCount},
              {"has_spin", v.hasSpin},
-             {"vin_verified", v.vinVerified}};
+             {"vin_verified", v.vinVerified},
+             {"seller_verified", v.sellerVerified}};
 }
 void from_json(const json& j, ListingSummary& v)
 {
@@ -132,6 +133,7 @@ void from_json(const json& j, ListingSummary& v)
     getOptional(j, "photo_count", v.photoCount);
     getOptional(j, "has_spin", v.hasSpin);
     getOptional(j, "vin_verified", v.vinVerified);
+    getOptional(j, "seller_verified", v.sellerVerified);
 }
 
 void to_json(json& j, const ListingDetails& v)
@@ -356,6 +358,7 @@ void appendSummary(std::string& out, const ListingSummary& v)
     appendKey(out, "price"), out += "{\"amount_minor\":", out += std::to_string(v.price.amountMinor);
     out += ",\"currency\":", appendString(out, toString(v.price.currency)), out += "},";
     appendKey(out, "seller_kind"), appendString(out, toString(v.sellerKind)), out += ',';
+    appendKey(out, "seller_verified"), out += v.sellerVerified ? "true," : "false,";
     appendKey(out, "thumb_url"), appendString(out, v.thumbUrl), out += ',';
     appendKey(out, "title"), appendString(out, v.title), out += ',';
     appendKey(out, "transmission"), appendString(out, toString(v.transmission)), out += ',';

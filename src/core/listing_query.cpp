@@ -292,6 +292,10 @@ const std::map<std::string_view, Setter>& setters()
         {"spin", [](std::string_view v, ListingFilter& f, FieldError& e) { return parseFlag("spin", v, f.withSpin, e); }},
         {"vin_verified",
          [](std::string_view v, ListingFilter& f, FieldError& e) { return parseFlag("vin_verified", v, f.vinVerified, e); }},
+        {"verified_seller",
+         [](std::string_view v, ListingFilter& f, FieldError& e) {
+             return parseFlag("verified_seller", v, f.sellerVerified, e);
+         }},
         {"posted_within",
          [](std::string_view v, ListingFilter& f, FieldError& e) {
              int days = 0;
@@ -449,6 +453,7 @@ std::string toQueryString(const ListingFilter& f)
     addFlag("photos", f.withPhotos);
     addFlag("spin", f.withSpin);
     addFlag("vin_verified", f.vinVerified);
+    addFlag("verified_seller", f.sellerVerified);
     addNum("posted_within", f.postedWithinDays);
     addNum("city", f.cityId);
     addEnum("country", f.country);

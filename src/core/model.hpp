@@ -112,6 +112,7 @@ struct ListingSummary {
     int photoCount = 0;
     bool hasSpin = false;     // a 360° exterior spin exists
     bool vinVerified = false; // the VIN decoded and matches the listing
+    bool sellerVerified = false; // the seller's email and phone are confirmed ("verified seller")
 };
 
 struct ListingDetails {
@@ -166,6 +167,7 @@ struct ListingFilter {
     bool withPhotos = false;
     bool withSpin = false;
     bool vinVerified = false;
+    bool sellerVerified = false; // only verified sellers
     std::optional<int> postedWithinDays; // 1, 3, 7 or 30
     // "Monthly payment up to", whole units of `currency`, with the buyer's loan terms (unset:
     // the market's defaults, core/finance/loan_filter.hpp): the cars whose annuity payment at

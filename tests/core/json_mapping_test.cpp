@@ -56,6 +56,34 @@ TEST_CASE("listing details survive a round trip through JSON", "[core][json]")
     CHECK(back.drive == Drive::Awd);
 }
 
+TEST_CASE("the verified seller and dealer badges survive a round trip", "[core][json]")
+{
+    ListingSummary s = sampleDetails().summary;
+    s.sellerVerified = true;
+    s.sellerKind = SellerKind::Dealer;
+    const json j = s;
+    CHECK(j.at("seller_verified") == true);
+    CHECK(j.at("seller_kind") == "dealer");
+    ListingSummary back;
+    REQUIRE(parseJson(j.dump(), back));
+    CHECK(back.sellerVerified);
+    CHECK(back.sellerKind == SellerKind::Dealer);
+    ListingPage page;
+    page.items = {s, sampleDetails().summary};
+    CHECK(writeJson(page) == json(page).dump());
+    ListingPage pageBack;
+    REQUIRE(parseJson(writeJson(page), pageBack));
+    REQUIRE(pageBack.items.size() == 2);
+    CHECK(pageBack.items[0].sellerVerified);
+    CHECK_FALSE(pageBack.items[1].sellerVerified);
+    // An older server's answer without the field reads as "not verified".
+    json old = s;
+    old.erase("seller_verified");
+    ListingSummary older;
+    REQUIRE(parseJson(old.dump(), older));
+    CHECK_FALSE(older.sellerVerified);
+}
+
 TEST_CASE("a listing page carries items and the total", "[core][json]")
 {
     ListingPage p;
@@ -159,6 +187,7 @@ TEST_CASE("the search answer's direct writer gives the JSON tree's text exactly"
     odd.id = 9'007'199'254'740'991;
     odd.price = Money{-5, Currency::BHD};
     odd.hasSpin = !odd.hasSpin;
+    odd.sellerVerified = !odd.sellerVerified;
     page.items.push_back(odd);
     odd.engineLitres = 0;
     page.items.push_back(odd);

@@ -62,6 +62,7 @@ TEST_CASE("every filter round-trips through the query string", "[core][query]")
     f.withPhotos = true;
     f.withSpin = true;
     f.vinVerified = true;
+    f.sellerVerified = true;
     f.postedWithinDays = 7;
     f.cityId = 4;
     f.country = Country::BH;
@@ -166,4 +167,18 @@ TEST_CASE("bad list, flag and range values name their field", "[core][query]")
     for (int i = 1; i <= 21; ++i) many += std::to_string(i) + (i < 21 ? "," : "");
     CHECK(rejectionOf(many).message.find("at most 20") != std::string::npos);
     CHECK_FALSE(accepted("photos=0").withPhotos); // 0 is "not set"
+}
+
+TEST_CASE("the verified seller filter is a flag in the query string", "[core][query]")
+{
+    const auto f = accepted("verified_seller=1&seller=dealer");
+    CHECK(f.sellerVerified);
+    CHECK(f.sellerKind == SellerKind::Dealer);
+    CHECK(toQueryString(f) == "seller=dealer&verified_seller=1");
+    CHECK(accepted(toQueryString(f)) == f);
+    CHECK_FALSE(accepted("verified_seller=0").sellerVerified);
+    CHECK(rejectionOf("verified_seller=yes").field == "verified_seller");
+    ListingFilter other = f;
+    other.sellerVerified = false;
+    CHECK(other != f);
 }

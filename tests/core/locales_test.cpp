@@ -208,7 +208,7 @@ TEST_CASE("Russian and Kazakh are translations, not copies of English", "[core][
                                         "format.date", "format.month_year", "format.price.KZT", "enum.currency.KZT",
                                         "enum.currency.BHD", "listing.contact.whatsapp", "listing.contact.telegram",
                                         "listing.price.approx", "listing.history.change", "editor.field.vin",
-                                        "editor.step.vin", "dashboard.stats.bucket"};
+                                        "editor.step.vin", "dashboard.stats.bucket", "dashboard.import.summary"};
     const fs::path dir = DONGELEK_LOCALES_DIR;
     const auto en = readJson(dir / "en.json");
     for (const char* lang : {"ru", "kk"}) {

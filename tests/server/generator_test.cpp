@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -81,6 +82,10 @@ TEST_CASE("distributions are plausible for Kazakhstan and Bahrain", "[server][ge
         sellerCountry[s.id] = cityCountry.at(s.cityId);
     CHECK(w.sellers.size() > 200);
     CHECK(w.sellers.size() < 1000);
+    // About half the demo sellers are verified, so the badge and its filter show something.
+    const auto verified = std::count_if(w.sellers.begin(), w.sellers.end(), [](const auto& s) { return s.verified; });
+    CHECK(verified * 10 > static_cast<std::ptrdiff_t>(w.sellers.size()) * 3);
+    CHECK(verified * 10 < static_cast<std::ptrdiff_t>(w.sellers.size()) * 7);
 
     int kz = 0, recent = 0, withoutPhotos = 0, rightHand = 0, spins = 0, dropped = 0, fresh = 0;
     std::set<std::string> vins;

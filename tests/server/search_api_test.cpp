@@ -146,6 +146,16 @@ TEST_CASE("search api: the new filters narrow the search and come back in the an
         CHECK(item.hasSpin);
         CHECK(item.vinVerified);
     }
+    // "Verified seller": about half the demo sellers; the facet counts them as the filter does.
+    const auto verified = get<ListingPage>(*c, "/api/v1/listings?verified_seller=1&page_size=100");
+    CHECK(verified.total > 0);
+    CHECK(verified.total < all.total);
+    for (const auto& item : verified.items)
+        CHECK(item.sellerVerified);
+    CHECK(get<SearchFacets>(*c, "/api/v1/search/facets").count("verified_seller", "1") == verified.total);
+    CHECK(get<SearchFacets>(*c, "/api/v1/search/facets?seller=dealer").count("verified_seller", "1") ==
+          get<ListingPage>(*c, "/api/v1/listings?seller=dealer&verified_seller=1").total);
+    CHECK(refusal(*c, "/api/v1/listings?verified_seller=yes").field == "verified_seller");
     const auto fresh = get<ListingPage>(*c, "/api/v1/listings?posted_within=7&page_size=100");
     CHECK(fresh.total > 0); // demo dates count back from the server's start
     const auto photos = get<ListingPage>(*c, "/api/v1/listings?photos=1&page_size=100");

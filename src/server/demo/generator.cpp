@@ -342,6 +342,8 @@ GeneratorStats generateDemoData(BulkWriter& writer, std::uint64_t seed, int list
     // The facts added with the search filters (issue 8) draw from their own stream, so the
     // listings of a seed are the same as before they existed.
     Rng factsRng(seed ^ 0x5EA7C4F4C75ull);
+    // So do the sellers' "verified" marks (the verified seller badge).
+    Rng badgeRng(seed ^ 0xBADCE5E11E75ull);
     const std::int64_t kReferenceEpoch = referenceEpoch;
 
     // Catalog: ids follow the tables' order, so they are stable across seeds.
@@ -391,6 +393,7 @@ GeneratorStats generateDemoData(BulkWriter& writer, std::uint64_t seed, int list
         r.cityId = static_cast<std::int64_t>(cityIndex + 1);
         r.phone = phoneFor(rng, city.country, dealer, city.name);
         r.createdAt = isoTimestamp(kReferenceEpoch - rng.range(30, 11 * 365) * kDay - rng.range(0, kDay - 1));
+        r.verified = badgeRng.chance(0.5); // the marketplace checked the phone and email of about half
         writer.addSeller(r);
         const int c = city.country == Country::KZ ? 0 : 1;
         (dealer ? dealers : privates)[c].push_back({r.id, r.cityId, city.country, dealer, city.name});

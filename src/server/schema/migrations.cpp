@@ -778,6 +778,12 @@ CREATE TABLE listing_views (
     visitor    TEXT NOT NULL,    -- a keyed hash of the user or the device
     PRIMARY KEY (listing_id, day, visitor)
 );
+-- Badges. A seller is verified when its account has a confirmed email and phone, or (a seller
+-- without an account: the demo's) when verified = 1: the marketplace checked its phone and email.
+-- A dealer account is approved by an administrator (dealer_approved_at, Unix seconds; NULL: not
+-- approved): only then are its seller rows kind 'dealer'.
+ALTER TABLE sellers ADD COLUMN verified INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN dealer_approved_at INTEGER;
 )sql",
          R"sql(
 ALTER TABLE listings ADD COLUMN unpublished smallint NOT NULL DEFAULT 0;
@@ -812,6 +818,8 @@ CREATE TABLE listing_views (
     visitor    text COLLATE "C" NOT NULL,
     PRIMARY KEY (listing_id, day, visitor)
 );
+ALTER TABLE sellers ADD COLUMN verified smallint NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN dealer_approved_at bigint;
 )sql"},
     };
     return list;

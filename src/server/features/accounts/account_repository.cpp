@@ -54,6 +54,27 @@ template <typename F> auto privately(db::Database& database, F&& body)
     return db::inTransaction(database, db::Visibility::Private, std::forward<F>(body));
 }
 
+// Runs `body` in a write transaction that is Public when the user has a seller row: their
+// confirmed email and phone and an approved dealer role are the badges of their listings
+// ("verified seller", "dealer"), which search answers and the search index show.
+template <typename F> auto asSeller(db::Database& database, std::int64_t userId, F&& body)
+{
+    auto lease = database.acquire();
+    Statement& s = lease->prepare("SELECT 1 FROM sellers WHERE user_id = ?");
+    s.bind(1, userId);
+    const bool seller = s.step();
+    s.reset();
+    db::WriteTransaction tx(lease, seller ? db::Visibility::Public : db::Visibility::Private);
+    if constexpr (std::is_void_v<decltype(body(tx.connection()))>) {
+        body(tx.connection());
+        tx.commit();
+    } else {
+        auto result = body(tx.connection());
+        tx.commit();
+        return result;
+    }
+}
+
 // True when the statement produced a row (UPDATE ... RETURNING: it changed one).
 bool changedOne(Statement& s)
 {
@@ -113,7 +134,7 @@ std::optional<std::int64_t> AccountRepository::createUser(const NewUser& u, std:
 
 void AccountRepository::markEmailVerified(std::int64_t userId, std::int64_t now)
 {
-    privately(m_db, [&](db::Connection& c) {
+    asSeller(m_db, userId, [&](db::Connection& c) {
         c.prepare("UPDATE users SET email_verified_at = COALESCE(email_verified_at, ?), updated_at = ? WHERE id = ?")
             .bind(1, now)
             .bind(2, now)
@@ -174,7 +195,7 @@ void AccountRepository::updateProfile(std::int64_t userId, const std::optional<s
 
 bool AccountRepository::setPhone(std::int64_t userId, const std::string& phone, std::int64_t now)
 {
-    return privately(m_db, [&](db::Connection& c) {
+    return asSeller(m_db, userId, [&](db::Connection& c) {
         Statement& taken = c.prepare("SELECT 1 FROM users WHERE phone = ? AND id <> ?");
         taken.bind(1, phone).bind(2, userId);
         const bool isTaken = taken.step();
@@ -187,8 +208,18 @@ bool AccountRepository::setPhone(std::int64_t userId, const std::string& phone, 
 
 void AccountRepository::setRole(std::int64_t userId, const std::string& role, std::int64_t now)
 {
-    privately(m_db, [&](db::Connection& c) {
-        c.prepare("UPDATE users SET role = ?, updated_at = ? WHERE id = ?").bind(1, role).bind(2, now).bind(3, userId).run();
+    asSeller(m_db, userId, [&](db::Connection& c) {
+        // Setting (or confirming) the dealer role approves the dealer; any other role withdraws it.
+        Statement& s = c.prepare("UPDATE users SET role = ?, updated_at = ?, dealer_approved_at = ? WHERE id = ?");
+        s.bind(1, role).bind(2, now);
+        bindOpt(s, 3, role == "dealer" ? std::optional<std::int64_t>(now) : std::nullopt);
+        s.bind(4, userId).run();
+        // The user's seller rows follow: dealer listings only once approved.
+        c.prepare("UPDATE sellers SET kind = CASE WHEN (SELECT dealer_approved_at FROM users WHERE id = ?) IS NOT NULL"
+                  " THEN 'dealer' ELSE 'private' END WHERE user_id = ?")
+            .bind(1, userId)
+            .bind(2, userId)
+            .run();
     });
 }
 

@@ -1,7 +1,8 @@
 // The accounts store, written once against db::Database for SQLite and PostgreSQL alike:
 // users, password history, sessions and their refresh tokens, one-time tokens, phone codes,
 // recovery codes, the audit log and the server's own secrets. Every write is a Private
-// transaction (no cached public answer shows accounts). Times are Unix seconds.
+// transaction (no cached public answer shows accounts), except the email, phone and role
+// changes of a user with a seller row (the badges of their listings). Times are Unix seconds.
 #pragma once
 
 #include "server/db/database.hpp"
@@ -91,6 +92,8 @@ public:
                        const std::optional<std::string>& language, std::int64_t now);
     // False when another account already has the phone.
     bool setPhone(std::int64_t userId, const std::string& phone, std::int64_t now);
+    // An administrator's change: the dealer role approves the dealer (users.dealer_approved_at,
+    // and the user's seller rows become kind 'dealer'); any other role withdraws it.
     void setRole(std::int64_t userId, const std::string& role, std::int64_t now);
     void setTotpPending(std::int64_t userId, const std::optional<std::string>& sealed, std::int64_t now);
     // Moves the pending secret to the active one and stores the recovery code hashes.

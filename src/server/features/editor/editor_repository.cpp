@@ -133,8 +133,10 @@ std::int64_t sellerFor(Connection& c, std::int64_t userId, const SellerAccount& 
     }
     Statement& add = c.prepare("INSERT INTO sellers(name, kind, city_id, phone, created_at, user_id)"
                                " VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+    // A dealer only once an administrator approved the account (a self-registered dealer
+    // sells as a private seller until then; the approval turns its seller rows into dealers).
     add.bind(1, account.displayName)
-        .bind(2, account.role == AccountRole::Dealer ? "dealer" : "private")
+        .bind(2, account.role == AccountRole::Dealer && account.dealerApproved ? "dealer" : "private")
         .bind(3, cityId)
         .bind(4, account.phone)
         .bind(5, isoTimestamp(now))
@@ -309,7 +311,8 @@ SellerAccount EditorRepository::sellerAccount(std::int64_t userId)
     auto c = m_db.acquire();
     Statement& s = c->prepare(
         "SELECT u.display_name, COALESCE(u.phone, ''), u.email_verified_at IS NOT NULL, u.role,"
-        " COALESCE((SELECT min(id) FROM sellers WHERE user_id = u.id), 0) FROM users u WHERE u.id = ?");
+        " COALESCE((SELECT min(id) FROM sellers WHERE user_id = u.id), 0), u.dealer_approved_at IS NOT NULL"
+        " FROM users u WHERE u.id = ?");
     s.bind(1, userId);
     SellerAccount a;
     if (s.step()) {
@@ -318,6 +321,7 @@ SellerAccount EditorRepository::sellerAccount(std::int64_t userId)
         a.emailVerified = s.columnInt(2) != 0;
         a.role = parseAccountRole(s.columnText(3)).value_or(AccountRole::Buyer);
         a.sellerId = s.columnInt64(4);
+        a.dealerApproved = s.columnInt(5) != 0;
     }
     s.reset();
     return a;

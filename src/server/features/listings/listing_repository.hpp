@@ -66,6 +66,7 @@ struct SellerRecord {
     std::int64_t cityId = 0;
     std::string phone;
     std::string createdAt; // ISO 8601 UTC
+    bool verified = false; // the marketplace checked the phone and email (a seller without an account)
 };
 struct ListingRecord {
     std::int64_t id = 0;
@@ -159,6 +160,7 @@ struct SearchDocument {
     int accidents = 0;
     bool hasSpin = false;
     bool vinVerified = false;
+    bool sellerVerified = false; // the seller's email and phone are confirmed
     SellerKind sellerKind = SellerKind::Private;
     Country country = Country::KZ;
     std::string title;

@@ -156,12 +156,20 @@ constexpr const char* kPostgresSecondaryIndexes =
 
 namespace {
 
+// "Verified seller" of a seller row `s` joined with its account `u` (LEFT JOIN users u ON
+// u.id = s.user_id): the account's email and phone are confirmed, or, for a seller without an
+// account (the demo's), the marketplace checked them (sellers.verified).
+// (A macro so the statements below stay string literals.)
+#define DONGELEK_SELLER_VERIFIED "(s.verified = 1 OR (u.email_verified_at IS NOT NULL AND u.phone IS NOT NULL))"
+
 // Columns of a ListingSummary, shared by search and details so both map rows the same way.
 constexpr const char* kSummaryColumns =
     "l.id, l.title, mk.name, md.name, l.year, l.price_minor, l.currency, l.mileage_km, c.name, l.country, "
     "l.body, l.fuel, l.transmission, l.created_at, l.condition, (SELECT kind FROM sellers WHERE id = l.seller_id), "
-    "l.engine_litres, (SELECT count(*) FROM photos WHERE listing_id = l.id), l.has_spin, l.vin_verified";
-constexpr int kSummaryColumnCount = 20;
+    "l.engine_litres, (SELECT count(*) FROM photos WHERE listing_id = l.id), l.has_spin, l.vin_verified, "
+    "(SELECT CASE WHEN " DONGELEK_SELLER_VERIFIED " THEN 1 ELSE 0 END"
+    " FROM sellers s LEFT JOIN users u ON u.id = s.user_id WHERE s.id = l.seller_id)";
+constexpr int kSummaryColumnCount = 21;
 
 ListingSummary readSummary(const db::Statement& s)
 {
@@ -186,6 +194,7 @@ ListingSummary readSummary(const db::Statement& s)
     v.photoCount = s.columnInt(17);
     v.hasSpin = s.columnInt(18) != 0;
     v.vinVerified = s.columnInt(19) != 0;
+    v.sellerVerified = s.columnInt(20) != 0;
     return v;
 }
 
@@ -253,6 +262,9 @@ WhereClause buildWhere(const ListingFilter& f, const EngineSql& engine, std::int
     if (f.withPhotos) w.sql += " AND EXISTS (SELECT 1 FROM photos p WHERE p.listing_id = l.id)";
     if (f.withSpin) w.sql += " AND l.has_spin = 1";
     if (f.vinVerified) w.sql += " AND l.vin_verified = 1";
+    if (f.sellerVerified)
+        w.sql += " AND l.seller_id IN (SELECT s.id FROM sellers s LEFT JOIN users u ON u.id = s.user_id"
+                 " WHERE " DONGELEK_SELLER_VERIFIED ")";
     if (f.postedWithinDays) add("l.created_at >= ?", isoTimestamp(nowUnix - std::int64_t{*f.postedWithinDays} * 86400));
     if (f.cityId) add("l.city_id = ?", *f.cityId);
     if (f.country) add("l.country = ?", std::string(toString(*f.country)));
@@ -572,8 +584,9 @@ std::vector<SearchDocument> SqlListingRepository::searchDocuments()
         " l.mileage_km, l.body, l.fuel, l.transmission, l.drive, l.engine_litres, l.power_hp, l.color, l.condition,"
         " l.owners, l.steering, l.customs_cleared, l.accidents, l.has_spin, l.vin_verified, s.kind, l.country,"
         " l.title, l.trim, l.description, l.created_at, COALESCE(p.n, 0),"
-        " (SELECT c.id FROM photos c WHERE c.listing_id = l.id AND c.position = p.first)"
-        " FROM listings l JOIN sellers s ON s.id = l.seller_id"
+        " (SELECT c.id FROM photos c WHERE c.listing_id = l.id AND c.position = p.first),"
+        " CASE WHEN " DONGELEK_SELLER_VERIFIED " THEN 1 ELSE 0 END"
+        " FROM listings l JOIN sellers s ON s.id = l.seller_id LEFT JOIN users u ON u.id = s.user_id"
         " LEFT JOIN (SELECT listing_id, count(*) AS n, min(position) AS first FROM photos GROUP BY listing_id) p"
         "   ON p.listing_id = l.id"
         " WHERE l.status = 'active' ORDER BY l.id");
@@ -613,6 +626,8 @@ std::vector<SearchDocument> SqlListingRepository::searchDocuments()
         d.createdAt = s.columnText(col++);
         d.photoCount = s.columnInt(col++);
         d.coverPhotoId = s.columnIsNull(col) ? 0 : s.columnInt64(col);
+        ++col;
+        d.sellerVerified = s.columnInt(col) != 0;
         out.push_back(std::move(d));
     }
     s.reset();
@@ -679,7 +694,7 @@ public:
         m_makes = c.bulkInsert("makes", {"id", "name", "search_aliases"});
         m_models = c.bulkInsert("models", {"id", "make_id", "name", "search_aliases"});
         m_cities = c.bulkInsert("cities", {"id", "name", "country"});
-        m_sellers = c.bulkInsert("sellers", {"id", "name", "kind", "city_id", "phone", "created_at"});
+        m_sellers = c.bulkInsert("sellers", {"id", "name", "kind", "city_id", "phone", "created_at", "verified"});
         m_listings =
             c.bulkInsert("listings", {"id",       "seller_id",     "make_id",     "model_id",   "year",  "price_minor",
                                       "currency", "price_kzt",     "mileage_km",  "body",       "fuel",  "transmission",
@@ -729,7 +744,14 @@ public:
     void addCity(const CityRecord& r) override { m_cities->add(r.id).add(r.name).add(toString(r.country)).endRow(); }
     void addSeller(const SellerRecord& r) override
     {
-        m_sellers->add(r.id).add(r.name).add(toString(r.kind)).add(r.cityId).add(r.phone).add(r.createdAt).endRow();
+        m_sellers->add(r.id)
+            .add(r.name)
+            .add(toString(r.kind))
+            .add(r.cityId)
+            .add(r.phone)
+            .add(r.createdAt)
+            .add(r.verified ? 1 : 0)
+            .endRow();
     }
     void addListing(const ListingRecord& r) override
     {
@@ -849,3 +871,5 @@ std::unique_ptr<BulkWriter> SqlListingRepository::beginBulkImport()
 }
 
 } // namespace dongelek::server
+
+#undef DONGELEK_SELLER_VERIFIED

@@ -51,12 +51,15 @@ enum Dim : std::uint32_t {
     kCity = 1u << 22,
     kCountry = 1u << 23,
     kText = 1u << 24,
+    kSellerVerified = 1u << 25,
 };
 
 constexpr std::int64_t kEpoch2000 = 946684800; // Row::created counts from here
 
 // Row flag bits.
-constexpr std::uint8_t kFlagCustoms = 1, kFlagNoAccidents = 2, kFlagPhotos = 4, kFlagSpin = 8, kFlagVin = 16;
+constexpr std::uint8_t kFlagCustoms = 1, kFlagNoAccidents = 2, kFlagPhotos = 4, kFlagSpin = 8, kFlagVin = 16,
+                         kFlagSellerVerified = 32;
+constexpr std::size_t kFlagCount = 6; // the kFlag* bits, in this order
 
 template <typename E> std::uint8_t ordinal(E v)
 {
@@ -240,7 +243,8 @@ SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& 
         r.flags = static_cast<std::uint8_t>((d.customsCleared ? kFlagCustoms : 0) |
                                             (d.accidents == 0 ? kFlagNoAccidents : 0) |
                                             (d.photoCount > 0 ? kFlagPhotos : 0) | (d.hasSpin ? kFlagSpin : 0) |
-                                            (d.vinVerified ? kFlagVin : 0));
+                                            (d.vinVerified ? kFlagVin : 0) |
+                                            (d.sellerVerified ? kFlagSellerVerified : 0));
         m_rows.push_back(r);
         m_ids.push_back(d.id);
         m_priceMinor.push_back(d.price.amountMinor);
@@ -332,9 +336,9 @@ SearchIndex::SearchIndex(std::vector<SearchDocument> docs, const SearchCatalog& 
     m_steeringBits = bitmaps(2, [](const Row& r) { return r.steering; });
     m_sellerBits = bitmaps(2, [](const Row& r) { return r.seller; });
     m_countryBits = bitmaps(2, [](const Row& r) { return r.country; });
-    m_flagBits.assign(5, std::vector<std::uint64_t>(bitWords, 0));
+    m_flagBits.assign(kFlagCount, std::vector<std::uint64_t>(bitWords, 0));
     for (const Row& r : m_rows)
-        for (std::size_t f = 0; f < 5; ++f)
+        for (std::size_t f = 0; f < kFlagCount; ++f)
             if (r.flags >> f & 1) m_flagBits[f][r.index >> 6] |= std::uint64_t{1} << (r.index & 63);
 }
 
@@ -444,6 +448,7 @@ SearchIndex::Compiled SearchIndex::compile(const ListingFilter& f, std::int64_t 
     if (f.withPhotos) c.active |= kPhotos;
     if (f.withSpin) c.active |= kSpin;
     if (f.vinVerified) c.active |= kVin;
+    if (f.sellerVerified) c.active |= kSellerVerified;
     if (f.postedWithinDays)
         c.active |= kPosted, c.postedAfter = nowUnix - kEpoch2000 - std::int64_t{*f.postedWithinDays} * 86400;
     if (f.cityId) {
@@ -486,8 +491,8 @@ SearchIndex::Compiled SearchIndex::compile(const ListingFilter& f, std::int64_t 
     if (c.active & kSteering) narrow(m_steeringBits, std::uint64_t{1} << c.steering);
     if (c.active & kSeller) narrow(m_sellerBits, std::uint64_t{1} << c.seller);
     if (c.active & kCountry) narrow(m_countryBits, std::uint64_t{1} << c.country);
-    const std::uint32_t flagDims[] = {kCustoms, kNoAccidents, kPhotos, kSpin, kVin};
-    for (std::size_t f = 0; f < 5; ++f) {
+    const std::uint32_t flagDims[kFlagCount] = {kCustoms, kNoAccidents, kPhotos, kSpin, kVin, kSellerVerified};
+    for (std::size_t f = 0; f < kFlagCount; ++f) {
         if (!(c.active & flagDims[f])) continue;
         const std::vector<std::vector<std::uint64_t>> one{m_flagBits[f]};
         narrow(one, 1);
@@ -524,6 +529,7 @@ SearchIndex::Compiled SearchIndex::compile(const ListingFilter& f, std::int64_t 
     if ((a & kPhotos) && !(r.flags & kFlagPhotos)) m |= kPhotos;
     if ((a & kSpin) && !(r.flags & kFlagSpin)) m |= kSpin;
     if ((a & kVin) && !(r.flags & kFlagVin)) m |= kVin;
+    if ((a & kSellerVerified) && !(r.flags & kFlagSellerVerified)) m |= kSellerVerified;
     if ((a & kPosted) && r.created < c.postedAfter) m |= kPosted;
     if ((a & kCity) && r.city != c.city) m |= kCity;
     if ((a & kCountry) && r.country != c.country) m |= kCountry;
@@ -556,6 +562,7 @@ SearchIndex::Compiled SearchIndex::compile(const ListingFilter& f, std::int64_t 
     if ((a & kPhotos) && !(r.flags & kFlagPhotos)) return false;
     if ((a & kSpin) && !(r.flags & kFlagSpin)) return false;
     if ((a & kVin) && !(r.flags & kFlagVin)) return false;
+    if ((a & kSellerVerified) && !(r.flags & kFlagSellerVerified)) return false;
     if ((a & kPosted) && r.created < c.postedAfter) return false;
     if ((a & kCity) && r.city != c.city) return false;
     if ((a & kCountry) && r.country != c.country) return false;
@@ -676,6 +683,7 @@ ListingSummary SearchIndex::summaryOf(std::uint32_t row) const
     v.photoCount = m_photoCounts[row];
     v.hasSpin = (r.flags & kFlagSpin) != 0;
     v.vinVerified = (r.flags & kFlagVin) != 0;
+    v.sellerVerified = (r.flags & kFlagSellerVerified) != 0;
     return v;
 }
 
@@ -710,7 +718,7 @@ SearchFacets SearchIndex::countFacets(const ListingFilter& f, std::int64_t nowUn
     std::array<std::int64_t, 2> conditions{}, steerings{}, sellers{}, countries{};
     std::array<std::int64_t, 6> owners{};    // rows by owners, 5 = five or more
     std::array<std::int64_t, 4> posted{};    // rows posted within 1, 3, 7, 30 days (each counted once, smallest)
-    std::array<std::int64_t, 5> flags{};     // customs, no accidents, photos, spin, vin
+    std::array<std::int64_t, kFlagCount> flags{}; // customs, no accidents, photos, spin, VIN, verified seller
     std::int64_t total = 0;
     static constexpr std::array<std::int64_t, 4> kWindows{1, 3, 7, 30};
     const std::uint32_t allExcept = ~0u;
@@ -748,6 +756,7 @@ SearchFacets SearchIndex::countFacets(const ListingFilter& f, std::int64_t nowUn
         if (in(kPhotos) && (r.flags & kFlagPhotos)) ++flags[2];
         if (in(kSpin) && (r.flags & kFlagSpin)) ++flags[3];
         if (in(kVin) && (r.flags & kFlagVin)) ++flags[4];
+        if (in(kSellerVerified) && (r.flags & kFlagSellerVerified)) ++flags[5];
     }
 
     SearchFacets out;
@@ -804,7 +813,8 @@ SearchFacets SearchIndex::countFacets(const ListingFilter& f, std::int64_t nowUn
         }
         put("posted_within", std::move(o));
     }
-    const char* flagNames[] = {"customs", "no_accidents", "photos", "spin", "vin_verified"};
+    const char* flagNames[kFlagCount] = {"customs", "no_accidents", "photos", "spin", "vin_verified",
+                                         "verified_seller"};
     for (std::size_t i = 0; i < flags.size(); ++i)
         put(flagNames[i], Options{{"1", flags[i]}});
     return out;

@@ -90,7 +90,7 @@ private:
         std::uint16_t engine; // decilitres
         std::uint16_t power;
         std::uint8_t body, fuel, transmission, drive, color, condition, owners, steering, seller, country, currency;
-        std::uint8_t flags; // customs, no accidents, photos, spin, VIN (kFlag* in the .cpp)
+        std::uint8_t flags; // customs, no accidents, photos, spin, VIN, verified seller (kFlag* in the .cpp)
     };
     struct Compiled; // a filter turned into dense lookups, in the .cpp
     struct Names {
