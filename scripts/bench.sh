@@ -11,6 +11,8 @@
 #     server's own time for each over filter combinations, docs/search.md)
 #  4. accounts: sign-ins per second (each one Argon2id verification) and the cost of
 #     authenticating a request (a GET with a bearer token against the same GET without)
+#  5. photos: 20 photos of 12 MP picked in the seller's editor, prepared in the browser and
+#     uploaded, median of 3 (tests/e2e/bench/photo_upload.mjs, on a server of its own)
 # Usage: scripts/bench.sh [demo-size]   (default 100000)
 # Environment: DONGELEK_BENCH_SERVER_ONLY=1 skips the web build and the page-load part.
 set -euo pipefail
@@ -84,7 +86,7 @@ bench_engine() { # engine; DB is set
   start_server
   t1=$(date +%s.%N)
   READY[$engine]=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f s", b-a}')
-  if [ "$engine" = sqlite ] && [ "$SERVER_ONLY" != 1 ]; then page_load; fi
+  if [ "$engine" = sqlite ] && [ "$SERVER_ONLY" != 1 ]; then page_load; photo_upload; fi
   wrk_report "$engine" "${LABELS[0]}" "$URL$Q"
   wrk_report "$engine" "${LABELS[1]}" -s "$ROOT/tests/e2e/bench/listings.lua" "$URL"
   wrk_report "$engine" "${LABELS[4]}" -s "$ROOT/tests/e2e/bench/listing_pages.lua" "$URL"
@@ -178,6 +180,22 @@ search_timing() { # engine
   SEARCH_MS[$1]=$(printf '%s\n' "${ms[@]}" | sort -n | awk "$stats")
   FACET_MS[$1]=$(printf '%s\n' "${fs[@]}" | sort -n | awk "$stats")
   SUGGEST_MS[$1]=$(printf '%s\n' "${ss[@]}" | sort -n | awk "$stats")
+}
+
+# 20 photos of 12 MP in the seller's editor (the bench starts a small server of its own: the
+# seller's account is made in its database).
+photo_upload() {
+  echo
+  echo "== Photo upload: 20 photos of 12 MP in the seller's editor (headless Chromium, localhost) =="
+  (cd "$ROOT/tests/e2e" && node bench/photo_upload.mjs 3 20) > "$TMP/photos.json"
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const mb = (b) => (b / 1024 / 1024).toFixed(1);
+    const s = (x) => `median ${(x.median / 1000).toFixed(1)} s (${(x.min / 1000).toFixed(1)}-${(x.max / 1000).toFixed(1)})`;
+    console.log(`${r.photos} photos of ${r.width}x${r.height} JPEG, ${mb(r.sourceBytes.min)}-${mb(r.sourceBytes.max)} MB each, ${mb(r.sourceBytes.total)} MB in all; ${r.runs.length} runs`);
+    console.log(`From the picked files to all prepared on the device: ${s(r.preparedMs)}; all uploaded: ${s(r.uploadedMs)} (first uploaded ${s(r.firstUploadedMs)})`);
+    console.log(`Main thread meanwhile: the app frame function at most ${r.maxFrameMs.toFixed(1)} ms (${r.unseenFrames} frames not seen), busy median ${r.mainThreadBusyPct.median} %, ${r.longTasks} long tasks over 50 ms (longest ${r.longestTaskMs} ms); longest gap between display frames ${r.maxGapMs.toFixed(0)} ms (gaps over 50 ms per run: ${r.gapsOver50.join(", ")})`);
+  ' "$TMP/photos.json"
 }
 
 page_load() {

@@ -21,6 +21,7 @@
 #include "platform/download.hpp"
 #include "platform/photo_pick.hpp"
 #include "platform/preferences.hpp"
+#include "platform/text_pick.hpp"
 
 #include <chrono>
 
@@ -79,7 +80,12 @@ void registerFeatures(FeatureSet& features)
     // The seller's side (core/routes/editor_routes.hpp): the listing editor and the dashboard.
     features.add<EditorModule, ui::EditorScreen>(devicePhotoPicker(features.mainThread()));
     features.add<MyListingsModule, ui::MyListingsScreen>(
-        [](const std::string& name, const std::string& mime, const std::string& bytes) { platform::saveFile(name, mime, bytes); });
+        [](const std::string& name, const std::string& mime, const std::string& bytes) { platform::saveFile(name, mime, bytes); },
+        [&queue = features.mainThread()](std::function<void(std::string, std::string)> done) {
+            platform::pickTextFile("text/csv,.csv,text/plain", 1u << 20, [&queue, done](std::string name, std::string text) {
+                queue.post([done, name = std::move(name), text = std::move(text)] { done(name, text); });
+            });
+        });
     // Accounts (core/routes/account_routes.hpp): all under /account.
     features.add<SignInModule, ui::SignInScreen>();
     features.add<RegisterModule, ui::RegisterScreen>();

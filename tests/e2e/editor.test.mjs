@@ -212,6 +212,30 @@ test('a seller lists a car: VIN, steps, a closed page that loses nothing, photos
   const csv = (await import('node:fs')).readFileSync(await file.path(), 'utf8');
   assert.match(csv, /^date,views,favorites,contacts\r\n/);
   assert.match(csv, /,1,0,0\r\n$/);
+
+  // A dealer's stock from a spreadsheet: good rows become drafts, a bad one is named.
+  const stockDir = mkdtempSync(join(tmpdir(), 'dongelek-csv-'));
+  const stock = join(stockDir, 'stock.csv');
+  const model = toyota.models[0].name;
+  writeFileSync(stock, `make;model;year;price;mileage_km;body;fuel;transmission;drive;engine_litres;power_hp;color;condition;city\r\n` +
+    `Toyota;${model};2018;9800000;61000;sedan;petrol;automatic;fwd;2.5;181;white;used;${almaty.name}\r\n` +
+    `Toyota;${model};2020;12900000;30000;sedan;petrol;automatic;fwd;2.5;181;black;used;${almaty.name}\r\n` +
+    `Tayota;${model};2019;11000000;40000;sedan;petrol;automatic;fwd;2.5;181;white;used;${almaty.name}\r\n`);
+  const pickCsv = app.page.waitForEvent('filechooser');
+  await press(app, 'dashboard.import');
+  await (await pickCsv).setFiles(stock);
+  const { state: imported, items: report } = await app.waitFor((s) => s.dashboard?.import && still(s), 'the import report');
+  assert.deepEqual(imported.dashboard.import, { created: 2, failed: 1 });
+  assert.equal(imported.dashboard.drafts.length, 2, 'two new drafts to add photos to');
+  assert.match(byId(report, 'dashboard.import.row:4').label, /Tayota/, 'the bad row and why');
+  await app.shot('10-import');
+
+  // Many at once: the listing picked, its price down 5 %.
+  await press(app, `dashboard.listing:${listingId}.select`);
+  await app.waitFor((s) => s.dashboard.selected.includes(listingId) && s.settled, 'selected');
+  await press(app, 'dashboard.bulk.cheaper');
+  await app.waitFor((s) => s.dashboard.selected.length === 0 && s.dashboard.listings[0].price === 1187500000 && still(s),
+    'the price 5 % lower');
   await app.context.close();
 });
 

@@ -58,8 +58,7 @@ std::vector<DraftItem> draftsFrom(const json& j, const std::vector<OwnListingIte
         if (d.listingId && listings)
             for (const OwnListingItem& l : *listings)
                 if (l.id == d.listingId) d.title = l.title;
-        const json doc = i.value("document", json::object());
-        if (d.title.empty() && doc.contains("year")) d.title = std::to_string(doc.value("year", 0));
+        if (d.title.empty()) d.title = i.value("title", ""); // the car as far as the draft says
         out.push_back(std::move(d));
     }
     return out;
@@ -67,7 +66,8 @@ std::vector<DraftItem> draftsFrom(const json& j, const std::vector<OwnListingIte
 
 } // namespace
 
-MyListingsModule::MyListingsModule(AppController& app, FileSaver saver) : Module(app), m_saver(std::move(saver))
+MyListingsModule::MyListingsModule(AppController& app, FileSaver saver, TextPicker picker)
+    : Module(app), m_saver(std::move(saver)), m_picker(std::move(picker))
 {
     app.session().subscribe([this] {
         if (!this->app().session().signedIn()) m_state = MyListingsState{};
@@ -193,7 +193,7 @@ std::optional<double> MyListingsModule::nextUpdateAt() const
 bool MyListingsModule::busy(bool current) const
 {
     return current && (m_loadWanted || m_state.listings.loading() || m_state.drafts.loading() || m_state.working ||
-                       m_state.stats.loading());
+                       m_state.stats.loading() || m_state.bulkWorking || m_state.importing);
 }
 
 void MyListingsModule::load()
@@ -242,6 +242,86 @@ void MyListingsModule::loadInsights()
                                           if (r.ok) m_state.insights[id] = std::move(r.value);
                                       });
     }
+}
+
+void MyListingsModule::toggleSelected(std::int64_t listingId)
+{
+    if (!m_state.selected.erase(listingId)) m_state.selected.insert(listingId);
+    m_state.bulkError.clear();
+}
+
+void MyListingsModule::bulkPrice(double percent)
+{
+    bulk({{"action", "price"}, {"percent", percent}});
+}
+
+void MyListingsModule::bulkStatus(const std::string& action)
+{
+    bulk({{"action", action}});
+}
+
+void MyListingsModule::bulk(const json& request)
+{
+    if (m_state.selected.empty() || m_state.bulkWorking) return;
+    json body = request;
+    body["ids"] = std::vector<std::int64_t>(m_state.selected.begin(), m_state.selected.end());
+    m_state.bulkWorking = true;
+    m_state.bulkError.clear();
+    app().session().callRaw(HttpRequest::json("POST", std::string(kListingsUrl) + "/bulk", body), [this](const HttpReply& reply) {
+        m_state.bulkWorking = false;
+        const RequestError error = ApiClient::classify(reply);
+        if (error.kind == ErrorKind::None) {
+            m_state.selected.clear();
+        } else {
+            // The server says which listing stopped it ("… would cost 45 ₸"): shown as it is.
+            m_state.bulkError = error.api.message.empty() ? std::string("error") : error.api.message;
+        }
+        load();
+    });
+}
+
+void MyListingsModule::importCsv()
+{
+    if (!m_picker || m_state.importing) return;
+    m_state.importError = {};
+    m_picker([this](std::string name, std::string text) {
+        if (name.empty()) {
+            if (text == "too_large") {
+                m_state.importError.kind = ErrorKind::BadRequest;
+                m_state.importError.api.code = "too_large";
+            }
+            return;
+        }
+        m_state.importing = true;
+        HttpRequest request;
+        request.method = "POST";
+        request.url = std::string(kListingsUrl) + "/import";
+        request.body = std::move(text);
+        request.setHeader("Content-Type", "text/csv; charset=utf-8");
+        app().session().callRaw(std::move(request), [this, name](const HttpReply& reply) {
+            m_state.importing = false;
+            m_state.importError = ApiClient::classify(reply);
+            const json j = json::parse(reply.body, nullptr, false);
+            if (m_state.importError.kind != ErrorKind::None || !j.is_object()) return;
+            ImportReport report;
+            report.file = name;
+            report.created = j.value("created", std::int64_t{0});
+            report.failed = j.value("failed", std::int64_t{0});
+            for (const json& r : j.value("rows", json::array())) {
+                ImportReport::Row row;
+                row.row = r.value("row", 0);
+                row.ok = r.value("ok", false);
+                row.draftId = r.value("draft_id", std::int64_t{0});
+                for (const json& p : r.value("problems", json::array()))
+                    row.problems.push_back(p.value("field", "") + ": " + p.value("message", p.value("code", "")));
+                report.rows.push_back(std::move(row));
+            }
+            std::stable_sort(report.rows.begin(), report.rows.end(),
+                             [](const ImportReport::Row& a, const ImportReport::Row& b) { return !a.ok && b.ok; });
+            m_state.import = std::move(report);
+            load();
+        });
+    });
 }
 
 void MyListingsModule::setStatus(std::int64_t listingId, const std::string& status)
@@ -308,7 +388,7 @@ void MyListingsModule::describe(json& state, bool current) const
     json items = json::array();
     if (m_state.listings.has())
         for (const OwnListingItem& l : m_state.listings.value())
-            items.push_back({{"id", l.id}, {"status", l.status}, {"title", l.title}, {"views", l.views},
+            items.push_back({{"id", l.id}, {"status", l.status}, {"title", l.title}, {"price", l.price.amountMinor}, {"views", l.views},
                              {"favorites", l.favorites}, {"contacts", l.contacts}});
     json drafts = json::array();
     if (m_state.drafts.has())
@@ -322,8 +402,13 @@ void MyListingsModule::describe(json& state, bool current) const
         stats = {{"listingId", m_state.stats.value().listingId}, {"bucket", m_state.stats.value().bucket},
                  {"series", series}, {"views", m_state.stats.value().totalViews}};
     }
+    json imported = nullptr;
+    if (m_state.import)
+        imported = {{"created", m_state.import->created}, {"failed", m_state.import->failed}};
     state["dashboard"] = {{"listings", items}, {"drafts", drafts}, {"confirmDelete", m_state.confirmDelete},
-                          {"statsFor", m_state.statsFor}, {"stats", stats}};
+                          {"statsFor", m_state.statsFor}, {"stats", stats},
+                          {"selected", std::vector<std::int64_t>(m_state.selected.begin(), m_state.selected.end())},
+                          {"bulkError", m_state.bulkError}, {"import", imported}, {"importing", m_state.importing}};
 }
 
 } // namespace dongelek

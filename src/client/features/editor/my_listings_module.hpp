@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,6 +56,22 @@ struct ListingStats {
 // Saves a file the person asked for (platform/download.hpp in the app).
 using FileSaver = std::function<void(const std::string& name, const std::string& mime, const std::string& bytes)>;
 
+// Picks a text file (platform/text_pick.hpp in the app): the file's name and text, or "" when none.
+using TextPicker = std::function<void(std::function<void(std::string name, std::string text)> done)>;
+
+// POST /api/v1/me/listings/import's answer: what became a draft and why a row did not.
+struct ImportReport {
+    std::string file;
+    std::int64_t created = 0, failed = 0;
+    struct Row {
+        int row = 0;
+        bool ok = false;
+        std::int64_t draftId = 0;
+        std::vector<std::string> problems; // "make: unknown make Tayota"
+    };
+    std::vector<Row> rows; // the failed ones first
+};
+
 struct MyListingsState {
     Remote<std::vector<OwnListingItem>> listings;
     Remote<std::vector<DraftItem>> drafts;
@@ -64,12 +82,18 @@ struct MyListingsState {
     std::string bucket = "day";
     std::int64_t confirmDelete = 0; // the listing whose deletion waits for a second press
     std::int64_t working = 0;       // the listing a change is on its way for
+    std::set<std::int64_t> selected; // listings picked for a change of many at once
+    bool bulkWorking = false;
+    std::string bulkError;           // the server's words when it refused the whole change
+    bool importing = false;
+    std::optional<ImportReport> import;
+    RequestError importError;
     RequestError actionError;
 };
 
 class MyListingsModule final : public Module {
 public:
-    MyListingsModule(AppController& app, FileSaver saver = {});
+    MyListingsModule(AppController& app, FileSaver saver = {}, TextPicker picker = {});
     const MyListingsState& state() const { return m_state; }
 
     // [SECTION] Actions
@@ -82,6 +106,15 @@ public:
     void showStats(std::int64_t listingId); // 0 closes the chart (a new history entry either way)
     void setBucket(const std::string& bucket); // "day" or "week"
     void exportCsv();
+    // Many at once (POST /api/v1/me/listings/bulk): the selected listings' prices by `percent`,
+    // or their status ("publish", "unpublish", "sold"); all or nothing.
+    void toggleSelected(std::int64_t listingId);
+    void clearSelection() { m_state.selected.clear(); }
+    void bulkPrice(double percent);
+    void bulkStatus(const std::string& action);
+    // A dealer's stock from a CSV file: each good row becomes a draft.
+    void importCsv();
+    void dismissImport() { m_state.import.reset(); }
 
     // [SECTION] Module
     const char* id() const override { return "my_listings"; }
@@ -103,8 +136,10 @@ private:
     void load();
     void loadStats();
     void loadInsights();
+    void bulk(const nlohmann::json& body);
     MyListingsState m_state;
     FileSaver m_saver;
+    TextPicker m_picker;
     bool m_loadWanted = false;
 };
 

@@ -358,7 +358,8 @@ void monthlyAfter(ImDrawList* dl, const std::string& text, ImVec2 pos, float max
 }
 
 
-// The card's badges, compact: new or used, dealer, 360°, VIN checked. Returns the width used.
+// The card's badges, compact: new or used, dealer, 360°, VIN checked, verified seller (the
+// ones that do not fit are left off). Returns the width used.
 float badges(ImDrawList* dl, const Strings& s, const ListingSummary& item, ImVec2 pos, float maxWidth)
 {
     struct Badge {
@@ -371,6 +372,8 @@ float badges(ImDrawList* dl, const Strings& s, const ListingSummary& item, ImVec
     if (item.sellerKind == SellerKind::Dealer) list.push_back({s.get("browse.badge.dealer"), color::kChip, color::kChipText});
     if (item.hasSpin) list.push_back({s.get("browse.badge.spin"), color::kAccentSoft, color::kAccent});
     if (item.vinVerified) list.push_back({s.get("browse.badge.vin"), IM_COL32(220, 243, 228, 255), IM_COL32(21, 101, 52, 255)});
+    if (item.sellerVerified)
+        list.push_back({s.get("browse.badge.verified_seller"), IM_COL32(220, 243, 228, 255), IM_COL32(21, 101, 52, 255)});
     float x = pos.x;
     for (const Badge& badge : list) {
         const float w = chipWidth(badge.text);
@@ -387,6 +390,7 @@ std::string badgeWords(const Strings& s, const ListingSummary& item)
     if (item.sellerKind == SellerKind::Dealer) out += std::string(", ") + s.get("browse.badge.dealer");
     if (item.hasSpin) out += std::string(", ") + s.get("browse.badge.spin");
     if (item.vinVerified) out += std::string(", ") + s.get("browse.badge.vin");
+    if (item.sellerVerified) out += std::string(", ") + s.get("browse.badge.verified_seller");
     return out;
 }
 

@@ -237,7 +237,8 @@ int FilterPanel::activeCount(const ListingFilter& f)
            (f.transmissions.empty() ? 0 : 1) + (f.drives.empty() ? 0 : 1) + (f.colors.empty() ? 0 : 1) +
            (f.condition ? 1 : 0) + (f.ownersMax ? 1 : 0) + (f.steering ? 1 : 0) + (f.sellerKind ? 1 : 0) +
            (f.customsCleared ? 1 : 0) + (f.noAccidents ? 1 : 0) + (f.withPhotos ? 1 : 0) + (f.withSpin ? 1 : 0) +
-           (f.vinVerified ? 1 : 0) + (f.postedWithinDays ? 1 : 0) + (f.cityId || f.country ? 1 : 0);
+           (f.vinVerified ? 1 : 0) + (f.sellerVerified ? 1 : 0) + (f.postedWithinDays ? 1 : 0) +
+           (f.cityId || f.country ? 1 : 0);
 }
 
 // [SECTION] Panel
@@ -681,6 +682,7 @@ float FilterPanel::draw(const SharedState& shared, BrowseModule& c, float width)
             {"filter.photos", "photos", "browse.filters.photos", &ListingFilter::withPhotos},
             {"filter.spin", "spin", "browse.filters.spin", &ListingFilter::withSpin},
             {"filter.vin_verified", "vin_verified", "browse.filters.vin_verified", &ListingFilter::vinVerified},
+            {"filter.verified_seller", "verified_seller", "browse.filters.verified_seller", &ListingFilter::sellerVerified},
         };
         ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
         for (const Flag& flag : flags) {

@@ -62,7 +62,24 @@ void MyListingsScreen::drawContent()
     sell.kind = ButtonKind::Primary;
     sell.href = EditorRoute{}.url();
     if (button("dashboard.sell", s.get("dashboard.sell"), sell)) m_ui.app.navigate(sell.href);
+    {
+        ButtonOptions o;
+        o.enabled = !st.importing;
+        const std::string text = s.get(st.importing ? "dashboard.import.working" : "dashboard.import");
+        const float right = ImGui::GetItemRectMax().x + em(0.5f);
+        const bool wrap = right + buttonWidth(text, o) > x0 + width;
+        ImGui::SetCursorScreenPos(wrap ? ImVec2(x0, ImGui::GetItemRectMax().y + em(0.5f)) : ImVec2(right, y));
+        if (button("dashboard.import", text, o)) m_module.importCsv();
+    }
     y = ImGui::GetItemRectMax().y + em(1.0f);
+    if (st.importError.kind != ErrorKind::None)
+        y += textBlock("dashboard.import.error",
+                       st.importError.api.code == "too_large" ? std::string(s.get("dashboard.import.too_large"))
+                       : st.importError.api.message.empty() ? errorMessage(s, st.importError, false)
+                                                            : st.importError.api.message,
+                       ImVec2(x0, y), width, Font::Bold, kDangerText) +
+             em(0.75f);
+    if (st.import) y += drawImport(x0, y, width) + em(1.0f);
     const ImVec2 avail(width, std::max(em(10), display.y - y - em(2)));
     if (m_module.status() == Status::Error) {
         ImGui::SetCursorScreenPos(ImVec2(x0, y));
@@ -87,6 +104,7 @@ void MyListingsScreen::drawContent()
         }
         if (st.listings.has() && !st.listings.value().empty()) {
             y += heading("dashboard.listings", s.get("dashboard.listings"), ImVec2(x0, y), Font::Heading).y + em(0.5f);
+            if (!st.selected.empty()) y += drawBulkBar(x0, y, width) + em(0.75f);
             for (const OwnListingItem& l : st.listings.value())
                 y += drawListing(l, x0, y, width) + em(0.75f);
         }
@@ -133,6 +151,13 @@ float MyListingsScreen::drawListing(const OwnListingItem& l, float x, float y, f
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     CardBlock card(width);
     const std::string id = "dashboard.listing:" + std::to_string(l.id);
+    {
+        // Picked for a change of many at once.
+        ImGui::SetCursorScreenPos(ImVec2(card.x, card.y));
+        if (checkbox((id + ".select").c_str(), s.get("dashboard.select"), st.selected.count(l.id) > 0, card.w))
+            m_module.toggleSelected(l.id);
+        card.y = ImGui::GetItemRectMax().y + em(0.5f);
+    }
     const float thumbW = std::min(em(8), card.w * 0.35f), thumbH = thumbW * 0.75f;
     const ImVec2 tmin(card.x, card.y), tmax(card.x + thumbW, card.y + thumbH);
     photo(dl, m_ui.textures, l.thumbUrl, tmin, tmax, em(0.375f), shared().nowMs, s.get("common.no_photo"));
@@ -222,6 +247,78 @@ float MyListingsScreen::drawListing(const OwnListingItem& l, float x, float y, f
     }
     card.y = ImGui::GetItemRectMax().y;
     if (st.statsFor == l.id) card.y += em(0.75f) + drawStats(card.x, card.y + em(0.75f), card.w);
+    return card.finish();
+}
+
+float MyListingsScreen::drawBulkBar(float x, float y, float width)
+{
+    const Strings& s = strings();
+    const MyListingsState& st = m_module.state();
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    CardBlock card(width);
+    card.y += textBlock("dashboard.bulk.count", formatCount(s, "dashboard.bulk.selected", static_cast<std::int64_t>(st.selected.size())),
+                        ImVec2(card.x, card.y), card.w, Font::Bold, color::kText) +
+              em(0.5f);
+    float bx = card.x, rowY = card.y;
+    const auto action = [&](const char* hookId, const char* key) {
+        const std::string text = s.get(key);
+        ButtonOptions o;
+        o.font = Font::Small;
+        o.enabled = !st.bulkWorking;
+        const float bw = buttonWidth(text, o);
+        if (bx > card.x && bx + bw > card.x + card.w) {
+            bx = card.x;
+            rowY = ImGui::GetItemRectMax().y + em(0.375f);
+        }
+        ImGui::SetCursorScreenPos(ImVec2(bx, rowY));
+        const bool pressed = button(hookId, text, o);
+        bx += bw + em(0.375f);
+        return pressed;
+    };
+    if (action("dashboard.bulk.cheaper", "dashboard.bulk.cheaper")) m_module.bulkPrice(-5);
+    if (action("dashboard.bulk.dearer", "dashboard.bulk.dearer")) m_module.bulkPrice(5);
+    if (action("dashboard.bulk.unpublish", "dashboard.action.unpublish")) m_module.bulkStatus("unpublish");
+    if (action("dashboard.bulk.publish", "dashboard.action.publish")) m_module.bulkStatus("publish");
+    if (action("dashboard.bulk.sold", "dashboard.action.sold")) m_module.bulkStatus("sold");
+    if (action("dashboard.bulk.clear", "dashboard.bulk.clear")) m_module.clearSelection();
+    card.y = ImGui::GetItemRectMax().y;
+    if (!st.bulkError.empty())
+        card.y += em(0.5f) + textBlock("dashboard.bulk.error", s.format("dashboard.bulk.refused", {{"reason", st.bulkError}}),
+                                       ImVec2(card.x, card.y + em(0.5f)), card.w, Font::Small, kDangerText);
+    return card.finish();
+}
+
+float MyListingsScreen::drawImport(float x, float y, float width)
+{
+    const Strings& s = strings();
+    const ImportReport& r = *m_module.state().import;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    CardBlock card(width);
+    card.y += textBlock("dashboard.import.summary",
+                        s.format("dashboard.import.summary", {{"file", r.file},
+                                                              {"created", formatCount(s, "dashboard.import.created", r.created)},
+                                                              {"failed", formatCount(s, "dashboard.import.failed", r.failed)}}),
+                        ImVec2(card.x, card.y), card.w, Font::Bold, color::kText) +
+              em(0.5f);
+    int shown = 0;
+    for (const ImportReport::Row& row : r.rows) {
+        if (row.ok || shown >= 20) continue;
+        ++shown;
+        std::string problems;
+        for (const std::string& p : row.problems)
+            problems += (problems.empty() ? "" : "; ") + p;
+        const std::string hook = "dashboard.import.row:" + std::to_string(row.row);
+        card.y += textBlock(hook.c_str(), s.format("dashboard.import.row", {{"row", std::to_string(row.row)}, {"problems", problems}}),
+                            ImVec2(card.x, card.y), card.w, Font::Small, kDangerText) +
+                  em(0.25f);
+    }
+    if (r.created > 0)
+        card.y += textBlock("dashboard.import.next", s.get("dashboard.import.next"), ImVec2(card.x, card.y), card.w,
+                            Font::Small, color::kTextMuted) +
+                  em(0.25f);
+    ImGui::SetCursorScreenPos(ImVec2(card.x, card.y + em(0.25f)));
+    if (button("dashboard.import.dismiss", s.get("dashboard.import.dismiss"))) m_module.dismissImport();
+    card.y = ImGui::GetItemRectMax().y;
     return card.finish();
 }
 

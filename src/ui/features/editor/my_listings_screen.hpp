@@ -20,6 +20,8 @@ private:
     float drawDraft(const DraftItem& d, float x, float y, float width);
     // The open listing's chart: views, saves and contacts per day or week, similar cars' average.
     float drawStats(float x, float y, float width);
+    float drawBulkBar(float x, float y, float width); // what the selected listings can be changed to
+    float drawImport(float x, float y, float width);  // the last CSV import's report
     MyListingsModule& m_module;
 };
 

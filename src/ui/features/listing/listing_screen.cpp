@@ -518,8 +518,17 @@ float ListingScreen::drawSeller(float width)
     nameText.hookLabel = &seller.name;
     selectableText("##seller.name", Font::Bold, ImVec2(nx, y + em(0.125f)), color::kText, name, nameText);
     const bool dealer = seller.kind == SellerKind::Dealer;
-    chip(dl, ImVec2(nx, y + em(1.625f)), label(s, seller.kind), dealer ? color::kAccentSoft : color::kChip,
-         dealer ? color::kAccent : color::kChipText);
+    const float kindW = chip(dl, ImVec2(nx, y + em(1.625f)), label(s, seller.kind),
+                             dealer ? color::kAccentSoft : color::kChip, dealer ? color::kAccent : color::kChipText);
+    // "Verified seller" (email and phone confirmed) after the dealer or private label, when it fits.
+    if (m_module.state().details.value().summary.sellerVerified) {
+        const char* verified = s.get("browse.badge.verified_seller");
+        const ImVec2 vp(nx + kindW + em(0.375f), y + em(1.625f));
+        if (vp.x + chipWidth(verified) <= pos.x + pad + inner) {
+            const float vw = chip(dl, vp, verified, IM_COL32(220, 243, 228, 255), IM_COL32(21, 101, 52, 255));
+            hookRect("seller.verified", verified, vp, ImVec2(vp.x + vw, vp.y + em(1.5f)), nullptr, withRole(Role::Text));
+        }
+    }
     y += em(3.5f) + em(1.0f);
 
     // City and member since (the phone is behind "Show phone").
