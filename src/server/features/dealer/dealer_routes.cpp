@@ -3,7 +3,7 @@
 #include "server/features/dealer/dealer_routes.hpp"
 
 #include "server/features/dealer/dealer_service.hpp"
-#include "server/features/media/photo_urls.hpp"
+#include "server/features/editor/editor_service.hpp"
 #include "server/http/json_body.hpp"
 
 #include "core/json_mapping.hpp"
@@ -22,26 +22,6 @@ constexpr std::size_t kBulkBody = 16 * 1024; // 200 ids and the rest
 Response noStore(int status, const json& body) { return Response::privateJson(status, body.dump()); }
 
 // A listing as GET /api/v1/me/listings lists it, so the dashboard can replace its rows.
-json ownJson(const editor::OwnListing& l, std::int64_t now)
-{
-    json j = {{"id", l.id},
-              {"title", l.title},
-              {"year", l.year},
-              {"price", l.price},
-              {"status", editor::toString(l.status)},
-              {"created_at", l.createdAt},
-              {"photo_count", l.photoCount},
-              {"version", l.version},
-              {"draft_id", l.draftId},
-              {"views", l.views},
-              {"favorites", l.favorites},
-              {"contacts", l.contacts},
-              {"thumb_url", l.coverPhotoId ? photoUrl(l.coverPhotoId, PhotoSize::Thumb) : std::string()}};
-    const std::optional<std::int64_t> created = parseIsoTimestamp(l.createdAt);
-    j["days_on_market"] = created && now > *created ? (now - *created) / 86400 : 0;
-    return j;
-}
-
 json itemsJson(const BulkResult& r)
 {
     json items = json::array();
@@ -113,7 +93,7 @@ std::vector<Route> dealerRoutes(DealerService& service)
             json listings = json::array();
             const std::int64_t now = service.now();
             for (const editor::OwnListing& l : result.listings)
-                listings.push_back(ownJson(l, now));
+                listings.push_back(editor::ownListingJson(l, now));
             return noStore(200, {{"applied", true},
                                  {"changed", result.changed},
                                  {"results", itemsJson(result)},

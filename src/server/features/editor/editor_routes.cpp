@@ -6,7 +6,6 @@
 
 #include "server/features/editor/editor_service.hpp"
 #include "server/features/editor/photo_uploads.hpp"
-#include "server/features/media/photo_urls.hpp"
 #include "server/features/media/rendered_files.hpp"
 #include "server/http/json_body.hpp"
 #include "server/http/task_pool.hpp"
@@ -42,26 +41,6 @@ Response conflict(const DraftRow& current, const std::vector<DraftProblem>& prob
                            {"message", "this draft was changed in another tab or on another device (now version " +
                                            std::to_string(current.version) + ")"}}},
                          {"draft", draftJson(current, problems)}});
-}
-
-json ownJson(const OwnListing& l, std::int64_t now)
-{
-    json j = {{"id", l.id},
-              {"title", l.title},
-              {"year", l.year},
-              {"price", l.price},
-              {"status", toString(l.status)},
-              {"created_at", l.createdAt},
-              {"photo_count", l.photoCount},
-              {"version", l.version},
-              {"draft_id", l.draftId},
-              {"views", l.views},
-              {"favorites", l.favorites},
-              {"contacts", l.contacts},
-              {"thumb_url", l.coverPhotoId ? photoUrl(l.coverPhotoId, PhotoSize::Thumb) : std::string()}};
-    const std::optional<std::int64_t> created = parseIsoTimestamp(l.createdAt);
-    j["days_on_market"] = created && now > *created ? (now - *created) / 86400 : 0;
-    return j;
 }
 
 json draftsJson(EditorService& service, const std::vector<DraftRow>& rows)
@@ -198,7 +177,7 @@ std::vector<Route> editorRoutes(EditorService& service, PhotoUploads& uploads, T
                                json items = json::array();
                                const std::int64_t now = service.now();
                                for (const OwnListing& l : service.listings(req.user()))
-                                   items.push_back(ownJson(l, now));
+                                   items.push_back(ownListingJson(l, now));
                                return noStore(200, {{"items", std::move(items)}});
                            }});
     routes.push_back(Route{{Method::Post}, "/api/v1/me/listings/{id:id}/status", Access::SignedIn, kSmallBody,
@@ -212,7 +191,7 @@ std::vector<Route> editorRoutes(EditorService& service, PhotoUploads& uploads, T
                                else if (status == "sold") to = SellerStatus::Sold;
                                else if (status != "published")
                                    b.reject("status", "status must be published, unpublished or sold");
-                               return noStore(200, ownJson(service.setStatus(req.user(), req.params.id("id"), to), service.now()));
+                               return noStore(200, ownListingJson(service.setStatus(req.user(), req.params.id("id"), to), service.now()));
                            }});
     routes.push_back(Route{{Method::Delete}, "/api/v1/me/listings/{id:id}", Access::SignedIn, kNoBody,
                            "delete one of the seller's listings (buyers' links to it answer 404)",

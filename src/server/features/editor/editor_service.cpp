@@ -1,7 +1,9 @@
 #include "server/features/editor/editor_service.hpp"
 
+#include "server/features/media/photo_urls.hpp"
 #include "server/http/errors.hpp"
 
+#include "core/json_mapping.hpp"
 #include "core/text_format.hpp"
 #include "core/vin.hpp"
 
@@ -33,6 +35,26 @@ json problemJson(const DraftProblem& p)
         j["min"] = p.min;
         j["max"] = p.max;
     }
+    return j;
+}
+
+json ownListingJson(const OwnListing& l, std::int64_t now)
+{
+    json j = {{"id", l.id},
+              {"title", l.title},
+              {"year", l.year},
+              {"price", l.price},
+              {"status", toString(l.status)},
+              {"created_at", l.createdAt},
+              {"photo_count", l.photoCount},
+              {"version", l.version},
+              {"draft_id", l.draftId},
+              {"views", l.views},
+              {"favorites", l.favorites},
+              {"contacts", l.contacts},
+              {"thumb_url", l.coverPhotoId ? photoUrl(l.coverPhotoId, PhotoSize::Thumb) : std::string()}};
+    const std::optional<std::int64_t> created = parseIsoTimestamp(l.createdAt);
+    j["days_on_market"] = created && now > *created ? (now - *created) / 86400 : 0;
     return j;
 }
 

@@ -26,6 +26,8 @@ struct EditorLimits {
 // A draft as the API answers it: the row, its document, and its problems now.
 nlohmann::json draftJson(const DraftRow& row, const std::vector<DraftProblem>& problems);
 nlohmann::json problemJson(const DraftProblem& p);
+// One of the seller's listings as the API answers it (GET /me/listings, the bulk changes).
+nlohmann::json ownListingJson(const OwnListing& l, std::int64_t now);
 
 struct SaveResult {
     bool conflict = false;

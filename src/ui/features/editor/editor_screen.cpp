@@ -23,7 +23,10 @@ EditorScreen::EditorScreen(UiContext& ui, EditorModule& module)
 {
 }
 
-std::string EditorScreen::errorText() const { return errorMessage(strings(), m_module.error(), false); }
+std::string EditorScreen::errorText() const
+{
+    return errorMessage(strings(), m_module.error(), false);
+}
 
 // [SECTION] Layout
 
@@ -91,16 +94,23 @@ float EditorScreen::drawHead(float width)
     back.href = MyListingsRoute{}.url();
     if (button("editor.dashboard", s.get("editor.to_dashboard"), back)) m_ui.app.navigate(back.href);
     y = ImGui::GetItemRectMax().y + em(0.5f);
-    y += heading("editor.heading", s.get(st.listingId ? "editor.heading.edit" : "editor.heading.new"), ImVec2(pos.x, y)).y;
+    y += heading("editor.heading", s.get(st.listingId ? "editor.heading.edit" : "editor.heading.new"), ImVec2(pos.x, y))
+             .y;
     y += em(0.25f);
     // What is saved where: the seller never has to wonder.
     const char* syncKey = "editor.sync.saved";
     ImU32 syncColor = color::kTextMuted;
     switch (st.sync) {
-    case SyncState::Loading: syncKey = "editor.sync.loading"; break;
-    case SyncState::Saved: syncKey = "editor.sync.saved"; break;
+    case SyncState::Loading:
+        syncKey = "editor.sync.loading";
+        break;
+    case SyncState::Saved:
+        syncKey = "editor.sync.saved";
+        break;
     case SyncState::Pending:
-    case SyncState::Saving: syncKey = "editor.sync.saving"; break;
+    case SyncState::Saving:
+        syncKey = "editor.sync.saving";
+        break;
     case SyncState::Offline:
         syncKey = "editor.sync.offline";
         syncColor = kDangerText;
@@ -112,7 +122,8 @@ float EditorScreen::drawHead(float width)
     }
     y += textBlock("editor.sync", s.get(syncKey), ImVec2(pos.x, y), width, Font::Regular, syncColor) + em(0.25f);
     if (st.restored || (st.merged && st.conflicts.empty()))
-        y += textBlock("editor.notice", s.get(st.merged ? "editor.notice.merged" : "editor.notice.restored"), ImVec2(pos.x, y), width, Font::Small, color::kTextMuted) +
+        y += textBlock("editor.notice", s.get(st.merged ? "editor.notice.merged" : "editor.notice.restored"),
+                       ImVec2(pos.x, y), width, Font::Small, color::kTextMuted) +
              em(0.25f);
     if (st.sync == SyncState::Conflict) {
         CardBlock card(width);
@@ -121,7 +132,8 @@ float EditorScreen::drawHead(float width)
             const std::string key = "editor.field." + f;
             fields += (fields.empty() ? "" : ", ") + std::string(s.get(key.c_str()));
         }
-        card.y += textBlock("editor.conflict", s.format("editor.conflict.text", {{"fields", fields}}), ImVec2(card.x, card.y), card.w, Font::Bold, kDangerText) +
+        card.y += textBlock("editor.conflict", s.format("editor.conflict.text", {{"fields", fields}}),
+                            ImVec2(card.x, card.y), card.w, Font::Bold, kDangerText) +
                   em(0.5f);
         ImGui::SetCursorScreenPos(ImVec2(card.x, card.y));
         ButtonOptions mine;
@@ -130,7 +142,8 @@ float EditorScreen::drawHead(float width)
         const float mineRight = ImGui::GetItemRectMax().x + em(0.5f);
         const std::string theirs = s.get("editor.conflict.theirs");
         const bool wrap = mineRight + buttonWidth(theirs) > card.x + card.w;
-        ImGui::SetCursorScreenPos(wrap ? ImVec2(card.x, ImGui::GetItemRectMax().y + em(0.5f)) : ImVec2(mineRight, card.y));
+        ImGui::SetCursorScreenPos(wrap ? ImVec2(card.x, ImGui::GetItemRectMax().y + em(0.5f))
+                                       : ImVec2(mineRight, card.y));
         if (button("editor.conflict.theirs", theirs)) m_module.takeTheirs();
         card.y = ImGui::GetItemRectMax().y;
         ImGui::SetCursorScreenPos(ImVec2(pos.x, y));
@@ -153,7 +166,8 @@ float EditorScreen::drawSteps(float width)
         ++index;
         const int errors = m_module.errorsOn(step);
         const std::string name = s.get(("editor.step." + std::string(toString(step))).c_str());
-        const std::string text = std::to_string(index) + ". " + name + (errors ? " (" + std::to_string(errors) + ")" : "");
+        const std::string text =
+            std::to_string(index) + ". " + name + (errors ? " (" + std::to_string(errors) + ")" : "");
         ButtonOptions o;
         o.kind = step == st.step ? ButtonKind::Primary : ButtonKind::Secondary;
         o.selected = step == st.step;
@@ -181,9 +195,10 @@ float EditorScreen::drawSteps(float width)
     for (const DraftStep step : steps)
         if (m_module.errorsOn(step) == 0) ++complete;
     ImGui::SetCursorScreenPos(ImVec2(pos.x, y));
-    progressBar("editor.progress",
-                s.format("editor.progress", {{"done", std::to_string(complete)}, {"count", std::to_string(steps.size())}}),
-                static_cast<float>(complete) / static_cast<float>(steps.size()), width);
+    progressBar(
+        "editor.progress",
+        s.format("editor.progress", {{"done", std::to_string(complete)}, {"count", std::to_string(steps.size())}}),
+        static_cast<float>(complete) / static_cast<float>(steps.size()), width);
     y = ImGui::GetItemRectMax().y;
     return y - pos.y;
 }
@@ -292,7 +307,8 @@ float EditorScreen::numberField(const NumberField& f, float x, float y, float wi
     ImGui::PopID();
     std::string& buffer = m_text[f.field];
     if (GImGui->ActiveId != imguiId) {
-        if (!f.value) buffer.clear();
+        if (!f.value)
+            buffer.clear();
         else if (f.decimal) {
             char b[16];
             std::snprintf(b, sizeof b, "%.1f", static_cast<double>(*f.value) / 10);
@@ -317,8 +333,10 @@ float EditorScreen::numberField(const NumberField& f, float x, float y, float wi
         std::string digits = buffer;
         std::replace(digits.begin(), digits.end(), ',', '.');
         if (!digits.empty() && digits != ".") {
-            if (f.decimal) v = static_cast<std::int64_t>(std::lround(std::atof(digits.c_str()) * 10));
-            else if (digits.size() <= 15) v = std::stoll(digits);
+            if (f.decimal)
+                v = static_cast<std::int64_t>(std::lround(std::atof(digits.c_str()) * 10));
+            else if (digits.size() <= 15)
+                v = std::stoll(digits);
         }
         m_module.edit([&](ListingDraft& d) { f.set(d, v); });
     }

@@ -24,8 +24,8 @@ using namespace finance_ui;
 
 namespace {
 
-constexpr const char* kColors[] = {"white", "black", "silver", "grey",   "blue",   "red",   "cherry",
-                                   "brown", "beige", "green",  "gold",   "yellow", "orange", "purple"};
+constexpr const char* kColors[] = {"white", "black", "silver", "grey", "blue",   "red",    "cherry",
+                                   "brown", "beige", "green",  "gold", "yellow", "orange", "purple"};
 
 template <typename E> std::vector<std::pair<std::string, std::string>> enumOptions(const Strings& s)
 {
@@ -35,21 +35,48 @@ template <typename E> std::vector<std::pair<std::string, std::string>> enumOptio
     return out;
 }
 
-template <typename E> std::string wire(const std::optional<E>& v) { return v ? std::string(toString(*v)) : std::string(); }
+template <typename E> std::string wire(const std::optional<E>& v)
+{
+    return v ? std::string(toString(*v)) : std::string();
+}
+
+// A whole-number member of the draft, as a number field reads and writes it (at most `most`).
+std::optional<std::int64_t> valueOf(const std::optional<int>& v)
+{
+    return v ? std::optional<std::int64_t>(*v) : std::nullopt;
+}
+std::function<void(ListingDraft&, std::optional<std::int64_t>)> intInto(std::optional<int> ListingDraft::*member,
+                                                                        std::int64_t most)
+{
+    return [member, most](ListingDraft& d, std::optional<std::int64_t> v) {
+        if (v)
+            d.*member = static_cast<int>(std::min(*v, most));
+        else
+            (d.*member).reset();
+    };
+}
 
 } // namespace
 
 float EditorScreen::drawStep(float width)
 {
     switch (m_module.state().step) {
-    case DraftStep::Vin: return drawVin(width);
-    case DraftStep::Car: return drawCar(width);
-    case DraftStep::Condition: return drawCondition(width);
-    case DraftStep::Price: return drawPrice(width);
-    case DraftStep::Description: return drawDescription(width);
-    case DraftStep::Photos: return drawPhotos(width);
-    case DraftStep::View360: return drawView360(width);
-    case DraftStep::Preview: return drawPreview(width);
+    case DraftStep::Vin:
+        return drawVin(width);
+    case DraftStep::Car:
+        return drawCar(width);
+    case DraftStep::Condition:
+        return drawCondition(width);
+    case DraftStep::Price:
+        return drawPrice(width);
+    case DraftStep::Description:
+        return drawDescription(width);
+    case DraftStep::Photos:
+        return drawPhotos(width);
+    case DraftStep::View360:
+        return drawView360(width);
+    case DraftStep::Preview:
+        return drawPreview(width);
     }
     return 0;
 }
@@ -64,18 +91,23 @@ float EditorScreen::drawVin(float width)
     const float x = card.x, w = card.w;
     float& y = card.y;
     y += sectionHeading("editor.vin.heading", s.get("editor.step.vin"), ImVec2(x, y), w) + em(0.5f);
-    y += textBlock("editor.vin.intro", s.get("editor.vin.intro"), ImVec2(x, y), w, Font::Small, color::kTextMuted) + em(0.75f);
+    y += textBlock("editor.vin.intro", s.get("editor.vin.intro"), ImVec2(x, y), w, Font::Small, color::kTextMuted) +
+         em(0.75f);
     FieldOptions o;
     o.maxChars = 20;
     o.autocomplete = "off";
     // The VIN goes through setVin, which decodes it and pre-fills what it settles.
-    y += textInput("vin", "editor.field.vin", st.draft.vin, [this](const std::string& v) { m_module.setVin(v); }, x, y,
-                   w, o, s.get("editor.vin.hint"));
+    y += textInput(
+        "vin", "editor.field.vin", st.draft.vin, [this](const std::string& v) { m_module.setVin(v); }, x, y, w, o,
+        s.get("editor.vin.hint"));
     if (!st.vinProblems.empty()) {
         const VinProblem& p = st.vinProblems.front();
         const std::string key = "vin.problem." + std::string(vinProblemKey(p.code));
-        y += textBlock("editor.vin.problem", s.format(key, {{"position", std::to_string(p.position)}, {"character", p.character},
-                                 {"count", std::to_string(p.length)}}), ImVec2(x, y), w, Font::Bold, kDangerText) +
+        y += textBlock("editor.vin.problem",
+                       s.format(key, {{"position", std::to_string(p.position)},
+                                      {"character", p.character},
+                                      {"count", std::to_string(p.length)}}),
+                       ImVec2(x, y), w, Font::Bold, kDangerText) +
              em(0.5f);
     }
     if (st.vin) {
@@ -86,7 +118,9 @@ float EditorScreen::drawVin(float width)
             y += fact(id, s.get(labelKey), value, x, y, w) + em(0.25f);
         };
         row("editor.vin.make", "editor.vin.make", v.makes.empty() ? std::string(s.get("editor.vin.unknown")) : v.make);
-        if (v.region) row("editor.vin.region", "editor.vin.region", s.get(("vin.region." + std::string(vinRegionKey(*v.region))).c_str()));
+        if (v.region)
+            row("editor.vin.region", "editor.vin.region",
+                s.get(("vin.region." + std::string(vinRegionKey(*v.region))).c_str()));
         if (!v.countryCode.empty()) row("editor.vin.country", "editor.vin.country", v.countryCode);
         std::string years;
         for (int yv : v.modelYears)
@@ -94,8 +128,10 @@ float EditorScreen::drawVin(float width)
         row("editor.vin.years", "editor.vin.years", years);
         for (const VinWarning& warning : v.warnings) {
             const std::string key = "vin.warning." + std::string(vinWarningKey(warning.code));
-            y += textBlock(("editor.vin.warning:" + std::string(vinWarningKey(warning.code))).c_str(), s.format(key, {{"expected", std::string(1, warning.expected ? warning.expected : ' ')},
-                                     {"found", std::string(1, warning.found ? warning.found : ' ')}}), ImVec2(x, y), w, Font::Small, color::kTextMuted) +
+            y += textBlock(("editor.vin.warning:" + std::string(vinWarningKey(warning.code))).c_str(),
+                           s.format(key, {{"expected", std::string(1, warning.expected ? warning.expected : ' ')},
+                                          {"found", std::string(1, warning.found ? warning.found : ' ')}}),
+                           ImVec2(x, y), w, Font::Small, color::kTextMuted) +
                  em(0.25f);
         }
         for (const VinContradiction& c : st.vinContradictions) {
@@ -103,7 +139,9 @@ float EditorScreen::drawVin(float width)
             for (const std::string& d : c.decoded)
                 decoded += (decoded.empty() ? "" : ", ") + d;
             const std::string key = "vin.contradiction." + std::string(vinContradictionKey(c.code));
-            y += textBlock(("editor.vin.contradiction:" + std::string(vinContradictionKey(c.code))).c_str(), s.format(key, {{"typed", c.typed}, {"decoded", decoded}}), ImVec2(x, y), w, Font::Bold, c.soft ? color::kTextMuted : kDangerText) +
+            y += textBlock(("editor.vin.contradiction:" + std::string(vinContradictionKey(c.code))).c_str(),
+                           s.format(key, {{"typed", c.typed}, {"decoded", decoded}}), ImVec2(x, y), w, Font::Bold,
+                           c.soft ? color::kTextMuted : kDangerText) +
                  em(0.375f);
         }
         if (!st.vinContradictions.empty() || (!st.draft.makeId && !v.make.empty())) {
@@ -135,63 +173,74 @@ float EditorScreen::drawCar(float width)
                 for (const ModelInfo& model : m.models)
                     models.emplace_back(std::to_string(model.id), model.name);
         }
-    y += choice("make_id", "editor.field.make_id", d.makeId ? std::to_string(*d.makeId) : "", makes,
-                [this](const std::string& v) {
-                    m_module.edit([&](ListingDraft& dd) {
-                        const std::int64_t id = std::stoll(v);
-                        if (dd.makeId != id) dd.modelId.reset();
-                        dd.makeId = id;
-                    });
-                },
-                x, y, w) + gap;
+    y += choice(
+             "make_id", "editor.field.make_id", d.makeId ? std::to_string(*d.makeId) : "", makes,
+             [this](const std::string& v) {
+                 m_module.edit([&](ListingDraft& dd) {
+                     const std::int64_t id = std::stoll(v);
+                     if (dd.makeId != id) dd.modelId.reset();
+                     dd.makeId = id;
+                 });
+             },
+             x, y, w) +
+         gap;
     if (d.makeId)
-        y += choice("model_id", "editor.field.model_id", d.modelId ? std::to_string(*d.modelId) : "", models,
-                    [this](const std::string& v) { m_module.edit([&](ListingDraft& dd) { dd.modelId = std::stoll(v); }); },
-                    x, y, w) + gap;
-    y += numberField({"year", "editor.field.year", d.year ? std::optional<std::int64_t>(*d.year) : std::nullopt,
-                      [](ListingDraft& dd, std::optional<std::int64_t> v) {
-                          if (v) dd.year = static_cast<int>(*v);
-                          else dd.year.reset();
-                      },
-                      nullptr, 4},
-                     x, y, w) + gap;
+        y += choice(
+                 "model_id", "editor.field.model_id", d.modelId ? std::to_string(*d.modelId) : "", models,
+                 [this](const std::string& v) { m_module.edit([&](ListingDraft& dd) { dd.modelId = std::stoll(v); }); },
+                 x, y, w) +
+             gap;
+    y += numberField({"year", "editor.field.year", valueOf(d.year), intInto(&ListingDraft::year, 9999), nullptr, 4}, x,
+                     y, w) +
+         gap;
     y += textInput("trim", "editor.field.trim", d.trim, into(&ListingDraft::trim), x, y, w, FieldOptions{},
-                   s.get("editor.field.trim.hint")) + gap;
-    y += choice("body", "editor.field.body", wire(d.body), enumOptions<Body>(s),
-                [this](const std::string& v) { m_module.edit([&](ListingDraft& dd) { dd.body = parseEnum<Body>(v); }); },
-                x, y, w) + gap;
-    y += choice("fuel", "editor.field.fuel", wire(d.fuel), enumOptions<Fuel>(s),
-                [this](const std::string& v) { m_module.edit([&](ListingDraft& dd) { dd.fuel = parseEnum<Fuel>(v); }); },
-                x, y, w) + gap;
-    y += choice("transmission", "editor.field.transmission", wire(d.transmission), enumOptions<Transmission>(s),
-                [this](const std::string& v) {
-                    m_module.edit([&](ListingDraft& dd) { dd.transmission = parseEnum<Transmission>(v); });
-                },
-                x, y, w) + gap;
-    y += choice("drive", "editor.field.drive", wire(d.drive), enumOptions<Drive>(s),
-                [this](const std::string& v) { m_module.edit([&](ListingDraft& dd) { dd.drive = parseEnum<Drive>(v); }); },
-                x, y, w) + gap;
+                   s.get("editor.field.trim.hint")) +
+         gap;
+    y += choice(
+             "body", "editor.field.body", wire(d.body), enumOptions<Body>(s),
+             [this](const std::string& v) { m_module.edit([&](ListingDraft& dd) { dd.body = parseEnum<Body>(v); }); },
+             x, y, w) +
+         gap;
+    y += choice(
+             "fuel", "editor.field.fuel", wire(d.fuel), enumOptions<Fuel>(s),
+             [this](const std::string& v) { m_module.edit([&](ListingDraft& dd) { dd.fuel = parseEnum<Fuel>(v); }); },
+             x, y, w) +
+         gap;
+    y += choice(
+             "transmission", "editor.field.transmission", wire(d.transmission), enumOptions<Transmission>(s),
+             [this](const std::string& v) {
+                 m_module.edit([&](ListingDraft& dd) { dd.transmission = parseEnum<Transmission>(v); });
+             },
+             x, y, w) +
+         gap;
+    y += choice(
+             "drive", "editor.field.drive", wire(d.drive), enumOptions<Drive>(s),
+             [this](const std::string& v) { m_module.edit([&](ListingDraft& dd) { dd.drive = parseEnum<Drive>(v); }); },
+             x, y, w) +
+         gap;
     if (d.fuel != Fuel::Electric)
-        y += numberField({"engine_litres", "editor.field.engine_litres",
-                          d.engineLitres ? std::optional<std::int64_t>(std::lround(*d.engineLitres * 10)) : std::nullopt,
-                          [](ListingDraft& dd, std::optional<std::int64_t> v) {
-                              if (v && *v > 0) dd.engineLitres = static_cast<double>(*v) / 10;
-                              else dd.engineLitres.reset();
-                          },
-                          s.get("editor.unit.litres"), 4, true},
-                         x, y, w) + gap;
-    y += numberField({"power_hp", "editor.field.power_hp", d.powerHp ? std::optional<std::int64_t>(*d.powerHp) : std::nullopt,
-                      [](ListingDraft& dd, std::optional<std::int64_t> v) {
-                          if (v) dd.powerHp = static_cast<int>(std::min<std::int64_t>(*v, 5000));
-                          else dd.powerHp.reset();
-                      },
+        y +=
+            numberField({"engine_litres", "editor.field.engine_litres",
+                         d.engineLitres ? std::optional<std::int64_t>(std::lround(*d.engineLitres * 10)) : std::nullopt,
+                         [](ListingDraft& dd, std::optional<std::int64_t> v) {
+                             if (v && *v > 0)
+                                 dd.engineLitres = static_cast<double>(*v) / 10;
+                             else
+                                 dd.engineLitres.reset();
+                         },
+                         s.get("editor.unit.litres"), 4, true},
+                        x, y, w) +
+            gap;
+    y += numberField({"power_hp", "editor.field.power_hp", valueOf(d.powerHp), intInto(&ListingDraft::powerHp, 5000),
                       s.get("editor.unit.hp"), 4},
-                     x, y, w) + gap;
+                     x, y, w) +
+         gap;
     std::vector<std::pair<std::string, std::string>> colors;
     for (const char* c : kColors)
         colors.emplace_back(c, colorName(s, c));
-    y += choice("color", "editor.field.color", d.color, colors,
-                [this](const std::string& v) { m_module.edit([&](ListingDraft& dd) { dd.color = v; }); }, x, y, w);
+    y += choice(
+        "color", "editor.field.color", d.color, colors,
+        [this](const std::string& v) { m_module.edit([&](ListingDraft& dd) { dd.color = v; }); }, x, y, w);
     return card.finish();
 }
 
@@ -215,29 +264,18 @@ float EditorScreen::drawCondition(float width)
         y = ImGui::GetItemRectMax().y + em(0.25f);
     }
     y += underField("editor.condition", problemText("condition"), {}, ImVec2(x, y), w) + gap;
-    y += numberField({"mileage_km", "editor.field.mileage_km",
-                      d.mileageKm ? std::optional<std::int64_t>(*d.mileageKm) : std::nullopt,
-                      [](ListingDraft& dd, std::optional<std::int64_t> v) {
-                          if (v) dd.mileageKm = static_cast<int>(std::min<std::int64_t>(*v, 5'000'000));
-                          else dd.mileageKm.reset();
-                      },
-                      s.get("editor.unit.km"), 7},
-                     x, y, w) + gap;
-    y += numberField({"owners", "editor.field.owners", d.owners ? std::optional<std::int64_t>(*d.owners) : std::nullopt,
-                      [](ListingDraft& dd, std::optional<std::int64_t> v) {
-                          if (v) dd.owners = static_cast<int>(std::min<std::int64_t>(*v, 99));
-                          else dd.owners.reset();
-                      },
-                      nullptr, 2},
-                     x, y, w) + gap;
-    y += numberField({"accidents", "editor.field.accidents",
-                      d.accidents ? std::optional<std::int64_t>(*d.accidents) : std::nullopt,
-                      [](ListingDraft& dd, std::optional<std::int64_t> v) {
-                          if (v) dd.accidents = static_cast<int>(std::min<std::int64_t>(*v, 99));
-                          else dd.accidents.reset();
-                      },
-                      nullptr, 2},
-                     x, y, w) + gap;
+    y += numberField({"mileage_km", "editor.field.mileage_km", valueOf(d.mileageKm),
+                      intInto(&ListingDraft::mileageKm, 5'000'000), s.get("editor.unit.km"), 7},
+                     x, y, w) +
+         gap;
+    y += numberField(
+             {"owners", "editor.field.owners", valueOf(d.owners), intInto(&ListingDraft::owners, 99), nullptr, 2}, x, y,
+             w) +
+         gap;
+    y += numberField({"accidents", "editor.field.accidents", valueOf(d.accidents),
+                      intInto(&ListingDraft::accidents, 99), nullptr, 2},
+                     x, y, w) +
+         gap;
     y += fieldLabel(s.get("editor.field.steering"), x, y, w);
     for (const Steering v : allValues<Steering>()) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));
@@ -283,18 +321,21 @@ float EditorScreen::drawPrice(float width)
     y += numberField({"price_minor", "editor.field.price_minor",
                       d.priceMinor ? std::optional<std::int64_t>(*d.priceMinor / unit) : std::nullopt,
                       [unit](ListingDraft& dd, std::optional<std::int64_t> v) {
-                          if (v) dd.priceMinor = std::min<std::int64_t>(*v, 1'000'000'000'000) * unit;
-                          else dd.priceMinor.reset();
+                          if (v)
+                              dd.priceMinor = std::min<std::int64_t>(*v, 1'000'000'000'000) * unit;
+                          else
+                              dd.priceMinor.reset();
                       },
                       d.currency == Currency::BHD ? "BD" : "\xE2\x82\xB8", 11},
-                     x, y, w) + gap;
+                     x, y, w) +
+         gap;
     std::vector<std::pair<std::string, std::string>> cities;
     if (st.cities.has())
         for (const City& c : st.cities.value())
             cities.emplace_back(std::to_string(c.id), cityName(s, c.name) + " \xC2\xB7 " + label(s, c.country));
-    y += choice("city_id", "editor.field.city_id", d.cityId ? std::to_string(*d.cityId) : "", cities,
-                [this](const std::string& v) { m_module.edit([&](ListingDraft& dd) { dd.cityId = std::stoll(v); }); }, x,
-                y, w);
+    y += choice(
+        "city_id", "editor.field.city_id", d.cityId ? std::to_string(*d.cityId) : "", cities,
+        [this](const std::string& v) { m_module.edit([&](ListingDraft& dd) { dd.cityId = std::stoll(v); }); }, x, y, w);
     return card.finish();
 }
 
@@ -312,11 +353,11 @@ float EditorScreen::drawDescription(float width)
     o.maxChars = DraftLimits::kMaxDescription;
     o.multiline = true;
     o.height = em(12);
-    const std::string count = s.format("editor.description.count",
-                                       {{"count", std::to_string(utf8::length(d.description))},
-                                        {"max", std::to_string(DraftLimits::kMaxDescription)}});
-    y += textInput("description", "editor.field.description", d.description, into(&ListingDraft::description), x, y,
-                   w, o, count);
+    const std::string count =
+        s.format("editor.description.count", {{"count", std::to_string(utf8::length(d.description))},
+                                              {"max", std::to_string(DraftLimits::kMaxDescription)}});
+    y += textInput("description", "editor.field.description", d.description, into(&ListingDraft::description), x, y, w,
+                   o, count);
     return card.finish();
 }
 
@@ -332,8 +373,10 @@ float EditorScreen::drawPhotos(float width)
     const float x = card.x, w = card.w;
     float& y = card.y;
     y += sectionHeading("editor.photos.heading", s.get("editor.step.photos"), ImVec2(x, y), w) + em(0.5f);
-    y += textBlock("editor.photos.intro", s.format("editor.photos.intro", {{"min", std::to_string(DraftLimits::kMinPhotos)},
-                                               {"max", std::to_string(DraftLimits::kMaxPhotos)}}), ImVec2(x, y), w, Font::Small, color::kTextMuted) +
+    y += textBlock("editor.photos.intro",
+                   s.format("editor.photos.intro", {{"min", std::to_string(DraftLimits::kMinPhotos)},
+                                                    {"max", std::to_string(DraftLimits::kMaxPhotos)}}),
+                   ImVec2(x, y), w, Font::Small, color::kTextMuted) +
          em(0.75f);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     ButtonOptions add;
@@ -344,16 +387,18 @@ float EditorScreen::drawPhotos(float width)
     if (button("editor.photos.add", s.get("editor.photos.add"), add)) m_module.pickPhotos();
     y = ImGui::GetItemRectMax().y + em(0.5f);
     if (st.preparing > 0)
-        y += textBlock("editor.photos.preparing", formatCount(s, "editor.photos.preparing", st.preparing), ImVec2(x, y), w, Font::Small, color::kTextMuted) +
+        y += textBlock("editor.photos.preparing", formatCount(s, "editor.photos.preparing", st.preparing), ImVec2(x, y),
+                       w, Font::Small, color::kTextMuted) +
              em(0.375f);
     for (const auto& [name, error] : st.pickFailures)
-        y += textBlock("editor.photos.refused", s.format(("editor.photos.refused." + error).c_str(), {{"name", name}}), ImVec2(x, y), w, Font::Small, kDangerText) +
+        y += textBlock("editor.photos.refused", s.format(("editor.photos.refused." + error).c_str(), {{"name", name}}),
+                       ImVec2(x, y), w, Font::Small, kDangerText) +
              em(0.25f);
     if (queue.total() > 0) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         progressBar("editor.photos.progress",
-                    s.format("editor.photos.uploaded", {{"done", std::to_string(queue.done())},
-                                                        {"count", std::to_string(queue.total())}}),
+                    s.format("editor.photos.uploaded",
+                             {{"done", std::to_string(queue.done())}, {"count", std::to_string(queue.total())}}),
                     static_cast<float>(queue.done()) / static_cast<float>(std::max(1, queue.total())), w);
         y = ImGui::GetItemRectMax().y + em(0.5f);
     }
@@ -366,16 +411,18 @@ float EditorScreen::drawPhotos(float width)
         const QueuedPhoto* q = queue.find(p.key);
         const ImVec2 tmin(x, y), tmax(x + thumbW, y + thumbH);
         std::string thumb = q && !q->thumbUrl.empty() ? q->thumbUrl
-                            : p.photoId ? "/media/photos/" + std::to_string(p.photoId) + "-thumb.jpg"
-                                        : std::string();
-        if (!thumb.empty()) photo(dl, m_ui.textures, thumb, tmin, tmax, em(0.375f), shared().nowMs, "");
+                            : p.photoId               ? "/media/photos/" + std::to_string(p.photoId) + "-thumb.jpg"
+                                                      : std::string();
+        if (!thumb.empty())
+            photo(dl, m_ui.textures, thumb, tmin, tmax, em(0.375f), shared().nowMs, "");
         else {
             dl->AddRectFilled(tmin, tmax, col(color::kChip), em(0.375f));
             drawIcon(dl, Icon::Camera, ImVec2((tmin.x + tmax.x) * 0.5f, (tmin.y + tmax.y) * 0.5f), em(1.5f),
                      color::kTextMuted);
         }
         const std::string id = "editor.photo:" + p.key;
-        const std::string name = q && !q->name.empty() ? q->name : s.format("editor.photos.number", {{"n", std::to_string(i + 1)}});
+        const std::string name =
+            q && !q->name.empty() ? q->name : s.format("editor.photos.number", {{"n", std::to_string(i + 1)}});
         hookRect(id, name, tmin, tmax, nullptr, withRole(Role::Image));
         const float tx = x + thumbW + em(0.75f), tw = w - thumbW - em(0.75f);
         float ty = y;
@@ -383,9 +430,14 @@ float EditorScreen::drawPhotos(float width)
         ImU32 statusColor = color::kTextMuted;
         if (q) {
             switch (q->phase) {
-            case QueuedPhoto::Phase::Waiting: status = s.get("editor.photos.state.waiting"); break;
-            case QueuedPhoto::Phase::Uploading: status = s.get("editor.photos.state.uploading"); break;
-            case QueuedPhoto::Phase::Uploaded: break;
+            case QueuedPhoto::Phase::Waiting:
+                status = s.get("editor.photos.state.waiting");
+                break;
+            case QueuedPhoto::Phase::Uploading:
+                status = s.get("editor.photos.state.uploading");
+                break;
+            case QueuedPhoto::Phase::Uploaded:
+                break;
             case QueuedPhoto::Phase::Failed:
                 status = s.get(("editor.photos.failed." + q->error).c_str());
                 statusColor = kDangerText;
@@ -399,7 +451,8 @@ float EditorScreen::drawPhotos(float width)
             status = s.get("editor.photos.state.lost");
             statusColor = kDangerText;
         }
-        const std::string head = (i == 0 ? std::string(s.get("editor.photos.cover")) + " \xC2\xB7 " : std::string()) + status;
+        const std::string head =
+            (i == 0 ? std::string(s.get("editor.photos.cover")) + " \xC2\xB7 " : std::string()) + status;
         ty += textBlock((id + ".state").c_str(), head, ImVec2(tx, ty), tw, Font::Bold, statusColor) + em(0.25f);
         if (q && q->phase == QueuedPhoto::Phase::Uploading) {
             ImGui::SetCursorScreenPos(ImVec2(tx, ty));
@@ -454,7 +507,8 @@ float EditorScreen::drawView360(float width)
     const float x = card.x, w = card.w;
     float& y = card.y;
     y += sectionHeading("editor.view360.heading", s.get("editor.step.view360"), ImVec2(x, y), w) + em(0.5f);
-    y += textBlock("editor.view360.text", s.get(st.listingId ? "editor.view360.published" : "editor.view360.later"), ImVec2(x, y), w, Font::Regular, color::kText) +
+    y += textBlock("editor.view360.text", s.get(st.listingId ? "editor.view360.published" : "editor.view360.later"),
+                   ImVec2(x, y), w, Font::Regular, color::kText) +
          em(0.5f);
     if (st.listingId) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));
@@ -486,13 +540,17 @@ float EditorScreen::drawPreview(float width)
                                      : std::string();
     const float photoH = std::min(w * 0.75f, em(18));
     const ImVec2 pmin(x, y), pmax(x + w, y + photoH);
-    if (!coverUrl.empty()) photo(dl, m_ui.textures, coverUrl, pmin, pmax, em(0.5f), shared().nowMs, "");
-    else dl->AddRectFilled(pmin, pmax, col(color::kChip), em(0.5f));
+    if (!coverUrl.empty())
+        photo(dl, m_ui.textures, coverUrl, pmin, pmax, em(0.5f), shared().nowMs, "");
+    else
+        dl->AddRectFilled(pmin, pmax, col(color::kChip), em(0.5f));
     y += photoH + em(0.75f);
-    const std::string title = (m_module.makeName() + " " + m_module.modelName() + (d.year ? " " + std::to_string(*d.year) : ""));
+    const std::string title =
+        (m_module.makeName() + " " + m_module.modelName() + (d.year ? " " + std::to_string(*d.year) : ""));
     y += textBlock("editor.preview.title", title, ImVec2(x, y), w, Font::Heading, color::kText) + em(0.25f);
     if (d.priceMinor)
-        y += textBlock("editor.preview.price", formatPrice(s, Money{*d.priceMinor, d.currency}), ImVec2(x, y), w, Font::Large, color::kText) +
+        y += textBlock("editor.preview.price", formatPrice(s, Money{*d.priceMinor, d.currency}), ImVec2(x, y), w,
+                       Font::Large, color::kText) +
              em(0.5f);
     std::string facts;
     const auto add = [&](const std::string& f) { facts += (facts.empty() ? "" : " \xC2\xB7 ") + f; };
@@ -502,16 +560,19 @@ float EditorScreen::drawPreview(float width)
     if (d.transmission) add(label(s, *d.transmission));
     if (d.body) add(label(s, *d.body));
     if (!d.color.empty()) add(colorName(s, d.color));
-    if (!facts.empty()) y += textBlock("editor.preview.facts", facts, ImVec2(x, y), w, Font::Regular, color::kTextMuted) + em(0.5f);
+    if (!facts.empty())
+        y += textBlock("editor.preview.facts", facts, ImVec2(x, y), w, Font::Regular, color::kTextMuted) + em(0.5f);
     if (!d.description.empty())
-        y += textBlock("editor.preview.description", d.description, ImVec2(x, y), w, Font::Regular, color::kText) + em(0.75f);
+        y += textBlock("editor.preview.description", d.description, ImVec2(x, y), w, Font::Regular, color::kText) +
+             em(0.75f);
     // What is still missing, each a link to its step.
     const std::vector<DraftProblem>& problems = st.serverProblems.empty() ? st.problems : st.serverProblems;
     int shown = 0;
     for (const DraftProblem& p : problems) {
         if (p.level != ProblemLevel::Error) continue;
         if (shown++ == 0)
-            y += textBlock("editor.preview.missing", s.get("editor.preview.missing"), ImVec2(x, y), w, Font::Bold, kDangerText) +
+            y += textBlock("editor.preview.missing", s.get("editor.preview.missing"), ImVec2(x, y), w, Font::Bold,
+                           kDangerText) +
                  em(0.375f);
         const DraftStep step = p.field == "phone" ? DraftStep::Preview : stepOfField(p.field);
         const std::string fieldName = s.get(("editor.field." + p.field).c_str());
@@ -522,18 +583,23 @@ float EditorScreen::drawPreview(float width)
         EditorRoute r;
         r.draftId = st.draftId;
         r.step = step;
-        if (p.field == "phone") o.href = "/account/profile";
-        else o.href = r.url();
+        if (p.field == "phone")
+            o.href = "/account/profile";
+        else
+            o.href = r.url();
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         const std::string id = "editor.preview.problem:" + p.field;
         if (button(id.c_str(), ellipsize(Font::Small, text, w), o)) {
-            if (p.field == "phone") m_ui.app.navigate(o.href);
-            else m_module.goTo(step);
+            if (p.field == "phone")
+                m_ui.app.navigate(o.href);
+            else
+                m_module.goTo(step);
         }
         y = ImGui::GetItemRectMax().y + em(0.125f);
     }
     if (st.publishError.kind != ErrorKind::None && st.serverProblems.empty())
-        y += textBlock("editor.publish.error", errorMessage(s, st.publishError, false), ImVec2(x, y), w, Font::Bold, kDangerText) +
+        y += textBlock("editor.publish.error", errorMessage(s, st.publishError, false), ImVec2(x, y), w, Font::Bold,
+                       kDangerText) +
              em(0.375f);
     y += em(0.5f);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
@@ -541,9 +607,10 @@ float EditorScreen::drawPreview(float width)
     o.kind = ButtonKind::Primary;
     o.enabled = publishable(st.problems) && !st.publishing && st.sync != SyncState::Conflict;
     o.size = ImVec2(w, tapSize(em(2.75f)));
-    if (button("editor.publish", s.get(st.publishing      ? "editor.publishing"
-                                       : st.listingId ? "editor.publish.update"
-                                                      : "editor.publish"),
+    if (button("editor.publish",
+               s.get(st.publishing  ? "editor.publishing"
+                     : st.listingId ? "editor.publish.update"
+                                    : "editor.publish"),
                o))
         m_module.publish();
     y = ImGui::GetItemRectMax().y;

@@ -38,7 +38,10 @@ MyListingsScreen::MyListingsScreen(UiContext& ui, MyListingsModule& module)
     ui.topBar.addAccountLink({"account.menu.sell", "dashboard.sell", EditorRoute{}.url()});
 }
 
-std::string MyListingsScreen::errorText() const { return errorMessage(strings(), m_module.error(), false); }
+std::string MyListingsScreen::errorText() const
+{
+    return errorMessage(strings(), m_module.error(), false);
+}
 
 void MyListingsScreen::drawContent()
 {
@@ -75,8 +78,8 @@ void MyListingsScreen::drawContent()
     if (st.importError.kind != ErrorKind::None)
         y += textBlock("dashboard.import.error",
                        st.importError.api.code == "too_large" ? std::string(s.get("dashboard.import.too_large"))
-                       : st.importError.api.message.empty() ? errorMessage(s, st.importError, false)
-                                                            : st.importError.api.message,
+                       : st.importError.api.message.empty()   ? errorMessage(s, st.importError, false)
+                                                              : st.importError.api.message,
                        ImVec2(x0, y), width, Font::Bold, kDangerText) +
              em(0.75f);
     if (st.import) y += drawImport(x0, y, width) + em(1.0f);
@@ -90,11 +93,13 @@ void MyListingsScreen::drawContent()
         spinnerBlock("dashboard.loading", ImVec2(width, em(8)), shared().nowMs);
         y += em(8);
     } else if (m_module.status() == Status::Empty) {
-        y += textBlock("dashboard.empty", s.get("dashboard.empty"), ImVec2(x0, y), width, Font::Regular, color::kTextMuted) +
+        y += textBlock("dashboard.empty", s.get("dashboard.empty"), ImVec2(x0, y), width, Font::Regular,
+                       color::kTextMuted) +
              em(1.0f);
     } else {
         if (st.actionError.kind != ErrorKind::None)
-            y += textBlock("dashboard.error", errorMessage(s, st.actionError, false), ImVec2(x0, y), width, Font::Bold, kDangerText) +
+            y += textBlock("dashboard.error", errorMessage(s, st.actionError, false), ImVec2(x0, y), width, Font::Bold,
+                           kDangerText) +
                  em(0.75f);
         if (st.drafts.has() && !st.drafts.value().empty()) {
             y += heading("dashboard.drafts", s.get("dashboard.drafts"), ImVec2(x0, y), Font::Heading).y + em(0.5f);
@@ -120,15 +125,17 @@ float MyListingsScreen::drawDraft(const DraftItem& d, float x, float y, float wi
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     CardBlock card(width);
     const std::string id = "dashboard.draft:" + std::to_string(d.id);
-    const std::string title = d.listingId ? s.format("dashboard.draft.edit", {{"title", d.title}})
-                                          : d.title.empty() ? std::string(s.get("dashboard.draft.new"))
-                                                            : s.format("dashboard.draft.of", {{"title", d.title}});
-    card.y += textBlock((id + ".title").c_str(), title, ImVec2(card.x, card.y), card.w, Font::Bold, color::kText) + em(0.25f);
+    const std::string title = d.listingId       ? s.format("dashboard.draft.edit", {{"title", d.title}})
+                              : d.title.empty() ? std::string(s.get("dashboard.draft.new"))
+                                                : s.format("dashboard.draft.of", {{"title", d.title}});
+    card.y +=
+        textBlock((id + ".title").c_str(), title, ImVec2(card.x, card.y), card.w, Font::Bold, color::kText) + em(0.25f);
     const std::string detail =
         s.format("dashboard.draft.updated", {{"date", formatDate(s, d.updatedAt)}}) + " \xC2\xB7 " +
         (d.errors ? formatCount(s, "dashboard.draft.missing", d.errors) : std::string(s.get("dashboard.draft.ready")));
-    card.y += textBlock((id + ".detail").c_str(), detail, ImVec2(card.x, card.y), card.w, Font::Small, color::kTextMuted) +
-              em(0.5f);
+    card.y +=
+        textBlock((id + ".detail").c_str(), detail, ImVec2(card.x, card.y), card.w, Font::Small, color::kTextMuted) +
+        em(0.5f);
     ImGui::SetCursorScreenPos(ImVec2(card.x, card.y));
     EditorRoute r;
     r.draftId = d.id;
@@ -170,7 +177,8 @@ float MyListingsScreen::drawListing(const OwnListingItem& l, float x, float y, f
     if (button((id + ".open").c_str(), ellipsize(Font::Bold, l.title + " " + std::to_string(l.year), tw), open))
         m_ui.app.navigate(open.href);
     ty = ImGui::GetItemRectMax().y + em(0.25f);
-    ty += textBlock((id + ".price").c_str(), formatPrice(s, l.price), ImVec2(tx, ty), tw, Font::Bold, color::kText) + em(0.25f);
+    ty += textBlock((id + ".price").c_str(), formatPrice(s, l.price), ImVec2(tx, ty), tw, Font::Bold, color::kText) +
+          em(0.25f);
     const std::string status = s.get(("dashboard.status." + l.status).c_str());
     const std::string facts = status + " \xC2\xB7 " + formatCount(s, "dashboard.days", l.daysOnMarket) + " \xC2\xB7 " +
                               formatCount(s, "dashboard.photos", l.photoCount);
@@ -187,9 +195,11 @@ float MyListingsScreen::drawListing(const OwnListingItem& l, float x, float y, f
         const DealColors c = dealColors(in.available ? in.rating : DealRating::Unknown);
         const std::string rating = s.get(dealKey(in.available ? in.rating : DealRating::Unknown));
         const float w = chip(dl, ImVec2(tx, ty), rating, c.bg, c.fg);
-        hookRect(id + ".insight", rating, ImVec2(tx, ty), ImVec2(tx + w, ty + em(1.5f)), rating.c_str(), withRole(Role::Text));
+        hookRect(id + ".insight", rating, ImVec2(tx, ty), ImVec2(tx + w, ty + em(1.5f)), rating.c_str(),
+                 withRole(Role::Text));
         if (in.available)
-            textBlock((id + ".estimate").c_str(), s.format("listing.insight.estimate", {{"price", formatPrice(s, in.estimate)}}),
+            textBlock((id + ".estimate").c_str(),
+                      s.format("listing.insight.estimate", {{"price", formatPrice(s, in.estimate)}}),
                       ImVec2(tx + w + em(0.5f), ty + em(0.2f)), tw - w - em(0.5f), Font::Small, color::kTextMuted);
         ty += em(1.75f);
     }
@@ -216,7 +226,8 @@ float MyListingsScreen::drawListing(const OwnListingItem& l, float x, float y, f
         return pressed;
     };
     if (st.confirmDelete == l.id) {
-        const float h = textBlock((id + ".confirm").c_str(), s.get("dashboard.delete.confirm"), ImVec2(card.x, rowY), card.w, Font::Bold, kDangerText);
+        const float h = textBlock((id + ".confirm").c_str(), s.get("dashboard.delete.confirm"), ImVec2(card.x, rowY),
+                                  card.w, Font::Bold, kDangerText);
         rowY += h + em(0.375f);
         if (action("delete.yes", s.get("dashboard.delete.yes"), ButtonKind::Primary)) m_module.confirmDelete();
         if (action("delete.no", s.get("dashboard.delete.no"))) m_module.cancelDelete();
@@ -256,7 +267,8 @@ float MyListingsScreen::drawBulkBar(float x, float y, float width)
     const MyListingsState& st = m_module.state();
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     CardBlock card(width);
-    card.y += textBlock("dashboard.bulk.count", formatCount(s, "dashboard.bulk.selected", static_cast<std::int64_t>(st.selected.size())),
+    card.y += textBlock("dashboard.bulk.count",
+                        formatCount(s, "dashboard.bulk.selected", static_cast<std::int64_t>(st.selected.size())),
                         ImVec2(card.x, card.y), card.w, Font::Bold, color::kText) +
               em(0.5f);
     float bx = card.x, rowY = card.y;
@@ -283,8 +295,9 @@ float MyListingsScreen::drawBulkBar(float x, float y, float width)
     if (action("dashboard.bulk.clear", "dashboard.bulk.clear")) m_module.clearSelection();
     card.y = ImGui::GetItemRectMax().y;
     if (!st.bulkError.empty())
-        card.y += em(0.5f) + textBlock("dashboard.bulk.error", s.format("dashboard.bulk.refused", {{"reason", st.bulkError}}),
-                                       ImVec2(card.x, card.y + em(0.5f)), card.w, Font::Small, kDangerText);
+        card.y +=
+            em(0.5f) + textBlock("dashboard.bulk.error", s.format("dashboard.bulk.refused", {{"reason", st.bulkError}}),
+                                 ImVec2(card.x, card.y + em(0.5f)), card.w, Font::Small, kDangerText);
     return card.finish();
 }
 
@@ -295,9 +308,10 @@ float MyListingsScreen::drawImport(float x, float y, float width)
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     CardBlock card(width);
     card.y += textBlock("dashboard.import.summary",
-                        s.format("dashboard.import.summary", {{"file", r.file},
-                                                              {"created", formatCount(s, "dashboard.import.created", r.created)},
-                                                              {"failed", formatCount(s, "dashboard.import.failed", r.failed)}}),
+                        s.format("dashboard.import.summary",
+                                 {{"file", r.file},
+                                  {"created", formatCount(s, "dashboard.import.created", r.created)},
+                                  {"failed", formatCount(s, "dashboard.import.failed", r.failed)}}),
                         ImVec2(card.x, card.y), card.w, Font::Bold, color::kText) +
               em(0.5f);
     int shown = 0;
@@ -308,9 +322,11 @@ float MyListingsScreen::drawImport(float x, float y, float width)
         for (const std::string& p : row.problems)
             problems += (problems.empty() ? "" : "; ") + p;
         const std::string hook = "dashboard.import.row:" + std::to_string(row.row);
-        card.y += textBlock(hook.c_str(), s.format("dashboard.import.row", {{"row", std::to_string(row.row)}, {"problems", problems}}),
-                            ImVec2(card.x, card.y), card.w, Font::Small, kDangerText) +
-                  em(0.25f);
+        card.y +=
+            textBlock(hook.c_str(),
+                      s.format("dashboard.import.row", {{"row", std::to_string(row.row)}, {"problems", problems}}),
+                      ImVec2(card.x, card.y), card.w, Font::Small, kDangerText) +
+            em(0.25f);
     }
     if (r.created > 0)
         card.y += textBlock("dashboard.import.next", s.get("dashboard.import.next"), ImVec2(card.x, card.y), card.w,
@@ -330,7 +346,8 @@ float MyListingsScreen::drawStats(float x, float y, float width)
     const float y0 = y;
     // Days or weeks.
     float bx = x;
-    const std::pair<const char*, const char*> buckets[] = {{"day", "dashboard.stats.day"}, {"week", "dashboard.stats.week"}};
+    const std::pair<const char*, const char*> buckets[] = {{"day", "dashboard.stats.day"},
+                                                           {"week", "dashboard.stats.week"}};
     for (const auto& [bucket, key] : buckets) {
         const std::string text = s.get(key);
         ButtonOptions o;
@@ -354,8 +371,9 @@ float MyListingsScreen::drawStats(float x, float y, float width)
     y = ImGui::GetItemRectMax().y + em(0.75f);
     if (!st.stats.has()) {
         if (st.stats.status() == Status::Error)
-            return y - y0 + textBlock("dashboard.stats.error", errorMessage(s, st.stats.error(), false), ImVec2(x, y), width,
-                                      Font::Small, kDangerText);
+            return y - y0 +
+                   textBlock("dashboard.stats.error", errorMessage(s, st.stats.error(), false), ImVec2(x, y), width,
+                             Font::Small, kDangerText);
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         spinnerBlock("dashboard.stats.loading", ImVec2(width, em(6)), shared().nowMs);
         return y - y0 + em(6);
@@ -370,7 +388,8 @@ float MyListingsScreen::drawStats(float x, float y, float width)
     const double peak = std::max(static_cast<double>(top), stats.similarViews);
     const auto yOf = [&](double v) { return cmax.y - static_cast<float>(v / peak) * (chartH - em(0.5f)); };
     dl->AddLine(ImVec2(cmin.x, cmax.y), cmax, col(IM_COL32(209, 213, 219, 255)));
-    drawText(dl, Font::Small, ImVec2(x, cmin.y), color::kTextMuted, formatNumber(s, static_cast<std::int64_t>(std::ceil(peak))));
+    drawText(dl, Font::Small, ImVec2(x, cmin.y), color::kTextMuted,
+             formatNumber(s, static_cast<std::int64_t>(std::ceil(peak))));
     drawText(dl, Font::Small, ImVec2(x, cmax.y - em(1)), color::kTextMuted, "0");
     const std::size_t n = stats.series.size();
     const float slot = n ? (cmax.x - cmin.x) / static_cast<float>(n) : 0;
@@ -382,12 +401,14 @@ float MyListingsScreen::drawStats(float x, float y, float width)
         const float left = cmin.x + slot * static_cast<float>(i), centre = left + slot * 0.5f;
         const bool over = mouse.x >= left && mouse.x < left + slot && mouse.y >= cmin.y && mouse.y <= cmax.y;
         if (over) hovered = static_cast<int>(i);
-        if (over) dl->AddRectFilled(ImVec2(left, cmin.y), ImVec2(left + slot, cmax.y), col(IM_COL32(243, 244, 246, 255)));
+        if (over)
+            dl->AddRectFilled(ImVec2(left, cmin.y), ImVec2(left + slot, cmax.y), col(IM_COL32(243, 244, 246, 255)));
         const float barW = std::clamp(slot * 0.6f, 2.0f, em(2.5f));
         if (b.views > 0)
-            dl->AddRectFilled(ImVec2(centre - barW / 2, yOf(static_cast<double>(b.views))), ImVec2(centre + barW / 2, cmax.y),
-                              col(color::kAccent), em(0.125f));
-        const ImVec2 fav(centre, yOf(static_cast<double>(b.favorites))), contact(centre, yOf(static_cast<double>(b.contacts)));
+            dl->AddRectFilled(ImVec2(centre - barW / 2, yOf(static_cast<double>(b.views))),
+                              ImVec2(centre + barW / 2, cmax.y), col(color::kAccent), em(0.125f));
+        const ImVec2 fav(centre, yOf(static_cast<double>(b.favorites))),
+            contact(centre, yOf(static_cast<double>(b.contacts)));
         if (i > 0) {
             dl->AddLine(prevFav, fav, col(kInterest), 2.0f);
             dl->AddLine(prevContact, contact, col(kGood), 2.0f);
@@ -395,12 +416,13 @@ float MyListingsScreen::drawStats(float x, float y, float width)
         prevFav = fav;
         prevContact = contact;
         // Each bucket in the mirror, so a screen reader reads the numbers the chart shows.
-        const std::string text = s.format("dashboard.stats.bucket", {{"date", formatDate(s, b.start + "T00:00:00Z")},
-                                                                    {"views", formatCount(s, "dashboard.views", b.views)},
-                                                                    {"favorites", formatCount(s, "dashboard.favorites", b.favorites)},
-                                                                    {"contacts", formatCount(s, "dashboard.contacts", b.contacts)}});
-        hookRect("dashboard.stats.bucket:" + b.start, text, ImVec2(left, cmin.y), ImVec2(left + slot, cmax.y), text.c_str(),
-                 withRole(Role::Text));
+        const std::string text =
+            s.format("dashboard.stats.bucket", {{"date", formatDate(s, b.start + "T00:00:00Z")},
+                                                {"views", formatCount(s, "dashboard.views", b.views)},
+                                                {"favorites", formatCount(s, "dashboard.favorites", b.favorites)},
+                                                {"contacts", formatCount(s, "dashboard.contacts", b.contacts)}});
+        hookRect("dashboard.stats.bucket:" + b.start, text, ImVec2(left, cmin.y), ImVec2(left + slot, cmax.y),
+                 text.c_str(), withRole(Role::Text));
     }
     if (stats.peers > 0 && stats.similarViews > 0) { // the average of similar cars, dashed
         const float yy = yOf(stats.similarViews);
@@ -410,8 +432,9 @@ float MyListingsScreen::drawStats(float x, float y, float width)
     if (hovered >= 0) {
         const StatsBucket& b = stats.series[static_cast<std::size_t>(hovered)];
         // The app's tooltip look (ui::tooltip's padding), at once: the pointer is on the value.
-        const std::string text = formatDate(s, b.start + "T00:00:00Z") + "\n" + formatCount(s, "dashboard.views", b.views) +
-                                 "\n" + formatCount(s, "dashboard.favorites", b.favorites) + "\n" +
+        const std::string text = formatDate(s, b.start + "T00:00:00Z") + "\n" +
+                                 formatCount(s, "dashboard.views", b.views) + "\n" +
+                                 formatCount(s, "dashboard.favorites", b.favorites) + "\n" +
                                  formatCount(s, "dashboard.contacts", b.contacts);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.625f), em(0.375f)));
         ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, em(0.375f));
@@ -420,14 +443,16 @@ float MyListingsScreen::drawStats(float x, float y, float width)
     }
     y = cmax.y + em(0.5f);
     // The legend, the totals and how this car does against similar ones.
-    const std::string legend = s.format("dashboard.stats.legend", {{"views", formatCount(s, "dashboard.views", stats.totalViews)},
-                                                                   {"favorites", formatCount(s, "dashboard.favorites", stats.totalFavorites)},
-                                                                   {"contacts", formatCount(s, "dashboard.contacts", stats.totalContacts)}});
+    const std::string legend =
+        s.format("dashboard.stats.legend", {{"views", formatCount(s, "dashboard.views", stats.totalViews)},
+                                            {"favorites", formatCount(s, "dashboard.favorites", stats.totalFavorites)},
+                                            {"contacts", formatCount(s, "dashboard.contacts", stats.totalContacts)}});
     y += textBlock("dashboard.stats.totals", legend, ImVec2(x, y), width, Font::Small, color::kText) + em(0.25f);
     const std::string compare =
-        stats.peers > 0 ? s.format(stats.bucket == "week" ? "dashboard.stats.similar.week" : "dashboard.stats.similar.day",
-                                   {{"views", formatDecimal(s, stats.similarViews)}, {"count", std::to_string(stats.peers)}})
-                        : std::string(s.get("dashboard.stats.similar.none"));
+        stats.peers > 0
+            ? s.format(stats.bucket == "week" ? "dashboard.stats.similar.week" : "dashboard.stats.similar.day",
+                       {{"views", formatDecimal(s, stats.similarViews)}, {"count", std::to_string(stats.peers)}})
+            : std::string(s.get("dashboard.stats.similar.none"));
     y += textBlock("dashboard.stats.similar", compare, ImVec2(x, y), width, Font::Small, color::kTextMuted);
     return y - y0;
 }
