@@ -5,6 +5,7 @@
 // one an administrator approved: self-registering as a dealer sells as a private seller until
 // then, and the approval (or its withdrawal) turns the listings' seller kind at once.
 
+#include "store_fixture.hpp"
 #include "test_database.hpp"
 
 #include "server/db/open_database.hpp"
@@ -98,11 +99,7 @@ struct Fixture {
 
     Fixture()
     {
-        db::Engine engine;
-        std::string path, message;
-        REQUIRE(db::parseDatabaseUrl(tdb.url(), engine, path, message));
-        database = db::openDatabase(engine, path);
-        REQUIRE(schema::migrate(*database) >= 12);
+        database = dongelek::test::openMigrated(tdb);
         listings = std::make_unique<SqlListingRepository>(*database);
         {
             auto writer = listings->beginBulkImport();

@@ -4,6 +4,7 @@
 // unpublish buyers see at once; a price out of bounds refusing the whole request; drafts
 // imported from a CSV file with the report naming the bad rows, within the draft limit.
 
+#include "store_fixture.hpp"
 #include "test_database.hpp"
 
 #include "server/db/open_database.hpp"
@@ -46,15 +47,9 @@ struct Fixture {
 
     Fixture()
     {
-        db::Engine engine;
-        std::string path, message;
-        REQUIRE(db::parseDatabaseUrl(tdb.url(), engine, path, message));
-        database = db::openDatabase(engine, path);
-        REQUIRE(schema::migrate(*database) >= 12);
+        database = dongelek::test::openMigrated(tdb);
         listings = std::make_unique<SqlListingRepository>(*database);
-        auto writer = listings->beginBulkImport();
-        demo::generateDemoData(*writer, 42, 20);
-        writer.reset();
+        dongelek::test::importDemo(*listings, 20);
         accounts::AccountRepository accounts(*database);
         aigerim.userId = *accounts.createUser({"aigerim@example.kz", "x", "Aigerim", "dealer", "en", true}, kNow);
         bolat.userId = *accounts.createUser({"bolat@example.kz", "x", "Bolat", "seller", "en", true}, kNow);

@@ -4,6 +4,7 @@
 // edited again with the price change in its history, taken off the market and back, sold and
 // deleted; uploads replaced by a retry; someone else's uploads never reach a listing.
 
+#include "store_fixture.hpp"
 #include "test_database.hpp"
 
 #include "server/db/open_database.hpp"
@@ -42,15 +43,9 @@ struct Fixture {
 
     Fixture()
     {
-        db::Engine engine;
-        std::string path, message;
-        REQUIRE(db::parseDatabaseUrl(tdb.url(), engine, path, message));
-        database = db::openDatabase(engine, path);
-        REQUIRE(schema::migrate(*database) >= 12);
+        database = dongelek::test::openMigrated(tdb);
         listings = std::make_unique<SqlListingRepository>(*database);
-        auto writer = listings->beginBulkImport();
-        demo::generateDemoData(*writer, 42, 20);
-        writer.reset();
+        dongelek::test::importDemo(*listings, 20);
         accounts::AccountRepository accounts(*database);
         aigerim.userId = *accounts.createUser({"aigerim@example.kz", "x", "Aigerim", "seller", "en", true}, kNow);
         bolat.userId = *accounts.createUser({"bolat@example.kz", "x", "Bolat", "seller", "en", true}, kNow);

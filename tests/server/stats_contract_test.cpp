@@ -2,6 +2,7 @@
 // counted once per visitor per listing per day and never for its seller, days without views
 // are zeros, saves and contact requests are counted by their day, similar cars are averaged.
 
+#include "store_fixture.hpp"
 #include "test_database.hpp"
 
 #include "server/db/open_database.hpp"
@@ -29,15 +30,9 @@ struct Fixture {
 
     Fixture()
     {
-        db::Engine engine;
-        std::string path, message;
-        REQUIRE(db::parseDatabaseUrl(tdb.url(), engine, path, message));
-        database = db::openDatabase(engine, path);
-        REQUIRE(schema::migrate(*database) >= 12);
+        database = dongelek::test::openMigrated(tdb);
         SqlListingRepository listings(*database);
-        auto writer = listings.beginBulkImport();
-        demo::generateDemoData(*writer, 42, 40);
-        writer.reset();
+        dongelek::test::importDemo(listings, 40);
         accounts::AccountRepository accounts(*database);
         owner = *accounts.createUser({"owner@example.kz", "x", "Owner", "seller", "en", true}, 1'800'000'000);
         buyer = *accounts.createUser({"buyer@example.kz", "x", "Buyer", "buyer", "en", true}, 1'800'000'000);
