@@ -157,6 +157,18 @@ test('a seller lists a car: VIN, steps, a closed page that loses nothing, photos
   const last = ed(await app.state()).photos[2].key;
   await press(app, `editor.photo:${last}.cover`);
   await app.waitFor((s) => ed(s).photos[0].key === last && s.settled, 'the new cover');
+  // Dragging a thumbnail onto another puts it there: the second photo dragged onto the first.
+  const second = ed(await app.state()).photos[1].key;
+  const { items: thumbs } = await app.waitFor((s, its) => byId(its, `editor.photo:${second}`) && s.settled, 'the thumbnails');
+  const from = byId(thumbs, `editor.photo:${second}`).rect, to = byId(thumbs, `editor.photo:${last}`).rect;
+  await app.page.mouse.move(from.x + from.w / 2, from.y + from.h / 2);
+  await app.page.mouse.down();
+  for (let k = 1; k <= 10; k++) {
+    await app.page.mouse.move(from.x + from.w / 2, from.y + from.h / 2 + ((to.y - from.y) * k) / 10);
+    await sleep(30);
+  }
+  await app.page.mouse.up();
+  await app.waitFor((s) => ed(s).photos[0].key === second && ed(s).photos[1].key === last && s.settled, 'dragged to the front');
 
   // Preview and publish.
   await press(app, 'editor.step:preview');

@@ -424,6 +424,30 @@ float EditorScreen::drawPhotos(float width)
         const std::string name =
             q && !q->name.empty() ? q->name : s.format("editor.photos.number", {{"n", std::to_string(i + 1)}});
         hookRect(id, name, tmin, tmax, nullptr, withRole(Role::Image));
+        // Drag a thumbnail onto another to put it there (the buttons beside do the same from the
+        // keyboard and a screen reader). While a photo is dragged the page does not scroll.
+        ImGui::SetCursorScreenPos(tmin);
+        ImGui::InvisibleButton((id + ".drag").c_str(), ImVec2(thumbW, thumbH));
+        if (ImGui::BeginDragDropSource(ImGuiDragDropFlags_SourceNoPreviewTooltip)) {
+            ImGui::SetDragDropPayload("dongelek.photo", &i, sizeof i);
+            claimTouchDrag();
+            const ImVec2 m = ImGui::GetIO().MousePos;
+            if (!thumb.empty()) {
+                ImDrawList* fg = ImGui::GetForegroundDrawList();
+                photo(fg, m_ui.textures, thumb, ImVec2(m.x - thumbW / 2, m.y - thumbH / 2),
+                      ImVec2(m.x + thumbW / 2, m.y + thumbH / 2), em(0.375f), shared().nowMs, "");
+            }
+            ImGui::EndDragDropSource();
+        }
+        if (ImGui::BeginDragDropTarget()) {
+            dl->AddRect(tmin, tmax, col(color::kAccent), em(0.375f), 0, 2.0f);
+            if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload("dongelek.photo")) {
+                const int from = *static_cast<const int*>(payload->Data);
+                if (from >= 0 && from < count && from != i)
+                    m_module.movePhoto(st.draft.photos[static_cast<std::size_t>(from)].key, i - from);
+            }
+            ImGui::EndDragDropTarget();
+        }
         const float tx = x + thumbW + em(0.75f), tw = w - thumbW - em(0.75f);
         float ty = y;
         std::string status = s.get("editor.photos.state.uploaded");
