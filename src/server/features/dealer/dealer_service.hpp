@@ -7,6 +7,7 @@
 #pragma once
 
 #include "server/features/editor/editor_repository.hpp"
+#include "server/features/editor/editor_service.hpp"
 #include "server/http/principal.hpp"
 
 #include "core/listing_csv.hpp"
@@ -28,7 +29,7 @@ struct DealerLimits {
     // The drafts one user may hold after an import (imports are not held to the editor's 20,
     // which counts every draft too: past 20 the editor's "new draft" waits until some are
     // published or deleted).
-    static constexpr std::int64_t kMaxDraftsWithImports = 500;
+    static constexpr std::int64_t kMaxDraftsWithImports = editor::EditorLimits::kMaxDrafts;
 };
 
 // [SECTION] Bulk changes

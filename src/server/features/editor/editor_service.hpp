@@ -20,7 +20,7 @@
 namespace dongelek::server::editor {
 
 struct EditorLimits {
-    static constexpr std::int64_t kMaxDrafts = 20;
+    static constexpr std::int64_t kMaxDrafts = 500; // the same bound as an import's (features/dealer): 16 MB of documents at most
 };
 
 // A draft as the API answers it: the row, its document, and its problems now.
