@@ -157,25 +157,7 @@ struct Fixture {
     // A complete listing of the catalog's first model in a Kazakh city, published by `who`.
     std::int64_t publish(const Principal& who, const std::string& description)
     {
-        const ModelRecord& model = catalog.models.front();
-        const auto city = std::find_if(catalog.cities.begin(), catalog.cities.end(),
-                                       [](const CityRecord& c) { return c.country == Country::KZ; });
-        ListingDraft d;
-        d.makeId = model.makeId;
-        d.modelId = model.id;
-        d.year = 2020;
-        d.body = Body::Sedan;
-        d.fuel = Fuel::Petrol;
-        d.transmission = Transmission::Automatic;
-        d.drive = Drive::Fwd;
-        d.engineLitres = 2.0;
-        d.powerHp = 150;
-        d.color = "white";
-        d.condition = Condition::Used;
-        d.mileageKm = 60000;
-        d.priceMinor = 9'800'000'00;
-        d.cityId = city->id;
-        d.description = description;
+        ListingDraft d = dongelek::test::completeDraft(catalog, 9'800'000'00, Currency::KZT, description);
         for (const char* key : {"a", "b", "c"}) {
             editor::UploadRow u;
             u.clientKey = std::string(key) + description;

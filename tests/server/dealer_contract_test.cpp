@@ -83,27 +83,7 @@ struct Fixture {
     // a Bahraini city for dinars).
     std::int64_t publish(const Principal& who, std::int64_t priceMinor, Currency currency = Currency::KZT)
     {
-        const ModelRecord& model = catalog.models.front();
-        const Country country = currency == Currency::BHD ? Country::BH : Country::KZ;
-        const auto city = std::find_if(catalog.cities.begin(), catalog.cities.end(),
-                                       [&](const CityRecord& c) { return c.country == country; });
-        ListingDraft d;
-        d.makeId = model.makeId;
-        d.modelId = model.id;
-        d.year = 2020;
-        d.body = Body::Sedan;
-        d.fuel = Fuel::Petrol;
-        d.transmission = Transmission::Automatic;
-        d.drive = Drive::Fwd;
-        d.engineLitres = 2.0;
-        d.powerHp = 150;
-        d.color = "white";
-        d.condition = Condition::Used;
-        d.mileageKm = 60000;
-        d.priceMinor = priceMinor;
-        d.currency = currency;
-        d.cityId = city->id;
-        d.description = "bulk words";
+        ListingDraft d = dongelek::test::completeDraft(catalog, priceMinor, currency, "bulk words");
         for (int i = 0; i < 3; ++i) {
             const std::int64_t id = upload(who);
             d.photos.push_back({"p" + std::to_string(id), id, 1280, 960});

@@ -74,25 +74,7 @@ struct Fixture {
     // A complete draft document: a model of the catalog's first make, in a Kazakh city.
     json completeDocument(const Principal& who, const std::string& description)
     {
-        const ModelRecord& model = catalog.models.front();
-        const auto city = std::find_if(catalog.cities.begin(), catalog.cities.end(),
-                                       [](const CityRecord& c) { return c.country == Country::KZ; });
-        ListingDraft d;
-        d.makeId = model.makeId;
-        d.modelId = model.id;
-        d.year = 2020;
-        d.body = Body::Sedan;
-        d.fuel = Fuel::Petrol;
-        d.transmission = Transmission::Automatic;
-        d.drive = Drive::Fwd;
-        d.engineLitres = 2.0;
-        d.powerHp = 150;
-        d.color = "white";
-        d.condition = Condition::Used;
-        d.mileageKm = 60000;
-        d.priceMinor = 9'800'000'00;
-        d.cityId = city->id;
-        d.description = description;
+        ListingDraft d = dongelek::test::completeDraft(catalog, 9'800'000'00, Currency::KZT, description);
         for (const char* key : {"a", "b", "c"})
             d.photos.push_back({std::string(key) + std::to_string(who.userId), upload(who, std::string(key) + std::to_string(who.userId)), 1280, 960});
         return draftDocument(d);
