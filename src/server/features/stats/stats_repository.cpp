@@ -65,30 +65,23 @@ std::vector<DayCounts> StatsRepository::daily(std::int64_t listingId, std::int64
     for (std::int64_t d = fromDay; d <= toDay; ++d)
         byDay[d].day = d;
     auto c = m_db.acquire();
-    {
-        Statement& s = c->prepare("SELECT day, count(*) FROM listing_views WHERE listing_id = ? AND day BETWEEN ? AND ?"
-                                  " GROUP BY day");
-        s.bind(1, listingId).bind(2, fromDay).bind(3, toDay);
+    // One grouped count per kind: `sql` takes the listing and a range of `day` values (in
+    // `scale` seconds each: 1 for Unix days, 86400 for times) and answers (day, count).
+    const auto count = [&](const char* sql, std::int64_t scale, std::int64_t DayCounts::*into) {
+        Statement& s = c->prepare(sql);
+        s.bind(1, listingId).bind(2, fromDay * scale).bind(3, toDay * scale + (scale - 1));
         while (s.step())
-            byDay[s.columnInt64(0)].views = s.columnInt64(1);
+            byDay[s.columnInt64(0)].*into = s.columnInt64(1);
         s.reset();
-    }
-    {
-        Statement& s = c->prepare("SELECT saved_at / 86400, count(*) FROM favorites WHERE listing_id = ?"
-                                  " AND saved_at BETWEEN ? AND ? GROUP BY saved_at / 86400");
-        s.bind(1, listingId).bind(2, fromDay * 86400).bind(3, toDay * 86400 + 86399);
-        while (s.step())
-            byDay[s.columnInt64(0)].favorites = s.columnInt64(1);
-        s.reset();
-    }
-    {
-        Statement& s = c->prepare("SELECT created_at / 86400, count(*) FROM contact_events WHERE listing_id = ?"
-                                  " AND created_at BETWEEN ? AND ? GROUP BY created_at / 86400");
-        s.bind(1, listingId).bind(2, fromDay * 86400).bind(3, toDay * 86400 + 86399);
-        while (s.step())
-            byDay[s.columnInt64(0)].contacts = s.columnInt64(1);
-        s.reset();
-    }
+    };
+    count("SELECT day, count(*) FROM listing_views WHERE listing_id = ? AND day BETWEEN ? AND ? GROUP BY day", 1,
+          &DayCounts::views);
+    count("SELECT saved_at / 86400, count(*) FROM favorites WHERE listing_id = ? AND saved_at BETWEEN ? AND ?"
+          " GROUP BY saved_at / 86400",
+          86400, &DayCounts::favorites);
+    count("SELECT created_at / 86400, count(*) FROM contact_events WHERE listing_id = ? AND created_at BETWEEN ? AND ?"
+          " GROUP BY created_at / 86400",
+          86400, &DayCounts::contacts);
     std::vector<DayCounts> out;
     for (const auto& [day, counts] : byDay)
         if (day >= fromDay && day <= toDay) out.push_back(counts);

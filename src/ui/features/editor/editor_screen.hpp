@@ -31,14 +31,16 @@ private:
     float drawNav(float width);
     // editor_steps.cpp: each step's card at the cursor; returns its height.
     float drawStep(float width);
-    float drawVin(float width);
-    float drawCar(float width);
-    float drawCondition(float width);
-    float drawPrice(float width);
-    float drawDescription(float width);
-    float drawPhotos(float width);
-    float drawView360(float width);
-    float drawPreview(float width);
+    // Inside the step's card (drawStep draws the card and the step's name): from (x, y), w wide;
+    // y moves down past what was drawn.
+    void drawVin(float x, float& y, float w);
+    void drawCar(float x, float& y, float w);
+    void drawCondition(float x, float& y, float w);
+    void drawPrice(float x, float& y, float w);
+    void drawDescription(float x, float& y, float w);
+    void drawPhotos(float x, float& y, float w);
+    void drawView360(float x, float& y, float w);
+    void drawPreview(float x, float& y, float w);
 
     // A labelled number field bound to a draft value; its problem under it. Returns the height.
     struct NumberField {

@@ -60,37 +60,32 @@ std::function<void(ListingDraft&, std::optional<std::int64_t>)> intInto(std::opt
 
 float EditorScreen::drawStep(float width)
 {
-    switch (m_module.state().step) {
-    case DraftStep::Vin:
-        return drawVin(width);
-    case DraftStep::Car:
-        return drawCar(width);
-    case DraftStep::Condition:
-        return drawCondition(width);
-    case DraftStep::Price:
-        return drawPrice(width);
-    case DraftStep::Description:
-        return drawDescription(width);
-    case DraftStep::Photos:
-        return drawPhotos(width);
-    case DraftStep::View360:
-        return drawView360(width);
-    case DraftStep::Preview:
-        return drawPreview(width);
+    // Every step is one card under its name; the step's own function draws what is in it.
+    const DraftStep step = m_module.state().step;
+    CardBlock card(width);
+    const std::string name(toString(step));
+    card.y += sectionHeading(("editor." + name + ".heading").c_str(), strings().get(("editor.step." + name).c_str()),
+                             ImVec2(card.x, card.y), card.w) +
+              em(0.5f);
+    switch (step) {
+    case DraftStep::Vin: drawVin(card.x, card.y, card.w); break;
+    case DraftStep::Car: drawCar(card.x, card.y, card.w); break;
+    case DraftStep::Condition: drawCondition(card.x, card.y, card.w); break;
+    case DraftStep::Price: drawPrice(card.x, card.y, card.w); break;
+    case DraftStep::Description: drawDescription(card.x, card.y, card.w); break;
+    case DraftStep::Photos: drawPhotos(card.x, card.y, card.w); break;
+    case DraftStep::View360: drawView360(card.x, card.y, card.w); break;
+    case DraftStep::Preview: drawPreview(card.x, card.y, card.w); break;
     }
-    return 0;
+    return card.finish();
 }
 
 // [SECTION] VIN
 
-float EditorScreen::drawVin(float width)
+void EditorScreen::drawVin(float x, float& y, float w)
 {
     const Strings& s = strings();
     const EditorState& st = m_module.state();
-    CardBlock card(width);
-    const float x = card.x, w = card.w;
-    float& y = card.y;
-    y += sectionHeading("editor.vin.heading", s.get("editor.step.vin"), ImVec2(x, y), w) + em(0.5f);
     y += textBlock("editor.vin.intro", s.get("editor.vin.intro"), ImVec2(x, y), w, Font::Small, color::kTextMuted) +
          em(0.75f);
     FieldOptions o;
@@ -150,21 +145,16 @@ float EditorScreen::drawVin(float width)
             y = ImGui::GetItemRectMax().y + em(0.25f);
         }
     }
-    return card.finish();
 }
 
 // [SECTION] The car
 
-float EditorScreen::drawCar(float width)
+void EditorScreen::drawCar(float x, float& y, float w)
 {
     const Strings& s = strings();
     const EditorState& st = m_module.state();
     const ListingDraft& d = st.draft;
-    CardBlock card(width);
-    const float x = card.x, w = card.w;
-    float& y = card.y;
     const float gap = em(0.75f);
-    y += sectionHeading("editor.car.heading", s.get("editor.step.car"), ImVec2(x, y), w) + em(0.5f);
     std::vector<std::pair<std::string, std::string>> makes, models;
     if (st.makes.has())
         for (const MakeInfo& m : st.makes.value()) {
@@ -241,20 +231,15 @@ float EditorScreen::drawCar(float width)
     y += choice(
         "color", "editor.field.color", d.color, colors,
         [this](const std::string& v) { m_module.edit([&](ListingDraft& dd) { dd.color = v; }); }, x, y, w);
-    return card.finish();
 }
 
 // [SECTION] Condition and history
 
-float EditorScreen::drawCondition(float width)
+void EditorScreen::drawCondition(float x, float& y, float w)
 {
     const Strings& s = strings();
     const ListingDraft& d = m_module.state().draft;
-    CardBlock card(width);
-    const float x = card.x, w = card.w;
-    float& y = card.y;
     const float gap = em(0.75f);
-    y += sectionHeading("editor.condition.heading", s.get("editor.step.condition"), ImVec2(x, y), w) + em(0.5f);
     y += fieldLabel(s.get("editor.field.condition"), x, y, w);
     for (const Condition c : allValues<Condition>()) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));
@@ -289,21 +274,16 @@ float EditorScreen::drawCondition(float width)
     if (checkbox("editor.customs_cleared", s.get("editor.field.customs_cleared"), d.customsCleared.value_or(true), w))
         m_module.edit([](ListingDraft& dd) { dd.customsCleared = !dd.customsCleared.value_or(true); });
     y = ImGui::GetItemRectMax().y;
-    return card.finish();
 }
 
 // [SECTION] Price and place
 
-float EditorScreen::drawPrice(float width)
+void EditorScreen::drawPrice(float x, float& y, float w)
 {
     const Strings& s = strings();
     const EditorState& st = m_module.state();
     const ListingDraft& d = st.draft;
-    CardBlock card(width);
-    const float x = card.x, w = card.w;
-    float& y = card.y;
     const float gap = em(0.75f);
-    y += sectionHeading("editor.price.heading", s.get("editor.step.price"), ImVec2(x, y), w) + em(0.5f);
     y += fieldLabel(s.get("editor.field.currency"), x, y, w);
     for (const Currency c : allValues<Currency>()) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));
@@ -336,19 +316,14 @@ float EditorScreen::drawPrice(float width)
     y += choice(
         "city_id", "editor.field.city_id", d.cityId ? std::to_string(*d.cityId) : "", cities,
         [this](const std::string& v) { m_module.edit([&](ListingDraft& dd) { dd.cityId = std::stoll(v); }); }, x, y, w);
-    return card.finish();
 }
 
 // [SECTION] Description
 
-float EditorScreen::drawDescription(float width)
+void EditorScreen::drawDescription(float x, float& y, float w)
 {
     const Strings& s = strings();
     const ListingDraft& d = m_module.state().draft;
-    CardBlock card(width);
-    const float x = card.x, w = card.w;
-    float& y = card.y;
-    y += sectionHeading("editor.description.heading", s.get("editor.step.description"), ImVec2(x, y), w) + em(0.5f);
     FieldOptions o;
     o.maxChars = DraftLimits::kMaxDescription;
     o.multiline = true;
@@ -358,21 +333,16 @@ float EditorScreen::drawDescription(float width)
                                               {"max", std::to_string(DraftLimits::kMaxDescription)}});
     y += textInput("description", "editor.field.description", d.description, into(&ListingDraft::description), x, y, w,
                    o, count);
-    return card.finish();
 }
 
 // [SECTION] Photos
 
-float EditorScreen::drawPhotos(float width)
+void EditorScreen::drawPhotos(float x, float& y, float w)
 {
     const Strings& s = strings();
     const EditorState& st = m_module.state();
     const PhotoQueue& queue = m_module.photos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    CardBlock card(width);
-    const float x = card.x, w = card.w;
-    float& y = card.y;
-    y += sectionHeading("editor.photos.heading", s.get("editor.step.photos"), ImVec2(x, y), w) + em(0.5f);
     y += textBlock("editor.photos.intro",
                    s.format("editor.photos.intro", {{"min", std::to_string(DraftLimits::kMinPhotos)},
                                                     {"max", std::to_string(DraftLimits::kMaxPhotos)}}),
@@ -518,19 +488,14 @@ float EditorScreen::drawPhotos(float width)
         ty = ImGui::GetItemRectMax().y;
         y = std::max(tmax.y, ty) + em(0.75f);
     }
-    return card.finish();
 }
 
 // [SECTION] 360° view
 
-float EditorScreen::drawView360(float width)
+void EditorScreen::drawView360(float x, float& y, float w)
 {
     const Strings& s = strings();
     const EditorState& st = m_module.state();
-    CardBlock card(width);
-    const float x = card.x, w = card.w;
-    float& y = card.y;
-    y += sectionHeading("editor.view360.heading", s.get("editor.step.view360"), ImVec2(x, y), w) + em(0.5f);
     y += textBlock("editor.view360.text", s.get(st.listingId ? "editor.view360.published" : "editor.view360.later"),
                    ImVec2(x, y), w, Font::Regular, color::kText) +
          em(0.5f);
@@ -541,21 +506,16 @@ float EditorScreen::drawView360(float width)
         if (button("editor.view360.open", s.get("editor.view360.open"), o)) m_ui.app.navigate(o.href);
         y = ImGui::GetItemRectMax().y;
     }
-    return card.finish();
 }
 
 // [SECTION] Preview and publishing
 
-float EditorScreen::drawPreview(float width)
+void EditorScreen::drawPreview(float x, float& y, float w)
 {
     const Strings& s = strings();
     const EditorState& st = m_module.state();
     const ListingDraft& d = st.draft;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    CardBlock card(width);
-    const float x = card.x, w = card.w;
-    float& y = card.y;
-    y += sectionHeading("editor.preview.heading", s.get("editor.step.preview"), ImVec2(x, y), w) + em(0.5f);
     // The card buyers will see: cover, title, price and the facts.
     const QueuedPhoto* cover = d.photos.empty() ? nullptr : m_module.photos().find(d.photos.front().key);
     const std::string coverUrl = cover && !cover->thumbUrl.empty() ? cover->thumbUrl
@@ -638,7 +598,6 @@ float EditorScreen::drawPreview(float width)
                o))
         m_module.publish();
     y = ImGui::GetItemRectMax().y;
-    return card.finish();
 }
 
 } // namespace dongelek::ui
