@@ -18,7 +18,7 @@ constexpr const char* kKeys[] = {"vin",       "make_id",     "model_id",  "year"
                                  "body",      "fuel",        "transmission", "drive",    "engine_litres",
                                  "power_hp",  "color",       "condition", "mileage_km",  "owners",
                                  "accidents", "steering",    "customs_cleared", "price_minor", "currency",
-                                 "city_id",   "description", "photos"};
+                                 "city_id",   "description", "photos", "spin_frames"};
 
 constexpr std::int64_t kMaxId = 9'000'000'000'000'000'000;
 
@@ -129,6 +129,7 @@ json draftDocument(const ListingDraft& d)
         }
         j["photos"] = std::move(photos);
     }
+    if (d.spinFrames) j["spin_frames"] = *d.spinFrames;
     return j;
 }
 
@@ -178,6 +179,7 @@ std::optional<ListingDraft> parseDraftDocument(const json& j, std::string* error
     d.currency = currency.value_or(Currency::KZT);
     r.integer("city_id", d.cityId, 1, kMaxId);
     r.text("description", d.description, DraftLimits::kMaxDescription);
+    r.integer("spin_frames", d.spinFrames, DraftLimits::kMinSpinFrames, DraftLimits::kMaxSpinFrames);
     if (r.has("photos")) {
         const json& photos = j.at("photos");
         if (!photos.is_array() || photos.size() > DraftLimits::kMaxPhotos) {
@@ -260,6 +262,7 @@ DraftStep stepOfField(std::string_view f)
     if (f == "price_minor" || f == "currency" || f == "city_id") return DraftStep::Price;
     if (f == "description") return DraftStep::Description;
     if (f == "photos") return DraftStep::Photos;
+    if (f == "spin_frames") return DraftStep::View360;
     return DraftStep::Car;
 }
 

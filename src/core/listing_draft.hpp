@@ -65,6 +65,9 @@ struct ListingDraft {
     std::optional<std::int64_t> cityId;
     std::string description;
     std::vector<DraftPhoto> photos;
+    // A 360° exterior spin uploaded for this draft (its frame count), on the server under the
+    // draft until publishing makes it the listing's (POST /me/drafts/{id}/spin). Absent: none.
+    std::optional<int> spinFrames;
 };
 
 // Limits of a draft document a client sends (the server refuses larger ones; the editor
@@ -76,6 +79,8 @@ struct DraftLimits {
     static constexpr std::size_t kMaxPhotos = 30;
     static constexpr std::size_t kMinPhotos = 3;
     static constexpr std::size_t kMaxPhotoKey = 40;
+    static constexpr int kMinSpinFrames = 24; // core/spin_prep.hpp's SpinLimits
+    static constexpr int kMaxSpinFrames = 72;
 };
 
 // The flat document: {"vin": "...", "make_id": 3, "year": 2019, "photos": [{"key", "upload_id",

@@ -347,7 +347,7 @@ int main(int argc, char** argv)
         routes.add(finance::financeRoutes(financeService, financeFiles));
         routes.add(photoRoutes(media, renders));
         routes.add(view360::view360Routes(view360Service, spinMedia, spinUploads, renders));
-        routes.add(editor::editorRoutes(editorService, photoUploads, renders));
+        routes.add(editor::editorRoutes(editorService, photoUploads, spinUploads, renders));
         routes.add(dealer::dealerRoutes(dealerService));
         routes.add(stats::statsRoutes(statsRepository, unixNow));
         routes.add(pages::pageRoutes(pageService, rendered, site));

@@ -440,6 +440,42 @@ void reserveBottom(float px)
 
 void claimTouchDrag() { g_claimedFrame = ImGui::GetFrameCount(); }
 
+bool holdToDrag()
+{
+    constexpr double kHoldS = 0.5; // as long as a long press that selects text
+    static struct {
+        ImGuiID item = 0;
+        double at = 0;
+        ImVec2 pos;
+        bool armed = false;
+    } hold;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseSource != ImGuiMouseSource_TouchScreen) return true;
+    const ImGuiID item = ImGui::GetItemID();
+    if (ImGui::IsItemActivated()) hold = {item, ImGui::GetTime(), io.MousePos, false};
+    if (hold.item != item) return false;
+    if (!io.MouseDown[0] || !ImGui::IsItemActive()) {
+        hold.item = 0;
+        return false;
+    }
+    if (hold.armed) {
+        claimTouchDrag();
+        return true;
+    }
+    if (std::hypot(io.MousePos.x - hold.pos.x, io.MousePos.y - hold.pos.y) > kTouchSlopPx || touchDragging()) {
+        hold.item = 0; // a scroll, not a hold
+        return false;
+    }
+    const double held = ImGui::GetTime() - hold.at;
+    if (held < kHoldS) {
+        redrawAfter((kHoldS - held) * 1000.0 + 1.0);
+        return false;
+    }
+    hold.armed = true;
+    claimTouchDrag();
+    return true;
+}
+
 bool touchDragging()
 {
     for (const auto& [id, t] : g_touchScroll)

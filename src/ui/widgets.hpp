@@ -65,6 +65,11 @@ void reserveBottom(float px);
 bool touchDragging();
 // The finger's drag this frame is a widget's own (a zoomed photo pans): regions do not scroll.
 void claimTouchDrag();
+// For the item just drawn (a button that is a drag-and-drop source): whether it may start a
+// drag now. A mouse always may. A finger must first hold still on it for half a second (the
+// item then looks lifted and the page stops scrolling under it); a finger that moves first
+// scrolls the page, as on every phone's home screen.
+bool holdToDrag();
 
 // [SECTION] Buttons
 

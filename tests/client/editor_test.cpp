@@ -314,3 +314,118 @@ TEST_CASE("editor: the server's refusal to publish lists every problem", "[edito
     CHECK(h.editor.problemOf("phone")->code == "phone_required");
     CHECK(h.history.current() == "/sell/41?step=preview");
 }
+
+TEST_CASE("editor: a reopened draft shows its uploaded photos from the server's addresses", "[editor]")
+{
+    EditorHarness h;
+    h.startSignedIn("/sell/41?step=photos");
+    h.catalog();
+    json d = draftJson(41, 2, {{"photos", {{{"key", "a1"}, {"upload_id", 9}, {"width", 1280}, {"height", 960}}}}});
+    d["media"] = {{"a1", {{"thumb_url", "/media/uploads/k9-thumb.jpg"}, {"large_url", "/media/uploads/k9-large.jpg"}}}};
+    h.replyLast("/api/v1/me/drafts/41", 200, d.dump());
+    REQUIRE(h.st().draft.photos.size() == 1);
+    CHECK(h.editor.photoUrl(h.st().draft.photos[0], false) == "/media/uploads/k9-thumb.jpg");
+    CHECK(h.editor.photoUrl(h.st().draft.photos[0], true) == "/media/uploads/k9-large.jpg");
+    // A published listing's photo has its own address; one only on the device has none yet.
+    CHECK(h.editor.photoUrl(DraftPhoto{"p", 0, 0, 0, 55}, true) == "/media/photos/55-large.jpg");
+    CHECK(h.editor.photoUrl(DraftPhoto{"q", 0, 0, 0, 0}, false).empty());
+}
+
+TEST_CASE("editor: the preview is the listing page built from the draft, and it asks the server nothing", "[editor]")
+{
+    EditorHarness h;
+    h.startSignedIn("/sell/41?step=preview");
+    h.catalog();
+    json d = draftJson(41, 2,
+                       {{"make_id", 5}, {"model_id", 51}, {"year", 2019}, {"price_minor", 1250000000}, {"currency", "KZT"},
+                        {"city_id", 1}, {"mileage_km", 64000}, {"description", "One owner."}, {"power_hp", 181},
+                        {"photos",
+                         {{{"key", "a1"}, {"upload_id", 9}, {"width", 1280}, {"height", 960}},
+                          {{"key", "a2"}, {"upload_id", 0}, {"width", 1280}, {"height", 960}}}}});
+    d["media"] = {{"a1", {{"thumb_url", "/media/uploads/k9-thumb.jpg"}, {"large_url", "/media/uploads/k9-large.jpg"}}}};
+    h.replyLast("/api/v1/me/drafts/41", 200, d.dump());
+    const std::size_t before = h.http.size();
+
+    const ListingState& page = h.editor.preview().state();
+    REQUIRE(page.preview);
+    REQUIRE(page.details.has());
+    const ListingDetails& l = page.details.value();
+    CHECK(l.summary.title == "Toyota Camry");
+    CHECK(l.summary.year == 2019);
+    CHECK(l.summary.price.amountMinor == 1250000000);
+    CHECK(l.summary.city == "Almaty");
+    CHECK(l.summary.mileageKm == 64000);
+    CHECK(l.powerHp == 181);
+    CHECK(l.description == "One owner.");
+    CHECK(l.seller.name == "Aigerim"); // the account, as buyers will see the seller
+    // Only what is on the server: the photo still on the device is left out.
+    REQUIRE(l.photos.size() == 1);
+    CHECK(l.photos[0].largeUrl == "/media/uploads/k9-large.jpg");
+
+    // An edit shows in the preview at once.
+    h.editor.edit([](ListingDraft& x) { x.priceMinor = 1190000000; });
+    CHECK(h.editor.preview().state().details.value().summary.price.amountMinor == 1190000000);
+    // "Show phone" shows the seller's own number without a request; no report, no view counted.
+    h.editor.preview().revealContact(ContactChannel::Phone);
+    CHECK(h.editor.preview().state().contact.reveal.status() == Status::Ready);
+    h.editor.preview().openReport();
+    CHECK_FALSE(h.editor.preview().state().report.open);
+    h.frame(100);
+    for (std::size_t i = before; i < h.http.size(); ++i) CHECK(h.http.url(i).rfind("/api/v1/listings", 0) != 0);
+}
+
+TEST_CASE("editor: a 360-degree spin uploads to the draft, which keeps its frame count", "[editor]")
+{
+    EditorHarness h;
+    h.app.setSpinPreparer([](spin::PrepSink sink) {
+        spin::PrepUpdate planned;
+        planned.kind = spin::PrepUpdate::Kind::Planned;
+        planned.total = 24;
+        planned.flags.assign(24, spin::FrameFlags{});
+        sink(planned);
+        for (int i = 0; i < 24; ++i) {
+            spin::PrepUpdate f;
+            f.kind = spin::PrepUpdate::Kind::Frame;
+            f.index = i;
+            f.full = "full" + std::to_string(i);
+            f.medium = "medium" + std::to_string(i);
+            sink(f);
+        }
+        spin::PrepUpdate done;
+        done.kind = spin::PrepUpdate::Kind::Finished;
+        done.atlas = "atlas";
+        sink(done);
+    });
+    h.startSignedIn("/sell/41?step=view360");
+    h.catalog();
+    h.replyLast("/api/v1/me/drafts/41", 200, draftJson(41, 2, {{"year", 2019}}).dump());
+    h.editor.startSpin();
+    // Every file goes to the draft's spin, not to a listing's.
+    int sent = 0;
+    for (int guard = 0; guard < 200 && h.http.pending("/api/v1/me/drafts/41/spin/files/") > 0; ++guard)
+        for (std::size_t i = 0; i < h.http.size(); ++i)
+            if (!h.http.request(i).answered && h.http.url(i).rfind("/api/v1/me/drafts/41/spin/files/", 0) == 0) {
+                CHECK(h.http.request(i).method == "PUT");
+                h.http.answer(i, 200, R"({"name":"f","width":1280,"height":800})");
+                h.frame();
+                ++sent;
+                break;
+            }
+    CHECK(sent == 2 * 24 + 1);
+    CHECK(h.http.count("/api/v1/listings/") == 0);
+    REQUIRE(h.http.pending("/api/v1/me/drafts/41/spin") == 1);
+    const auto& commit = h.http.request(h.http.last("/api/v1/me/drafts/41/spin"));
+    CHECK(commit.method == "POST");
+    CHECK(json::parse(commit.body).at("frames") == 24);
+    CHECK_FALSE(h.st().draft.spinFrames);
+    h.replyLast("/api/v1/me/drafts/41/spin", 200, R"({"frames":24})");
+    CHECK(h.editor.spin().state().phase == SpinUploader::Phase::Done);
+    CHECK(h.st().draft.spinFrames == 24);
+    // Kept like any other field: on the device at once.
+    CHECK(json::parse(h.stored[EditorModule::storeKey(41)]).at("document").at("spin_frames") == 24);
+
+    h.editor.removeSpin();
+    CHECK_FALSE(h.st().draft.spinFrames);
+    REQUIRE(h.http.pending("/api/v1/me/drafts/41/spin") == 1);
+    CHECK(h.http.request(h.http.last("/api/v1/me/drafts/41/spin")).method == "DELETE");
+}

@@ -1,6 +1,7 @@
 // The seller's draft: its document round trip and bad documents, the rules the editor shows
 // next to each field (and the server applies before publishing), and the merge of two edits.
 #include "core/listing_draft.hpp"
+#include "core/spin_prep.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -241,4 +242,27 @@ TEST_CASE("merging two edits takes each side's changes and names the fields both
     a["photos"] = json::array({json{{"key", "x"}}, json{{"key", "y"}}});
     b["photos"] = json::array({json{{"key", "y"}}, json{{"key", "x"}}});
     CHECK(mergeDrafts(base, a, b).conflicts == std::vector<std::string>{"photos"});
+}
+
+TEST_CASE("a draft's 360-degree spin is a frame count within the spin's limits", "[core][draft]")
+{
+    const spin::SpinLimits limits;
+    CHECK(DraftLimits::kMinSpinFrames == limits.minFrames);
+    CHECK(DraftLimits::kMaxSpinFrames == limits.maxFrames);
+
+    ListingDraft d;
+    d.spinFrames = 36;
+    const nlohmann::json doc = draftDocument(d);
+    CHECK(doc.at("spin_frames") == 36);
+    const std::optional<ListingDraft> back = parseDraftDocument(doc);
+    REQUIRE(back);
+    CHECK(back->spinFrames == 36);
+    CHECK_FALSE(draftDocument(ListingDraft{}).contains("spin_frames"));
+
+    std::string error;
+    CHECK_FALSE(parseDraftDocument(nlohmann::json{{"spin_frames", 23}}, &error));
+    CHECK(error.find("spin_frames") != std::string::npos);
+    CHECK_FALSE(parseDraftDocument(nlohmann::json{{"spin_frames", 73}}, &error));
+    CHECK_FALSE(parseDraftDocument(nlohmann::json{{"spin_frames", "36"}}, &error));
+    CHECK(stepOfField("spin_frames") == DraftStep::View360);
 }

@@ -76,14 +76,33 @@ std::vector<DraftProblem> problemsFrom(const json& list)
     return out;
 }
 
+// The draft's "media": {"<key>": {"thumb_url", "large_url"}}.
+void readMedia(const json& serverDraft, std::map<std::string, EditorState::PhotoUrls>& into)
+{
+    const auto m = serverDraft.find("media");
+    if (m == serverDraft.end() || !m->is_object()) return;
+    for (const auto& [key, urls] : m->items())
+        if (urls.is_object()) into[key] = {urls.value("thumb_url", ""), urls.value("large_url", "")};
+}
+
 } // namespace
 
 EditorModule::EditorModule(AppController& app, PhotoPicker picker)
-    : Module(app), m_picker(std::move(picker)),
+    : Module(app), m_picker(std::move(picker)), m_preview(app),
+      m_spin(app,
+             [this](const HttpReply& reply) {
+                 const json j = json::parse(reply.body, nullptr, false);
+                 if (!j.is_object() || !j.contains("frames") || !j["frames"].is_number_integer()) return;
+                 const int frames = j["frames"].get<int>();
+                 edit([frames](ListingDraft& d) { d.spinFrames = frames; });
+             }),
       m_photos(app, [this](const std::string& key, const DraftPhoto& photo) { photoUploaded(key, photo); })
 {
     app.session().subscribe([this] {
-        if (!this->app().session().signedIn()) m_state = EditorState{};
+        if (!this->app().session().signedIn()) {
+            m_state = EditorState{};
+            m_spin.reset();
+        }
     });
 }
 
@@ -97,6 +116,7 @@ void EditorModule::enter(const AppUrl& url, Entry)
     if (r.draftId == 0) {
         ++m_loadGen;
         m_state = EditorState{};
+        m_spin.reset();
         loadCatalog();
         create();
         return;
@@ -104,6 +124,7 @@ void EditorModule::enter(const AppUrl& url, Entry)
     m_state.step = r.step;
     if (r.draftId != m_state.draftId || m_state.loadStatus == Status::Error) load(r.draftId);
     else loadCatalog();
+    refreshPreview();
 }
 
 std::string EditorModule::url() const
@@ -137,7 +158,7 @@ bool EditorModule::busy(bool current) const
 {
     if (!current) return false;
     return status() == Status::Loading || m_state.makes.loading() || m_state.cities.loading() || m_photos.busy() ||
-           m_state.preparing > 0 || m_inFlight || m_state.publishing;
+           m_state.preparing > 0 || m_inFlight || m_state.publishing || m_spin.busy();
 }
 
 // [SECTION] Loading
@@ -184,6 +205,7 @@ void EditorModule::load(std::int64_t draftId)
     const std::uint64_t gen = ++m_loadGen;
     const DraftStep step = m_state.step;
     m_state = EditorState{};
+    m_spin.reset();
     m_state.draftId = draftId;
     m_state.step = step;
     m_state.loadStatus = Status::Loading;
@@ -242,6 +264,7 @@ void EditorModule::adopt(const json& serverDraft, const std::string& deviceText)
         }
     }
     m_state.draft = parseDraftDocument(document).value_or(ListingDraft{});
+    readMedia(serverDraft, m_state.media);
     m_state.loadStatus = Status::Ready;
     m_state.sync = m_dirty ? SyncState::Pending : SyncState::Saved;
     m_saveAtMs = m_nowMs;
@@ -258,6 +281,7 @@ void EditorModule::goTo(DraftStep step)
 {
     if (m_state.step == step) return;
     m_state.step = step;
+    refreshPreview();
     app().addressChanged(*this, AppController::HistoryEntry::New);
 }
 
@@ -299,6 +323,7 @@ void EditorModule::revalidate()
     } else {
         m_state.vinContradictions.clear();
     }
+    refreshPreview();
 }
 
 void EditorModule::saveDevice()
@@ -355,6 +380,7 @@ void EditorModule::conflicted(const json& serverDraft)
     const json theirs = serverDraft.value("document", json::object());
     const int theirsVersion = serverDraft.value("version", m_version);
     const DraftMerge m = mergeDrafts(m_base, draftDocument(m_state.draft), theirs);
+    readMedia(serverDraft, m_state.media);
     m_state.merged = true;
     ++m_state.visit;
     if (m.conflicts.empty()) {
@@ -506,6 +532,7 @@ void EditorModule::onPicked(PickedPhoto p)
 
 void EditorModule::photoUploaded(const std::string& key, const DraftPhoto& photo)
 {
+    if (const QueuedPhoto* q = m_photos.find(key)) m_state.media[key] = {q->thumbUrl, q->largeUrl};
     edit([&](ListingDraft& d) {
         for (DraftPhoto& p : d.photos)
             if (p.key == key) {
@@ -663,6 +690,108 @@ std::string EditorModule::makeName() const
     return {};
 }
 
+std::string EditorModule::photoUrl(const DraftPhoto& p, bool large) const
+{
+    if (const QueuedPhoto* q = m_photos.find(p.key); q && !q->thumbUrl.empty())
+        return large && !q->largeUrl.empty() ? q->largeUrl : q->thumbUrl;
+    if (p.uploadId > 0)
+        if (const auto m = m_state.media.find(p.key); m != m_state.media.end())
+            return large && !m->second.large.empty() ? m->second.large : m->second.thumb;
+    if (p.photoId > 0) return "/media/photos/" + std::to_string(p.photoId) + (large ? "-large.jpg" : "-thumb.jpg");
+    return {};
+}
+
+// [SECTION] 360° spin
+
+void EditorModule::startSpin()
+{
+    if (m_state.loadStatus != Status::Ready || !m_state.draftId) return;
+    m_spin.start(SpinUploader::draftSpinUrl(m_state.draftId));
+}
+
+void EditorModule::removeSpin()
+{
+    if (m_state.loadStatus != Status::Ready || !m_state.draft.spinFrames) return;
+    m_spin.reset();
+    edit([](ListingDraft& d) { d.spinFrames.reset(); });
+    // The files go too (a failure leaves them for the draft's deletion or the next upload).
+    app().session().callRaw(HttpRequest::empty("DELETE", SpinUploader::draftSpinUrl(m_state.draftId)),
+                            [](const HttpReply&) {});
+}
+
+// [SECTION] Preview
+
+void EditorModule::refreshPreview()
+{
+    if (m_state.step != DraftStep::Preview || m_state.loadStatus != Status::Ready) return;
+    m_preview.showPreview(previewDetails());
+}
+
+ListingDetails EditorModule::previewDetails() const
+{
+    const ListingDraft& d = m_state.draft;
+    ListingDetails out;
+    ListingSummary& s = out.summary;
+    // What publishing writes (the server's PublishRecord): the catalog's names, the city's
+    // country, today's date for a new listing.
+    s.id = m_state.listingId > 0 ? m_state.listingId : -m_state.draftId;
+    s.make = makeName();
+    s.model = modelName();
+    s.title = s.make + (s.model.empty() ? "" : " " + s.model);
+    s.year = d.year.value_or(0);
+    s.price = Money{d.priceMinor.value_or(0), d.currency};
+    s.mileageKm = d.mileageKm.value_or(0);
+    if (m_state.cities.has() && d.cityId)
+        for (const City& c : m_state.cities.value())
+            if (c.id == *d.cityId) {
+                s.city = c.name;
+                s.country = c.country;
+            }
+    if (d.body) s.body = *d.body;
+    if (d.fuel) s.fuel = *d.fuel;
+    if (d.transmission) s.transmission = *d.transmission;
+    if (d.condition) s.condition = *d.condition;
+    s.engineLitres = d.engineLitres.value_or(0);
+    s.createdAt = isoTimestamp(static_cast<std::int64_t>(std::time(nullptr)));
+    // "VIN checked" as the server decides it: the VIN decodes and agrees with the make and year.
+    if (m_state.vin) {
+        VinTypedFacts typed;
+        typed.make = s.make;
+        typed.year = d.year;
+        s.vinVerified = vinConsistent(*m_state.vin, typed);
+    }
+    for (const DraftPhoto& p : d.photos) {
+        if (!p.ready()) continue;
+        Photo photo{photoUrl(p, false), photoUrl(p, true)};
+        if (photo.thumbUrl.empty()) continue;
+        out.photos.push_back(std::move(photo));
+    }
+    s.photoCount = static_cast<int>(out.photos.size());
+    if (!out.photos.empty()) s.thumbUrl = out.photos.front().thumbUrl;
+    if (d.drive) out.drive = *d.drive;
+    out.engineLitres = s.engineLitres;
+    out.powerHp = d.powerHp.value_or(0);
+    out.color = d.color;
+    out.vin = d.vin;
+    out.description = d.description;
+    out.trim = d.trim;
+    out.owners = d.owners.value_or(0);
+    if (d.steering) out.steering = *d.steering;
+    out.customsCleared = d.customsCleared.value_or(true);
+    out.accidents = d.accidents.value_or(0);
+    // The seller as buyers will see them: the account's name, phone and age.
+    if (const std::optional<User>& user = app().session().user()) {
+        out.seller.name = user->displayName;
+        out.seller.phone = user->phone.value_or("");
+        out.seller.memberSince = user->createdAt.substr(0, 10);
+        out.seller.kind = user->role == AccountRole::Dealer ? SellerKind::Dealer : SellerKind::Private;
+        s.sellerKind = out.seller.kind;
+        s.sellerVerified = user->emailVerified && user->phoneVerified;
+    }
+    out.seller.city = s.city;
+    return out;
+}
+
 std::string EditorModule::modelName() const
 {
     if (!m_state.makes.has() || !m_state.draft.makeId || !m_state.draft.modelId) return {};
@@ -701,7 +830,9 @@ void EditorModule::describe(json& state, bool current) const
                        {"photos", photos},
                        {"preparing", m_state.preparing},
                        {"publishedId", m_state.publishedId},
-                       {"vinMake", m_state.vin ? m_state.vin->make : std::string()}};
+                       {"vinMake", m_state.vin ? m_state.vin->make : std::string()},
+                       {"spinFrames", m_state.draft.spinFrames.value_or(0)}};
+    m_spin.describe(state["editor"]["spin"]);
 }
 
 } // namespace dongelek

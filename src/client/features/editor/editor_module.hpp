@@ -11,6 +11,8 @@
 #pragma once
 
 #include "client/features/editor/photo_queue.hpp"
+#include "client/features/listing/listing_module.hpp"
+#include "client/features/view360/spin_upload.hpp"
 #include "client/module.hpp"
 #include "core/listing_draft.hpp"
 #include "core/vin.hpp"
@@ -19,6 +21,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -76,6 +79,12 @@ struct EditorState {
     int preparing = 0;
     std::vector<std::pair<std::string, std::string>> pickFailures; // name, error
     std::uint64_t visit = 0; // bumps when the draft is replaced from outside (the screen drops focus)
+    // The server's addresses of uploaded photos by key (the draft's "media"; an upload of this
+    // session adds its own), so a draft reopened elsewhere still shows them.
+    struct PhotoUrls {
+        std::string thumb, large;
+    };
+    std::map<std::string, PhotoUrls> media;
 };
 
 class EditorModule final : public Module {
@@ -104,6 +113,14 @@ public:
     void keepMine();
     void takeTheirs();
     void publish();
+    // The 360° step: the seller's own spin, prepared on the device and uploaded to the draft
+    // (SpinUploader at /me/drafts/<id>/spin); once the server has checked it the draft keeps
+    // its frame count (spin_frames) and publishing makes it the listing's spin.
+    const SpinUploader& spin() const { return m_spin; }
+    void startSpin(); // opens the picker: call in the frame of the press
+    void spinUploadAnyway() { m_spin.uploadAnyway(); }
+    void dismissSpin() { m_spin.reset(); }
+    void removeSpin();
 
     // The first problem of a field, or nullptr.
     const DraftProblem* problemOf(std::string_view field) const;
@@ -111,6 +128,14 @@ public:
     int errorsOn(DraftStep step) const;
     std::string makeName() const;
     std::string modelName() const;
+    // Where a photo of the draft can be seen: this session's upload, the draft's media, or the
+    // published listing's photo; "" while it is only on the device.
+    std::string photoUrl(const DraftPhoto& p, bool large) const;
+    // The Preview step: the listing page exactly as buyers will see it once published, drawn by
+    // the listing feature's own screen from this draft (kept up to date with every change).
+    // Photos still only on the device are left out until they are uploaded.
+    ListingModule& preview() { return m_preview; }
+    ListingDetails previewDetails() const;
 
     // [SECTION] Module
     const char* id() const override { return "editor"; }
@@ -140,8 +165,11 @@ private:
     void onPicked(PickedPhoto p);
     void photoUploaded(const std::string& key, const DraftPhoto& photo);
     void decodeVin();
+    void refreshPreview();
 
     PhotoPicker m_picker;
+    ListingModule m_preview;
+    SpinUploader m_spin;
     EditorState m_state;
     PhotoQueue m_photos;
     int m_version = 0;           // the server version `m_base` is

@@ -142,6 +142,7 @@ void PhotoQueue::send(const std::string& key)
                 q->phase = QueuedPhoto::Phase::Uploaded;
                 q->progress = 1;
                 q->thumbUrl = j.value("thumb_url", "");
+                q->largeUrl = j.value("large_url", "");
                 DraftPhoto done;
                 done.key = key;
                 done.uploadId = j.value("id", std::int64_t{0});

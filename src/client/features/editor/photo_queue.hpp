@@ -28,6 +28,7 @@ struct QueuedPhoto {
     double retryAtMs = 0;    // Waiting after a failure: not before this
     std::string error;       // Failed: the server's code ("too_small") or "network"
     std::string thumbUrl;    // Uploaded: the server's thumbnail
+    std::string largeUrl;    // and the large size (the preview's gallery)
     bool tooSmall = false, blurry = false, tooDark = false;
 };
 

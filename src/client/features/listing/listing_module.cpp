@@ -180,6 +180,22 @@ void ListingModule::loadExtras()
     if (sellerId > 0) fetch(m_state.sellerListings, sellerListingsUrl(sellerId, id));
 }
 
+void ListingModule::showPreview(ListingDetails details)
+{
+    if (!m_state.preview || m_state.id != details.summary.id) {
+        m_state = ListingState{};
+        m_state.preview = true;
+        m_state.id = details.summary.id;
+    }
+    if (m_state.contact.reveal.has() && m_state.contact.reveal.value().phone != details.seller.phone)
+        m_state.contact.reveal.reset();
+    const int n = static_cast<int>(details.photos.size());
+    m_state.photoIndex = std::clamp(m_state.photoIndex, 0, std::max(0, n - 1));
+    if (n == 0) m_state.viewerOpen = false;
+    const auto gen = m_state.details.begin();
+    m_state.details.settle(gen, ApiResult<ListingDetails>{true, std::move(details), {}});
+}
+
 void ListingModule::showPhoto(int index)
 {
     if (!m_state.details.has()) return;
@@ -216,6 +232,21 @@ void ListingModule::revealContact(ContactChannel channel)
 {
     ContactState& c = m_state.contact;
     if (!m_state.details.has() || c.reveal.loading() || c.reveal.has()) return;
+    if (m_state.preview) { // the seller's own number, as buyers will see it
+        c.channel = channel;
+        ContactReveal own;
+        own.phone = m_state.details.value().seller.phone;
+        std::string digits;
+        for (const char ch : own.phone)
+            if (std::isdigit(static_cast<unsigned char>(ch))) digits += ch;
+        if (!digits.empty()) {
+            own.whatsapp = "https://wa.me/" + digits;
+            own.telegram = "https://t.me/+" + digits;
+        }
+        const auto gen = c.reveal.begin();
+        c.reveal.settle(gen, ApiResult<ContactReveal>{true, std::move(own), {}});
+        return;
+    }
     const double now = app().shared().nowMs;
     if (contactWaitSeconds(now) > 0) return;
     c.channel = channel;
@@ -237,7 +268,7 @@ void ListingModule::revealContact(ContactChannel channel)
 
 void ListingModule::openReport()
 {
-    if (!m_state.details.has()) return;
+    if (!m_state.details.has() || m_state.preview) return;
     ReportState& r = m_state.report;
     if (r.open) return;
     r.open = true;

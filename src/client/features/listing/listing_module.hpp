@@ -54,6 +54,9 @@ struct ListingState {
     ReportState report;
     // The currency the buyer reads prices in: a pick on this page, else the browse filter's.
     std::optional<Currency> chosenCurrency;
+    // The seller's editor shows the page before it is published (showPreview): nothing is
+    // fetched, counted or reported, and "Show phone" shows the seller's own number.
+    bool preview = false;
 };
 
 class ListingModule final : public Module {
@@ -85,6 +88,12 @@ public:
     Currency buyerCurrency() const;
     // Whole seconds left of a 429 on "Show phone" at `nowMs` (0 when none).
     int contactWaitSeconds(double nowMs) const;
+
+    // [SECTION] Preview
+    // Shows `details` as buyers will see them once published, asking the server nothing (an
+    // instance of its own, owned by the editor, not the one the app routes to). Calling it
+    // again with the same id keeps the photo shown.
+    void showPreview(ListingDetails details);
 
     // [SECTION] Module
     const char* id() const override { return "listing"; }

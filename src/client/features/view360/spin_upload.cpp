@@ -3,7 +3,6 @@
 namespace dongelek {
 
 namespace {
-std::string spinBase(std::int64_t listingId) { return "/api/v1/listings/" + std::to_string(listingId) + "/spin"; }
 const char* phaseName(SpinUploader::Phase p)
 {
     switch (p) {
@@ -19,11 +18,21 @@ const char* phaseName(SpinUploader::Phase p)
 }
 } // namespace
 
-void SpinUploader::start(std::int64_t listingId)
+std::string SpinUploader::listingSpinUrl(std::int64_t listingId)
+{
+    return "/api/v1/listings/" + std::to_string(listingId) + "/spin";
+}
+
+std::string SpinUploader::draftSpinUrl(std::int64_t draftId)
+{
+    return "/api/v1/me/drafts/" + std::to_string(draftId) + "/spin";
+}
+
+void SpinUploader::start(std::string spinUrl)
 {
     if (busy()) return;
     reset();
-    m_listing = listingId;
+    m_url = std::move(spinUrl);
     m_state.phase = Phase::Preparing;
     const std::uint64_t run = m_run;
     m_app.prepareSpin([this, run](spin::PrepUpdate u) { onUpdate(run, std::move(u)); });
@@ -112,7 +121,7 @@ void SpinUploader::send(std::size_t file, int attempt)
     ++m_inFlight;
     HttpRequest r;
     r.method = "PUT";
-    r.url = spinBase(m_listing) + "/files/" + m_files[file].first;
+    r.url = m_url + "/files/" + m_files[file].first;
     r.setHeader("Content-Type", "image/jpeg");
     r.body = m_files[file].second;
     const std::uint64_t run = m_run;
@@ -136,14 +145,14 @@ void SpinUploader::commit()
     m_state.phase = Phase::Committing;
     const std::uint64_t run = m_run;
     const int frames = static_cast<int>(m_files.size() / 2);
-    m_app.session().call<View360>(HttpRequest::json("POST", spinBase(m_listing), {{"frames", frames}}),
-                                  [this, run](ApiResult<View360> r) {
-                                      if (run != m_run) return;
-                                      if (!r.ok) return fail("server", r.error);
-                                      m_state.phase = Phase::Done;
-                                      m_files.clear();
-                                      m_committed(std::move(r.value));
-                                  });
+    m_app.session().callRaw(HttpRequest::json("POST", m_url, {{"frames", frames}}), [this, run](const HttpReply& reply) {
+        if (run != m_run) return;
+        const RequestError error = ApiClient::classify(reply);
+        if (error.kind != ErrorKind::None) return fail("server", ApiClient::interpret<NoContent>(reply).error);
+        m_state.phase = Phase::Done;
+        m_files.clear();
+        m_committed(reply);
+    });
 }
 
 void SpinUploader::describe(nlohmann::json& out) const

@@ -39,8 +39,9 @@ public:
         RequestError request;   // "server": what the server said
     };
 
-    // `committed` gets the listing's view after the upload (it replaces the one shown).
-    SpinUploader(AppController& app, std::function<void(View360)> committed)
+    // `committed` gets the server's answer to the commit (a listing's: its view, which replaces
+    // the one shown; a draft's: {frames}).
+    SpinUploader(AppController& app, std::function<void(const HttpReply&)> committed)
         : m_app(app), m_committed(std::move(committed))
     {
     }
@@ -50,8 +51,12 @@ public:
         return m_state.phase == Phase::Preparing || m_state.phase == Phase::Uploading || m_state.phase == Phase::Committing;
     }
 
-    // Opens the picker (call in the frame of the press) for listing `listingId`.
-    void start(std::int64_t listingId);
+    // Where a spin goes: "/api/v1/listings/42/spin" (files under .../files/<name>, the commit
+    // a POST to it), or a draft's, "/api/v1/me/drafts/7/spin".
+    static std::string listingSpinUrl(std::int64_t listingId);
+    static std::string draftSpinUrl(std::int64_t draftId);
+    // Opens the picker (call in the frame of the press) for the spin at `spinUrl`.
+    void start(std::string spinUrl);
     void uploadAnyway(); // Review -> Uploading
     void reset();        // back to Idle; late answers of this run are dropped
     void describe(nlohmann::json& out) const;
@@ -68,9 +73,9 @@ private:
     void fail(std::string error, RequestError request = {});
 
     AppController& m_app;
-    std::function<void(View360)> m_committed;
+    std::function<void(const HttpReply&)> m_committed;
     State m_state;
-    std::int64_t m_listing = 0;
+    std::string m_url;
     std::uint64_t m_run = 0;
     // What goes up: "f0-l.jpg", "f0-m.jpg", ..., "atlas.jpg", and its bytes.
     std::vector<std::pair<std::string, std::string>> m_files;

@@ -50,12 +50,11 @@ std::string View360Module::title(const Strings& s) const
 }
 
 View360Module::View360Module(AppController& app)
-    : Module(app), m_upload(app, [this](View360 v) {
+    : Module(app), m_upload(app, [this](const HttpReply& reply) {
           // The upload's answer is the listing's new view: shown at once, from its first frame.
+          ApiResult<View360> fresh = ApiClient::interpret<View360>(reply);
+          if (!fresh.ok) return;
           const auto gen = m_state.view.begin();
-          ApiResult<View360> fresh;
-          fresh.ok = true;
-          fresh.value = std::move(v);
           m_state.view.settle(gen, std::move(fresh));
           m_state.spin = SpinMotion{};
           m_state.selectedHotspot = 0;
@@ -68,7 +67,7 @@ void View360Module::startSpinUpload()
     if (!m_state.view.has() || !m_state.view.value().editable) return;
     cancelPlacing();
     cancelMoving();
-    m_upload.start(m_state.listingId);
+    m_upload.start(SpinUploader::listingSpinUrl(m_state.listingId));
 }
 
 void View360Module::enter(const AppUrl& url, Entry)

@@ -6,6 +6,7 @@
 
 #include "server/features/editor/editor_service.hpp"
 #include "server/features/editor/photo_uploads.hpp"
+#include "server/features/view360/spin_upload.hpp"
 #include "server/features/media/rendered_files.hpp"
 #include "server/http/json_body.hpp"
 #include "server/http/task_pool.hpp"
@@ -33,14 +34,35 @@ Response noContent()
     return r;
 }
 
-Response conflict(const DraftRow& current, const std::vector<DraftProblem>& problems)
+// The addresses of the draft's uploaded photos, by the photo's key: {"media": {"k1":
+// {"thumb_url", "large_url"}}}, so a draft reopened on another device (or after its device
+// copy is gone) shows its photos, and the preview can show them large.
+json withMedia(json draft, EditorService& service, const Principal& who)
+{
+    json media = json::object();
+    const json& doc = draft["document"];
+    if (doc.is_object() && doc.contains("photos") && doc["photos"].is_array())
+        for (const json& p : doc["photos"]) {
+            const std::int64_t uploadId = p.value("upload_id", std::int64_t{0});
+            if (uploadId <= 0 || !p.contains("key") || !p["key"].is_string()) continue;
+            if (const std::optional<UploadRow> row = service.upload(who, uploadId)) {
+                const UploadView v = viewOf(*row);
+                media[p["key"].get<std::string>()] = {{"thumb_url", v.thumbUrl}, {"large_url", v.largeUrl}};
+            }
+        }
+    draft["media"] = std::move(media);
+    return draft;
+}
+
+Response conflict(const DraftRow& current, const std::vector<DraftProblem>& problems, EditorService& service,
+                  const Principal& who)
 {
     return noStore(409, {{"error",
                           {{"code", "version_conflict"},
                            {"field", "base_version"},
                            {"message", "this draft was changed in another tab or on another device (now version " +
                                            std::to_string(current.version) + ")"}}},
-                         {"draft", draftJson(current, problems)}});
+                         {"draft", withMedia(draftJson(current, problems), service, who)}});
 }
 
 json draftsJson(EditorService& service, const std::vector<DraftRow>& rows)
@@ -64,9 +86,10 @@ json uploadJson(const UploadView& v)
 
 } // namespace
 
-std::vector<Route> editorRoutes(EditorService& service, PhotoUploads& uploads, TaskPool& renders)
+std::vector<Route> editorRoutes(EditorService& service, PhotoUploads& uploads, view360::SpinUploads& spins,
+                                TaskPool& renders)
 {
-    std::vector<Route> routes;
+    std::vector<Route> routes = draftSpinRoutes(service, spins, renders);
     routes.push_back(Route{{Method::Get}, "/api/v1/me/drafts", Access::SignedIn, kNoBody,
                            "the seller's drafts, last edited first, each with its problems",
                            [&service](const Request& req) -> Reply {
@@ -86,13 +109,14 @@ std::vector<Route> editorRoutes(EditorService& service, PhotoUploads& uploads, T
                                }
                                const DraftRow row = service.create(req.user(), listingId, currency);
                                const json doc = json::parse(row.document);
-                               return noStore(201, draftJson(row, service.problemsOf(*parseDraftDocument(doc))));
+                               return noStore(201, withMedia(draftJson(row, service.problemsOf(*parseDraftDocument(doc))),
+                                                             service, req.user()));
                            }});
     routes.push_back(Route{{Method::Get}, "/api/v1/me/drafts/{id:id}", Access::SignedIn, kNoBody,
                            "one draft with its version, document and problems",
                            [&service](const Request& req) -> Reply {
                                const DraftRow row = service.draft(req.user(), req.params.id("id"));
-                               return noStore(200, draftsJson(service, {row})["items"][0]);
+                               return noStore(200, withMedia(draftsJson(service, {row})["items"][0], service, req.user()));
                            }});
     routes.push_back(Route{{Method::Put}, "/api/v1/me/drafts/{id:id}", Access::SignedIn, kDraftBody,
                            "save a draft: {base_version, document}; 409 version_conflict with the newer draft when "
@@ -101,24 +125,38 @@ std::vector<Route> editorRoutes(EditorService& service, PhotoUploads& uploads, T
                                JsonBody b(req.body, {"base_version", "document"});
                                const int base = static_cast<int>(b.integer("base_version", 1, INT32_MAX));
                                const SaveResult r = service.save(req.user(), req.params.id("id"), base, b.raw("document"));
-                               if (r.conflict) return conflict(r.row, r.problems);
+                               if (r.conflict) return conflict(r.row, r.problems, service, req.user());
                                return noStore(200, draftJson(r.row, r.problems));
                            }});
     routes.push_back(Route{{Method::Delete}, "/api/v1/me/drafts/{id:id}", Access::SignedIn, kNoBody,
                            "throw a draft away (a published listing it edits stays as it is)",
-                           [&service](const Request& req) -> Reply {
+                           [&service, &spins](const Request& req) -> Reply {
                                service.remove(req.user(), req.params.id("id"));
+                               spins.dropDraft(req.user(), req.params.id("id"));
                                return noContent();
                            }});
     routes.push_back(Route{
         {Method::Post}, "/api/v1/me/drafts/{id:id}/publish", Access::SignedIn, kSmallBody,
         "publish a draft: {base_version}; 422 draft_invalid with every problem, 409 version_conflict; answers "
         "{listing_id} and the draft is gone",
-        [&service](const Request& req) -> Reply {
+        [&service, &spins](const Request& req) -> Reply {
             JsonBody b(req.body, {"base_version"});
             const int base = static_cast<int>(b.integer("base_version", 1, INT32_MAX));
-            const PublishResult r = service.publish(req.user(), req.params.id("id"), base);
-            if (r.conflict) return conflict(r.current, service.problemsOf(ListingDraft{}));
+            const std::int64_t draftId = req.params.id("id");
+            // A spin uploaded in the editor is checked before anything is written: a listing
+            // never goes live with half a spin.
+            std::optional<int> spinFrames;
+            {
+                const DraftRow row = service.draft(req.user(), draftId);
+                const json doc = json::parse(row.document, nullptr, false);
+                const std::optional<ListingDraft> d = doc.is_discarded() ? std::nullopt : parseDraftDocument(doc);
+                if (row.version == base && d && d->spinFrames) {
+                    spinFrames = d->spinFrames;
+                    spins.checkDraft(req.user(), draftId, *spinFrames);
+                }
+            }
+            const PublishResult r = service.publish(req.user(), draftId, base);
+            if (r.conflict) return conflict(r.current, service.problemsOf(ListingDraft{}), service, req.user());
             if (r.listingId == 0) {
                 json problems = json::array();
                 for (const DraftProblem& p : r.problems)
@@ -133,7 +171,16 @@ std::vector<Route> editorRoutes(EditorService& service, PhotoUploads& uploads, T
                                                          : "not ready to publish"}}},
                                      {"problems", std::move(problems)}});
             }
-            return noStore(201, {{"listing_id", r.listingId}, {"url", "/listing/" + std::to_string(r.listingId)}});
+            json answer = {{"listing_id", r.listingId}, {"url", "/listing/" + std::to_string(r.listingId)}};
+            if (spinFrames) {
+                try {
+                    spins.adoptDraft(req.user(), draftId, r.listingId, *spinFrames);
+                    answer["spin_frames"] = *spinFrames;
+                } catch (const std::exception& e) { // checked a moment ago: only the disk can fail here
+                    answer["spin_error"] = e.what();
+                }
+            }
+            return noStore(201, answer);
         }});
     routes.push_back(Route{
         {Method::Put}, "/api/v1/me/uploads/{key}", Access::SignedIn, UploadLimits::kMaxBytes,

@@ -70,6 +70,12 @@ public:
     // The problems of a draft's document now (with the catalog's check).
     std::vector<DraftProblem> problemsOf(const ListingDraft& d);
 
+    // One of the user's uploads (nullopt for someone else's): the draft's photo addresses.
+    std::optional<UploadRow> upload(const Principal& who, std::int64_t uploadId)
+    {
+        return m_repository.findUpload(who.userId, uploadId);
+    }
+
     std::vector<OwnListing> listings(const Principal& who);
     OwnListing listing(const Principal& who, std::int64_t listingId);
     // 404 when the listing is not the user's (or deleted).

@@ -75,6 +75,11 @@ std::string versionFolder(const std::string& mediaDir, std::int64_t listingId, i
     return (fs::path(uploadFolder(mediaDir, listingId)) / ("v" + std::to_string(version))).string();
 }
 
+std::string draftFolder(const std::string& mediaDir, std::int64_t userId, std::int64_t draftId)
+{
+    return (fs::path(mediaDir) / "spins" / "d" / std::to_string(userId) / std::to_string(draftId)).string();
+}
+
 // [SECTION] Upload names
 
 std::optional<UploadName> parseUploadName(std::string_view name)
@@ -117,6 +122,32 @@ UploadName SpinUploads::admit(std::int64_t listingId, const Principal& who, std:
 
 StagedFile SpinUploads::stage(std::int64_t listingId, const UploadName& name, std::string_view jpeg)
 {
+    return stageIn(stagingFolder(m_dir, listingId), name, jpeg);
+}
+
+void SpinUploads::admitDraft(const Principal& who, std::int64_t draftId)
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    std::error_code ec;
+    if (fs::exists(draftFolder(m_dir, who.userId, draftId), ec)) return;
+    int holding = 0;
+    const fs::path mine = fs::path(draftFolder(m_dir, who.userId, draftId)).parent_path();
+    for (fs::directory_iterator it(mine, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_directory()) ++holding;
+    if (holding >= kMaxDraftSpins)
+        throw ClientError(unprocessable("too_many_spins", "draft",
+                                        std::to_string(holding) + " of your drafts hold a 360° spin already (at most " +
+                                            std::to_string(kMaxDraftSpins) + "); publish or delete one first"));
+}
+
+StagedFile SpinUploads::stageForDraft(const Principal& who, std::int64_t draftId, const UploadName& name,
+                                      std::string_view jpeg)
+{
+    return stageIn(draftFolder(m_dir, who.userId, draftId), name, jpeg);
+}
+
+StagedFile SpinUploads::stageIn(const std::string& folder, const UploadName& name, std::string_view jpeg)
+{
     const std::string text = uploadNameText(name);
     const auto* bytes = reinterpret_cast<const stbi_uc*>(jpeg.data());
     const int length = static_cast<int>(std::min<std::size_t>(jpeg.size(), 1u << 30));
@@ -153,15 +184,13 @@ StagedFile SpinUploads::stage(std::int64_t listingId, const UploadName& name, st
 
     {
         const std::lock_guard<std::mutex> lock(m_mutex);
-        writeFileAtomically((fs::path(stagingFolder(m_dir, listingId)) / text).string(), encoded);
+        writeFileAtomically((fs::path(folder) / text).string(), encoded);
     }
     return StagedFile{text, w, h};
 }
 
-View360 SpinUploads::commit(std::int64_t listingId, const Principal& who, int frames)
+std::vector<SpinUploads::Staged> SpinUploads::collect(const std::string& folder, int frames) const
 {
-    const std::lock_guard<std::mutex> lock(m_mutex);
-    const SpinListing listing = m_service.uploadable(listingId, who);
     const spin::SpinLimits limits;
     if (frames < limits.minFrames || frames > limits.maxFrames)
         throw ClientError(unprocessable(frames < limits.minFrames ? "too_few_frames" : "too_many_frames", "frames",
@@ -169,11 +198,7 @@ View360 SpinUploads::commit(std::int64_t listingId, const Principal& who, int fr
                                             std::to_string(limits.maxFrames) + " frames, not " + std::to_string(frames)));
 
     // What was staged, in the order the viewer uses it; the first file missing is named.
-    const fs::path staging = stagingFolder(m_dir, listingId);
-    struct Staged {
-        UploadName name;
-        fs::path path;
-    };
+    const fs::path staging = folder;
     std::vector<Staged> files;
     spin::SpinManifest manifest;
     const auto staged = [&](const UploadName& n) {
@@ -184,7 +209,7 @@ View360 SpinUploads::commit(std::int64_t listingId, const Principal& who, int fr
             throw ClientError(unprocessable("file_missing", "frames", text + " was not uploaded"));
         const std::optional<spin::ImageSize> size = stagedSize(path);
         if (!size) throw ClientError(unprocessable("invalid_image", "frames", text + " is not a JPEG image"));
-        files.push_back({n, path});
+        files.push_back({n, path.string()});
         return *size;
     };
     for (int i = 0; i < frames; ++i) {
@@ -202,6 +227,15 @@ View360 SpinUploads::commit(std::int64_t listingId, const Principal& who, int fr
         if (problems.size() > 1) message += " (and " + std::to_string(problems.size() - 1) + " more problems)";
         throw ClientError(unprocessable(spin::problemCodeName(first.code), "frames", std::move(message)));
     }
+    return files;
+}
+
+View360 SpinUploads::commit(std::int64_t listingId, const Principal& who, int frames)
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    const SpinListing listing = m_service.uploadable(listingId, who);
+    const fs::path staging = stagingFolder(m_dir, listingId);
+    const std::vector<Staged> files = collect(staging.string(), frames);
 
     // The files first: if this fails halfway, the row still names the previous version.
     const int version = View360Service::nextVersion(listing);
@@ -219,7 +253,7 @@ View360 SpinUploads::commit(std::int64_t listingId, const Principal& who, int fr
             out.frame = f.name.frame;
             out.size = f.name.size;
         }
-        placeFile(f.path, target / spinFileName(out));
+        placeFile(fs::path(f.path), target / spinFileName(out));
     }
 
     StoredSpin spin;
@@ -241,6 +275,41 @@ View360 SpinUploads::commit(std::int64_t listingId, const Principal& who, int fr
     for (const fs::path& p : older)
         fs::remove_all(p, ec);
     return m_service.view(listingId, who);
+}
+
+// [SECTION] A draft's spin
+
+void SpinUploads::checkDraft(const Principal& who, std::int64_t draftId, int frames)
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    collect(draftFolder(m_dir, who.userId, draftId), frames);
+}
+
+View360 SpinUploads::adoptDraft(const Principal& who, std::int64_t draftId, std::int64_t listingId, int frames)
+{
+    {
+        // The draft's checked files take the staging folder's place (what was staged there by
+        // hand is replaced: the draft is what the seller published).
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        const fs::path from = draftFolder(m_dir, who.userId, draftId);
+        const std::vector<Staged> files = collect(from.string(), frames);
+        const fs::path staging = stagingFolder(m_dir, listingId);
+        std::error_code ec;
+        fs::remove_all(staging, ec);
+        fs::create_directories(staging);
+        for (const Staged& f : files)
+            placeFile(fs::path(f.path), staging / fs::path(f.path).filename());
+    }
+    View360 view = commit(listingId, who, frames);
+    dropDraft(who, draftId);
+    return view;
+}
+
+void SpinUploads::dropDraft(const Principal& who, std::int64_t draftId)
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    std::error_code ec;
+    fs::remove_all(draftFolder(m_dir, who.userId, draftId), ec);
 }
 
 } // namespace dongelek::server::view360

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dongelek::server::view360 {
 
@@ -24,6 +25,8 @@ namespace dongelek::server::view360 {
 std::string uploadFolder(const std::string& mediaDir, std::int64_t listingId); // <media>/spins/u/<listing>
 std::string stagingFolder(const std::string& mediaDir, std::int64_t listingId);
 std::string versionFolder(const std::string& mediaDir, std::int64_t listingId, int version);
+// A draft's spin before its listing exists: <media>/spins/d/<user>/<draft>.
+std::string draftFolder(const std::string& mediaDir, std::int64_t userId, std::int64_t draftId);
 
 // [SECTION] Upload names
 
@@ -75,7 +78,32 @@ public:
     // `who` sees it.
     View360 commit(std::int64_t listingId, const Principal& who, int frames);
 
+    // [SECTION] A draft's spin (the editor's 360° step; the caller checked the draft is `who`'s).
+    // The same files and checks as a listing's, kept under the draft until publishing.
+    static constexpr int kMaxDraftSpins = 5; // drafts of one account holding a spin at once
+
+    // 422 too_many_spins when this draft holds no spin yet and kMaxDraftSpins others do.
+    void admitDraft(const Principal& who, std::int64_t draftId);
+    // Stages one file into the draft's folder (the checks and re-encoding of stage()).
+    StagedFile stageForDraft(const Principal& who, std::int64_t draftId, const UploadName& name, std::string_view jpeg);
+    // 422 naming the first problem unless the draft's folder holds a whole spin of `frames`.
+    void checkDraft(const Principal& who, std::int64_t draftId, int frames);
+    // After publishing: the draft's files become the listing's spin (commit), and the draft's
+    // folder goes.
+    View360 adoptDraft(const Principal& who, std::int64_t draftId, std::int64_t listingId, int frames);
+    // The draft is gone (or its spin removed): its files too.
+    void dropDraft(const Principal& who, std::int64_t draftId);
+
 private:
+    struct Staged {
+        UploadName name;
+        std::string path;
+    };
+    // The files of a spin of `frames` in `folder`, checked as a whole (checkSpin); 422 naming the
+    // first problem.
+    std::vector<Staged> collect(const std::string& folder, int frames) const;
+    StagedFile stageIn(const std::string& folder, const UploadName& name, std::string_view jpeg);
+
     std::string m_dir;
     View360Service& m_service;
     View360Repository& m_repository;

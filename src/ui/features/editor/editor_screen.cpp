@@ -19,8 +19,10 @@ namespace dongelek::ui {
 using namespace finance_ui;
 
 EditorScreen::EditorScreen(UiContext& ui, EditorModule& module)
-    : Screen(ui, module, "title.editor_window", "screen.editor"), m_module(module)
+    : Screen(ui, module, "title.editor_window", "screen.editor"), m_module(module),
+      m_previewScreen(ui, module.preview())
 {
+    m_previewScreen.setBanner([this](float x, float y, float width) { return drawPreviewBanner(x, y, width); });
 }
 
 std::string EditorScreen::errorText() const
@@ -40,6 +42,11 @@ void EditorScreen::drawContent()
         m_visit = st.visit;
         m_text.clear();
         if (GImGui->ActiveId != 0 && ImGui::GetIO().WantTextInput) ImGui::ClearActiveID();
+    }
+    if (m_module.status() == Status::Ready && st.step == DraftStep::Preview && m_module.preview().state().details.has()) {
+        // The page buyers will see, with the editor's head, steps and Publish on top.
+        m_previewScreen.drawEmbedded();
+        return;
     }
     ImGui::SetCursorScreenPos(ImVec2(0, top));
     if (!beginScrollRegion("##editor.scroll", ImVec2(display.x, display.y - top), ScrollKind::Main)) {
@@ -76,6 +83,19 @@ void EditorScreen::drawContent()
         ImGui::Dummy(ImVec2(width, y - y0 + em(1.0f)));
     }
     endScrollRegion();
+}
+
+float EditorScreen::drawPreviewBanner(float x, float y0, float width)
+{
+    float y = y0;
+    const auto block = [&](float h) { y += h + em(1.0f); };
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    block(drawHead(width));
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    block(drawSteps(width));
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    y += drawStep(width);
+    return y - y0;
 }
 
 // [SECTION] Head: the title, what is saved where, a conflict

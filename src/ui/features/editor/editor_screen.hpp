@@ -7,6 +7,7 @@
 #pragma once
 
 #include "client/features/editor/editor_module.hpp"
+#include "ui/features/listing/listing_screen.hpp"
 #include "ui/screen.hpp"
 #include "ui/widgets.hpp"
 
@@ -40,7 +41,10 @@ private:
     void drawDescription(float x, float& y, float w);
     void drawPhotos(float x, float& y, float w);
     void drawView360(float x, float& y, float w);
+    // The Preview step's card: what is missing, and Publish. The step shows the listing page
+    // itself under the head, the steps and this card (m_previewScreen).
     void drawPreview(float x, float& y, float w);
+    float drawPreviewBanner(float x, float y, float width);
 
     // A labelled number field bound to a draft value; its problem under it. Returns the height.
     struct NumberField {
@@ -67,6 +71,7 @@ private:
     float fieldLabel(const char* text, float x, float y, float width);
 
     EditorModule& m_module;
+    ListingScreen m_previewScreen; // the listing feature's page, drawing m_module.preview()
     std::map<std::string, std::string> m_text; // what is typed in each field (numbers keep their text while edited)
     std::uint64_t m_visit = 0;
     std::string m_scrolledFor;

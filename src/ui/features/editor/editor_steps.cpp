@@ -4,6 +4,7 @@
 // with Publish.
 
 #include "ui/features/editor/editor_screen.hpp"
+#include "ui/features/view360/spin_upload_panel.hpp"
 
 #include "core/routes/editor_routes.hpp"
 #include "core/text_format.hpp"
@@ -376,13 +377,15 @@ void EditorScreen::drawPhotos(float x, float& y, float w)
     // One row per photo: thumbnail, state, and what can be done with it.
     const float thumbW = em(6), thumbH = em(4.5f);
     const int count = static_cast<int>(st.draft.photos.size());
+    if (count > 1)
+        y += textBlock("editor.photos.order_hint", s.get("editor.photos.order_hint"), ImVec2(x, y), w, Font::Small,
+                       color::kTextMuted) +
+             em(0.5f);
     for (int i = 0; i < count; ++i) {
         const DraftPhoto& p = st.draft.photos[static_cast<std::size_t>(i)];
         const QueuedPhoto* q = queue.find(p.key);
         const ImVec2 tmin(x, y), tmax(x + thumbW, y + thumbH);
-        std::string thumb = q && !q->thumbUrl.empty() ? q->thumbUrl
-                            : p.photoId               ? "/media/photos/" + std::to_string(p.photoId) + "-thumb.jpg"
-                                                      : std::string();
+        const std::string thumb = m_module.photoUrl(p, false);
         if (!thumb.empty())
             photo(dl, m_ui.textures, thumb, tmin, tmax, em(0.375f), shared().nowMs, "");
         else {
@@ -398,7 +401,12 @@ void EditorScreen::drawPhotos(float x, float& y, float w)
         // keyboard and a screen reader). While a photo is dragged the page does not scroll.
         ImGui::SetCursorScreenPos(tmin);
         ImGui::InvisibleButton((id + ".drag").c_str(), ImVec2(thumbW, thumbH));
-        if (ImGui::BeginDragDropSource(ImGuiDragDropFlags_SourceNoPreviewTooltip)) {
+        // A finger holds the photo still for a moment first (a moving finger scrolls the page).
+        const bool mayDrag = holdToDrag();
+        if (mayDrag && ImGui::IsItemActive() && ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen)
+            dl->AddRect(ImVec2(tmin.x - 2, tmin.y - 2), ImVec2(tmax.x + 2, tmax.y + 2), col(color::kAccent), em(0.5f),
+                        0, 3.0f); // lifted: now it moves with the finger
+        if (mayDrag && ImGui::BeginDragDropSource(ImGuiDragDropFlags_SourceNoPreviewTooltip)) {
             ImGui::SetDragDropPayload("dongelek.photo", &i, sizeof i);
             claimTouchDrag();
             const ImVec2 m = ImGui::GetIO().MousePos;
@@ -496,8 +504,34 @@ void EditorScreen::drawView360(float x, float& y, float w)
 {
     const Strings& s = strings();
     const EditorState& st = m_module.state();
+    const SpinUploader& spin = m_module.spin();
+    y += textBlock("editor.view360.intro", s.get("editor.view360.intro"), ImVec2(x, y), w, Font::Regular,
+                   color::kText) +
+         em(0.75f);
+    // The spin the draft holds (uploaded and checked): it goes live with the listing.
+    const bool held = st.draft.spinFrames.has_value();
+    const SpinUploader::Phase phase = spin.state().phase;
+    if (held && phase != SpinUploader::Phase::Done && !spin.busy() && phase != SpinUploader::Phase::Review) {
+        y += textBlock("editor.view360.ready", formatCount(s, "editor.view360.ready", *st.draft.spinFrames),
+                       ImVec2(x, y), w, Font::Bold, color::kText) +
+             em(0.5f);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    const SpinPanel panel{spin, [this] { m_module.startSpin(); }, [this] { m_module.spinUploadAnyway(); },
+                          [this] { m_module.dismissSpin(); }, held ? "editor.view360.replace" : "editor.view360.upload",
+                          "editor.view360.ready"};
+    drawSpinUploadPanel(panel, s, x - ImGui::GetWindowPos().x, w);
+    y = ImGui::GetCursorScreenPos().y;
+    if (held && !spin.busy()) {
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        ButtonOptions o;
+        o.kind = ButtonKind::Ghost;
+        if (button("editor.view360.remove", s.get("editor.view360.remove"), o)) m_module.removeSpin();
+        y = ImGui::GetItemRectMax().y + em(0.75f);
+    }
+    // Hotspots are placed on the frames buyers see: on the published listing's 360° view.
     y += textBlock("editor.view360.text", s.get(st.listingId ? "editor.view360.published" : "editor.view360.later"),
-                   ImVec2(x, y), w, Font::Regular, color::kText) +
+                   ImVec2(x, y), w, Font::Small, color::kTextMuted) +
          em(0.5f);
     if (st.listingId) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));
@@ -514,41 +548,17 @@ void EditorScreen::drawPreview(float x, float& y, float w)
 {
     const Strings& s = strings();
     const EditorState& st = m_module.state();
-    const ListingDraft& d = st.draft;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    // The card buyers will see: cover, title, price and the facts.
-    const QueuedPhoto* cover = d.photos.empty() ? nullptr : m_module.photos().find(d.photos.front().key);
-    const std::string coverUrl = cover && !cover->thumbUrl.empty() ? cover->thumbUrl
-                                 : !d.photos.empty() && d.photos.front().photoId
-                                     ? "/media/photos/" + std::to_string(d.photos.front().photoId) + "-large.jpg"
-                                     : std::string();
-    const float photoH = std::min(w * 0.75f, em(18));
-    const ImVec2 pmin(x, y), pmax(x + w, y + photoH);
-    if (!coverUrl.empty())
-        photo(dl, m_ui.textures, coverUrl, pmin, pmax, em(0.5f), shared().nowMs, "");
-    else
-        dl->AddRectFilled(pmin, pmax, col(color::kChip), em(0.5f));
-    y += photoH + em(0.75f);
-    const std::string title =
-        (m_module.makeName() + " " + m_module.modelName() + (d.year ? " " + std::to_string(*d.year) : ""));
-    y += textBlock("editor.preview.title", title, ImVec2(x, y), w, Font::Heading, color::kText) + em(0.25f);
-    if (d.priceMinor)
-        y += textBlock("editor.preview.price", formatPrice(s, Money{*d.priceMinor, d.currency}), ImVec2(x, y), w,
-                       Font::Large, color::kText) +
+    y += textBlock("editor.preview.text",
+                   s.get(st.listingId ? "editor.preview.text.edit" : "editor.preview.text.new"), ImVec2(x, y), w,
+                   Font::Regular, color::kText) +
+         em(0.5f);
+    // Photos only on the device yet are not on the page buyers get.
+    const int waiting = static_cast<int>(std::count_if(st.draft.photos.begin(), st.draft.photos.end(),
+                                                       [&](const DraftPhoto& p) { return m_module.photoUrl(p, false).empty(); }));
+    if (waiting > 0)
+        y += textBlock("editor.preview.uploading", formatCount(s, "editor.preview.uploading", waiting), ImVec2(x, y), w,
+                       Font::Small, color::kTextMuted) +
              em(0.5f);
-    std::string facts;
-    const auto add = [&](const std::string& f) { facts += (facts.empty() ? "" : " \xC2\xB7 ") + f; };
-    if (d.mileageKm) add(formatKm(s, *d.mileageKm));
-    if (d.engineLitres) add(formatEngine(s, *d.engineLitres));
-    if (d.fuel) add(label(s, *d.fuel));
-    if (d.transmission) add(label(s, *d.transmission));
-    if (d.body) add(label(s, *d.body));
-    if (!d.color.empty()) add(colorName(s, d.color));
-    if (!facts.empty())
-        y += textBlock("editor.preview.facts", facts, ImVec2(x, y), w, Font::Regular, color::kTextMuted) + em(0.5f);
-    if (!d.description.empty())
-        y += textBlock("editor.preview.description", d.description, ImVec2(x, y), w, Font::Regular, color::kText) +
-             em(0.75f);
     // What is still missing, each a link to its step.
     const std::vector<DraftProblem>& problems = st.serverProblems.empty() ? st.problems : st.serverProblems;
     int shown = 0;

@@ -68,7 +68,8 @@ void ListingScreen::drawContent()
     const bool keyboardNav = GImGui->NavId != 0 && !GImGui->NavDisableHighlight;
     const bool overlay = l.viewerOpen || l.report.open; // they take the keys themselves
     if (!ImGui::GetIO().WantTextInput && !overlay) {
-        if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+        if (!l.preview && ImGui::IsKeyPressed(ImGuiKey_Escape, false) &&
+            !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
             m_ui.app.back();
         if (hasDetails && !keyboardNav && ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) m_module.showPhoto(l.photoIndex - 1);
         if (hasDetails && !keyboardNav && ImGui::IsKeyPressed(ImGuiKey_RightArrow)) m_module.showPhoto(l.photoIndex + 1);
@@ -90,13 +91,19 @@ void ListingScreen::drawContent()
     const float x0 = layout.left;
     const float y0 = ImGui::GetCursorScreenPos().y + em(1.0f);
 
-    ButtonOptions backOpt;
-    backOpt.kind = ButtonKind::Ghost;
-    backOpt.hasIcon = true;
-    backOpt.icon = Icon::ChevronLeft;
-    ImGui::SetCursorScreenPos(ImVec2(x0 - em(0.5f), y0));
-    if (button("back", s.get("listing.back"), backOpt)) m_ui.app.back();
-    const float y = y0 + ImGui::GetFrameHeight() + em(1.0f);
+    float bannerH = 0;
+    if (m_banner) {
+        bannerH = m_banner(x0, y0, layout.width);
+    } else {
+        ButtonOptions backOpt;
+        backOpt.kind = ButtonKind::Ghost;
+        backOpt.hasIcon = true;
+        backOpt.icon = Icon::ChevronLeft;
+        ImGui::SetCursorScreenPos(ImVec2(x0 - em(0.5f), y0));
+        if (button("back", s.get("listing.back"), backOpt)) m_ui.app.back();
+        bannerH = ImGui::GetFrameHeight();
+    }
+    const float y = y0 + bannerH + em(1.0f);
     ImGui::SetCursorScreenPos(ImVec2(x0, y));
 
     const ImVec2 avail(layout.width, display.y - y);

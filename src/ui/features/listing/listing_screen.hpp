@@ -11,6 +11,7 @@
 #include "ui/screen.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace dongelek::ui {
@@ -19,6 +20,13 @@ class ListingScreen : public Screen {
 public:
     ListingScreen(UiContext& ui, ListingModule& module);
     std::string errorText() const override; // "Listing not found" rather than a generic 404
+
+    // A screen that shows the page inside its own (the editor's preview, ListingModule's
+    // showPreview): `banner` draws at (x, y), `width` wide, where the back button is, and returns
+    // its height. drawEmbedded then draws the page from the cursor down.
+    using Banner = std::function<float(float x, float y, float width)>;
+    void setBanner(Banner banner) { m_banner = std::move(banner); }
+    void drawEmbedded() { drawContent(); }
 
 protected:
     void drawContent() override;
@@ -49,6 +57,7 @@ private:
     std::string contactMessageText() const;
 
     ListingModule& m_module;
+    Banner m_banner;
     std::int64_t m_scrolledFor = 0; // listing id the scroll position belongs to
     int m_thumbScrolledTo = -1;     // photo index the thumbnail strip was scrolled to
     double m_copiedAt = -1e9;       // "Link copied" feedback

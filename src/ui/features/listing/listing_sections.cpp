@@ -108,12 +108,12 @@ void ListingScreen::drawContactButtons(const char* idPrefix, float width)
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + ImGui::GetFrameHeight() + gap));
     if (button((p + ".whatsapp").c_str(), s.get("listing.contact.whatsapp"), w)) {
         m_module.revealContact(ContactChannel::WhatsApp);
-        m_openWhenRevealed = true;
+        m_openWhenRevealed = !l.preview; // the seller's preview only shows the links
     }
     ImGui::SetCursorScreenPos(ImVec2(pos.x + (width + gap) / 2, pos.y + ImGui::GetFrameHeight() + gap));
     if (button((p + ".telegram").c_str(), s.get("listing.contact.telegram"), w)) {
         m_module.revealContact(ContactChannel::Telegram);
-        m_openWhenRevealed = true;
+        m_openWhenRevealed = !l.preview;
     }
 }
 
@@ -171,6 +171,7 @@ void ListingScreen::drawContactBar(float top, float width)
 
 float ListingScreen::drawActions(float width)
 {
+    if (m_module.state().preview) return 0.0f; // nothing to share, keep or report before it is published
     const Strings& s = strings();
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ButtonOptions o;
@@ -329,6 +330,7 @@ float ListingScreen::drawInsight(float width)
 {
     const Strings& s = strings();
     const ListingState& l = m_module.state();
+    if (l.preview) return 0.0f; // the price check compares published listings
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = em(1.25f), inner = width - pad * 2;

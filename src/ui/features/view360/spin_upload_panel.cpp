@@ -40,9 +40,9 @@ std::string problems(const Strings& s, const spin::FrameFlags& f)
 
 } // namespace
 
-void drawSpinUploadPanel(View360Module& module, const Strings& s, float left, float width)
+void drawSpinUploadPanel(const SpinPanel& panel, const Strings& s, float left, float width)
 {
-    const SpinUploader::State& u = module.upload().state();
+    const SpinUploader::State& u = panel.upload.state();
     using Phase = SpinUploader::Phase;
     ButtonOptions secondary;
     secondary.kind = ButtonKind::Secondary;
@@ -52,7 +52,7 @@ void drawSpinUploadPanel(View360Module& module, const Strings& s, float left, fl
     case Phase::Done:
     case Phase::Failed: {
         if (u.phase == Phase::Done)
-            paragraph("view360.upload_done", formatCount(s, "view360.upload_done", u.frames), left, width, color::kText);
+            paragraph("view360.upload_done", formatCount(s, panel.doneKey, u.frames), left, width, color::kText);
         if (u.phase == Phase::Failed) {
             std::string msg;
             if (u.error == "count") msg = s.format("view360.upload_error.count", {{"count", std::to_string(u.frames)}});
@@ -67,7 +67,7 @@ void drawSpinUploadPanel(View360Module& module, const Strings& s, float left, fl
             paragraph("view360.upload_error", msg, left, width, color::kDanger);
         }
         ImGui::SetCursorPosX(left);
-        if (button("view360.upload", s.get("view360.upload"), secondary)) module.startSpinUpload();
+        if (button("view360.upload", s.get(panel.startKey), secondary)) panel.start();
         paragraph("view360.upload_hint", s.get("view360.upload_hint"), left, width);
         break;
     }
@@ -91,13 +91,13 @@ void drawSpinUploadPanel(View360Module& module, const Strings& s, float left, fl
         ImGui::SetCursorPosX(left);
         ButtonOptions primary;
         primary.kind = ButtonKind::Primary;
-        if (button("view360.upload_anyway", s.get("view360.upload_anyway"), primary)) module.uploadAnyway();
+        if (button("view360.upload_anyway", s.get("view360.upload_anyway"), primary)) panel.uploadAnyway();
         ImGui::SameLine();
-        if (button("view360.upload", s.get("view360.upload_other"), secondary)) module.startSpinUpload();
+        if (button("view360.upload", s.get("view360.upload_other"), secondary)) panel.start();
         ImGui::SameLine();
         ButtonOptions ghost;
         ghost.kind = ButtonKind::Ghost;
-        if (button("view360.upload_cancel", s.get("view360.cancel"), ghost)) module.dismissUpload();
+        if (button("view360.upload_cancel", s.get("view360.cancel"), ghost)) panel.dismiss();
         break;
     }
     case Phase::Uploading: {

@@ -199,7 +199,11 @@ void View360Screen::drawContent()
         ImGui::Dummy(ImVec2(1, em(0.75f)));
         if (inside) drawMotionToggle(left, layout.width);
         if (v->editable) drawPlacement(layout.width);
-        if (v->editable && !inside) drawSpinUploadPanel(m_module, s, left, layout.width);
+        if (v->editable && !inside) {
+            const SpinPanel panel{m_module.upload(), [this] { m_module.startSpinUpload(); },
+                                  [this] { m_module.uploadAnyway(); }, [this] { m_module.dismissUpload(); }};
+            drawSpinUploadPanel(panel, s, left, layout.width);
+        }
         drawHotspotList(*v);
     }
     if (m_fullscreen) {
