@@ -5,6 +5,7 @@
 
 #include "api_calls.hpp"
 #include "server_process.hpp"
+#include "spin_files.hpp"
 
 #include "server/db/open_database.hpp"
 #include "server/features/media/jpeg.hpp"
@@ -296,4 +297,98 @@ TEST_CASE("editor api: a draft saved by version, published, seen by buyers and m
     CHECK(call(c, "DELETE", "/api/v1/me/listings/" + std::to_string(listingId), "", bearer(seller)).status == 204);
     CHECK(call(c, "GET", "/api/v1/listings/" + std::to_string(listingId)).status == 404);
     CHECK(call(c, "GET", "/api/v1/me/listings", "", bearer(seller)).body["items"].empty());
+}
+
+TEST_CASE("editor api: a 360-degree spin uploaded to a draft is checked, and goes live with the listing",
+          "[api][editor][view360]")
+{
+    using dongelek::test::atlasJpeg;
+    using dongelek::test::frameJpeg;
+    ServerProcess s(ServerOptions{60, false, true, {}});
+    httplib::Client c("127.0.0.1", s.port());
+    c.set_read_timeout(60, 0);
+    const std::string seller = dongelek::test::signUp(c, s, "seller@example.kz", 0).body["accessToken"];
+    const std::string other = dongelek::test::signUp(c, s, "other@example.kz", 1).body["accessToken"];
+    confirmPhone(s, "seller@example.kz", "+77015550101");
+    const std::int64_t id = call(c, "POST", "/api/v1/me/drafts", "{}", bearer(seller)).body["id"];
+    const std::string path = "/api/v1/me/drafts/" + std::to_string(id);
+    const std::string files = path + "/spin/files/";
+    std::vector<json> uploads;
+    for (const char* key : {"front", "side", "inside"}) {
+        const Answer u = putPhoto(c, seller, key, cameraJpeg(1600, 1200));
+        REQUIRE(u.status == 201);
+        uploads.push_back(u.body);
+    }
+    const auto put = [&](const std::string& name, const std::string& body, const std::string& token) {
+        return call(c, "PUT", files + name, body, bearer(token), "image/jpeg");
+    };
+
+    // Only the draft's owner: anyone else finds no such draft, and nothing is signed in without a token.
+    CHECK(call(c, "PUT", files + "f0-l.jpg", frameJpeg(0, 1280, 800), {}, "image/jpeg").status == 401);
+    CHECK(put("f0-l.jpg", frameJpeg(0, 1280, 800), other).status == 404);
+    CHECK(call(c, "POST", path + "/spin", R"({"frames":24})", bearer(other)).status == 404);
+    // The files are checked as a listing's are: by their content and the size their name says.
+    const Answer wrong = put("f0-m.jpg", frameJpeg(0, 1280, 800), seller);
+    CHECK(wrong.status == 422);
+    CHECK(wrong.body["error"]["message"] == "f0-m.jpg is 1280x800; a medium frame is 640x400");
+    CHECK(put("frame.png", frameJpeg(0, 1280, 800), seller).status == 400);
+
+    // 24 frames and the atlas, with f5-m.jpg forgotten: the check names it.
+    constexpr int kFrames = 24;
+    for (int i = 0; i < kFrames; ++i) {
+        REQUIRE(put("f" + std::to_string(i) + "-l.jpg", frameJpeg(i, 1280, 800), seller).status == 200);
+        if (i != 5) REQUIRE(put("f" + std::to_string(i) + "-m.jpg", frameJpeg(i, 640, 400), seller).status == 200);
+    }
+    REQUIRE(put("atlas.jpg", atlasJpeg(kFrames, 5), seller).status == 200);
+    Answer check = call(c, "POST", path + "/spin", R"({"frames":24})", bearer(seller));
+    CHECK(check.status == 422);
+    CHECK(check.code() == "file_missing");
+    CHECK(check.body["error"]["message"] == "f5-m.jpg was not uploaded");
+
+    // A draft that says it has the spin is not published while the spin is incomplete: nothing is written.
+    json doc = completeDocument(c, uploads);
+    doc["spin_frames"] = kFrames;
+    REQUIRE(call(c, "PUT", path, json{{"base_version", 1}, {"document", doc}}.dump(), bearer(seller)).status == 200);
+    Answer pub = call(c, "POST", path + "/publish", json{{"base_version", 2}}.dump(), bearer(seller));
+    CHECK(pub.status == 422);
+    CHECK(pub.code() == "file_missing");
+    CHECK(call(c, "GET", path, "", bearer(seller)).status == 200); // still a draft
+    CHECK(call(c, "GET", "/api/v1/me/listings", "", bearer(seller)).body["items"].empty());
+
+    REQUIRE(put("f5-m.jpg", frameJpeg(5, 640, 400), seller).status == 200);
+    check = call(c, "POST", path + "/spin", R"({"frames":24})", bearer(seller));
+    REQUIRE(check.status == 200);
+    CHECK(check.body == json{{"frames", 24}});
+
+    // Published: the listing's 360° view is the seller's spin, served as sent.
+    pub = call(c, "POST", path + "/publish", json{{"base_version", 2}}.dump(), bearer(seller));
+    REQUIRE(pub.status == 201);
+    CHECK(pub.body["spin_frames"] == 24);
+    const std::int64_t listingId = pub.body["listing_id"];
+    const Answer view = call(c, "GET", "/api/v1/listings/" + std::to_string(listingId) + "/view360");
+    REQUIRE(view.status == 200);
+    REQUIRE(view.body["spin"].is_object());
+    CHECK(view.body["spin"]["frames"] == 24);
+    const std::string pattern = view.body["spin"]["url_pattern"];
+    std::string frame = pattern;
+    frame.replace(frame.find("{frame}"), 7, "5");
+    frame.replace(frame.find("{size}"), 6, "m");
+    const Jpeg medium = fetchJpeg(c, frame);
+    CHECK(medium.status == 200);
+    CHECK(medium.width == 640);
+    CHECK(medium.height == 400);
+    CHECK(call(c, "GET", "/api/v1/listings/" + std::to_string(listingId)).body["has_spin"] == true);
+
+    // At most five drafts hold a spin at once (each is up to 145 files).
+    for (int i = 0; i < 5; ++i) {
+        const std::int64_t d = call(c, "POST", "/api/v1/me/drafts", "{}", bearer(seller)).body["id"];
+        REQUIRE(call(c, "PUT", "/api/v1/me/drafts/" + std::to_string(d) + "/spin/files/f0-l.jpg",
+                     frameJpeg(0, 1280, 800), bearer(seller), "image/jpeg")
+                    .status == 200);
+    }
+    const std::int64_t sixth = call(c, "POST", "/api/v1/me/drafts", "{}", bearer(seller)).body["id"];
+    const Answer full = call(c, "PUT", "/api/v1/me/drafts/" + std::to_string(sixth) + "/spin/files/f0-l.jpg",
+                             frameJpeg(0, 1280, 800), bearer(seller), "image/jpeg");
+    CHECK(full.status == 422);
+    CHECK(full.code() == "too_many_spins");
 }

@@ -230,6 +230,7 @@ TEST_CASE("replacing a spin writes the upload's row and clears the hotspots, and
     const SpinListing plain = *fx.repo->listing(fx.plainListing);
     REQUIRE(plain.stored);
     CHECK(plain.stored->source == "upload");
+    CHECK(plain.flagged); // cards and the "with 360°" filter now know it has one
     CHECK(plain.stored->version == 1);
     upload.frames = 12;
     upload.version = 2;

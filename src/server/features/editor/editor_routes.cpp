@@ -176,6 +176,7 @@ std::vector<Route> editorRoutes(EditorService& service, PhotoUploads& uploads, v
                 try {
                     spins.adoptDraft(req.user(), draftId, r.listingId, *spinFrames);
                     answer["spin_frames"] = *spinFrames;
+                    service.listingChanged(); // its card now says "360°"
                 } catch (const std::exception& e) { // checked a moment ago: only the disk can fail here
                     answer["spin_error"] = e.what();
                 }

@@ -65,6 +65,9 @@ public:
     PublishResult publish(const Principal& who, std::int64_t draftId, int baseVersion);
 
     std::int64_t now() const { return m_now(); }
+    // Something else buyers see changed with a listing of the seller's (publishing's spin):
+    // the search index takes it in, as after a publish.
+    void listingChanged() const { changedForBuyers(); }
     // "Toyota Camry 2018" as far as the draft says (the catalog's names), "" before the make.
     std::string titleOf(const ListingDraft& d);
     // The problems of a draft's document now (with the catalog's check).

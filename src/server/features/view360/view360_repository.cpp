@@ -127,6 +127,8 @@ void View360Repository::replaceSpin(std::int64_t listingId, const StoredSpin& sp
             " updated_at = excluded.updated_at");
         bindSpinRow(s, listingId, spin, now).run();
         c.prepare("DELETE FROM hotspots WHERE listing_id = ?").bind(1, listingId).run();
+        // Cards and the "with 360°" filter read the listing's flag.
+        c.prepare("UPDATE listings SET has_spin = 1 WHERE id = ?").bind(1, listingId).run();
     });
 }
 
