@@ -49,6 +49,21 @@ async function photoFiles() {
   return files;
 }
 
+// A 360° spin as a camera names the shots: a demo car's frames, saved as files.
+async function spinFiles() {
+  const list = await fetch(`${fx.server.url}/api/v1/listings?spin=1&page_size=1`).then((r) => r.json());
+  const view = await fetch(`${fx.server.url}/api/v1/listings/${list.items[0].id}/view360`).then((r) => r.json());
+  const dir = mkdtempSync(join(tmpdir(), 'dongelek-spin-'));
+  const paths = [];
+  for (let i = 0; i < view.spin.frames; i++) {
+    const url = view.spin.url_pattern.replace('{frame}', String(i)).replace('{size}', 'l');
+    const path = join(dir, `IMG_${String(2000 + i)}.jpg`);
+    writeFileSync(path, Buffer.from(await fetch(fx.server.url + url).then((r) => r.arrayBuffer())));
+    paths.push(path);
+  }
+  return paths;
+}
+
 const ed = (s) => s.editor ?? {};
 const still = (s) => s.settled && s.photos.loading === 0;
 const byId = (its, id) => its.find((i) => i.id === id);
@@ -170,18 +185,49 @@ test('a seller lists a car: VIN, steps, a closed page that loses nothing, photos
   await app.page.mouse.up();
   await app.waitFor((s) => ed(s).photos[0].key === second && ed(s).photos[1].key === last && s.settled, 'dragged to the front');
 
-  // Preview and publish.
+  // The 360° step: the seller's own spin, prepared here and uploaded to the draft.
+  await press(app, 'editor.step:view360');
+  await app.waitFor((s) => ed(s).step === 'view360' && s.settled, 'the 360° step');
+  const spinPaths = await spinFiles();
+  const spinPick = app.page.waitForEvent('filechooser');
+  const upload = await reveal(app, 'view360.upload');
+  assert.match(upload.label, /Upload a 360° spin/);
+  await app.page.mouse.click(upload.rect.x + upload.rect.w / 2, upload.rect.y + upload.rect.h / 2);
+  await (await spinPick).setFiles(spinPaths);
+  const { state: spun } = await app.waitFor((s) => ['done', 'failed', 'review'].includes(ed(s).spin?.phase), 'the spin uploaded',
+    180_000);
+  assert.equal(ed(spun).spin.phase, 'done', JSON.stringify(ed(spun).spin));
+  const { items: spinItems } = await app.waitFor((s) => ed(s).spinFrames === spinPaths.length && ed(s).sync === 'saved' && still(s),
+    'the draft keeps the spin');
+  assert.match(byId(spinItems, 'view360.upload_done').label, new RegExp(`ready: ${spinPaths.length} photos.*when you publish`));
+  assert.ok(byId(spinItems, 'editor.view360.remove'), 'the spin can be removed');
+  await app.shot('5b-spin');
+
+  // Preview: the listing page itself, as buyers will see it, under the editor's head and Publish.
   await press(app, 'editor.step:preview');
-  const { state: ready } = await app.waitFor((s) => ed(s).step === 'preview' && still(s), 'the preview');
+  const { state: ready, items: pageItems } = await app.waitFor((s, its) => ed(s).step === 'preview' && still(s) &&
+    byId(its, 'listing.title'), 'the preview');
   assert.equal(ed(ready).publishable, true, `nothing missing: ${JSON.stringify(ed(ready).problems)}`);
+  assert.match(byId(pageItems, 'listing.title').label, new RegExp(`Toyota ${toyota.models[0].name}`));
+  assert.ok(byId(pageItems, 'listing.price'), 'the price as buyers see it');
+  assert.ok(byId(pageItems, 'editor.publish'), 'Publish on the same page');
   assert.equal(await framesWhileIdle(app), 0, 'the editor draws nothing while nothing changes');
   await app.shot('6-preview');
+  assert.equal((await reveal(app, 'seller.name')).label, 'Aigerim', 'the seller as buyers see them');
+  const { items: lower } = await app.waitFor((s) => s.settled, 'at rest');
+  assert.equal(lower.filter((i) => i.id === 'listing.copy_link' || i.id === 'listing.report').length, 0,
+    'nothing to share or report before it is published');
+  assert.match((await reveal(app, 'listing.description')).label, /winter tyres/);
+  await app.shot('6b-preview-below');
   await press(app, 'editor.publish');
   const { state: published } = await app.waitFor((s) => s.screen === 'listing' && s.listingId > 0 && s.status === 'ready',
     'the published listing', 30_000);
   const listingId = published.listingId;
   await app.waitFor(still, 'the listing page');
   await app.shot('7-published');
+  // The spin went live with it.
+  const live = await fetch(`${fx.server.url}/api/v1/listings/${listingId}/view360`).then((r) => r.json());
+  assert.equal(live.spin?.frames, spinPaths.length, "the seller's spin is the listing's 360° view");
 
   // Buyers find it, and a buyer's visit counts on the dashboard.
   let found = false;
@@ -272,5 +318,56 @@ test('on a 320 px phone, in Kazakh, the editor fits, takes a finger and the phon
   await app.waitFor((s) => ed(s).step === 'condition' && still(s), 'the next step');
   await app.shot('2-condition');
   await app.waitFor((s) => ed(s).sync === 'saved', 'saved');
+
+  // Photos with a finger: a swipe that starts on a thumbnail scrolls the page; held still for
+  // a moment first, the photo is picked up and goes where the finger takes it.
+  await press(app, 'editor.step:photos', { touch: true });
+  await app.waitFor((s) => ed(s).step === 'photos' && still(s), 'the photos step');
+  const add = await reveal(app, 'editor.photos.add', { touch: true });
+  const chooser = app.page.waitForEvent('filechooser');
+  await app.page.touchscreen.tap(add.rect.x + add.rect.w / 2, add.rect.y + add.rect.h / 2);
+  await (await chooser).setFiles(await photoFiles());
+  await app.waitFor((s) => ed(s).photos?.length === 3 && ed(s).photos.every((p) => p.uploaded), 'three photos uploaded', 60_000);
+  const order = ed(await app.state()).photos.map((p) => p.key);
+  const touch = (type, x, y) => app.cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  await reveal(app, `editor.photo:${order[2]}`, { touch: true });
+  let { items: thumbs } = await app.waitFor((s, its) => byId(its, `editor.photo:${order[1]}`) && still(s), 'the thumbnails');
+  const before = byId(thumbs, `editor.photo:${order[1]}`).rect;
+  const sx = before.x + before.w / 2, sy = before.y + before.h / 2;
+  await touch('touchStart', sx, sy);
+  for (let k = 1; k <= 8; k++) {
+    await touch('touchMove', sx, sy + 12 * k);
+    await sleep(16);
+  }
+  await touch('touchEnd');
+  ({ items: thumbs } = await app.waitFor((s, its) => still(s) && byId(its, `editor.photo:${order[1]}`) &&
+    byId(its, `editor.photo:${order[0]}`), 'the page scrolled'));
+  assert.deepEqual(ed(await app.state()).photos.map((p) => p.key), order, 'a swipe moves no photo');
+  assert.ok(byId(thumbs, `editor.photo:${order[1]}`).rect.y > before.y + 40, 'the swipe scrolled the page');
+  await app.shot('3-photos');
+  // Held, then dragged onto the first photo: it becomes the cover.
+  const from = byId(thumbs, `editor.photo:${order[1]}`).rect, to = byId(thumbs, `editor.photo:${order[0]}`).rect;
+  const fx0 = from.x + from.w / 2, fy0 = from.y + from.h / 2;
+  await touch('touchStart', fx0, fy0);
+  await sleep(800);
+  for (let k = 1; k <= 10; k++) {
+    await touch('touchMove', fx0, fy0 + ((to.y - from.y) * k) / 10);
+    await sleep(30);
+  }
+  await touch('touchEnd');
+  await app.waitFor((s) => ed(s).photos[0].key === order[1] && ed(s).photos[1].key === order[0] && still(s),
+    'held and dragged to the front');
+  // The preview on the phone: the listing page in one column, what is missing on top.
+  await press(app, 'editor.step:preview', { touch: true });
+  await app.waitFor((s) => ed(s).step === 'preview' && still(s), 'the preview step');
+  await app.shot('4-preview');
+  await reveal(app, 'editor.preview.problem:make_id', { touch: true }); // what is missing, each a link to its step
+  const { items: preview } = await app.waitFor((s) => s.settled, 'at rest');
+  for (const i of preview.filter((x) => x.id.startsWith('editor.') || x.id.startsWith('listing.'))) {
+    assert.ok(i.rect.x >= 0 && i.rect.x + i.rect.w <= 321, `${i.id} fits in 320 px (${i.rect.x}+${i.rect.w})`);
+  }
+  await app.shot('4b-preview-missing');
+  assert.equal((await reveal(app, 'seller.name', { touch: true })).label, 'Aigerim', 'the page buyers will see, under it');
+  await app.shot('5-preview-page');
   await app.context.close();
 });

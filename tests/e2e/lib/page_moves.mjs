@@ -14,9 +14,9 @@ export async function reveal(app, id, { touch = false } = {}) {
     const it = byId(items, id);
     const vp = app.page.viewportSize();
     if (it && it.rect.y >= 40 && it.rect.y + it.rect.h <= vp.height - 10) return it;
-    // Whether the page moved: which of the screen's own items are where (the top bar's stay put).
-    const own = id.split('.')[0] + '.';
-    const top = JSON.stringify(items.filter((x) => x.id.startsWith(own)).map((x) => [x.id, x.rect.y]));
+    // Whether the page moved: which items are where (bars fixed to the screen stay put, the
+    // page's own move; the page may show another feature's items, as the editor's preview does).
+    const top = JSON.stringify(items.map((x) => [x.id, x.rect.y]));
     if (!it && top === lastTop) down = !down; // the end of the page: the other way
     lastTop = top;
     // Towards it when it is laid out; else most of a screen at a time.

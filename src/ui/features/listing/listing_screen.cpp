@@ -418,7 +418,8 @@ float ListingScreen::drawSummary(float width)
     SelectableTextOptions priceText;
     priceText.hookId = "listing.price";
     const ImVec2 priceSize = selectableText("##price", Font::Title, ImVec2(pos.x + pad, y), color::kAccent, price, priceText);
-    rowToggles(m_ui, item, ImVec2(pos.x + pad + inner, y)); // save and compare, at the right
+    // Save and compare, at the right (not in the seller's preview: there is nothing to keep yet).
+    if (!m_module.state().preview) rowToggles(m_ui, item, ImVec2(pos.x + pad + inner, y));
     // The deal badge beside the price, once the price check knows it.
     const ListingState& l = m_module.state();
     if (l.insight.has() && l.insight.value().available && l.insight.value().rating != DealRating::Unknown) {
