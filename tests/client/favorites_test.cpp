@@ -274,8 +274,11 @@ TEST_CASE("compare: the best value of each comparable row and which rows differ"
     cars[1].summary.mileageKm = 5'000;
     cars[2].powerHp = 249;
     cars[2].color = "black";
+    for (auto& c : cars) c.summary.vinVerified = c.summary.sellerVerified = false;
+    cars[1].summary.vinVerified = cars[1].summary.sellerVerified = true; // both checks
+    cars[2].summary.vinVerified = true;
     const auto rows = compareRows(cars);
-    REQUIRE(rows.size() == 15);
+    REQUIRE(rows.size() == 16);
     const auto row = [&](CompareField f) {
         for (const CompareRow& r : rows)
             if (r.field == f) return r;
@@ -291,6 +294,9 @@ TEST_CASE("compare: the best value of each comparable row and which rows differ"
     CHECK_FALSE(row(CompareField::Fuel).differs);
     CHECK(row(CompareField::Fuel).best == std::vector<bool>{false, false, false});
     CHECK_FALSE(row(CompareField::Owners).differs); // all equal: nothing highlighted
+    // The badges: the car with the VIN checked and a verified seller is the best.
+    CHECK(row(CompareField::Checks).differs);
+    CHECK(row(CompareField::Checks).best == std::vector<bool>{false, true, false});
 }
 
 TEST_CASE("favorites and comparison fixtures read and write back unchanged", "[client][favorites][fixtures]")

@@ -546,3 +546,20 @@ TEST_CASE("rendered text is cached by data version and key, with ETags and 304s"
     CHECK(notFound.header("Content-Encoding") == "gzip");
     CHECK(notFound.header("ETag").empty());
 }
+
+TEST_CASE("a listing page shows the badges its card has: VIN checked, verified seller, dealer, 360 degrees",
+          "[server][pages]")
+{
+    ListingDetails plain = sampleListing();
+    plain.summary.vinVerified = plain.summary.sellerVerified = plain.summary.hasSpin = false;
+    plain.summary.sellerKind = SellerKind::Private;
+    CHECK(MarkupDoc::html(page(renderListingPage(plain, CatalogView{}, contextIn("en")))).all("//ul[@class='badges']/li").empty());
+    ListingDetails checked = plain;
+    checked.summary.vinVerified = true;
+    checked.summary.sellerVerified = true;
+    checked.summary.hasSpin = true;
+    const auto en = MarkupDoc::html(page(renderListingPage(checked, CatalogView{}, contextIn("en"))));
+    CHECK(en.all("//ul[@class='badges']/li") == std::vector<std::string>{"VIN checked", "Verified seller", "360°"});
+    const auto ru = MarkupDoc::html(page(renderListingPage(checked, CatalogView{}, contextIn("ru"))));
+    CHECK(ru.all("//ul[@class='badges']/li").front() != "VIN checked");
+}

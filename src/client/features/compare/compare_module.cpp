@@ -32,6 +32,7 @@ const char* labelKey(CompareField f)
     case CompareField::Customs: return "compare.row.customs";
     case CompareField::City: return "compare.row.city";
     case CompareField::Seller: return "compare.row.seller";
+    case CompareField::Checks: return "compare.row.checks";
     }
     return "compare.row.price";
 }
@@ -78,6 +79,11 @@ const std::vector<FieldRule>& rules()
         {CompareField::City, Better::None, nullptr, [](const ListingDetails& d) { return d.summary.city; }},
         {CompareField::Seller, Better::None, nullptr,
          [](const ListingDetails& d) { return std::string(toString(d.seller.kind)) + "|" + d.seller.name; }},
+        {CompareField::Checks, Better::Higher,
+         [](const ListingDetails& d) { return double(d.summary.vinVerified) + double(d.summary.sellerVerified); },
+         [](const ListingDetails& d) {
+             return std::string(d.summary.vinVerified ? "v" : "-") + (d.summary.sellerVerified ? "s" : "-");
+         }},
     };
     return all;
 }

@@ -16,7 +16,8 @@
 namespace dongelek {
 
 enum class CompareField {
-    Price, Year, Mileage, Engine, Power, Fuel, Transmission, Drive, Body, Color, Owners, Accidents, Customs, City, Seller
+    Price, Year, Mileage, Engine, Power, Fuel, Transmission, Drive, Body, Color, Owners, Accidents, Customs, City, Seller,
+    Checks // the badges: VIN checked, verified seller
 };
 const char* labelKey(CompareField f); // "compare.row.price"
 

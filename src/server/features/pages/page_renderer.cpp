@@ -349,6 +349,21 @@ PageParts renderListingPage(const ListingDetails& d, const CatalogView& catalog,
     out += "</strong></p>\n<p>";
     appendHtml(out, year + " \xC2\xB7 " + mileage + " \xC2\xB7 " + city);
     out += "</p>\n";
+    // The badges the cards and the app's page show: what was checked about the car and its seller.
+    std::vector<const char*> badges;
+    if (item.vinVerified) badges.push_back("browse.badge.vin");
+    if (item.sellerVerified) badges.push_back("browse.badge.verified_seller");
+    if (item.sellerKind == SellerKind::Dealer) badges.push_back("browse.badge.dealer");
+    if (item.hasSpin) badges.push_back("browse.badge.spin");
+    if (!badges.empty()) {
+        out += "<ul class=\"badges\">";
+        for (const char* key : badges) {
+            out += "<li>";
+            appendHtml(out, s.get(key));
+            out += "</li>";
+        }
+        out += "</ul>\n";
+    }
 
     const std::string engine = formatEngine(s, d.engineLitres);
     const std::string none = "\xE2\x80\x94";

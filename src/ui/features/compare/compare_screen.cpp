@@ -37,6 +37,12 @@ std::string cell(const Strings& s, CompareField f, const ListingDetails& d)
     case CompareField::Customs: return s.get(d.customsCleared ? "compare.value.cleared" : "compare.value.not_cleared");
     case CompareField::City: return cityName(s, d.summary.city);
     case CompareField::Seller: return d.seller.name + " \xC2\xB7 " + label(s, d.seller.kind);
+    case CompareField::Checks: {
+        std::string out;
+        if (d.summary.vinVerified) out = s.get("browse.badge.vin");
+        if (d.summary.sellerVerified) out += (out.empty() ? "" : " \xC2\xB7 ") + std::string(s.get("browse.badge.verified_seller"));
+        return out.empty() ? std::string(s.get("compare.value.no_checks")) : out;
+    }
     }
     return {};
 }

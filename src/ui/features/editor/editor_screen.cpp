@@ -186,8 +186,11 @@ float EditorScreen::drawSteps(float width)
         ++index;
         const int errors = m_module.errorsOn(step);
         const std::string name = s.get(("editor.step." + std::string(toString(step))).c_str());
-        const std::string text =
-            std::to_string(index) + ". " + name + (errors ? " (" + std::to_string(errors) + ")" : "");
+        // On a phone the other steps are their numbers (their names are the links' names): the
+        // steps take a row or two, not a third of the screen.
+        const bool compact = width < em(36) && step != st.step;
+        const std::string text = std::to_string(index) + (compact ? "" : ". " + name) +
+                                 (errors ? " (" + std::to_string(errors) + ")" : "");
         ButtonOptions o;
         o.kind = step == st.step ? ButtonKind::Primary : ButtonKind::Secondary;
         o.selected = step == st.step;
