@@ -8,6 +8,7 @@
 #include "server/features/view360/spin_upload.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
+#include "server/http/pooled_answer.hpp"
 #include "server/http/task_pool.hpp"
 
 #include <nlohmann/json.hpp>
@@ -40,22 +41,13 @@ std::vector<Route> draftSpinRoutes(EditorService& service, view360::SpinUploads&
                                                        "with n from 0 to 71, and atlas.jpg"));
             spins.admitDraft(req.user(), draftId);
             // Decoding and encoding take tens of milliseconds: on the render pool, not an I/O thread.
-            const Responder later = req.answerLater();
-            const Principal who = req.user();
-            const bool queued = renders.tryPost([later, &spins, who, draftId, n = *name, body = std::string(req.body)] {
-                try {
+            return answerOnPool(
+                renders, req,
+                [&spins, who = req.user(), draftId, n = *name, body = std::string(req.body)] {
                     const view360::StagedFile f = spins.stageForDraft(who, draftId, n, body);
-                    later.send(privateJson(200, {{"name", f.name}, {"width", f.width}, {"height", f.height}}));
-                } catch (...) {
-                    later.fail(std::current_exception());
-                }
-            });
-            if (!queued) {
-                Response busy = errorResponse(HttpError{503, ApiError{"busy", "", "too many uploads at once; retry shortly"}});
-                busy.set("Retry-After", "1");
-                return busy;
-            }
-            return Deferred{};
+                    return privateJson(200, {{"name", f.name}, {"width", f.width}, {"height", f.height}});
+                },
+                "too many uploads at once; retry shortly");
         }});
     routes.push_back(Route{{Method::Post}, "/api/v1/me/drafts/{id:id}/spin", Access::SignedIn, kSmallBody,
                            "check the draft's uploaded spin files as a whole: {frames: 24..72}; answers {frames}; the "

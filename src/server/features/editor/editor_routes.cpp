@@ -9,6 +9,7 @@
 #include "server/features/view360/spin_upload.hpp"
 #include "server/features/media/rendered_files.hpp"
 #include "server/http/json_body.hpp"
+#include "server/http/pooled_answer.hpp"
 #include "server/http/task_pool.hpp"
 
 #include "core/json_mapping.hpp"
@@ -192,20 +193,12 @@ std::vector<Route> editorRoutes(EditorService& service, PhotoUploads& uploads, v
             const std::int64_t user = req.user().userId;
             const std::string key(req.params.text("key"));
             uploads.admit(user, key);
-            const Responder later = req.answerLater();
-            const bool queued = renders.tryPost([later, &uploads, user, key, body = std::string(req.body)] {
-                try {
-                    later.send(noStore(201, uploadJson(uploads.store(user, key, processPhoto(body)))));
-                } catch (...) {
-                    later.fail(std::current_exception());
-                }
-            });
-            if (!queued) {
-                Response busy = errorResponse(HttpError{503, ApiError{"busy", "", "too many uploads at once; retry shortly"}});
-                busy.set("Retry-After", "1");
-                return busy;
-            }
-            return Deferred{};
+            return answerOnPool(
+                renders, req,
+                [&uploads, user, key, body = std::string(req.body)] {
+                    return noStore(201, uploadJson(uploads.store(user, key, processPhoto(body))));
+                },
+                "too many uploads at once; retry shortly");
         }});
     routes.push_back(Route{{Method::Get}, "/media/uploads/{file}", Access::Public, kNoBody,
                            "an uploaded photo: <key>-large.jpg or <key>-thumb.jpg",

@@ -1,5 +1,6 @@
 #include "server/features/media/rendered_files.hpp"
 
+#include "server/http/pooled_answer.hpp"
 #include "server/http/task_pool.hpp"
 
 #include <filesystem>
@@ -32,24 +33,16 @@ Reply serveDrawnJpeg(const Request& req, TaskPool& renders, std::string path,
                      std::function<std::optional<std::string>()> draw, std::string missing)
 {
     if (auto bytes = regularFileSize(path)) return jpegResponse(std::move(path), *bytes);
-    const Responder later = req.answerLater();
-    const bool queued = renders.tryPost([later, draw = std::move(draw), missing = std::move(missing)] {
-        try {
+    return answerOnPool(
+        renders, req,
+        [draw = std::move(draw), missing = std::move(missing)] {
             const std::optional<std::string> file = draw();
             if (!file) throw ClientError(notFound("path", missing));
             const auto bytes = regularFileSize(*file);
             if (!bytes) throw std::runtime_error("a drawn picture was not stored: " + *file);
-            later.send(jpegResponse(*file, *bytes));
-        } catch (...) {
-            later.fail(std::current_exception());
-        }
-    });
-    if (!queued) {
-        Response busy = errorResponse(HttpError{503, ApiError{"busy", "", "too many pictures are being drawn; retry shortly"}});
-        busy.set("Retry-After", "1");
-        return busy;
-    }
-    return Deferred{};
+            return jpegResponse(*file, *bytes);
+        },
+        "too many pictures are being drawn; retry shortly");
 }
 
 Reply serveStoredJpeg(std::string path, const std::string& missing)

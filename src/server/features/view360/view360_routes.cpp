@@ -10,6 +10,7 @@
 #include "server/features/view360/view360_service.hpp"
 #include "server/http/json_body.hpp"
 #include "server/features/media/rendered_files.hpp"
+#include "server/http/pooled_answer.hpp"
 #include "server/http/task_pool.hpp"
 
 #include <nlohmann/json.hpp>
@@ -89,20 +90,10 @@ std::vector<Route> view360Routes(View360Service& service, SpinMedia& media, Spin
             const std::int64_t id = req.params.id("id");
             const UploadName name = uploads.admit(id, req.user(), req.params.text("name"));
             // Decoding and encoding take tens of milliseconds: on the render pool, not an I/O thread.
-            const Responder later = req.answerLater();
-            const bool queued = renders.tryPost([later, &uploads, id, name, body = std::string(req.body)] {
-                try {
-                    later.send(stagedResponse(uploads.stage(id, name, body)));
-                } catch (...) {
-                    later.fail(std::current_exception());
-                }
-            });
-            if (!queued) {
-                Response busy = errorResponse(HttpError{503, ApiError{"busy", "", "too many uploads at once; retry shortly"}});
-                busy.set("Retry-After", "1");
-                return busy;
-            }
-            return Deferred{};
+            return answerOnPool(
+                renders, req,
+                [&uploads, id, name, body = std::string(req.body)] { return stagedResponse(uploads.stage(id, name, body)); },
+                "too many uploads at once; retry shortly");
         }});
     routes.push_back(Route{{Method::Post}, "/api/v1/listings/{id:id}/spin", Access::SignedIn, kHotspotBody,
                            "make the staged files the listing's spin: {frames: 24..72}; checks them, starts a new "
