@@ -248,6 +248,7 @@ test('a seller lists a car: VIN, steps, a closed page that loses nothing, photos
     'the dashboard with the listing');
   assert.equal(dash.dashboard.listings[0].id, listingId);
   assert.equal(dash.dashboard.listings[0].views, 1, 'the buyer counted, the seller not');
+  assert.equal(await framesWhileIdle(app), 0, 'the dashboard draws nothing while nothing changes');
   await app.shot('8-dashboard');
 
   // Its chart: the buyer's view on today's bar, by day and by week, and the numbers as CSV.
