@@ -169,7 +169,7 @@ for (const [kind, device] of [['desktop', desktop], ['phone', phone]]) {
           'the comparison');
         assert.equal(new URL(await app.page.url()).searchParams.get('ids'), ids.join(','), 'the address carries it');
         const all = cmp(state).rows;
-        assert.equal(all, 15);
+        assert.equal(all, 16); // 15 specifications and the checks (VIN checked, verified seller)
         const { items: table } = await app.waitFor((s, its) => s.settled && its.some((i) => i.id === 'compare.row:price'),
           'the table');
         assert.ok(table.some((i) => i.id.startsWith('compare.cell:') && i.detail === 'best value'), 'a best value is marked');
