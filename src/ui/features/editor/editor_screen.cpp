@@ -22,7 +22,7 @@ EditorScreen::EditorScreen(UiContext& ui, EditorModule& module)
     : Screen(ui, module, "title.editor_window", "screen.editor"), m_module(module),
       m_previewScreen(ui, module.preview())
 {
-    m_previewScreen.setBanner([this](float x, float y, float width) { return drawPreviewBanner(x, y, width); });
+    m_previewScreen.setBanner([this](float x, float y, float width) { return drawHeadStepsCard(x, y, width); });
 }
 
 std::string EditorScreen::errorText() const
@@ -69,23 +69,17 @@ void EditorScreen::drawContent()
     } else if (m_module.status() != Status::Ready) {
         spinnerBlock("editor.loading", avail, shared().nowMs);
     } else {
-        float y = y0;
-        const auto block = [&](float h) { y += h + em(1.0f); };
+        // The same head, steps and card as over the preview's page, then Back / Next.
+        float y = y0 + drawHeadStepsCard(x0, y0, width) + em(1.0f);
         ImGui::SetCursorScreenPos(ImVec2(x0, y));
-        block(drawHead(width));
-        ImGui::SetCursorScreenPos(ImVec2(x0, y));
-        block(drawSteps(width));
-        ImGui::SetCursorScreenPos(ImVec2(x0, y));
-        block(drawStep(width));
-        ImGui::SetCursorScreenPos(ImVec2(x0, y));
-        block(drawNav(width));
+        y += drawNav(width) + em(1.0f);
         ImGui::SetCursorScreenPos(ImVec2(x0, y0));
         ImGui::Dummy(ImVec2(width, y - y0 + em(1.0f)));
     }
     endScrollRegion();
 }
 
-float EditorScreen::drawPreviewBanner(float x, float y0, float width)
+float EditorScreen::drawHeadStepsCard(float x, float y0, float width)
 {
     float y = y0;
     const auto block = [&](float h) { y += h + em(1.0f); };

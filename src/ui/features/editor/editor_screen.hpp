@@ -44,7 +44,9 @@ private:
     // The Preview step's card: what is missing, and Publish. The step shows the listing page
     // itself under the head, the steps and this card (m_previewScreen).
     void drawPreview(float x, float& y, float w);
-    float drawPreviewBanner(float x, float y, float width);
+    // The head, the steps and the step's card from (x, y): the editor's column, and the banner
+    // over the preview's listing page. Returns the height.
+    float drawHeadStepsCard(float x, float y, float width);
 
     // A labelled number field bound to a draft value; its problem under it. Returns the height.
     struct NumberField {
